@@ -1,0 +1,22 @@
+/** Two projects: server-side code runs in node, pages run in jsdom with miniprogram-simulate. */
+// Type errors are the type check's job (npm run typecheck); jest only transpiles.
+const tsJest = ['ts-jest', { diagnostics: false }];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/{domain,localcloud,functions,reliability,build}/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'pages',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/pages/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+  ],
+};

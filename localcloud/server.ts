@@ -1,0 +1,55 @@
+/**
+ * Starts the local cloud: store, timers and HTTP gateway.
+ *
+ * Environment:
+ *   PORT                 gateway port on 127.0.0.1 (default 8787)
+ *   LOCALCLOUD_DIR       data folder (default .localcloud)
+ *   LOCALCLOUD_FUNCTIONS functions folder (default cloudfunctions)
+ *   SEED=none            start with an empty store instead of the demo association
+ *   ADMIN_OPENIDS        secretariat openids, comma separated (default local-admin)
+ */
+import * as path from 'path';
+import { createGateway, listen } from './gateway';
+import { LocalCloud } from './runtime';
+import { startTimers } from './timers';
+
+export interface StartOptions {
+  seed?: (cloud: LocalCloud) => Promise<string | null>;
+}
+
+export async function startLocalCloud(options: StartOptions = {}): Promise<{ cloud: LocalCloud; port: number; close(): void }> {
+  const port = Number(process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  const dir = path.resolve(process.env.LOCALCLOUD_DIR ?? path.join(__dirname, '..', '.localcloud'));
+  const cloud = new LocalCloud({
+    dir,
+    functionsRoot: process.env.LOCALCLOUD_FUNCTIONS ? path.resolve(process.env.LOCALCLOUD_FUNCTIONS) : undefined,
+    functionEnv: { ADMIN_OPENIDS: process.env.ADMIN_OPENIDS ?? 'local-admin' },
+  });
+  const empty = cloud.store.collectionNames().length === 0;
+  if (empty && process.env.SEED !== 'none' && options.seed) {
+    const summary = await options.seed(cloud);
+    if (summary) console.log(summary);
+  }
+  const server = createGateway(cloud);
+  const { port: actual } = await listen(server, { port });
+  cloud.baseUrl = `http://127.0.0.1:${actual}`;
+  const stopTimers = startTimers(cloud, (line) => console.log(line));
+  console.log(`local cloud on http://127.0.0.1:${actual} (data ${dir}; functions: ${cloud.functionNames().join(', ') || 'none'})`);
+  return {
+    cloud,
+    port: actual,
+    close() {
+      stopTimers();
+      server.close();
+      cloud.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  startLocalCloud().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

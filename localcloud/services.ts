@@ -1,0 +1,119 @@
+/**
+ * Cloud storage mapped to a folder, and the subscription-message outbox.
+ *
+ * These stand behind the network methods of `@cloudbase/node-sdk`'s CloudBase instance (the
+ * object `wx-server-sdk` calls for storage and open APIs), so the functions use the real
+ * `cloud.uploadFile`, `cloud.getTempFileURL`, `cloud.deleteFile` and
+ * `cloud.openapi.subscribeMessage.send`.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+export class LocalStorage {
+  readonly root: string;
+
+  constructor(
+    dir: string | null,
+    private readonly env: string,
+    private readonly publicBaseUrl: () => string,
+  ) {
+    this.root = dir ? path.join(dir, 'storage') : fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-storage-'));
+    fs.mkdirSync(this.root, { recursive: true });
+  }
+
+  fileIdOf(cloudPath: string): string {
+    return `cloud://${this.env}.local/${cloudPath}`;
+  }
+
+  /** The cloud path of a fileID of this environment, or null. */
+  pathOf(fileID: string): string | null {
+    const prefix = `cloud://${this.env}.local/`;
+    if (!fileID.startsWith(prefix)) return null;
+    const cloudPath = fileID.slice(prefix.length);
+    return safeCloudPath(cloudPath) ? cloudPath : null;
+  }
+
+  upload(cloudPath: string, content: Buffer | string): string {
+    if (!safeCloudPath(cloudPath)) throw new Error(`invalid cloudPath ${cloudPath}`);
+    const file = path.join(this.root, cloudPath);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    return this.fileIdOf(cloudPath);
+  }
+
+  read(fileID: string): Buffer | null {
+    const cloudPath = this.pathOf(fileID);
+    if (!cloudPath) return null;
+    const file = path.join(this.root, cloudPath);
+    return fs.existsSync(file) ? fs.readFileSync(file) : null;
+  }
+
+  exists(fileID: string): boolean {
+    const cloudPath = this.pathOf(fileID);
+    return cloudPath !== null && fs.existsSync(path.join(this.root, cloudPath));
+  }
+
+  remove(fileID: string): boolean {
+    const cloudPath = this.pathOf(fileID);
+    if (!cloudPath) return false;
+    const file = path.join(this.root, cloudPath);
+    if (!fs.existsSync(file)) return false;
+    fs.rmSync(file);
+    return true;
+  }
+
+  tempUrl(fileID: string): string | null {
+    const cloudPath = this.pathOf(fileID);
+    if (!cloudPath || !this.exists(fileID)) return null;
+    return `${this.publicBaseUrl()}/storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
+  }
+}
+
+/** Rejects absolute paths and `..` so a cloud path never leaves the storage folder. */
+export function safeCloudPath(cloudPath: string): boolean {
+  if (!cloudPath || cloudPath.startsWith('/') || cloudPath.includes('\\')) return false;
+  return cloudPath.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+export interface OutboxMessage {
+  api: string;
+  /** The request as the function sent it (snake_case, as WeChat receives it). */
+  data: Record<string, unknown>;
+  at: string;
+  delivered: boolean;
+  errcode: number;
+}
+
+/**
+ * Recorded open-API calls. A subscriber who has not accepted (or has used up) their subscription
+ * is refused with WeChat's errcode 43101, as the real API does.
+ */
+export class Outbox {
+  readonly messages: OutboxMessage[] = [];
+  private readonly refusing = new Set<string>();
+
+  refuse(openid: string): void {
+    this.refusing.add(openid);
+  }
+
+  accept(openid: string): void {
+    this.refusing.delete(openid);
+  }
+
+  record(api: string, data: Record<string, unknown>, now: Date): { errcode: number; errmsg: string } {
+    const touser = typeof data.touser === 'string' ? data.touser : '';
+    const refused = api === 'subscribeMessage.send' && this.refusing.has(touser);
+    const errcode = refused ? 43101 : 0;
+    this.messages.push({ api, data, at: now.toISOString(), delivered: !refused, errcode });
+    return refused ? { errcode, errmsg: 'user refuse to accept the msg' } : { errcode: 0, errmsg: 'ok' };
+  }
+
+  delivered(api = 'subscribeMessage.send'): OutboxMessage[] {
+    return this.messages.filter((m) => m.api === api && m.delivered);
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+}

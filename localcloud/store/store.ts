@@ -1,0 +1,164 @@
+/**
+ * The embedded document store behind the local cloud: collections of documents in memory, every
+ * committed batch journaled before it is applied, a snapshot on open when the journal grows.
+ *
+ * Each document carries the sequence number of the batch that last wrote it; transactions use it to
+ * detect that a document changed under them (see transactions.ts).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Journal, readJournal, writeFileAtomic, type JournalRecord } from './journal';
+import { ejson } from './ejson';
+
+export type Doc = Record<string, unknown> & { _id: string };
+
+interface Slot {
+  /** `null` once removed: the tombstone keeps the sequence number for conflict detection. */
+  doc: Doc | null;
+  seq: number;
+}
+
+export interface Mutation {
+  collection: string;
+  id: string;
+  /** The document after the write, or `null` for a removal. */
+  doc: Doc | null;
+}
+
+export interface StoreOptions {
+  /** Folder for the journal and snapshot; `null` keeps everything in memory. */
+  dir: string | null;
+  /** fsync every commit (survives a machine crash, not only a process kill). */
+  fsync?: boolean;
+  /** Compact the journal into a snapshot on open when it is larger than this. */
+  compactAboveBytes?: number;
+}
+
+export class Collection {
+  readonly slots = new Map<string, Slot>();
+  private live = 0;
+
+  constructor(readonly name: string) {}
+
+  get size(): number {
+    return this.live;
+  }
+
+  get(id: string): Doc | null {
+    return this.slots.get(id)?.doc ?? null;
+  }
+
+  seqOf(id: string): number {
+    return this.slots.get(id)?.seq ?? 0;
+  }
+
+  *documents(): IterableIterator<Doc> {
+    for (const slot of this.slots.values()) if (slot.doc) yield slot.doc;
+  }
+
+  put(id: string, doc: Doc | null, seq: number): void {
+    const before = this.slots.get(id)?.doc;
+    if (before && !doc) this.live--;
+    if (!before && doc) this.live++;
+    this.slots.set(id, { doc, seq });
+  }
+}
+
+export class Store {
+  private readonly collections = new Map<string, Collection>();
+  private journal: Journal | null = null;
+  seq = 0;
+
+  constructor(readonly options: StoreOptions) {
+    if (options.dir) this.open(options.dir);
+  }
+
+  collection(name: string): Collection {
+    let coll = this.collections.get(name);
+    if (!coll) {
+      coll = new Collection(name);
+      this.collections.set(name, coll);
+    }
+    return coll;
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()].filter((name) => this.collection(name).size > 0).sort();
+  }
+
+  /** Applies a batch atomically: journaled first, then visible. Returns the batch's sequence number. */
+  commit(mutations: Mutation[]): number {
+    if (mutations.length === 0) return this.seq;
+    const seq = this.seq + 1;
+    this.journal?.append({
+      seq,
+      ops: mutations.map((m) => ({ c: m.collection, id: m.id, doc: m.doc === null ? null : ejson.serialize(m.doc) })),
+    });
+    this.seq = seq;
+    for (const m of mutations) this.collection(m.collection).put(m.id, m.doc, seq);
+    return seq;
+  }
+
+  /** Every live document of every collection, for tests that compare whole stores. */
+  dump(): Record<string, Doc[]> {
+    const out: Record<string, Doc[]> = {};
+    for (const name of this.collectionNames()) {
+      out[name] = [...this.collection(name).documents()].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+    }
+    return out;
+  }
+
+  close(): void {
+    this.journal?.close();
+    this.journal = null;
+  }
+
+  /** Writes a snapshot of the whole store and empties the journal. */
+  compact(): void {
+    if (!this.options.dir || !this.journal) return;
+    const snapshot = { seq: this.seq, collections: {} as Record<string, unknown[]> };
+    for (const [name, coll] of this.collections) {
+      snapshot.collections[name] = [...coll.documents()].map((doc) => ejson.serialize(doc));
+    }
+    writeFileAtomic(path.join(this.options.dir, 'snapshot.json'), JSON.stringify(snapshot));
+    this.journal.truncate();
+  }
+
+  private open(dir: string): void {
+    fs.mkdirSync(dir, { recursive: true });
+    const snapshotFile = path.join(dir, 'snapshot.json');
+    if (fs.existsSync(snapshotFile)) {
+      const snapshot = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as {
+        seq: number;
+        collections: Record<string, unknown[]>;
+      };
+      this.seq = snapshot.seq;
+      for (const [name, docs] of Object.entries(snapshot.collections)) {
+        const coll = this.collection(name);
+        for (const raw of docs) {
+          const doc = ejson.deserialize(raw) as Doc;
+          coll.put(doc._id, doc, snapshot.seq);
+        }
+      }
+    }
+    const journalFile = path.join(dir, 'journal.log');
+    const { records, validLength, discardedBytes } = readJournal(journalFile);
+    for (const record of records) {
+      if (record.seq <= this.seq) continue; // already in the snapshot
+      this.replay(record);
+    }
+    if (discardedBytes > 0) {
+      process.stderr.write(`localcloud: discarded a torn journal tail of ${discardedBytes} bytes\n`);
+    }
+    this.journal = new Journal(journalFile, this.options.fsync ?? true, validLength);
+    if (validLength > (this.options.compactAboveBytes ?? 64 * 1024 * 1024)) this.compact();
+  }
+
+  private replay(record: JournalRecord): void {
+    for (const op of record.ops) {
+      const doc = op.doc === null ? null : (ejson.deserialize(op.doc) as Doc);
+      this.collection(op.c).put(op.id, doc, record.seq);
+    }
+    this.seq = record.seq;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The `api` cloud function's contract (SPEC §5): one table of actions, each with its payload and
+ * its data. The pages' service module and the router are both checked against it.
+ */
+import type {
+  CatalogItem,
+  Claim,
+  ClaimStatus,
+  DuesRecord,
+  LedgerEntry,
+  Member,
+  MemberStatus,
+  Notice,
+  Position,
+  Role,
+  Tier,
+} from './models';
+
+export * from './models';
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_BOUND'
+  | 'FORBIDDEN'
+  | 'OVER_AUTHORITY'
+  | 'SELF_REVIEW'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'OUT_OF_WINDOW'
+  | 'INTERNAL';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** For the user, in Chinese. */
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export type Period = 'month' | 'year' | 'all';
+
+export interface BoardScope {
+  branchId?: string;
+  group?: 'leaders' | 'members';
+  tier?: Tier;
+  profession?: string;
+  socialRole?: string;
+}
+
+export interface RankingRow {
+  memberId: string;
+  name: string;
+  branchName: string | null;
+  total: number;
+  rank: number;
+}
+
+export interface MemberPatch {
+  name?: string;
+  phone?: string | null;
+  branch?: string | null;
+  tier?: Tier | null;
+  positions?: Position[];
+  profession?: string | null;
+  socialRoles?: string[];
+  status?: MemberStatus;
+  secretariat?: boolean;
+  /** Clears the bound WeChat account and issues a new invite code (rebinding is an admin reset). */
+  resetBinding?: true;
+}
+
+export interface ImportRow {
+  name: string;
+  phone?: string;
+  branch?: string;
+  tier?: Tier;
+  positions?: Position[];
+  profession?: string;
+  socialRoles?: string[];
+}
+
+export interface SchemeItemInput extends Omit<CatalogItem, 'claimable'> {
+  claimable?: boolean;
+}
+
+/** Every action: its payload and the data of a successful result. */
+export interface Actions {
+  'me.get': {
+    payload: Record<string, never> | undefined;
+    data: { member: Member | null; roles: Role[]; authority: number; inboxCount: number; inviteCode?: string };
+  };
+  'me.bind': { payload: { inviteCode: string }; data: { member: Member } };
+  'catalog.get': {
+    payload: Record<string, never> | undefined;
+    data: { version: number; effectiveFrom: string; items: CatalogItem[]; claimsWindowDays: number };
+  };
+  'claim.submit': {
+    payload: {
+      itemId: string;
+      occurredOn: string;
+      points?: number;
+      value?: number;
+      count?: number;
+      note: string;
+      evidence?: string[];
+    };
+    data: { claim: Claim };
+  };
+  'claim.withdraw': { payload: { claimId: string }; data: { claim: Claim } };
+  'claim.get': { payload: { claimId: string }; data: { claim: Claim } };
+  'claim.mine': { payload: { status?: ClaimStatus; cursor?: string }; data: { claims: Claim[]; cursor: string | null } };
+  'award.propose': {
+    payload: {
+      itemId: string;
+      occurredOn: string;
+      recipients: { memberId: string; points?: number; spoke?: boolean; hosted?: boolean }[];
+      note: string;
+      evidence?: string[];
+      /** Committee awards (deed.major): the decision's reference. */
+      reference?: string;
+      /** Committee awards: 'association' (会长会) or a branch id (分会会长会). */
+      committee?: string;
+    };
+    data: { claim: Claim };
+  };
+  'entry.reverse': { payload: { entryId: string; reason: string }; data: { claim: Claim } };
+  'inbox.list': { payload: { cursor?: string }; data: { claims: Claim[]; cursor: string | null } };
+  'claim.decide': {
+    payload: { claimId: string; decision: 'approve' | 'reject'; points?: number; reason?: string };
+    data: { claim: Claim };
+  };
+  'ranking.get': {
+    payload: { period: Period; key?: string; scope?: BoardScope; limit?: number };
+    data: { period: Period; key: string; rows: RankingRow[]; me: { rank: number | null; total: number } | null };
+  };
+  'ledger.list': { payload: { memberId?: string; cursor?: string }; data: { entries: LedgerEntry[]; cursor: string | null } };
+  'notice.list': { payload: Record<string, never> | undefined; data: { notices: Notice[] } };
+  'admin.members.import': {
+    payload: { rows: ImportRow[] };
+    data: {
+      created: number;
+      updated: number;
+      errors: { row: number; message: string }[];
+      members: { memberId: string; name: string; inviteCode: string }[];
+    };
+  };
+  'admin.members.update': { payload: { memberId: string; patch: MemberPatch }; data: { member: Member } };
+  'admin.dues.record': { payload: { memberId: string; paidOn: string; years: 1 | 5 }; data: { dues: DuesRecord; entries: LedgerEntry[] } };
+  'admin.scheme.publish': {
+    payload: { items: SchemeItemInput[]; effectiveFrom?: string; note: string };
+    data: { version: number };
+  };
+  'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string } };
+}
+
+export type ActionName = keyof Actions;
+export type PayloadOf<A extends ActionName> = Actions[A]['payload'];
+export type DataOf<A extends ActionName> = Actions[A]['data'];
+
+/** The event the `api` function receives. */
+export interface ApiEvent<A extends ActionName = ActionName> {
+  action: A;
+  payload?: PayloadOf<A>;
+  /** Retries with the same requestId from the same caller return the first result. */
+  requestId?: string;
+}

@@ -1,0 +1,187 @@
+/**
+ * Document shapes shared by the pages and the cloud functions.
+ * Dates that travel over the wire are ISO strings; calendar days are 'YYYY-MM-DD' in Asia/Shanghai.
+ */
+
+/** 会费档次. `null` for an official who is not a member (the political instructor). */
+export type Tier = 'member' | 'director' | 'council';
+
+export type Position =
+  | 'president' // 会长
+  | 'vice_president' // 副会长
+  | 'secretary_general' // 秘书长
+  | 'political_instructor' // 政治指导员
+  | 'branch_president' // 分会会长
+  | 'branch_leader'; // 分会领导班子成员
+
+/** A role is a position, or the secretariat (秘书处, administrators). */
+export type Role = Position | 'secretariat';
+
+export type MemberStatus = 'active' | 'left';
+
+export interface Member {
+  _id: string;
+  name: string;
+  /** `null` for members of the association directly (no branch). */
+  branchId: string | null;
+  branchName: string | null;
+  tier: Tier | null;
+  positions: Position[];
+  profession: string | null;
+  socialRoles: string[];
+  status: MemberStatus;
+  /** Secretariat (秘书处): may import members, record dues, publish schemes, export. */
+  secretariat?: boolean;
+  phone?: string | null;
+}
+
+export interface Branch {
+  _id: string;
+  name: string;
+}
+
+export type ItemKind =
+  /** Fixed points set by the rulebook. */
+  | 'fixed'
+  /** Points chosen within [min, max] by the claimant, capped by the endorser's authority. */
+  | 'range'
+  /** Fixed points per person/count, e.g. 20 per member introduced. */
+  | 'per_count'
+  /** A share of a value in yuan, rounded down, capped per deed. */
+  | 'value_share'
+  /** 1 to the proposer's authority (第十一、十三条). */
+  | 'discretionary'
+  /** Decided by a committee (会长会) within the committee's authority. */
+  | 'committee'
+  /** Dues-based position points; only from dues records and the monthly job. */
+  | 'dues';
+
+export interface CatalogItem {
+  id: string;
+  name: string;
+  category: string;
+  kind: ItemKind;
+  /** Fixed points (fixed) or points per count (per_count). */
+  points?: number;
+  /** Allowed points (range), or [1, cap] hints for value_share. */
+  range?: [number, number];
+  /** value_share: points = floor(value × rate), at most cap. */
+  rate?: number;
+  cap?: number;
+  /** Whether members may self-report it (false for dues and committee items). */
+  claimable: boolean;
+  /** Article of the rulebook the item comes from, e.g. '第六条'. */
+  article?: string;
+  /** Unit label shown with value/count inputs, e.g. '元', '人'. */
+  unit?: string;
+  /** Level id of the organiser (e.g. 'city_uf', 'branch') for per-level items. */
+  level?: string;
+  /**
+   * Collective events (第十五条): marks on a recipient that add a separate line with its own item,
+   * e.g. attending a meeting and speaking there → `meeting.attend.<level>` + `meeting.speak.<level>`.
+   */
+  extras?: { spoke?: string; hosted?: string };
+  /** A deduction (扣分) item of schemes that have them: its points are entered as negative. */
+  deduction?: boolean;
+  /** 100-point compositions (基础分/特色分…): the component id of the scheme this item counts toward. */
+  component?: string;
+}
+
+export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal';
+export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+export type ClaimStep = 'endorse' | 'final';
+
+export interface ClaimLine {
+  memberId: string;
+  memberName: string;
+  points: number;
+  /** Collective events: marks that produced extra lines (speak/host) are separate lines with their own itemId. */
+  itemId: string;
+  itemName: string;
+}
+
+export interface Decision {
+  step: ClaimStep;
+  by: string;
+  byName: string;
+  decision: 'approve' | 'reject' | 'withdraw';
+  at: string;
+  reason?: string;
+  /** The points an endorser set for a range item, when they changed them. */
+  points?: number;
+}
+
+export interface WaitingFor {
+  /** Member ids who may decide the current step. */
+  memberIds: string[];
+  /** Human description of who that is, e.g. '分会领导（权限≥5分）' or '秘书长'. */
+  label: string;
+}
+
+export interface Claim {
+  _id: string;
+  kind: ClaimKind;
+  itemId: string;
+  itemName: string;
+  schemeVersion: number;
+  occurredOn: string;
+  note: string;
+  evidence: string[];
+  /** Who submitted it (the claimant for self-reports, the proposer for awards). */
+  createdBy: string;
+  createdByName: string;
+  lines: ClaimLine[];
+  /** Inputs of the claimant, kept for review. */
+  input: { value?: number; count?: number; points?: number };
+  /** The discretionary points on one event that an endorser's or proposer's authority must cover. */
+  discretionary: number;
+  status: ClaimStatus;
+  step: ClaimStep | null;
+  waitingFor: WaitingFor | null;
+  decisions: Decision[];
+  /** reversal: the entry being corrected; committee: the decision's reference. */
+  reversalOf?: string;
+  reference?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LedgerEntry {
+  _id: string;
+  memberId: string;
+  itemId: string;
+  points: number;
+  occurredOn: string;
+  schemeVersion: number;
+  claimId: string | null;
+  /** Who proposed/endorsed and who gave final review; empty for system entries (dues job). */
+  reviewers: string[];
+  note?: string;
+  /** A reversing entry names the entry it corrects. */
+  reverses?: string;
+  createdAt: string;
+}
+
+export interface Notice {
+  _id: string;
+  title: string;
+  body: string;
+  kind: 'scheme' | 'announcement';
+  schemeVersion?: number;
+  changes?: string[];
+  publishedAt: string;
+  effectiveFrom?: string;
+}
+
+export interface DuesRecord {
+  _id: string;
+  memberId: string;
+  paidOn: string;
+  years: 1 | 5;
+  tier: Tier;
+  /** First and last month covered, 'YYYY-MM'. */
+  fromMonth: string;
+  toMonth: string;
+  recordedBy: string;
+  createdAt: string;
+}
