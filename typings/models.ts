@@ -149,7 +149,9 @@ export interface Claim {
 export interface LedgerEntry {
   _id: string;
   memberId: string;
+  memberName: string;
   itemId: string;
+  itemName: string;
   points: number;
   occurredOn: string;
   schemeVersion: number;

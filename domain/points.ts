@@ -1,0 +1,144 @@
+/**
+ * What one claim line is worth (第五条 to 第十一条), and how much of it is discretionary: the part an
+ * approver's authority must cover (第十三条). Points set by the rulebook (fixed, per count, share of a
+ * value) need verification, not authority; the chosen value of a range item, the `other` item and
+ * committee awards are discretionary.
+ */
+import type { CatalogItem } from '../typings/models';
+import { assertAuthorityCovers } from './authority';
+import { DomainError } from './errors';
+import { catalogItem, type Scheme } from './scheme';
+
+/** What the claimant or proposer entered; fields an item does not use are ignored. */
+export interface LineInput {
+  value?: number;
+  count?: number;
+  points?: number;
+}
+
+export interface LinePoints {
+  /** Signed: negative for deduction items. */
+  points: number;
+  /** Points on this event that the deciding authority must cover; 0 for rulebook points. */
+  discretionary: number;
+}
+
+/**
+ * Points of one line. `authority`, when given, is the limit of whoever sets a discretionary value
+ * (the proposer, the endorser or the committee); a value above it is OVER_AUTHORITY.
+ */
+export function linePoints(item: CatalogItem, input: LineInput, authority?: number): LinePoints {
+  const { points, discretionary } = magnitude(item, input);
+  if (authority !== undefined) assertAuthorityCovers(authority, discretionary);
+  return { points: item.deduction ? -points : points, discretionary };
+}
+
+function magnitude(item: CatalogItem, input: LineInput): LinePoints {
+  switch (item.kind) {
+    case 'fixed':
+      return { points: required(item.points, item), discretionary: 0 };
+    case 'per_count': {
+      const count = input.count;
+      if (count === undefined || !Number.isSafeInteger(count) || count < 1) {
+        throw invalid(`请填写${item.unit ? `${item.unit}数` : '次数'}（不小于1的整数）`, item);
+      }
+      return { points: required(item.points, item) * count, discretionary: 0 };
+    }
+    case 'value_share':
+      return { points: valueShare(item, input.value), discretionary: 0 };
+    case 'range': {
+      const [min, max] = required(item.range, item);
+      const chosen = chosenPoints(input.points, min, max, item);
+      return { points: chosen, discretionary: chosen };
+    }
+    case 'discretionary':
+    case 'committee': {
+      const chosen = chosenPoints(input.points, 1, Number.MAX_SAFE_INTEGER, item);
+      return { points: chosen, discretionary: chosen };
+    }
+    case 'dues':
+      throw new DomainError('FORBIDDEN', '职务积分由秘书处根据会费记录计入，不能申报', { itemId: item.id });
+  }
+}
+
+/** 第八条: value × rate rounded down, at most cap per deed; a value too small to earn a point is refused. */
+function valueShare(item: CatalogItem, value: number | undefined): number {
+  const rate = required(item.rate, item);
+  const cap = required(item.cap, item);
+  const unit = item.unit ?? '';
+  if (value === undefined || !Number.isFinite(value) || value <= 0) {
+    throw invalid(`请填写实事的价值（大于0的数字${unit ? `，单位${unit}` : ''}）`, item);
+  }
+  // Round away binary noise (e.g. 700 × 0.01 = 7.000000000000001, 5700 × 0.01 = 56.99999999999999).
+  const earned = Math.floor(Math.round(value * rate * 1e6) / 1e6);
+  if (earned < 1) {
+    const least = Math.ceil(Math.round((1 / rate) * 1e6) / 1e6);
+    throw invalid(`价值不足${least}${unit}，不能获得积分`, item);
+  }
+  return Math.min(earned, cap);
+}
+
+function chosenPoints(points: number | undefined, min: number, max: number, item: CatalogItem): number {
+  if (points === undefined || !Number.isSafeInteger(points) || points < min || points > max) {
+    const bounds = max === Number.MAX_SAFE_INTEGER ? `不小于${min}的整数` : `${min}–${max}分之间的整数`;
+    throw invalid(`请填写分值（${bounds}）`, item);
+  }
+  return points;
+}
+
+function required<T>(value: T | undefined, item: CatalogItem): T {
+  // parseScheme guarantees the fields each kind needs; reaching this is a bug, not bad input.
+  if (value === undefined) throw new DomainError('INTERNAL', '积分项目配置有误', { itemId: item.id });
+  return value;
+}
+
+function invalid(message: string, item: CatalogItem): DomainError {
+  return new DomainError('INVALID_INPUT', `${item.name}：${message}`, { itemId: item.id });
+}
+
+/** One recipient of a leader award or collective event (第十五条 集体事件). */
+export interface AwardRecipient {
+  memberId: string;
+  points?: number;
+  spoke?: boolean;
+  hosted?: boolean;
+}
+
+export interface AwardLine {
+  memberId: string;
+  itemId: string;
+  itemName: string;
+  points: number;
+}
+
+/**
+ * The lines of a collective event: one line on the item per recipient, plus a separate line for each
+ * mark (spoke → the item's `extras.spoke`, hosted → `extras.hosted`). `discretionary` is the largest
+ * discretionary value of any one line: authority caps points per person per event (第十三条).
+ */
+export function awardLines(
+  item: CatalogItem,
+  recipients: readonly AwardRecipient[],
+  scheme: Scheme,
+  options: { authority?: number; value?: number; count?: number } = {},
+): { lines: AwardLine[]; discretionary: number } {
+  if (recipients.length === 0) throw invalid('请至少选择一名会员', item);
+  const seen = new Set<string>();
+  const lines: AwardLine[] = [];
+  let discretionary = 0;
+  for (const recipient of recipients) {
+    if (seen.has(recipient.memberId)) throw invalid('同一会员不能重复出现在名单中', item);
+    seen.add(recipient.memberId);
+    const own = linePoints(item, { points: recipient.points, value: options.value, count: options.count }, options.authority);
+    discretionary = Math.max(discretionary, own.discretionary);
+    lines.push({ memberId: recipient.memberId, itemId: item.id, itemName: item.name, points: own.points });
+    for (const mark of ['spoke', 'hosted'] as const) {
+      if (!recipient[mark]) continue;
+      const extraId = item.extras?.[mark];
+      if (!extraId) throw invalid(mark === 'spoke' ? '该项目没有发言加分' : '该项目没有承办加分', item);
+      const extra = catalogItem(scheme, extraId);
+      lines.push({ memberId: recipient.memberId, itemId: extra.id, itemName: extra.name, points: linePoints(extra, {}).points });
+    }
+  }
+  return { lines, discretionary };
+}
