@@ -1,0 +1,2 @@
+import { main as apiMain } from '../../../server/api/router';
+export const main = apiMain;

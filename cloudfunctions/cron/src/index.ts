@@ -1,0 +1,2 @@
+import { main as cronMain } from '../../../server/cron/handler';
+export const main = cronMain;

@@ -1,0 +1,75 @@
+import { ApiCallError, call, NETWORK_FAILURE_MESSAGE, newRequestId } from '../../miniprogram/services/api';
+import { aMember } from './support/builders';
+import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+
+async function rejectionOf(promise: Promise<unknown>): Promise<ApiCallError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ApiCallError);
+  return error as ApiCallError;
+}
+
+describe('call', () => {
+  it('sends the action, payload and requestId to the api function and resolves with the data', async () => {
+    const me = { member: aMember(), roles: [], authority: 0, inboxCount: 2 };
+    const callFunction = stubApi({ 'me.get': ok(me) });
+
+    await expect(call('me.get', {}, { requestId: 'r-1' })).resolves.toEqual(me);
+    expect(callFunction).toHaveBeenCalledWith({ name: 'api', data: { action: 'me.get', payload: {}, requestId: 'r-1' } });
+  });
+
+  it('sends no requestId when none is given', async () => {
+    const callFunction = stubApi({ 'notice.list': ok({ notices: [] }) });
+
+    await call('notice.list', {});
+    expect(callFunction.mock.calls[0][0].data).toEqual({ action: 'notice.list', payload: {} });
+  });
+
+  it("throws the server's error code and Chinese message when the action fails", async () => {
+    stubApi({ 'claim.decide': fail('SELF_REVIEW', '不能审核自己的积分') });
+
+    const error = await rejectionOf(call('claim.decide', { claimId: 'c-1', decision: 'approve' }));
+    expect(error.code).toBe('SELF_REVIEW');
+    expect(error.message).toBe('不能审核自己的积分');
+  });
+
+  it.each([
+    ['no result', undefined],
+    ['a string', 'Internal Server Error'],
+    ['an object without ok', { data: {} }],
+    ['ok without data', { ok: true }],
+    ['an error with an unknown code', { ok: false, error: { code: 'BOOM', message: '炸了' } }],
+    ['an error without a message', { ok: false, error: { code: 'FORBIDDEN' } }],
+  ])('treats %s as a transport failure', async (_label, result) => {
+    stubCallFunction(async () => ({ result, errMsg: 'cloud.callFunction:ok' }));
+
+    const error = await rejectionOf(call('me.get', {}));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toBe(NETWORK_FAILURE_MESSAGE);
+  });
+
+  it('turns a rejected callFunction into an INTERNAL error that keeps the cause', async () => {
+    const transport = new Error('cloud.callFunction:fail Error: errCode: -404011 cloud function execution error');
+    stubCallFunction(() => Promise.reject(transport));
+
+    const error = await rejectionOf(call('me.get', {}));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toBe('网络异常，请稍后重试');
+    expect(error.cause).toBe(transport);
+  });
+});
+
+describe('newRequestId', () => {
+  it('gives a different id each time', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => newRequestId()));
+    expect(ids.size).toBe(1000);
+  });
+
+  it('is a short url-safe string', () => {
+    expect(newRequestId()).toMatch(/^[0-9a-z]+-[0-9a-z]{16}$/);
+  });
+});
