@@ -7,6 +7,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/{domain,localcloud,functions,reliability,build}/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },

@@ -137,12 +137,13 @@ export function decisionRefusal(member: Member, claim: DecidableClaim, scheme: S
   if (claim.decisions.some((d) => d.by === member._id && d.decision === 'approve')) {
     return new DomainError('SELF_REVIEW', '同一申请须由两个不同的人审核');
   }
-  if (!claim.waitingFor.memberIds.includes(member._id)) {
-    return new DomainError('FORBIDDEN', `该申请等待${claim.waitingFor.label}审批`);
-  }
+  // A leader whose limit is too small hears why, rather than only that someone else decides (第十三条).
   const authority = authorityLimit(member, scheme);
   if (claim.step === 'endorse' && authority < claim.discretionary) {
     return new DomainError('OVER_AUTHORITY', `超出奖分权限：本次需要${claim.discretionary}分权限，您的权限为${authority}分`);
+  }
+  if (!claim.waitingFor.memberIds.includes(member._id)) {
+    return new DomainError('FORBIDDEN', `该申请等待${claim.waitingFor.label}审批`);
   }
   return null;
 }

@@ -114,6 +114,9 @@ export interface Actions {
       itemId: string;
       occurredOn: string;
       recipients: { memberId: string; points?: number; spoke?: boolean; hosted?: boolean }[];
+      /** Items counted per person or by value (outreach.recruit, deed.quantified): the count or value in yuan. */
+      count?: number;
+      value?: number;
       note: string;
       evidence?: string[];
       /** Committee awards (deed.major): the decision's reference. */

@@ -213,7 +213,11 @@ describe('may this member decide the claim now?', () => {
   });
 
   it('refuses someone the claim does not wait for', () => {
-    expect(decisionRefusal(org.eastLeader, atEndorse, scheme)).toMatchObject({ code: 'FORBIDDEN', message: '该申请等待分会领导（奖分权限≥5分）审批' });
+    expect(decisionRefusal(org.secretary, atEndorse, scheme)).toMatchObject({ code: 'FORBIDDEN', message: '该申请等待分会领导（奖分权限≥5分）审批' });
+  });
+
+  it('tells a 2-point leader that 5 points are over their authority (第十三条)', () => {
+    expect(decisionRefusal(org.eastLeader, atEndorse, scheme)).toMatchObject({ code: 'OVER_AUTHORITY' });
   });
 
   it('refuses the recipient, even if listed', () => {

@@ -1,0 +1,147 @@
+/**
+ * Reading: ranking boards (第十六条), the ledger (明细) and notices (公示).
+ *
+ * A board is one query over tallies, which carry the attributes the scopes filter on; the caller's
+ * own row is one more read by openid, and only a caller below the shown rows costs a count (served
+ * by the (key, scope…, total) index, reading no documents).
+ */
+import { z } from 'zod';
+import type { BoardScope, RankingRow } from '../../../typings/api';
+import type { LedgerEntry, Notice } from '../../../typings/models';
+import { DomainError } from '../../../domain/errors';
+import { competitionRank, rankBoard } from '../../../domain/ranking';
+import { boardPeriod, inScope, type TallyKey } from '../../../domain/tally';
+import { isAssociationLeader, isBranchLeader } from '../../../domain/routing';
+import { defineAction } from '../action';
+import type { RequestContext } from '../context';
+import { cursor, id, noPayload } from '../validation';
+import { database } from '../../cloud';
+import { COLLECTIONS } from '../../data/collections';
+import { decodeCursor, nextCursor, PAGE_SIZE } from '../../data/claims';
+import type { StoredTally } from '../../data/ledger';
+import { findMember } from '../../data/members';
+
+export const DEFAULT_BOARD_ROWS = 50;
+export const MAX_BOARD_ROWS = 100;
+
+export const scopeSchema = z
+  .object({
+    branchId: id.optional(),
+    group: z.enum(['leaders', 'members']).optional(),
+    tier: z.enum(['member', 'director', 'council']).optional(),
+    profession: z.string().trim().min(1).max(40).optional(),
+    socialRole: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
+
+export const boardSchema = z
+  .object({
+    period: z.enum(['month', 'year', 'all']),
+    key: z.string().max(7).optional(),
+    scope: scopeSchema.optional(),
+    limit: z.number().int().min(1).max(MAX_BOARD_ROWS).optional(),
+  })
+  .strict();
+
+/** The tally filter of a board: the period's key, active members, and the scope's attributes. */
+export function boardFilter(tallyKey: TallyKey, scope: BoardScope = {}): Record<string, unknown> {
+  const filter: Record<string, unknown> = { key: tallyKey, status: 'active' };
+  if (scope.branchId !== undefined) filter.branchId = scope.branchId;
+  if (scope.group !== undefined) filter.group = scope.group;
+  if (scope.tier !== undefined) filter.tier = scope.tier;
+  if (scope.profession !== undefined) filter.profession = scope.profession;
+  if (scope.socialRole !== undefined) filter.socialRoles = scope.socialRole;
+  return filter;
+}
+
+/** The top rows of a board, in the domain's order (total, then name, then member id). */
+export async function boardRows(tallyKey: TallyKey, scope: BoardScope | undefined, limit: number): Promise<StoredTally[]> {
+  const { data } = await database()
+    .collection(COLLECTIONS.tallies)
+    .where(boardFilter(tallyKey, scope))
+    .orderBy('total', 'desc')
+    .orderBy('name', 'asc')
+    .orderBy('memberId', 'asc')
+    .limit(limit)
+    .get();
+  return data as StoredTally[];
+}
+
+async function ownStanding(
+  ctx: RequestContext,
+  tallyKey: TallyKey,
+  scope: BoardScope | undefined,
+  rows: RankingRow[],
+): Promise<{ rank: number | null; total: number } | null> {
+  if (!ctx.openid) return null;
+  const db = database();
+  const { data } = await db.collection(COLLECTIONS.tallies).where({ openid: ctx.openid, key: tallyKey }).limit(1).get();
+  const own = data[0] as StoredTally | undefined;
+  if (!own || !inScope(own, scope)) return null;
+  const shown = rows.find((row) => row.memberId === own.memberId);
+  if (shown) return { rank: shown.rank, total: shown.total };
+  const { total: higher } = await db
+    .collection(COLLECTIONS.tallies)
+    .where({ ...boardFilter(tallyKey, scope), total: db.command.gt(own.total) })
+    .count();
+  return { rank: competitionRank(higher), total: own.total };
+}
+
+export const rankingGet = defineAction('ranking.get', {
+  schema: boardSchema,
+  access: 'anyone',
+  writes: false,
+  async handle(ctx, payload) {
+    const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now);
+    const tallies = await boardRows(tallyKey, payload.scope, payload.limit ?? DEFAULT_BOARD_ROWS);
+    const rows = rankBoard(tallies);
+    const me = await ownStanding(ctx, tallyKey, payload.scope, rows);
+    return { period: payload.period, key, rows, me };
+  },
+});
+
+/**
+ * Whose ledger the caller may read: their own; leaders their branch's members (association leaders
+ * everyone's); the secretariat everyone's.
+ */
+async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promise<void> {
+  const reader = await ctx.member();
+  if (reader && reader._id === memberId) return;
+  if (await ctx.isSecretariat()) return;
+  const viewer = await ctx.requireMember();
+  const scheme = await ctx.scheme();
+  const owner = await findMember(memberId);
+  if (!owner) throw new DomainError('NOT_FOUND', '会员不存在');
+  const leads = isAssociationLeader(viewer, scheme) || (owner.branchId !== null && isBranchLeader(viewer, owner.branchId, scheme));
+  if (!leads) throw new DomainError('FORBIDDEN', '只能查看本分会会员的积分明细');
+}
+
+export const ledgerList = defineAction('ledger.list', {
+  schema: z.object({ memberId: id.optional(), cursor }).strict(),
+  access: 'anyone',
+  writes: false,
+  async handle(ctx, payload) {
+    const memberId = payload.memberId ?? (await ctx.requireMember())._id;
+    await assertMayReadLedger(ctx, memberId);
+    const offset = decodeCursor(payload.cursor);
+    const { data } = await database()
+      .collection(COLLECTIONS.ledger)
+      .where({ memberId })
+      .orderBy('createdAt', 'desc')
+      .skip(offset)
+      .limit(PAGE_SIZE)
+      .get();
+    const entries = data as LedgerEntry[];
+    return { entries, cursor: nextCursor(offset, entries) };
+  },
+});
+
+export const noticeList = defineAction('notice.list', {
+  schema: noPayload,
+  access: 'anyone',
+  writes: false,
+  async handle() {
+    const { data } = await database().collection(COLLECTIONS.notices).orderBy('publishedAt', 'desc').limit(100).get();
+    return { notices: data as Notice[] };
+  },
+});

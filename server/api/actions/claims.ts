@@ -1,0 +1,153 @@
+/**
+ * Self-reports (第十五条 个性化事件): catalog.get, claim.submit, claim.withdraw, claim.get, claim.mine.
+ */
+import { z } from 'zod';
+import type { Claim, ClaimStatus } from '../../../typings/models';
+import { highestPersonalAuthority } from '../../../domain/authority';
+import { DomainError } from '../../../domain/errors';
+import { assertInClaimsWindow } from '../../../domain/periods';
+import { linePoints } from '../../../domain/points';
+import { assertMayClaim } from '../../../domain/proposals';
+import { endorsersFor } from '../../../domain/routing';
+import { catalogItem } from '../../../domain/scheme';
+import { defineAction } from '../action';
+import type { RequestContext } from '../context';
+import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
+import { claimsOfMember, decodeCursor, findClaim, nextCursor, readClaim, writeClaim } from '../../data/claims';
+import { loadLeaders } from '../../data/members';
+import { newClaim, tiersWithAuthority } from '../../data/claim-builder';
+import { notifyReviewers } from '../../notify';
+
+export const catalogGet = defineAction('catalog.get', {
+  schema: noPayload,
+  access: 'anyone',
+  writes: false,
+  async handle(ctx) {
+    const scheme = await ctx.scheme();
+    return {
+      version: scheme.version,
+      effectiveFrom: scheme.effectiveFrom,
+      items: scheme.items,
+      claimsWindowDays: scheme.claimsWindowDays,
+    };
+  },
+});
+
+export const claimSubmit = defineAction('claim.submit', {
+  schema: z
+    .object({
+      itemId: id,
+      occurredOn: calendarDate,
+      points: points.optional(),
+      value: z.number().positive('须大于 0').max(1e10, '过大').optional(),
+      count: z.number().int('须为整数').min(1).max(1000).optional(),
+      note: note(),
+      evidence,
+    })
+    .strict(),
+  access: 'member',
+  writes: true,
+  async handle(ctx, payload) {
+    const claimant = await ctx.requireMember();
+    const scheme = await ctx.scheme();
+    const item = catalogItem(scheme, payload.itemId);
+    assertMayClaim(claimant, item);
+    assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
+    const input = { value: payload.value, count: payload.count, points: payload.points };
+    // A self-report may ask for no more discretionary points than anyone could endorse (第十三条).
+    const { points: earned, discretionary } = linePoints(item, input, highestPersonalAuthority(scheme));
+    const leaders = await loadLeaders(tiersWithAuthority(scheme));
+    const route = endorsersFor(claimant, discretionary, leaders, scheme);
+    const claim = newClaim(ctx, {
+      kind: 'self',
+      item,
+      scheme,
+      occurredOn: payload.occurredOn,
+      note: payload.note,
+      evidence: payload.evidence ?? [],
+      creator: claimant,
+      lines: [{ memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name }],
+      input: stripUndefined(input),
+      discretionary,
+      step: 'endorse',
+      waitingFor: { memberIds: route.memberIds, label: route.label },
+      decisions: [],
+    });
+    const result = await ctx.transact(async (tx) => {
+      await writeClaim(tx, claim);
+      return { claim };
+    });
+    await notifyReviewers(result.claim, leaders);
+    return result;
+  },
+});
+
+export const claimWithdraw = defineAction('claim.withdraw', {
+  schema: z.object({ claimId: id }).strict(),
+  access: 'member',
+  writes: true,
+  async handle(ctx, { claimId }) {
+    const member = await ctx.requireMember();
+    return ctx.transact(async (tx) => {
+      const claim = await readClaim(tx, claimId);
+      if (claim.createdBy !== member._id) throw new DomainError('FORBIDDEN', '只能撤回自己提交的申请');
+      if (claim.status !== 'pending') throw new DomainError('CONFLICT', '该申请已处理，不能撤回');
+      const at = ctx.now.toISOString();
+      const withdrawn: Claim = {
+        ...claim,
+        status: 'withdrawn',
+        step: null,
+        waitingFor: null,
+        updatedAt: at,
+        decisions: [...claim.decisions, { step: claim.step ?? 'endorse', by: member._id, byName: member.name, decision: 'withdraw', at }],
+      };
+      await writeClaim(tx, withdrawn);
+      return { claim: withdrawn };
+    });
+  },
+});
+
+/** Who may see a claim: its creator, its recipients, its reviewers past and present, the secretariat. */
+async function assertMaySee(ctx: RequestContext, claim: Claim): Promise<void> {
+  if (await ctx.isSecretariat()) return;
+  const member = await ctx.requireMember();
+  const involved =
+    claim.createdBy === member._id ||
+    claim.lines.some((line) => line.memberId === member._id) ||
+    claim.decisions.some((d) => d.by === member._id) ||
+    Boolean(claim.waitingFor?.memberIds.includes(member._id));
+  if (!involved) throw new DomainError('FORBIDDEN', '您无权查看该申请');
+}
+
+export const claimGet = defineAction('claim.get', {
+  schema: z.object({ claimId: id }).strict(),
+  access: 'anyone',
+  writes: false,
+  async handle(ctx, { claimId }) {
+    const claim = await findClaim(claimId);
+    if (!claim) throw new DomainError('NOT_FOUND', '申请不存在');
+    await assertMaySee(ctx, claim);
+    return { claim };
+  },
+});
+
+export const claimMine = defineAction('claim.mine', {
+  schema: z
+    .object({
+      status: z.enum(['pending', 'approved', 'rejected', 'withdrawn'] satisfies ClaimStatus[]).optional(),
+      cursor,
+    })
+    .strict(),
+  access: 'member',
+  writes: false,
+  async handle(ctx, payload) {
+    const member = await ctx.requireMember();
+    const offset = decodeCursor(payload.cursor);
+    const claims = await claimsOfMember(member._id, payload.status, offset);
+    return { claims, cursor: nextCursor(offset, claims) };
+  },
+});
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

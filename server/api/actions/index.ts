@@ -1,0 +1,32 @@
+/**
+ * The action table: every action of the contract (typings/api.ts) with its schema and handler.
+ */
+import type { ActionTable } from '../action';
+import { meBind, meGet } from './me';
+import { catalogGet, claimGet, claimMine, claimSubmit, claimWithdraw } from './claims';
+import { awardPropose, entryReverse } from './awards';
+import { claimDecide, inboxList } from './review';
+import { ledgerList, noticeList, rankingGet } from './boards';
+import { adminDuesRecord, adminExport, adminMembersImport, adminMembersUpdate, adminSchemePublish } from './admin';
+
+export const ACTIONS: ActionTable = {
+  'me.get': meGet,
+  'me.bind': meBind,
+  'catalog.get': catalogGet,
+  'claim.submit': claimSubmit,
+  'claim.withdraw': claimWithdraw,
+  'claim.get': claimGet,
+  'claim.mine': claimMine,
+  'award.propose': awardPropose,
+  'entry.reverse': entryReverse,
+  'inbox.list': inboxList,
+  'claim.decide': claimDecide,
+  'ranking.get': rankingGet,
+  'ledger.list': ledgerList,
+  'notice.list': noticeList,
+  'admin.members.import': adminMembersImport,
+  'admin.members.update': adminMembersUpdate,
+  'admin.dues.record': adminDuesRecord,
+  'admin.scheme.publish': adminSchemePublish,
+  'admin.export': adminExport,
+};

@@ -1,0 +1,20 @@
+/**
+ * The cloud database's collections. Every one is readable and writable only by cloud functions
+ * (permission "仅管理端可读写"); deploy/database.json lists them with their indexes.
+ */
+export const COLLECTIONS = {
+  members: 'members',
+  branches: 'branches',
+  schemes: 'schemes',
+  notices: 'notices',
+  claims: 'claims',
+  ledger: 'ledger',
+  tallies: 'tallies',
+  dues: 'dues',
+  /** requestId idempotency records: `<openid>:<requestId>`. */
+  requests: 'requests',
+  /** Progress of timer jobs, for resumable batches. */
+  jobs: 'jobs',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

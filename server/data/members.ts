@@ -1,0 +1,74 @@
+/**
+ * The members collection. A stored member carries what the API never sends to other members: the
+ * bound WeChat openid and the invite code.
+ */
+import type { Member } from '../../typings/models';
+import { database, getOrNull, type Query } from '../cloud';
+import { COLLECTIONS } from './collections';
+
+export interface StoredMember extends Member {
+  /** The bound WeChat account; null until bound with the invite code. */
+  openid: string | null;
+  inviteCode: string;
+  /** Keys of the tallies this member has (all, y:YYYY, m:YYYY-MM), so a transaction can update them by id. */
+  tallyKeys: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The public shape of a member (SPEC §5). */
+export function toMember(stored: StoredMember): Member {
+  const { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat, phone } = stored;
+  return { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat: Boolean(secretariat), phone: phone ?? null };
+}
+
+export async function findMemberByOpenid(openid: string): Promise<StoredMember | null> {
+  const { data } = await database().collection(COLLECTIONS.members).where({ openid }).limit(1).get();
+  return (data[0] as StoredMember | undefined) ?? null;
+}
+
+/**
+ * Every document of a query, read in pages of 1000 ordered by _id (the platform returns at most
+ * 1000 per request). Reads `ceil(n / 1000)` requests.
+ */
+export async function readAll<T extends { _id: string }>(query: Query, pageSize = 1000): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += pageSize) {
+    const { data } = await query.orderBy('_id', 'asc').skip(skip).limit(pageSize).get();
+    out.push(...(data as T[]));
+    if (data.length < pageSize) return out;
+  }
+}
+
+/**
+ * Everyone who may endorse or review: active members holding a position or a tier with authority
+ * in `scheme` (routing candidates). A few dozen to a few hundred people.
+ */
+export async function loadLeaders(tiersWithAuthority: string[]): Promise<StoredMember[]> {
+  const db = database();
+  const _ = db.command;
+  const query = db
+    .collection(COLLECTIONS.members)
+    .where(_.and([{ status: 'active' }, _.or([{ tier: _.in(tiersWithAuthority) }, { 'positions.0': _.exists(true) }])]) as object);
+  return readAll<StoredMember>(query);
+}
+
+export async function findMember(memberId: string): Promise<StoredMember | null> {
+  return getOrNull<StoredMember>(database().collection(COLLECTIONS.members).doc(memberId));
+}
+
+export async function findMembers(ids: readonly string[]): Promise<StoredMember[]> {
+  if (ids.length === 0) return [];
+  const db = database();
+  const unique = [...new Set(ids)];
+  const out: StoredMember[] = [];
+  for (let i = 0; i < unique.length; i += 500) {
+    const { data } = await db
+      .collection(COLLECTIONS.members)
+      .where({ _id: db.command.in(unique.slice(i, i + 500)) })
+      .limit(1000)
+      .get();
+    out.push(...(data as StoredMember[]));
+  }
+  return out;
+}
