@@ -15,6 +15,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { DatabaseService } from './store/database';
 import { Store } from './store/store';
+import type { IndexSpec } from './store/indexes';
 import { LocalStorage, Outbox } from './services';
 import { runWithEnv, wxContextEnv, type Caller } from './identity';
 
@@ -30,6 +31,8 @@ export interface LocalCloudOptions {
   functionEnv?: Record<string, string>;
   /** Base URL of the gateway, for temporary file URLs. */
   baseUrl?: string;
+  /** The database manifest whose indexes the store builds; `null` for none. Default deploy/database.json. */
+  manifest?: string | null;
 }
 
 export interface InvokeOptions extends Caller {
@@ -73,6 +76,8 @@ export class LocalCloud {
     this.functionEnv = options.functionEnv ?? {};
     this.baseUrl = options.baseUrl ?? 'http://127.0.0.1:8787';
     this.store = new Store({ dir: dir === null ? null : path.join(dir, 'db'), fsync: options.fsync });
+    const manifest = options.manifest === undefined ? path.join(REPO_ROOT, 'deploy', 'database.json') : options.manifest;
+    if (manifest) loadIndexes(this.store, manifest);
     this.db = new DatabaseService(this.store);
     this.storage = new LocalStorage(dir, this.env, () => this.baseUrl);
     installTransport();
@@ -150,6 +155,16 @@ export class LocalCloud {
   }
 }
 
+interface DatabaseManifest {
+  collections: { name: string; indexes: IndexSpec[] }[];
+}
+
+/** Builds the indexes the deployment manifest declares, as the real database would have them. */
+function loadIndexes(store: Store, manifestFile: string): void {
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as DatabaseManifest;
+  for (const collection of manifest.collections) store.defineIndexes(collection.name, collection.indexes);
+}
+
 /** Resolves the SDK's own copies of its dependencies (the ones its code will load). */
 function sdkModule<T>(id: string): T {
   const sdkDir = path.dirname(require.resolve('wx-server-sdk'));
@@ -184,7 +199,7 @@ function installTransport(): void {
     constructor(readonly config: unknown) {}
     async send(action: string, data?: Record<string, unknown>): Promise<unknown> {
       // Yield to the event loop as a network round trip would, so concurrent calls interleave.
-      await new Promise((resolve) => setImmediate(resolve));
+      await tick();
       return LocalCloud.current().db.handle(action, data ?? {});
     }
   }
@@ -301,7 +316,9 @@ function decodeOpenApiRequest(protobuf: Protobuf, buffer: Uint8Array): Record<st
   return data;
 }
 
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** One event-loop turn (jsdom page tests have no setImmediate). */
+const tick = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 const requestId = (): string => randomBytes(8).toString('hex');
 
 async function readContent(content: unknown): Promise<Buffer> {

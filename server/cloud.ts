@@ -51,6 +51,7 @@ export interface Database {
   collection(name: string): CollectionRef;
   command: Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, (...args: unknown[]) => unknown> };
   serverDate(options?: { offset?: number }): unknown;
+  RegExp(options: { regexp: string; options?: string }): unknown;
   runTransaction<T>(fn: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
 }
 

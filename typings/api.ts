@@ -3,6 +3,7 @@
  * its data. The pages' service module and the router are both checked against it.
  */
 import type {
+  Branch,
   CatalogItem,
   Claim,
   ClaimStatus,
@@ -79,6 +80,19 @@ export interface ImportRow {
   socialRoles?: string[];
 }
 
+/** One period's standing of the caller: total and competition rank on the association board. */
+export interface Standing {
+  key: string;
+  total: number;
+  rank: number | null;
+}
+
+/** A member as the directory shows them; invite code and binding only for the secretariat. */
+export interface DirectoryMember extends Member {
+  inviteCode?: string;
+  bound?: boolean;
+}
+
 export interface SchemeItemInput extends Omit<CatalogItem, 'claimable'> {
   claimable?: boolean;
 }
@@ -90,6 +104,19 @@ export interface Actions {
     data: { member: Member | null; roles: Role[]; authority: number; inboxCount: number; inviteCode?: string };
   };
   'me.bind': { payload: { inviteCode: string }; data: { member: Member } };
+  /** The 我的 page's first screen in one call: who I am, my month/year/all standings, recent entries. */
+  'home.get': {
+    payload: Record<string, never> | undefined;
+    data: Actions['me.get']['data'] & {
+      standings: { month: Standing; year: Standing; all: Standing } | null;
+      recent: LedgerEntry[];
+    };
+  };
+  /** The member directory (pickers, administration): leaders and the secretariat. */
+  'members.list': {
+    payload: { search?: string; branchId?: string; status?: MemberStatus; cursor?: string };
+    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null };
+  };
   'catalog.get': {
     payload: Record<string, never> | undefined;
     data: { version: number; effectiveFrom: string; items: CatalogItem[]; claimsWindowDays: number };
@@ -147,7 +174,11 @@ export interface Actions {
       members: { memberId: string; name: string; inviteCode: string }[];
     };
   };
-  'admin.members.update': { payload: { memberId: string; patch: MemberPatch }; data: { member: Member } };
+  'admin.members.update': {
+    payload: { memberId: string; patch: MemberPatch };
+    /** The member's current invite code (a new one after resetBinding), for the secretariat to share. */
+    data: { member: Member; inviteCode: string };
+  };
   'admin.dues.record': { payload: { memberId: string; paidOn: string; years: 1 | 5 }; data: { dues: DuesRecord; entries: LedgerEntry[] } };
   'admin.scheme.publish': {
     payload: { items: SchemeItemInput[]; effectiveFrom?: string; note: string };

@@ -53,10 +53,11 @@ export class DatabaseService {
   private sinceArmed = 0;
   /** The server clock; tests may move it. */
   now: () => Date = () => new Date();
-  planner?: IndexPlanner;
+  readonly planner: IndexPlanner;
 
   constructor(readonly store: Store) {
     this.transactions = new TransactionManager(store);
+    this.planner = store.indexes;
   }
 
   /** Makes the nth database request from now fail (an injected infrastructure error). */
@@ -151,7 +152,10 @@ export class DatabaseService {
   private count(p: Params): Response {
     this.rejectInTransaction(p, 'count');
     const coll = this.store.collection(requiredString(p, 'collectionName'));
-    const matches = compileFilter(parseOptional(p.query) as Params | undefined);
+    const filter = parseOptional(p.query) as Params | undefined;
+    const fromIndex = this.store.indexes.count(coll, filter);
+    if (fromIndex !== null) return { data: { total: fromIndex } };
+    const matches = compileFilter(filter);
     let total = 0;
     for (const doc of coll.documents()) if (matches(doc)) total++;
     this.stats.examined += coll.size;

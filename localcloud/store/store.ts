@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Journal, readJournal, writeFileAtomic, type JournalRecord } from './journal';
 import { ejson } from './ejson';
+import { IndexCatalog, type IndexSpec } from './indexes';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -38,7 +39,10 @@ export class Collection {
   readonly slots = new Map<string, Slot>();
   private live = 0;
 
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly indexes: IndexCatalog,
+  ) {}
 
   get size(): number {
     return this.live;
@@ -57,15 +61,18 @@ export class Collection {
   }
 
   put(id: string, doc: Doc | null, seq: number): void {
-    const before = this.slots.get(id)?.doc;
+    const before = this.slots.get(id)?.doc ?? null;
     if (before && !doc) this.live--;
     if (!before && doc) this.live++;
     this.slots.set(id, { doc, seq });
+    this.indexes.onWrite(this.name, before, doc);
   }
 }
 
 export class Store {
   private readonly collections = new Map<string, Collection>();
+  /** Indexes declared for the collections (deploy/database.json); the query planner uses them. */
+  readonly indexes = new IndexCatalog();
   private journal: Journal | null = null;
   seq = 0;
 
@@ -76,7 +83,7 @@ export class Store {
   collection(name: string): Collection {
     let coll = this.collections.get(name);
     if (!coll) {
-      coll = new Collection(name);
+      coll = new Collection(name, this.indexes);
       this.collections.set(name, coll);
     }
     return coll;
@@ -84,6 +91,12 @@ export class Store {
 
   collectionNames(): string[] {
     return [...this.collections.keys()].filter((name) => this.collection(name).size > 0).sort();
+  }
+
+  /** Declares a collection's indexes and builds them over the documents already there. */
+  defineIndexes(collection: string, specs: IndexSpec[]): void {
+    this.indexes.define(collection, specs);
+    this.indexes.rebuild(this.collection(collection));
   }
 
   /** Applies a batch atomically: journaled first, then visible. Returns the batch's sequence number. */

@@ -41,10 +41,11 @@ function adminOpenids(): Set<string> {
 }
 
 async function run(def: ActionDef<ActionName>, ctx: RequestContext, rawPayload: unknown): Promise<unknown> {
-  const parsed = def.schema.safeParse(rawPayload);
-  if (!parsed.success) throw new DomainError('INVALID_INPUT', formatIssues(parsed.error));
+  // Who may call comes first: a caller without the right learns nothing about the payload's rules.
   if (def.access === 'member') await ctx.requireMember();
   if (def.access === 'secretariat') await ctx.requireSecretariat();
+  const parsed = def.schema.safeParse(rawPayload);
+  if (!parsed.success) throw new DomainError('INVALID_INPUT', formatIssues(parsed.error));
   return def.handle(ctx, parsed.data as never);
 }
 

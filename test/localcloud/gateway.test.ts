@@ -54,7 +54,7 @@ it('runs a function it has never seen, with X-Openid as the caller', async () =>
   const res = await post('stranger', JSON.stringify({ op: 'whoami' }), { 'X-Openid': 'user-42' });
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ before: 'user-42', after: 'user-42' });
-  const env = await (await post('stranger', JSON.stringify({ op: 'env' }))).json();
+  const env = (await (await post('stranger', JSON.stringify({ op: 'env' }))).json()) as { admins: string };
   expect(env.admins).toBe('boss');
 });
 
@@ -71,11 +71,11 @@ it('answers bad input with a clear error and writes nothing', async () => {
 
   const notObject = await post('stranger', '[1,2]');
   expect(notObject.status).toBe(400);
-  expect((await notObject.json()).errCode).toBe('INVALID_EVENT');
+  expect(((await notObject.json()) as { errCode: string }).errCode).toBe('INVALID_EVENT');
 
   const unknown = await post('nosuchfunction', '{}');
   expect(unknown.status).toBe(404);
-  expect((await unknown.json()).errCode).toBe('FUNCTION_NOT_FOUND');
+  expect(((await unknown.json()) as { errCode: string }).errCode).toBe('FUNCTION_NOT_FOUND');
 
   const wrongRoute = await fetch(`${base}/api`, { method: 'GET' });
   expect(wrongRoute.status).toBe(404);

@@ -2,7 +2,8 @@
  * The action table: every action of the contract (typings/api.ts) with its schema and handler.
  */
 import type { ActionTable } from '../action';
-import { meBind, meGet } from './me';
+import { homeGet, meBind, meGet } from './me';
+import { membersList } from './directory';
 import { catalogGet, claimGet, claimMine, claimSubmit, claimWithdraw } from './claims';
 import { awardPropose, entryReverse } from './awards';
 import { claimDecide, inboxList } from './review';
@@ -12,6 +13,8 @@ import { adminDuesRecord, adminExport, adminMembersImport, adminMembersUpdate, a
 export const ACTIONS: ActionTable = {
   'me.get': meGet,
   'me.bind': meBind,
+  'home.get': homeGet,
+  'members.list': membersList,
   'catalog.get': catalogGet,
   'claim.submit': claimSubmit,
   'claim.withdraw': claimWithdraw,

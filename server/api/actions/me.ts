@@ -2,7 +2,15 @@
  * me.get and me.bind: who the caller is, and the first-run binding with an invite code.
  */
 import { z } from 'zod';
-import type { Role } from '../../../typings/models';
+import type { Standing } from '../../../typings/api';
+import type { LedgerEntry, Role } from '../../../typings/models';
+import { currentMonthKey, currentYearKey } from '../../../domain/periods';
+import { competitionRank } from '../../../domain/ranking';
+import { tallyId } from '../../../domain/tally';
+import { database } from '../../cloud';
+import { COLLECTIONS } from '../../data/collections';
+import type { StoredTally } from '../../data/ledger';
+import { boardFilter } from './boards';
 import { authorityLimit, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { defineAction } from '../action';
@@ -38,5 +46,42 @@ export const meBind = defineAction('me.bind', {
     if (!ctx.openid) throw new DomainError('NOT_BOUND', '无法识别您的微信身份，请在小程序内打开');
     const member = await bindMember(ctx, inviteCode.toUpperCase());
     return { member: toMember(member) };
+  },
+});
+
+/** The caller's standing on the association board for one period (total and competition rank). */
+async function standingOf(tally: StoredTally | undefined, key: string): Promise<Standing> {
+  if (!tally || tally.status !== 'active') return { key, total: tally?.total ?? 0, rank: null };
+  const db = database();
+  const { total: higher } = await db
+    .collection(COLLECTIONS.tallies)
+    .where({ ...boardFilter(tally.key), total: db.command.gt(tally.total) })
+    .count();
+  return { key, total: tally.total, rank: competitionRank(higher) };
+}
+
+export const homeGet = defineAction('home.get', {
+  schema: noPayload,
+  access: 'anyone',
+  writes: false,
+  async handle(ctx) {
+    const me = await meGet.handle(ctx, undefined);
+    if (!me.member) return { ...me, standings: null, recent: [] };
+    const memberId = me.member._id;
+    const month = currentMonthKey(ctx.now);
+    const year = currentYearKey(ctx.now);
+    const ids = [tallyId(memberId, `m:${month}`), tallyId(memberId, `y:${year}`), tallyId(memberId, 'all')];
+    const db = database();
+    const [{ data: tallies }, { data: recent }] = await Promise.all([
+      db.collection(COLLECTIONS.tallies).where({ _id: db.command.in(ids) }).limit(3).get(),
+      db.collection(COLLECTIONS.ledger).where({ memberId }).orderBy('createdAt', 'desc').limit(5).get(),
+    ]);
+    const byId = new Map((tallies as StoredTally[]).map((t) => [t._id, t]));
+    const [m, y, all] = await Promise.all([
+      standingOf(byId.get(ids[0]), month),
+      standingOf(byId.get(ids[1]), year),
+      standingOf(byId.get(ids[2]), 'all'),
+    ]);
+    return { ...me, standings: { month: m, year: y, all }, recent: recent as LedgerEntry[] };
   },
 });

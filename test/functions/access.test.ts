@@ -1,0 +1,206 @@
+/**
+ * Who may call what (a role × action matrix), and bad input for every action: a typed error and a
+ * store that is byte-for-byte unchanged.
+ */
+import type { ActionName } from '../../typings/api';
+import { ADMIN_OPENID, ApiHarness } from '../support/api';
+import { openidOf, putMember, standardAssociation } from '../support/fixtures';
+
+let h: ApiHarness;
+let claimId: string;
+let entryId: string;
+
+beforeEach(async () => {
+  h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
+  standardAssociation(h);
+  putMember(h, 'gone', { name: '已退会员', status: 'left' });
+  const { claim } = await h.ok(openidOf('m2'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' });
+  claimId = claim._id;
+  const award = await h.ok(openidOf('b1head'), 'award.propose', {
+    itemId: 'meeting.attend.branch',
+    occurredOn: '2026-11-20',
+    recipients: [{ memberId: 'm2' }],
+    note: '',
+  });
+  await h.ok(openidOf('president'), 'claim.decide', { claimId: award.claim._id, decision: 'approve' });
+  entryId = (h.cloud.store.dump().ledger ?? [])[0]._id;
+});
+afterEach(() => h.close());
+
+const snapshot = () => JSON.stringify(h.cloud.store.dump());
+
+/** A valid payload per action, so that only the caller decides the outcome. */
+function validPayload(action: ActionName): unknown {
+  const payloads: Record<ActionName, unknown> = {
+    'me.get': {},
+    'me.bind': { inviteCode: 'NOSUCHCODE' },
+    'home.get': {},
+    'members.list': {},
+    'catalog.get': {},
+    'claim.submit': { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' },
+    'claim.withdraw': { claimId },
+    'claim.get': { claimId },
+    'claim.mine': {},
+    'award.propose': { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm3' }], note: '' },
+    'entry.reverse': { entryId, reason: '重复录入' },
+    'inbox.list': {},
+    'claim.decide': { claimId, decision: 'reject', reason: '材料不全' },
+    'ranking.get': { period: 'month' },
+    'ledger.list': { memberId: 'm2' },
+    'notice.list': {},
+    'admin.members.import': { rows: [{ name: '新会员' }] },
+    'admin.members.update': { memberId: 'm3', patch: { profession: '教师' } },
+    'admin.dues.record': { memberId: 'm3', paidOn: '2026-11-01', years: 1 },
+    'admin.scheme.publish': { items: [], note: '' },
+    'admin.export': { period: 'month' },
+  };
+  return payloads[action];
+}
+
+type Outcome = 'ok' | 'NOT_BOUND' | 'FORBIDDEN' | 'OTHER';
+
+async function outcome(openid: string, action: ActionName): Promise<Outcome> {
+  const result = await h.call(openid, action, validPayload(action) as never);
+  if (result.ok) return 'ok';
+  if (result.error.code === 'NOT_BOUND' || result.error.code === 'FORBIDDEN') return result.error.code;
+  return 'OTHER';
+}
+
+const ROLES = {
+  stranger: 'not-bound-openid',
+  left: openidOf('gone'),
+  member: openidOf('m1'),
+  leader: openidOf('b1lead'),
+  secretariat: openidOf('clerk'),
+  admin: ADMIN_OPENID,
+} as const;
+
+/** Expected outcome per action for: stranger, left, member, leader, secretariat member, configured admin. */
+const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]> = {
+  'me.get': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'me.bind': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'], // an unknown code is NOT_FOUND for everyone
+  'home.get': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'members.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
+  'catalog.get': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'claim.submit': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'NOT_BOUND'],
+  'claim.withdraw': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_BOUND'],
+  'claim.get': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
+  'claim.mine': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'NOT_BOUND'],
+  'award.propose': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'NOT_BOUND'],
+  'entry.reverse': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'NOT_BOUND'],
+  'inbox.list': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'NOT_BOUND'],
+  'claim.decide': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'NOT_BOUND'],
+  'ranking.get': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'ledger.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
+  'notice.list': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+  'admin.members.import': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  'admin.members.update': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  'admin.dues.record': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  'admin.scheme.publish': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'], // empty catalog is invalid
+  'admin.export': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+};
+
+describe('role × action matrix', () => {
+  for (const [action, expected] of Object.entries(MATRIX) as [ActionName, Outcome[]][]) {
+    it(`${action}: ${expected.join(' / ')}`, async () => {
+      const roles = Object.values(ROLES);
+      const seen: Outcome[] = [];
+      for (const openid of roles) {
+        // Each role meets the same starting state.
+        h.close();
+        const before = h;
+        void before;
+        h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
+        standardAssociation(h);
+        putMember(h, 'gone', { name: '已退会员', status: 'left' });
+        const { claim } = await h.ok(openidOf('m2'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' });
+        claimId = claim._id;
+        const award = await h.ok(openidOf('b1head'), 'award.propose', {
+          itemId: 'meeting.attend.branch',
+          occurredOn: '2026-11-20',
+          recipients: [{ memberId: 'm2' }],
+          note: '',
+        });
+        await h.ok(openidOf('president'), 'claim.decide', { claimId: award.claim._id, decision: 'approve' });
+        entryId = (h.cloud.store.dump().ledger ?? [])[0]._id;
+        seen.push(await outcome(openid, action));
+      }
+      expect(seen).toEqual(expected);
+    });
+  }
+});
+
+describe('bad input writes nothing', () => {
+  const BAD: [ActionName | string, unknown][] = [
+    ['me.bind', { inviteCode: '' }],
+    ['me.bind', { inviteCode: 'ABC DEF' }],
+    ['members.list', { search: 5 }],
+    ['claim.submit', { itemId: 'honor.county', occurredOn: '2026-13-01', note: '' }],
+    ['claim.submit', { itemId: 'honor.county', occurredOn: '2026-02-30', note: '' }],
+    ['claim.submit', { itemId: 'no.such.item', occurredOn: '2026-11-20', note: '' }],
+    ['claim.submit', { itemId: 'deed.unquantified', occurredOn: '2026-11-20', note: '', points: 0 }],
+    ['claim.submit', { itemId: 'deed.unquantified', occurredOn: '2026-11-20', note: '', points: 2.5 }],
+    ['claim.submit', { itemId: 'deed.quantified', occurredOn: '2026-11-20', note: '', value: 50 }],
+    ['claim.submit', { itemId: 'position.monthly', occurredOn: '2026-11-20', note: '' }],
+    ['claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '', evidence: ['http://x/y.jpg'] }],
+    ['claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: 'x'.repeat(501) }],
+    ['claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '', memberId: 'm3' }],
+    ['claim.submit', 'not an object'],
+    ['claim.submit', [1, 2]],
+    ['claim.withdraw', { claimId: '' }],
+    ['claim.get', {}],
+    ['claim.mine', { status: 'lost' }],
+    ['claim.mine', { cursor: 'abc' }],
+    ['award.propose', { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [], note: '' }],
+    ['award.propose', { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm3' }, { memberId: 'm3' }], note: '' }],
+    ['award.propose', { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'nobody' }], note: '' }],
+    ['entry.reverse', { entryId: 'x', reason: '' }],
+    ['inbox.list', { cursor: -1 }],
+    ['claim.decide', { claimId: 'x', decision: 'maybe' }],
+    ['claim.decide', { claimId: 'x', decision: 'approve', points: -3 }],
+    ['ranking.get', { period: 'week' }],
+    ['ranking.get', { period: 'month', key: '2026-13' }],
+    ['ranking.get', { period: 'month', limit: 5000 }],
+    ['ranking.get', { period: 'month', scope: { branchId: 'b1', owner: 'me' } }],
+    ['ledger.list', { memberId: 42 }],
+    ['notice.list', { extra: true }],
+    ['admin.members.import', { rows: 'name' }],
+    ['admin.members.update', { memberId: 'm3', patch: {} }],
+    ['admin.dues.record', { memberId: 'm3', paidOn: '2026-11-01', years: 3 }],
+    ['admin.scheme.publish', { items: 'none', note: '' }],
+    ['admin.export', { period: 'decade' }],
+  ];
+
+  it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {
+    const before = snapshot();
+    const openid = action.startsWith('admin.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
+    const result = await h.call(openid, action as ActionName, payload as never);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'OVER_AUTHORITY', 'OUT_OF_WINDOW', 'CONFLICT']).toContain(result.error.code);
+      expect(result.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(snapshot()).toBe(before);
+  });
+
+  it.each([
+    [{}, 'INVALID_INPUT'],
+    [{ action: 'no.such.action' }, 'INVALID_INPUT'],
+    [{ action: 'me.get', requestId: 'x' }, 'INVALID_INPUT'],
+    [{ action: 42 }, 'INVALID_INPUT'],
+  ])('rejects the envelope %j', async (event, code) => {
+    const before = snapshot();
+    const result = (await h.cloud.invoke('api', event, { openid: openidOf('m1') })) as { ok: boolean; error?: { code: string } };
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(snapshot()).toBe(before);
+  });
+
+  it('ignores identity fields sent by the client', async () => {
+    const result = (await h.cloud.invoke(
+      'api',
+      { action: 'me.get', payload: {}, userInfo: { openId: openidOf('president') }, openid: openidOf('president') },
+      { openid: openidOf('m1') },
+    )) as { ok: true; data: { member: { _id: string } } };
+    expect(result.data.member._id).toBe('m1');
+  });
+});

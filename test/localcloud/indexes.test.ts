@@ -1,0 +1,111 @@
+/**
+ * Indexed queries answer exactly what a full scan answers, and read only the documents they return.
+ */
+import fc from 'fast-check';
+import { DatabaseService } from '../../localcloud/store/database';
+import { ejson } from '../../localcloud/store/ejson';
+import { Store } from '../../localcloud/store/store';
+import type { IndexSpec } from '../../localcloud/store/indexes';
+
+const BOARD_TAIL = [
+  { field: 'total', direction: -1 },
+  { field: 'name', direction: 1 },
+  { field: 'memberId', direction: 1 },
+] as const;
+
+const INDEXES: IndexSpec[] = [
+  { name: 'board', keys: [{ field: 'key', direction: 1 }, { field: 'status', direction: 1 }, ...BOARD_TAIL] },
+  { name: 'branch', keys: [{ field: 'key', direction: 1 }, { field: 'status', direction: 1 }, { field: 'branchId', direction: 1 }, ...BOARD_TAIL] },
+  { name: 'role', keys: [{ field: 'key', direction: 1 }, { field: 'status', direction: 1 }, { field: 'socialRoles', direction: 1 }, ...BOARD_TAIL] },
+];
+
+const tally = fc.record({
+  memberId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'),
+  key: fc.constantFrom('all', 'm:2026-10', 'm:2026-11'),
+  status: fc.constantFrom('active', 'active', 'left'),
+  branchId: fc.constantFrom('b1', 'b2', null),
+  socialRoles: fc.subarray(['人大代表', '政协委员']),
+  total: fc.integer({ min: -5, max: 40 }),
+  name: fc.constantFrom('甲', '乙', '丙'),
+});
+
+function stores(docs: { _id: string }[]): [DatabaseService, DatabaseService] {
+  const indexed = new Store({ dir: null });
+  for (const spec of [INDEXES]) indexed.defineIndexes('tallies', spec);
+  const plain = new Store({ dir: null });
+  for (const store of [indexed, plain]) store.commit(docs.map((doc) => ({ collection: 'tallies', id: doc._id, doc })));
+  return [new DatabaseService(indexed), new DatabaseService(plain)];
+}
+
+const get = (db: DatabaseService, query: object, limit: number) =>
+  db.handle('database.getDocument', {
+    collectionName: 'tallies',
+    queryType: 'WHERE',
+    query: ejson.stringify(query),
+    order: ejson.stringify({ total: -1, name: 1, memberId: 1 }),
+    limit,
+  }) as { data: { list: string[] } };
+
+const count = (db: DatabaseService, query: object) =>
+  (db.handle('database.calculateDocument', { collectionName: 'tallies', queryType: 'WHERE', query: ejson.stringify(query) }) as {
+    data: { total: number };
+  }).data.total;
+
+it('answers boards and counts exactly as a full scan does', () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(tally, { selector: (t) => `${t.memberId}:${t.key}`, maxLength: 24 }),
+      fc.constantFrom('all', 'm:2026-10', 'm:2026-11'),
+      fc.option(fc.constantFrom('b1', 'b2'), { nil: undefined }),
+      fc.option(fc.constantFrom('人大代表', '政协委员'), { nil: undefined }),
+      fc.integer({ min: 1, max: 10 }),
+      fc.integer({ min: -5, max: 40 }),
+      (tallies, key, branchId, socialRole, limit, above) => {
+        const docs = tallies.map((t) => ({ ...t, _id: `${t.memberId}:${t.key}` }));
+        const [indexed, plain] = stores(docs);
+        const filter: Record<string, unknown> = { key, status: 'active' };
+        if (branchId) filter.branchId = branchId;
+        else if (socialRole) filter.socialRoles = socialRole;
+        expect(get(indexed, filter, limit).data.list).toEqual(get(plain, filter, limit).data.list);
+        const higher = { ...filter, total: { $gt: above } };
+        expect(count(indexed, higher)).toBe(count(plain, higher));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+it('reads only the rows a board returns, and no document for a count', () => {
+  const docs = Array.from({ length: 5000 }, (_, i) => ({
+    _id: `m${i}:all`,
+    memberId: `m${i}`,
+    key: 'all',
+    status: 'active',
+    branchId: `b${i % 20}`,
+    socialRoles: [],
+    total: i % 997,
+    name: `会员${i}`,
+  }));
+  const [indexed] = stores(docs);
+  indexed.resetStats();
+  const rows = get(indexed, { key: 'all', status: 'active', branchId: 'b3' }, 50).data.list;
+  expect(rows).toHaveLength(50);
+  expect(indexed.stats.examined).toBe(50);
+  expect(count(indexed, { key: 'all', status: 'active', total: { $gt: 900 } })).toBe(docs.filter((d) => d.total > 900).length);
+  expect(indexed.stats.examined).toBe(50);
+});
+
+it('keeps indexes in step with updates and removals', () => {
+  const store = new Store({ dir: null });
+  store.defineIndexes('tallies', INDEXES);
+  const db = new DatabaseService(store);
+  const put = (id: string, total: number) =>
+    store.commit([{ collection: 'tallies', id, doc: { _id: id, memberId: id, key: 'all', status: 'active', name: id, total, socialRoles: [] } }]);
+  put('a', 5);
+  put('b', 10);
+  put('a', 20);
+  store.commit([{ collection: 'tallies', id: 'b', doc: null }]);
+  put('c', 1);
+  const ids = get(db, { key: 'all', status: 'active' }, 10).data.list.map((text) => (ejson.parse(text) as { _id: string })._id);
+  expect(ids).toEqual(['a', 'c']);
+});
