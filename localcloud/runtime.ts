@@ -99,9 +99,8 @@ export class LocalCloud {
   functionNames(): string[] {
     if (!fs.existsSync(this.functionsRoot)) return [];
     return fs
-      .readdirSync(this.functionsRoot, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(this.functionsRoot, entry.name, 'index.js')))
-      .map((entry) => entry.name)
+      .readdirSync(this.functionsRoot)
+      .filter((name) => fs.existsSync(path.join(this.functionsRoot, name, 'index.js')))
       .sort();
   }
 
@@ -160,7 +159,7 @@ interface DatabaseManifest {
 }
 
 /** Builds the indexes the deployment manifest declares, as the real database would have them. */
-function loadIndexes(store: Store, manifestFile: string): void {
+export function loadIndexes(store: Store, manifestFile: string): void {
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as DatabaseManifest;
   for (const collection of manifest.collections) store.defineIndexes(collection.name, collection.indexes);
 }

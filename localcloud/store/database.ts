@@ -10,7 +10,7 @@ import { randomBytes } from 'crypto';
 import { aggregate } from 'mingo';
 import { update as applyUpdate } from 'mingo';
 import { ejson } from './ejson';
-import { compileFilter, findDocuments, project, type IndexPlanner, type Order } from './query';
+import { compileFilter, findDocuments, primaryKeyLookup, project, type IndexPlanner, type Order } from './query';
 import type { Doc, Mutation, Store } from './store';
 import { TransactionManager, type Transaction } from './transactions';
 
@@ -153,6 +153,11 @@ export class DatabaseService {
     this.rejectInTransaction(p, 'count');
     const coll = this.store.collection(requiredString(p, 'collectionName'));
     const filter = parseOptional(p.query) as Params | undefined;
+    const byId = primaryKeyLookup(coll, filter);
+    if (byId) {
+      this.stats.examined += byId.examined;
+      return { data: { total: byId.docs.length } };
+    }
     const fromIndex = this.store.indexes.count(coll, filter);
     if (fromIndex !== null) return { data: { total: fromIndex } };
     const matches = compileFilter(filter);
@@ -266,10 +271,13 @@ export class DatabaseService {
     this.rejectInTransaction(p, 'aggregate');
     const coll = this.store.collection(requiredString(p, 'collectionName'));
     const stages = (p.stages as { stageKey: string; stageValue: string }[] | undefined) ?? [];
-    const pipeline = stages.map(({ stageKey, stageValue }) => ({ [stageKey]: ejson.parse(stageValue) }));
-    const docs = [...coll.documents()];
-    this.stats.examined += docs.length;
-    return this.listResponse(aggregate(docs, pipeline) as Doc[]);
+    const pipeline = stages.map(({ stageKey, stageValue }) => ({ [stageKey]: ejson.parse(stageValue) })) as Params[];
+    // A leading $match that an index serves reads only its candidates, as the database would.
+    const leading = pipeline[0]?.$match as Params | undefined;
+    const planned = leading ? this.planner.plan(coll, leading, undefined, Infinity) : null;
+    const docs = planned ? planned.docs : [...coll.documents()];
+    this.stats.examined += planned ? planned.examined : docs.length;
+    return this.listResponse(aggregate(docs, planned ? pipeline.slice(1) : pipeline) as Doc[]);
   }
 
   private listResponse(docs: Doc[]): Response {

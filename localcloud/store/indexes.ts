@@ -72,18 +72,27 @@ export class CompoundIndex {
 
   /** One entry per combination of array elements (multikey); a missing field indexes as null. */
   private entriesOf(doc: Doc): Entry[] {
-    let tuples: unknown[][] = [[]];
-    for (const { field } of this.spec.keys) {
-      const raw = fieldValue(doc, field);
-      if (Array.isArray(raw)) this.multikey = true;
-      const options = Array.isArray(raw) ? (raw.length > 0 ? raw : [undefined]) : [raw];
-      tuples = tuples.flatMap((tuple) => options.map((value) => [...tuple, value ?? null]));
+    const keys = this.spec.keys;
+    const values: unknown[] = new Array(keys.length);
+    let arrays = false;
+    for (let i = 0; i < keys.length; i++) {
+      const field = keys[i].field;
+      const raw = field.includes('.') ? fieldValue(doc, field) : doc[field];
+      if (Array.isArray(raw)) arrays = true;
+      values[i] = raw ?? null;
     }
-    return tuples.map((values) => ({ values, id: doc._id }));
+    if (!arrays) return [{ values, id: doc._id }];
+    this.multikey = true;
+    let tuples: unknown[][] = [[]];
+    for (const value of values) {
+      const options = Array.isArray(value) ? (value.length > 0 ? value : [null]) : [value];
+      tuples = tuples.flatMap((tuple) => options.map((option) => [...tuple, option ?? null]));
+    }
+    return tuples.map((tuple) => ({ values: tuple, id: doc._id }));
   }
 
   private bucketKey(value: unknown): string {
-    return JSON.stringify(value ?? null);
+    return typeof value === 'string' ? `s${value}` : JSON.stringify(value ?? null);
   }
 
   /** Position in [lo, hi) of the first entry for which `probe` is not negative (binary search). */
@@ -135,7 +144,7 @@ export class CompoundIndex {
    * The [from, to) slice of the bucket that a filter selects, or null when this index cannot serve
    * the filter and order exactly.
    */
-  match(filter: Record<string, unknown>, order: Order | undefined): { bucket: Entry[]; from: number; to: number } | null {
+  match(filter: Record<string, unknown>, order: Order | undefined): Slice[] | null {
     const keys = this.spec.keys;
     const fields = Object.keys(filter);
     let p = 0;
@@ -146,7 +155,7 @@ export class CompoundIndex {
       fixed.push(eq.value);
       p++;
     }
-    if (p === 0) return null;
+    if (p === 0) return this.matchLeadingRange(filter, order);
     const rangeField = p < keys.length && keys[p].field in filter ? keys[p].field : null;
     const range = rangeField ? rangeOf(filter[rangeField]) : undefined;
     if (rangeField && !range) return null;
@@ -183,8 +192,33 @@ export class CompoundIndex {
       to = this.lowerBound(bucket, (e) => (leaving(e) ? -1 : 1), start, to);
       from = start;
     }
-    return { bucket, from, to };
+    return [{ bucket, from, to }];
   }
+
+  /** A range on the leading key alone (e.g. occurredOn between two dates): whole buckets, in key order. */
+  private matchLeadingRange(filter: Record<string, unknown>, order: Order | undefined): Slice[] | null {
+    const [first] = this.spec.keys;
+    const fields = Object.keys(filter);
+    if (fields.length !== 1 || fields[0] !== first.field) return null;
+    const range = rangeOf(filter[first.field]);
+    if (!range) return null;
+    if (order && !(Object.keys(order).length === 1 && order[first.field] === first.direction)) return null;
+    const passes = (value: unknown) =>
+      (range.$gt === undefined || compareValues(value, range.$gt) > 0) &&
+      (range.$gte === undefined || compareValues(value, range.$gte) >= 0) &&
+      (range.$lt === undefined || compareValues(value, range.$lt) < 0) &&
+      (range.$lte === undefined || compareValues(value, range.$lte) <= 0);
+    return [...this.buckets.values()]
+      .filter((bucket) => bucket.length > 0 && passes(bucket[0].values[0]))
+      .sort((a, b) => compareValues(a[0].values[0], b[0].values[0]) * first.direction)
+      .map((bucket) => ({ bucket, from: 0, to: bucket.length }));
+  }
+}
+
+interface Slice {
+  bucket: Entry[];
+  from: number;
+  to: number;
 }
 
 /** Chooses, per query, an index of the collection that serves it exactly. */
@@ -214,19 +248,21 @@ export class IndexCatalog implements IndexPlanner {
   plan(coll: Collection, filter: Record<string, unknown> | undefined, order: Order | undefined, wanted: number): FindResult | null {
     if (!filter) return null;
     for (const index of this.indexesOf(coll.name)) {
-      const slice = index.match(filter, order);
-      if (!slice) continue;
+      const slices = index.match(filter, order);
+      if (!slices) continue;
       const matches = compileFilter(filter);
       const docs: Doc[] = [];
       let examined = 0;
       const seen = new Set<string>();
-      for (let i = slice.from; i < slice.to && docs.length < wanted; i++) {
-        const id = slice.bucket[i].id;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const doc = coll.get(id);
-        examined++;
-        if (doc && matches(doc)) docs.push(doc);
+      for (const slice of slices) {
+        for (let i = slice.from; i < slice.to && docs.length < wanted; i++) {
+          const id = slice.bucket[i].id;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const doc = coll.get(id);
+          examined++;
+          if (doc && matches(doc)) docs.push(doc);
+        }
       }
       return { docs, examined };
     }
@@ -237,11 +273,11 @@ export class IndexCatalog implements IndexPlanner {
   count(coll: Collection, filter: Record<string, unknown> | undefined): number | null {
     if (!filter) return null;
     for (const index of this.indexesOf(coll.name)) {
-      const slice = index.match(filter, undefined);
-      if (!slice) continue;
-      if (!index.isMultikey) return slice.to - slice.from;
+      const slices = index.match(filter, undefined);
+      if (!slices) continue;
+      if (!index.isMultikey) return slices.reduce((sum, slice) => sum + slice.to - slice.from, 0);
       const ids = new Set<string>();
-      for (let i = slice.from; i < slice.to; i++) ids.add(slice.bucket[i].id);
+      for (const slice of slices) for (let i = slice.from; i < slice.to; i++) ids.add(slice.bucket[i].id);
       return ids.size;
     }
     return null;

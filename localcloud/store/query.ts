@@ -42,6 +42,9 @@ const typeRank = (v: unknown): number => {
 
 /** MongoDB-like ordering of two field values (missing and null first). */
 export function compareValues(a: unknown, b: unknown): number {
+  // Fast paths for the common cases (index maintenance compares millions of these).
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra - rb;
@@ -88,6 +91,11 @@ export function findDocuments(
 ): FindResult {
   const offset = options.offset ?? 0;
   const limit = options.limit ?? Infinity;
+  const byId = primaryKeyLookup(coll, filter);
+  if (byId) {
+    if (options.order && Object.keys(options.order).length > 0) byId.docs.sort(comparatorFor(options.order));
+    return { docs: byId.docs.slice(offset, offset + limit), examined: byId.examined };
+  }
   const planned = planner?.plan(coll, filter, options.order, offset + limit);
   if (planned) return { docs: planned.docs.slice(offset, offset + limit), examined: planned.examined };
 
@@ -105,4 +113,25 @@ export function findDocuments(
 export function project(doc: Doc, projection: Record<string, unknown> | undefined): Doc {
   if (!projection || Object.keys(projection).length === 0) return doc;
   return mingoFind([doc], {}, projection).all()[0] as Doc;
+}
+
+/** `{ _id: v }` or `{ _id: { $in: [...] } }` (plus other conditions): read by primary key, as the database does. */
+export function primaryKeyLookup(coll: Collection, filter: Record<string, unknown> | undefined): FindResult | null {
+  if (!filter || !('_id' in filter)) return null;
+  const condition = filter._id;
+  let ids: unknown[];
+  if (typeof condition === 'string' || typeof condition === 'number') ids = [condition];
+  else if (condition && typeof condition === 'object' && Object.keys(condition).length === 1 && Array.isArray((condition as { $in?: unknown }).$in)) {
+    ids = (condition as { $in: unknown[] }).$in;
+  } else return null;
+  const matches = compileFilter(filter);
+  const docs: Doc[] = [];
+  let examined = 0;
+  for (const id of new Set(ids.map(String))) {
+    const doc = coll.get(id);
+    if (!doc) continue;
+    examined++;
+    if (matches(doc)) docs.push(doc);
+  }
+  return { docs, examined };
 }

@@ -1,0 +1,348 @@
+/**
+ * npm run bench: the quality bars of SPEC §7 at 100,000 members and 1,000,000 ledger entries.
+ *
+ * A temporary in-memory local-cloud store is seeded in bulk with exactly the documents the api
+ * writes (members, ledger entries, their tallies, dues records); every measured operation then goes
+ * through the real, built `api` and `cron` functions. Boards are measured side by side with the same
+ * boards computed by summing ledger entries per request (bench/functions/naive-board), in one run.
+ *
+ * Ends with one line:
+ *   ranking_speedup=… ranking_p50_ms=… docs_read_per_board=… approve_p50_ms=… approve_db_requests=… cron_invocations=… peak_rss_mb=…
+ *
+ * Options (env): BENCH_MEMBERS (100000), BENCH_ENTRIES (1000000), BENCH_RUNS (30), BENCH_NAIVE_RUNS (3).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { ApiResult } from '../typings/api';
+import type { DuesRecord, LedgerEntry, Position, Tier } from '../typings/models';
+import { JINGMEN_SCHEME } from '../domain/schemes/jingmen';
+import { tallyKeys, type TallyKey } from '../domain/tally';
+import { storedTally } from '../server/data/ledger';
+import type { StoredMember } from '../server/data/members';
+import { loadIndexes, LocalCloud } from '../localcloud/runtime';
+import type { Mutation } from '../localcloud/store/store';
+import { buildFunctions } from './build';
+
+const REPO = path.resolve(__dirname, '..');
+const NOW = new Date('2026-11-21T04:00:00Z');
+const MONTH = '2026-11';
+const YEAR = '2026';
+const BOARD_ROWS = 50;
+const PROFESSIONS = ['律师', '医生', '会计师', '教师', '建筑师', '企业家', '设计师', '工程师'];
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/** A deterministic pseudo-random stream, so every run seeds the same association. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+interface Dataset {
+  members: number;
+  entries: number;
+}
+
+const memberId = (i: number) => `m${String(i).padStart(6, '0')}`;
+const branchId = (b: number) => `b${String(b).padStart(2, '0')}`;
+const openidOf = (id: string) => `bench-${id}`;
+
+/** Officers at the head of the list; then, per branch, a president and three leaders. */
+function positionsOf(i: number, branches: number): { positions: Position[]; branch: number | null; tier: Tier | null } {
+  if (i === 0) return { positions: ['president'], branch: null, tier: 'council' };
+  if (i <= 3) return { positions: ['vice_president'], branch: null, tier: 'council' };
+  if (i === 4) return { positions: ['secretary_general'], branch: null, tier: 'director' };
+  if (i === 5) return { positions: ['political_instructor'], branch: null, tier: null };
+  const branch = i % branches;
+  const rank = Math.floor(i / branches);
+  if (rank === 1) return { positions: ['branch_president'], branch, tier: 'council' };
+  if (rank >= 2 && rank <= 4) return { positions: ['branch_leader'], branch, tier: 'director' };
+  const roll = (i * 7919) % 100;
+  return { positions: [], branch, tier: roll < 5 ? 'council' : roll < 20 ? 'director' : 'member' };
+}
+
+const ITEMS = JINGMEN_SCHEME.items.filter((item) => item.kind === 'fixed' && item.claimable);
+
+/** Seeds the store in bulk with what the api would have written; returns a sample of callers. */
+function seed(cloud: LocalCloud, data: Dataset): void {
+  const rnd = random(20261121);
+  const branches = 20;
+  const at = '2024-12-01T00:00:00.000Z';
+  const members: StoredMember[] = [];
+  for (let i = 0; i < data.members; i++) {
+    const { positions, branch, tier } = positionsOf(i, branches);
+    const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] + String(i % 1000);
+    members.push({
+      _id: memberId(i),
+      name,
+      branchId: branch === null ? null : branchId(branch),
+      branchName: branch === null ? null : `第${branch + 1}分会`,
+      tier,
+      positions,
+      profession: PROFESSIONS[i % PROFESSIONS.length],
+      socialRoles: i % 20 === 0 ? ['政协委员'] : [],
+      status: 'active',
+      secretariat: false,
+      phone: null,
+      openid: openidOf(memberId(i)),
+      inviteCode: `B${String(i).padStart(7, '0')}`,
+      tallyKeys: [],
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  const commit = (collection: string, docs: { _id: string }[]) => {
+    for (let i = 0; i < docs.length; i += 50_000) {
+      cloud.store.commit(docs.slice(i, i + 50_000).map((doc) => ({ collection, id: doc._id, doc }) as Mutation));
+    }
+  };
+  commit(
+    'branches',
+    Array.from({ length: branches }, (_, b) => ({ _id: branchId(b), name: `第${b + 1}分会` })),
+  );
+
+  // Two years of entries: 2024-12-01 .. 2026-11-21.
+  const first = Date.UTC(2024, 11, 1);
+  const span = Date.UTC(2026, 10, 21) - first;
+  const totals = new Map<string, Map<TallyKey, number>>();
+  const entries: LedgerEntry[] = [];
+  for (let e = 0; e < data.entries; e++) {
+    const member = members[Math.floor(rnd() * members.length)];
+    const item = ITEMS[Math.floor(rnd() * ITEMS.length)];
+    const occurredOn = new Date(first + Math.floor(rnd() * span)).toISOString().slice(0, 10);
+    const entry: LedgerEntry = {
+      _id: `e${String(e).padStart(7, '0')}`,
+      memberId: member._id,
+      memberName: member.name,
+      itemId: item.id,
+      itemName: item.name,
+      points: item.points!,
+      occurredOn,
+      schemeVersion: 1,
+      claimId: null,
+      reviewers: [],
+      createdAt: `${occurredOn}T12:00:00.000Z`,
+    };
+    entries.push(entry);
+    const own = totals.get(member._id) ?? new Map<TallyKey, number>();
+    for (const key of tallyKeys(occurredOn)) own.set(key, (own.get(key) ?? 0) + entry.points);
+    totals.set(member._id, own);
+  }
+  commit('ledger', entries);
+  entries.length = 0;
+
+  const tallies: { _id: string }[] = [];
+  for (const member of members) {
+    const own = totals.get(member._id);
+    if (!own) continue;
+    for (const [key, total] of own) {
+      tallies.push(storedTally(member, key, total, JINGMEN_SCHEME));
+      member.tallyKeys.push(key);
+    }
+  }
+  commit('members', members);
+  commit('tallies', tallies);
+
+  // Everyone paid a year of dues in June: the monthly job has a position.monthly to credit each.
+  const dues: DuesRecord[] = members
+    .filter((m) => m.tier !== null)
+    .map((m) => ({
+      _id: `d${m._id}`,
+      memberId: m._id,
+      paidOn: '2026-06-15',
+      years: 1,
+      tier: m.tier!,
+      fromMonth: '2026-06',
+      toMonth: '2027-05',
+      recordedBy: 'bench',
+      createdAt: '2026-06-15T04:00:00.000Z',
+    }));
+  commit('dues', dues);
+  loadIndexes(cloud.store, path.join(REPO, 'deploy', 'database.json'));
+}
+
+interface Sample {
+  ms: number;
+  requests: number;
+  examined: number;
+  returned: number;
+}
+
+const median = (xs: number[]) => percentile(xs, 0.5);
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+async function measure(cloud: LocalCloud, fn: string, event: unknown, openid?: string): Promise<Sample & { result: unknown }> {
+  cloud.db.resetStats();
+  const started = process.hrtime.bigint();
+  const result = await cloud.invoke(fn, event, { openid, timeoutMs: 600_000 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const { requests, examined, returned } = cloud.db.stats;
+  return { ms, requests, examined, returned, result };
+}
+
+function expectOk<T>(result: unknown, what: string): T {
+  const r = result as ApiResult<T>;
+  if (!r.ok) throw new Error(`${what} failed: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+/** A temporary functions folder: the real api and cron beside the naive board. */
+function functionsRoot(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-functions-'));
+  for (const name of ['api', 'cron']) fs.symlinkSync(path.join(REPO, 'cloudfunctions', name), path.join(root, name));
+  fs.symlinkSync(path.join(REPO, 'bench', 'functions', 'naive-board'), path.join(root, 'naive-board'));
+  return root;
+}
+
+async function openCloud(root: string, data: Dataset): Promise<LocalCloud> {
+  const cloud = new LocalCloud({ dir: null, functionsRoot: root, manifest: null, functionEnv: { ADMIN_OPENIDS: 'bench-admin' } });
+  cloud.db.now = () => new Date(NOW);
+  const started = Date.now();
+  seed(cloud, data);
+  console.log(`seeded ${data.members} members and ${data.entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return cloud;
+}
+
+/** Claims waiting for final review, made through the api: a self-report endorsed by a branch leader. */
+async function pendingFinals(cloud: LocalCloud, count: number, members: number): Promise<{ claimId: string; reviewer: string }[]> {
+  const branches = 20;
+  const out: { claimId: string; reviewer: string }[] = [];
+  for (let k = 0; k < count; k++) {
+    const i = 1000 + k * 37 < members ? 1000 + k * 37 : 100 + k;
+    const claimant = memberId(i);
+    const submitted = expectOk<{ claim: { _id: string; waitingFor: { memberIds: string[] } } }>(
+      await cloud.invoke('api', { action: 'claim.submit', payload: { itemId: 'honor.county', occurredOn: '2026-11-20', note: 'bench' } }, { openid: openidOf(claimant) }),
+      'claim.submit',
+    );
+    const endorser = submitted.claim.waitingFor.memberIds[0];
+    const endorsed = expectOk<{ claim: { waitingFor: { memberIds: string[] } } }>(
+      await cloud.invoke('api', { action: 'claim.decide', payload: { claimId: submitted.claim._id, decision: 'approve' } }, { openid: openidOf(endorser) }),
+      'endorse',
+    );
+    out.push({ claimId: submitted.claim._id, reviewer: endorsed.claim.waitingFor.memberIds[0] });
+    void branches;
+  }
+  return out;
+}
+
+async function approvals(cloud: LocalCloud, count: number, members: number): Promise<Sample[]> {
+  const pending = await pendingFinals(cloud, count, members);
+  const samples: Sample[] = [];
+  for (const { claimId, reviewer } of pending) {
+    const sample = await measure(cloud, 'api', { action: 'claim.decide', payload: { claimId, decision: 'approve' } }, openidOf(reviewer));
+    expectOk(sample.result, 'claim.decide');
+    samples.push(sample);
+  }
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const big: Dataset = { members: env('BENCH_MEMBERS', 100_000), entries: env('BENCH_ENTRIES', 1_000_000) };
+  const small: Dataset = { members: Math.min(1000, big.members), entries: 10_000 };
+  const runs = env('BENCH_RUNS', 30);
+  const naiveRuns = env('BENCH_NAIVE_RUNS', 3);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  await buildFunctions();
+  const root = functionsRoot();
+
+  // Approvals on a small history first, to compare with the large one.
+  let cloud = await openCloud(root, small);
+  const smallApprovals = await approvals(cloud, 30, small.members);
+  cloud.close();
+
+  cloud = await openCloud(root, big);
+  const caller = openidOf(memberId(big.members - 7)); // an ordinary member, usually below the top rows
+  const boards = [
+    { label: 'month/association', payload: { period: 'month', key: MONTH } },
+    { label: 'month/branch', payload: { period: 'month', key: MONTH, scope: { branchId: 'b03' } } },
+    { label: 'year/association', payload: { period: 'year', key: YEAR } },
+    { label: 'year/branch', payload: { period: 'year', key: YEAR, scope: { branchId: 'b03' } } },
+    { label: 'all/association', payload: { period: 'all' } },
+    { label: 'all/branch', payload: { period: 'all', scope: { branchId: 'b03' } } },
+  ];
+  const indexedAll: number[] = [];
+  const naiveAll: number[] = [];
+  let docsReadMax = 0;
+  let requestsMax = 0;
+  console.log('\nboard                  indexed p50   p95    reqs  docs read  | ledger-sum p50   speedup');
+  const speedups: number[] = [];
+  for (const board of boards) {
+    const samples: Sample[] = [];
+    let rows = 0;
+    for (let r = 0; r < runs; r++) {
+      const sample = await measure(cloud, 'api', { action: 'ranking.get', payload: { ...board.payload, limit: BOARD_ROWS } }, caller);
+      rows = expectOk<{ rows: unknown[] }>(sample.result, 'ranking.get').rows.length;
+      samples.push(sample);
+    }
+    const naive: number[] = [];
+    for (let r = 0; r < naiveRuns; r++) {
+      const p = board.payload as { period: string; key?: string; scope?: { branchId?: string } };
+      const sample = await measure(cloud, 'naive-board', { period: p.period, key: p.key, branchId: p.scope?.branchId, limit: BOARD_ROWS });
+      naive.push(sample.ms);
+    }
+    const p50 = median(samples.map((s) => s.ms));
+    const docsRead = Math.max(...samples.map((s) => s.examined));
+    const requests = Math.max(...samples.map((s) => s.requests));
+    if (docsRead > rows + 1) throw new Error(`${board.label}: read ${docsRead} documents for ${rows} rows`);
+    docsReadMax = Math.max(docsReadMax, docsRead);
+    requestsMax = Math.max(requestsMax, requests);
+    indexedAll.push(...samples.map((s) => s.ms));
+    naiveAll.push(...naive);
+    speedups.push(median(naive) / p50);
+    console.log(
+      `${board.label.padEnd(22)} ${p50.toFixed(2).padStart(8)} ms ${percentile(samples.map((s) => s.ms), 0.95).toFixed(2).padStart(6)} ${String(requests).padStart(6)} ${String(docsRead).padStart(6)}/${rows + 1}  | ${median(naive).toFixed(0).padStart(9)} ms ${(median(naive) / p50).toFixed(0).padStart(9)}×`,
+    );
+  }
+
+  const bigApprovals = await approvals(cloud, 30, big.members);
+  const requestsOf = (samples: Sample[]) => median(samples.map((s) => s.requests));
+  console.log(
+    `\nclaim.decide (final approve): ${small.entries} entries p50 ${median(smallApprovals.map((s) => s.ms)).toFixed(2)} ms, ${requestsOf(smallApprovals)} db requests; ` +
+      `${big.entries} entries p50 ${median(bigApprovals.map((s) => s.ms)).toFixed(2)} ms p95 ${percentile(bigApprovals.map((s) => s.ms), 0.95).toFixed(2)} ms, ${requestsOf(bigApprovals)} db requests`,
+  );
+  if (requestsOf(bigApprovals) !== requestsOf(smallApprovals)) throw new Error('approval database requests grew with history');
+
+  // The monthly job, invoked as the platform would after each slice, each under the 60 s limit.
+  const cronLimitMs = JSON.parse(fs.readFileSync(path.join(REPO, 'cloudfunctions', 'cron', 'config.json'), 'utf8')).timeout * 1000;
+  let invocations = 0;
+  const cronTimes: number[] = [];
+  for (;;) {
+    invocations++;
+    const sample = await measure(cloud, 'cron', { job: 'monthly', month: MONTH, chain: false });
+    const result = expectOk<{ done: boolean; totals: { entries: number; processed: number } }>(sample.result, 'cron');
+    cronTimes.push(sample.ms);
+    if (sample.ms > cronLimitMs) throw new Error(`cron invocation ${invocations} took ${sample.ms} ms, over ${cronLimitMs} ms`);
+    if (result.done) {
+      console.log(
+        `monthly job: ${result.totals.processed} dues records, ${result.totals.entries} entries, ${invocations} invocations, ` +
+          `each ${cronTimes.map((t) => (t / 1000).toFixed(1)).join(' / ')} s (limit ${cronLimitMs / 1000} s)`,
+      );
+      break;
+    }
+    if (invocations > 100) throw new Error('monthly job did not finish in 100 invocations');
+  }
+  cloud.close();
+
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const speedup = median(naiveAll) / median(indexedAll);
+  console.log(`\nworst board speedup ${Math.min(...speedups).toFixed(0)}×, board db requests ≤ ${requestsMax}`);
+  console.log(
+    `ranking_speedup=${speedup.toFixed(0)} ranking_p50_ms=${median(indexedAll).toFixed(2)} docs_read_per_board=${docsReadMax} ` +
+      `approve_p50_ms=${median(bigApprovals.map((s) => s.ms)).toFixed(2)} approve_db_requests=${requestsOf(bigApprovals)} ` +
+      `cron_invocations=${invocations} peak_rss_mb=${peakRssMb}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
