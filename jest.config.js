@@ -3,6 +3,8 @@
 const tsJest = ['ts-jest', { diagnostics: false }];
 
 module.exports = {
+  // Integration tests run whole function invocations; a loaded 2-core CI machine needs headroom.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'node',

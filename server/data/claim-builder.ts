@@ -6,6 +6,8 @@ import type { CatalogItem, Claim, ClaimKind, ClaimLine, ClaimStep, Decision, Tie
 import type { Scheme } from '../../domain/scheme';
 import type { RequestContext } from '../api/context';
 import type { StoredMember } from './members';
+import { writeClaim } from './claims';
+import { notifyReviewers } from '../notify';
 
 export interface ClaimDraft {
   kind: ClaimKind;
@@ -62,4 +64,17 @@ export function tiersWithAuthority(scheme: Scheme): Tier[] {
   return (Object.entries(scheme.authority.tiers) as [Tier, number | undefined][])
     .filter(([, limit]) => (limit ?? 0) > 0)
     .map(([tier]) => tier);
+}
+
+/**
+ * Stores a new claim in one (idempotent) transaction, then tells the reviewers it waits for; a
+ * notification that cannot be sent never undoes the claim.
+ */
+export async function recordClaim(ctx: RequestContext, claim: Claim, reviewers: readonly StoredMember[]): Promise<{ claim: Claim }> {
+  const result = await ctx.transact(async (tx) => {
+    await writeClaim(tx, claim);
+    return { claim };
+  });
+  await notifyReviewers(result.claim, reviewers);
+  return result;
 }

@@ -10,7 +10,8 @@ let h: ApiHarness;
 let claimId: string;
 let entryId: string;
 
-beforeEach(async () => {
+/** The association, a member who left, a pending claim of m2 and an approved entry of m2. */
+async function setUp(): Promise<void> {
   h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
   standardAssociation(h);
   putMember(h, 'gone', { name: '已退会员', status: 'left' });
@@ -24,7 +25,9 @@ beforeEach(async () => {
   });
   await h.ok(openidOf('president'), 'claim.decide', { claimId: award.claim._id, decision: 'approve' });
   entryId = (h.cloud.store.dump().ledger ?? [])[0]._id;
-});
+}
+
+beforeEach(setUp);
 afterEach(() => h.close());
 
 const snapshot = () => JSON.stringify(h.cloud.store.dump());
@@ -108,21 +111,7 @@ describe('role × action matrix', () => {
       for (const openid of roles) {
         // Each role meets the same starting state.
         h.close();
-        const before = h;
-        void before;
-        h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
-        standardAssociation(h);
-        putMember(h, 'gone', { name: '已退会员', status: 'left' });
-        const { claim } = await h.ok(openidOf('m2'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' });
-        claimId = claim._id;
-        const award = await h.ok(openidOf('b1head'), 'award.propose', {
-          itemId: 'meeting.attend.branch',
-          occurredOn: '2026-11-20',
-          recipients: [{ memberId: 'm2' }],
-          note: '',
-        });
-        await h.ok(openidOf('president'), 'claim.decide', { claimId: award.claim._id, decision: 'approve' });
-        entryId = (h.cloud.store.dump().ledger ?? [])[0]._id;
+        await setUp();
         seen.push(await outcome(openid, action));
       }
       expect(seen).toEqual(expected);

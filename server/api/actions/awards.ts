@@ -14,11 +14,9 @@ import { authorityLimit } from '../../../domain/authority';
 import { defineAction } from '../action';
 import { calendarDate, evidence, id, note, points } from '../validation';
 import { database, getOrNull } from '../../cloud';
-import { writeClaim } from '../../data/claims';
 import { COLLECTIONS } from '../../data/collections';
 import { findMembers, loadLeaders } from '../../data/members';
-import { newClaim, tiersWithAuthority } from '../../data/claim-builder';
-import { notifyReviewers } from '../../notify';
+import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
 
 const MAX_RECIPIENTS = 300;
 
@@ -89,12 +87,7 @@ export const awardPropose = defineAction('award.propose', {
       decisions: [{ step: 'endorse', by: proposer._id, byName: proposer.name, decision: 'approve', at }],
       reference: payload.reference,
     });
-    const result = await ctx.transact(async (tx) => {
-      await writeClaim(tx, claim);
-      return { claim };
-    });
-    await notifyReviewers(result.claim, leaders);
-    return result;
+    return recordClaim(ctx, claim, leaders);
   },
 });
 
@@ -141,11 +134,6 @@ export const entryReverse = defineAction('entry.reverse', {
       decisions: [{ step: 'endorse', by: proposer._id, byName: proposer.name, decision: 'approve', at, reason }],
       reversalOf: entryId,
     });
-    const result = await ctx.transact(async (tx) => {
-      await writeClaim(tx, claim);
-      return { claim };
-    });
-    await notifyReviewers(result.claim, leaders);
-    return result;
+    return recordClaim(ctx, claim, leaders);
   },
 });

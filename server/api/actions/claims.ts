@@ -15,8 +15,7 @@ import type { RequestContext } from '../context';
 import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
 import { claimsOfMember, decodeCursor, findClaim, nextCursor, readClaim, writeClaim } from '../../data/claims';
 import { loadLeaders } from '../../data/members';
-import { newClaim, tiersWithAuthority } from '../../data/claim-builder';
-import { notifyReviewers } from '../../notify';
+import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
 
 export const catalogGet = defineAction('catalog.get', {
   schema: noPayload,
@@ -73,12 +72,7 @@ export const claimSubmit = defineAction('claim.submit', {
       waitingFor: { memberIds: route.memberIds, label: route.label },
       decisions: [],
     });
-    const result = await ctx.transact(async (tx) => {
-      await writeClaim(tx, claim);
-      return { claim };
-    });
-    await notifyReviewers(result.claim, leaders);
-    return result;
+    return recordClaim(ctx, claim, leaders);
   },
 });
 
