@@ -110,8 +110,11 @@ export class LocalCloud {
     const main = this.load(name);
     const timeoutSeconds = this.timeoutOf(name);
     const timeoutMs = caller.timeoutMs ?? timeoutSeconds * 1000;
-    const payload = JSON.parse(JSON.stringify(event ?? {})) as Record<string, unknown>;
-    if (caller.openid) payload.userInfo = { appId: caller.appid ?? 'wxlocalappid', openId: caller.openid };
+    const payload = JSON.parse(JSON.stringify(event ?? {})) as unknown;
+    const isObject = payload !== null && typeof payload === 'object' && !Array.isArray(payload);
+    if (caller.openid && isObject) {
+      (payload as Record<string, unknown>).userInfo = { appId: caller.appid ?? 'wxlocalappid', openId: caller.openid };
+    }
     const context = {
       request_id: randomBytes(16).toString('hex'),
       function_name: name,

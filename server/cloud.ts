@@ -86,7 +86,7 @@ const isConflict = (error: unknown): boolean =>
  * Runs `fn` in one database transaction. The SDK retries a conflicting commit three times; under
  * heavier contention we retry a few more rounds with a short random pause, then report CONFLICT.
  */
-export async function transact<T>(fn: (tx: Tx) => Promise<T>, rounds = 6): Promise<T> {
+export async function transact<T>(fn: (tx: Tx) => Promise<T>, rounds = 8): Promise<T> {
   const db = database();
   for (let round = 1; ; round++) {
     try {

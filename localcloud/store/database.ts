@@ -12,7 +12,7 @@ import { update as applyUpdate } from 'mingo';
 import { ejson } from './ejson';
 import { compileFilter, findDocuments, primaryKeyLookup, project, type IndexPlanner, type Order } from './query';
 import type { Doc, Mutation, Store } from './store';
-import { TransactionManager, type Transaction } from './transactions';
+import { TransactionConflict, TransactionManager, type Transaction } from './transactions';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -87,6 +87,7 @@ export class DatabaseService {
       return { requestId, ...this.dispatch(action, params) };
     } catch (error) {
       if (error instanceof RequestError) return { requestId, code: error.code, message: error.message };
+      if (error instanceof TransactionConflict) return { requestId, code: 'DATABASE_TRANSACTION_CONFLICT', message: error.message };
       return { requestId, code: 'SYS_ERR', message: String((error as Error)?.message ?? error) };
     }
   }

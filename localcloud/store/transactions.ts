@@ -1,10 +1,12 @@
 /**
  * Transactions with optimistic concurrency control.
  *
- * A transaction reads committed documents and buffers its writes. It remembers the sequence
- * number of every document it touched when it first touched it; at commit, if any of them has
- * changed since, the commit fails with DATABASE_TRANSACTION_CONFLICT (which the SDK's
- * `runTransaction` retries) and nothing is written. Otherwise the whole buffer is committed as one
+ * A transaction reads the store as it was when the transaction started (snapshot isolation): a
+ * document committed by someone else after that start cannot be read or written, and the request
+ * fails with DATABASE_TRANSACTION_CONFLICT, so no transaction ever sees one document from before a
+ * commit and another from after it. Writes are buffered. At commit, if any touched document has
+ * changed since it was first touched, the commit fails the same way (the SDK's `runTransaction`
+ * and the functions' own `transact` retry both) and nothing is written. Otherwise the whole buffer is committed as one
  * journaled batch. A transaction that is aborted, or never committed, leaves nothing.
  */
 import { randomBytes } from 'crypto';
@@ -16,14 +18,25 @@ interface Touched {
   doc: Doc | null;
 }
 
+/** A document changed after the transaction's snapshot. */
+export class TransactionConflict extends Error {
+  constructor(collection: string, id: string) {
+    super(`database transaction conflict: ${collection}/${id} changed after the transaction started`);
+  }
+}
+
 export class Transaction {
   readonly touched = new Map<string, Touched & { collection: string; id: string }>();
   readonly writes = new Map<string, Mutation>();
+  /** The store's sequence number when the transaction started: its snapshot. */
+  private readonly snapshot: number;
 
   constructor(
     readonly id: string,
     private readonly store: Store,
-  ) {}
+  ) {
+    this.snapshot = store.seq;
+  }
 
   get(collection: string, id: string): Doc | null {
     return this.touch(collection, id).doc;
@@ -49,6 +62,7 @@ export class Transaction {
     let entry = this.touched.get(key);
     if (!entry) {
       const coll = this.store.collection(collection);
+      if (coll.seqOf(id) > this.snapshot) throw new TransactionConflict(collection, id);
       const doc = coll.get(id);
       entry = { collection, id, seq: coll.seqOf(id), doc: doc ? structuredClone(doc) : null };
       this.touched.set(key, entry);

@@ -37,7 +37,8 @@ export function formatIssues(error: z.ZodError): string {
 function translate(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '缺少此项' : `类型应为 ${issue.expected}`;
+      // zod 4 leaves the input out of issues; its message says what it received.
+      return /received undefined/.test(issue.message) ? '缺少此项' : `类型应为 ${issue.expected}`;
     case 'unrecognized_keys':
       return `不认识的字段 ${issue.keys.join('、')}`;
     case 'too_small':

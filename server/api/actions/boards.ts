@@ -12,6 +12,7 @@ import { DomainError } from '../../../domain/errors';
 import { competitionRank, rankBoard } from '../../../domain/ranking';
 import { boardPeriod, inScope, type TallyKey } from '../../../domain/tally';
 import { isAssociationLeader, isBranchLeader } from '../../../domain/routing';
+import { BRANCH_POSITIONS } from '../../../domain/glossary';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { cursor, id, noPayload } from '../validation';
@@ -112,7 +113,11 @@ async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promi
   const scheme = await ctx.scheme();
   const owner = await findMember(memberId);
   if (!owner) throw new DomainError('NOT_FOUND', '会员不存在');
-  const leads = isAssociationLeader(viewer, scheme) || (owner.branchId !== null && isBranchLeader(viewer, owner.branchId, scheme));
+  // Association officers, the political instructor among them (who final-reviews without an
+  // authority of their own), see everyone's; branch leaders see their branch's.
+  const officer = viewer.positions.some((p) => !BRANCH_POSITIONS.includes(p));
+  const leads =
+    officer || isAssociationLeader(viewer, scheme) || (owner.branchId !== null && isBranchLeader(viewer, owner.branchId, scheme));
   if (!leads) throw new DomainError('FORBIDDEN', '只能查看本分会会员的积分明细');
 }
 

@@ -85,7 +85,7 @@ export const claimDecide = defineAction('claim.decide', {
         next = { ...claim, status: 'approved', step: null, waitingFor: null };
         const reviewers = [...claim.decisions.filter((d) => d.decision === 'approve').map((d) => d.by), decider._id];
         const { skipped } = await postEntries(tx, entriesOf(next, reviewers), scheme, ctx.now);
-        if (skipped > 0) throw new DomainError('CONFLICT', '该记录已被冲正过');
+        if (skipped > 0) throw new DomainError('CONFLICT', claim.kind === 'reversal' ? '该记录已被冲正过' : '该申请刚被他人处理，请刷新后查看');
       }
       next = { ...next, decisions: [...claim.decisions, decision], updatedAt: at };
       await writeClaim(tx, next);

@@ -1,0 +1,174 @@
+/**
+ * 秘书处 exports a board (第十六条) as an .xlsx: sheet 排行榜 holds every ranked member of the board
+ * (the rows and order of ranking.get, not only its top 100), sheet 积分明细 each of those members'
+ * ledger entries that occurred in the period. The file goes to cloud storage; the caller gets its
+ * fileID (the 管理 page opens it with wx.cloud.downloadFile + wx.openDocument).
+ */
+import { z } from 'zod';
+import type { BoardScope, Period, RankingRow } from '../../../typings/api';
+import type { LedgerEntry, Tier } from '../../../typings/models';
+import { DomainError } from '../../../domain/errors';
+import { rankBoard } from '../../../domain/ranking';
+import { boardPeriod, type TallyKey } from '../../../domain/tally';
+import { defineAction } from '../action';
+import { boardFilter, scopeSchema } from './boards';
+import { database, sdk } from '../../cloud';
+import { COLLECTIONS } from '../../data/collections';
+import type { StoredTally } from '../../data/ledger';
+
+const PAGE = 1000;
+const MEMBERS_PER_QUERY = 500;
+/** Beyond this the file is unwieldy and the function's 20 s are at risk: export a year or a month. */
+export const MAX_EXPORT_ENTRIES = 100_000;
+
+const TIER_NAMES: Record<Tier, string> = { member: '会员', director: '理事', council: '会长会成员' };
+const NO_BRANCH = '直属';
+
+export const adminExport = defineAction('admin.export', {
+  schema: z
+    .object({
+      period: z.enum(['month', 'year', 'all']),
+      key: z.string().max(7).optional(),
+      scope: scopeSchema.optional(),
+    })
+    .strict(),
+  access: 'secretariat',
+  writes: false,
+  async handle(ctx, payload) {
+    const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now);
+    const tallies = await allBoardTallies(tallyKey, payload.scope);
+    const rows = rankBoard(tallies);
+    const entries = await entriesOf(rows.map((r) => r.memberId), payload.period, key);
+    const buffer = await workbook(tallies, rows, entries, payload.period, key);
+    const stamp = ctx.now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+    const cloudPath = `exports/${payload.period}-${key}-${stamp}-${Math.random().toString(36).slice(2, 8)}.xlsx`;
+    const { fileID } = await sdk().uploadFile({ cloudPath, fileContent: buffer });
+    return { fileID };
+  },
+});
+
+/** Every tally of the board, in board order, 1000 per read. */
+async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined): Promise<StoredTally[]> {
+  const out: StoredTally[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await database()
+      .collection(COLLECTIONS.tallies)
+      .where(boardFilter(tallyKey, scope))
+      .orderBy('total', 'desc')
+      .orderBy('name', 'asc')
+      .orderBy('memberId', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get();
+    out.push(...(data as StoredTally[]));
+    if (data.length < PAGE) return out;
+  }
+}
+
+/** The occurredOn range of a period ('YYYY-MM-DD' strings compare as dates). */
+function occurredOnRange(period: Period, key: string): { from: string; to: string } | null {
+  if (period === 'month') return { from: `${key}-01`, to: `${key}-31` };
+  if (period === 'year') return { from: `${key}-01-01`, to: `${key}-12-31` };
+  return null;
+}
+
+/** The members' ledger entries in the period, by member (in the order given), then date, then when recorded. */
+async function entriesOf(memberIds: string[], period: Period, key: string): Promise<LedgerEntry[]> {
+  const db = database();
+  const _ = db.command;
+  const range = occurredOnRange(period, key);
+  const byMember = new Map<string, LedgerEntry[]>(memberIds.map((id) => [id, []]));
+  let count = 0;
+  for (let i = 0; i < memberIds.length; i += MEMBERS_PER_QUERY) {
+    const where: Record<string, unknown> = { memberId: _.in(memberIds.slice(i, i + MEMBERS_PER_QUERY)) };
+    if (range) where.occurredOn = (_.gte(range.from) as { and(other: unknown): unknown }).and(_.lte(range.to));
+    for (let after: string | null = null; ; ) {
+      const page: Record<string, unknown> = after === null ? where : { ...where, _id: _.gt(after) };
+      const { data } = await db.collection(COLLECTIONS.ledger).where(page).orderBy('_id', 'asc').limit(PAGE).get();
+      const entries = data as LedgerEntry[];
+      count += entries.length;
+      if (count > MAX_EXPORT_ENTRIES) {
+        throw new DomainError('INVALID_INPUT', `积分明细超过 ${MAX_EXPORT_ENTRIES} 条，请按年或按月导出`);
+      }
+      for (const entry of entries) byMember.get(entry.memberId)?.push(entry);
+      if (entries.length < PAGE) break;
+      after = entries[entries.length - 1]._id;
+    }
+  }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byDate = (a: LedgerEntry, b: LedgerEntry) =>
+    order(a.occurredOn, b.occurredOn) || order(a.createdAt, b.createdAt) || order(a._id, b._id);
+  return memberIds.flatMap((id) => byMember.get(id)!.sort(byDate));
+}
+
+function periodLabel(period: Period, key: string): string {
+  if (period === 'month') return `${key} 月度`;
+  if (period === 'year') return `${key} 年度`;
+  return '累计';
+}
+
+async function workbook(
+  tallies: StoredTally[],
+  rows: RankingRow[],
+  entries: LedgerEntry[],
+  period: Period,
+  key: string,
+): Promise<Buffer> {
+  // Loaded on use: exceljs is large and only this action needs it. A plain require (not import()),
+  // which the bundle keeps as an external require of the function's installed dependency.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const book = new ExcelJS.Workbook();
+  book.creator = '积分制';
+  book.title = `积分排行（${periodLabel(period, key)}）`;
+  const tallyOf = new Map(tallies.map((t) => [t.memberId, t]));
+  const rankOf = new Map(rows.map((r) => [r.memberId, r]));
+
+  const board = book.addWorksheet('排行榜', { views: [{ state: 'frozen', ySplit: 1 }] });
+  board.columns = [
+    { header: '排名', key: 'rank', width: 8 },
+    { header: '姓名', key: 'name', width: 14 },
+    { header: '分会', key: 'branch', width: 16 },
+    { header: '会费档次', key: 'tier', width: 12 },
+    { header: '职业', key: 'profession', width: 14 },
+    { header: '积分', key: 'total', width: 10 },
+  ];
+  for (const row of rows) {
+    const tally = tallyOf.get(row.memberId)!;
+    board.addRow({
+      rank: row.rank,
+      name: row.name,
+      branch: row.branchName ?? NO_BRANCH,
+      tier: tally.tier ? TIER_NAMES[tally.tier] : '',
+      profession: tally.profession ?? '',
+      total: row.total,
+    });
+  }
+
+  const ledger = book.addWorksheet('积分明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ledger.columns = [
+    { header: '排名', key: 'rank', width: 8 },
+    { header: '姓名', key: 'name', width: 14 },
+    { header: '分会', key: 'branch', width: 16 },
+    { header: '日期', key: 'occurredOn', width: 12 },
+    { header: '项目', key: 'item', width: 28 },
+    { header: '积分', key: 'points', width: 8 },
+    { header: '说明', key: 'note', width: 40 },
+    { header: '记录编号', key: 'id', width: 36 },
+  ];
+  for (const entry of entries) {
+    const row = rankOf.get(entry.memberId)!;
+    ledger.addRow({
+      rank: row.rank,
+      name: row.name,
+      branch: row.branchName ?? NO_BRANCH,
+      occurredOn: entry.occurredOn,
+      item: entry.itemName,
+      points: entry.points,
+      note: entry.note ?? '',
+      id: entry._id,
+    });
+  }
+  for (const sheet of [board, ledger]) sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,289 @@
+/**
+ * Fault injection (SPEC §7): every writing action is all-or-nothing. For each action, an un-faulted
+ * run on a fresh association counts its database requests N; then for n = 1..N the same action on
+ * the same fresh association has its nth request fail. The store must then be exactly as before or
+ * exactly as after the un-faulted run (never between), the answer a success or a typed INTERNAL or
+ * CONFLICT, and the client's retry with the same requestId must reach the un-faulted result.
+ */
+import type { ActionName, ApiResult, SchemeItemInput } from '../../typings/api';
+import { ADMIN_OPENID, ApiHarness } from '../support/api';
+import { openidOf, putMember, standardAssociation } from '../support/fixtures';
+import { canonical, differingCollections, type Dump } from './support/dump';
+import { tallyDrift } from './support/ledger';
+import { realClock } from './support/random';
+
+const NOW = new Date('2026-11-21T04:00:00Z');
+const REQUEST_ID = 'fault-request-0001';
+
+interface Invocation {
+  openid: string;
+  action: ActionName;
+  payload: unknown;
+}
+
+interface FaultCase {
+  name: string;
+  /** Brings a fresh association to the state the action starts from, through the api. */
+  setup(h: ApiHarness): Promise<Invocation>;
+}
+
+const as = openidOf;
+
+async function approvedAward(h: ApiHarness, memberIds: string[], occurredOn = '2026-10-15'): Promise<string> {
+  const { claim } = await h.ok(as('b1head'), 'award.propose', {
+    itemId: 'meeting.attend.branch',
+    occurredOn,
+    recipients: memberIds.map((memberId) => ({ memberId })),
+    note: '分会例会',
+  });
+  await h.ok(as('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  return claim._id;
+}
+
+async function selfReport(h: ApiHarness, key: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const { claim } = await h.ok(as(key), 'claim.submit', { itemId: 'deed.unquantified', occurredOn: '2026-11-20', points: 2, note: '助老', ...extra } as never);
+  return claim._id;
+}
+
+const CASES: FaultCase[] = [
+  {
+    name: 'claim.submit',
+    setup: async () => ({
+      openid: as('m1'),
+      action: 'claim.submit',
+      payload: { itemId: 'deed.unquantified', occurredOn: '2026-11-20', points: 3, note: '助老志愿服务', evidence: ['cloud://env/photo.jpg'] },
+    }),
+  },
+  {
+    name: 'claim.withdraw',
+    setup: async (h) => ({ openid: as('m1'), action: 'claim.withdraw', payload: { claimId: await selfReport(h, 'm1') } }),
+  },
+  {
+    name: 'claim.decide (endorse)',
+    setup: async (h) => ({
+      openid: as('b1head'),
+      action: 'claim.decide',
+      payload: { claimId: await selfReport(h, 'm1'), decision: 'approve', points: 4 },
+    }),
+  },
+  {
+    name: 'claim.decide (endorse, reject)',
+    setup: async (h) => ({
+      openid: as('b1lead'),
+      action: 'claim.decide',
+      payload: { claimId: await selfReport(h, 'm1'), decision: 'reject', reason: '缺少照片' },
+    }),
+  },
+  {
+    name: 'claim.decide (final)',
+    setup: async (h) => {
+      // m1 already has October tallies; the new entries add to 'all' and the year and open November.
+      await approvedAward(h, ['m1']);
+      const { claim } = await h.ok(as('secgen'), 'award.propose', {
+        itemId: 'meeting.attend.association',
+        occurredOn: '2026-11-20',
+        recipients: [{ memberId: 'm1', spoke: true }, { memberId: 'm2' }, { memberId: 'm3' }],
+        note: '季度会议',
+      });
+      return { openid: as('president'), action: 'claim.decide', payload: { claimId: claim._id, decision: 'approve' } };
+    },
+  },
+  {
+    name: 'claim.decide (final, reversal)',
+    setup: async (h) => {
+      const claimId = await approvedAward(h, ['m1', 'm2']);
+      const { claim } = await h.ok(as('b1head'), 'entry.reverse', { entryId: `${claimId}-1`, reason: '重复录入' });
+      return { openid: as(claim.waitingFor!.memberIds[0]), action: 'claim.decide', payload: { claimId: claim._id, decision: 'approve' } };
+    },
+  },
+  {
+    name: 'award.propose',
+    setup: async () => ({
+      openid: as('b1head'),
+      action: 'award.propose',
+      payload: { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm1' }, { memberId: 'm2', hosted: true }], note: '分会例会' },
+    }),
+  },
+  {
+    name: 'entry.reverse',
+    setup: async (h) => ({
+      openid: as('b1head'),
+      action: 'entry.reverse',
+      payload: { entryId: `${await approvedAward(h, ['m2'])}-0`, reason: '活动取消' },
+    }),
+  },
+  {
+    name: 'me.bind',
+    setup: async (h) => {
+      putMember(h, 'm5', { name: '会员戊', bound: false });
+      await approvedAward(h, ['m5']);
+      return { openid: 'o-new-account', action: 'me.bind', payload: { inviteCode: 'invm5xxx' } };
+    },
+  },
+  {
+    name: 'admin.members.import',
+    setup: async (h) => {
+      await approvedAward(h, ['m2']);
+      return {
+        openid: ADMIN_OPENID,
+        action: 'admin.members.import',
+        payload: {
+          rows: [
+            { name: '新会员甲', phone: '138 0013 8000', branch: '东宝分会' },
+            { name: '会员乙', branch: '东宝分会', profession: '教师', socialRoles: ['区政协委员'] },
+            { name: '新会员乙', branch: '沙洋分会', tier: 'director', positions: ['branch_leader'] },
+          ],
+        },
+      };
+    },
+  },
+  {
+    name: 'admin.members.update',
+    setup: async (h) => {
+      await approvedAward(h, ['m1']);
+      return { openid: ADMIN_OPENID, action: 'admin.members.update', payload: { memberId: 'm1', patch: { branch: '钟祥分会', profession: '教师', tier: 'director' } } };
+    },
+  },
+  {
+    name: 'admin.members.update (reset binding)',
+    setup: async (h) => {
+      await approvedAward(h, ['m1']);
+      return { openid: as('clerk'), action: 'admin.members.update', payload: { memberId: 'm1', patch: { resetBinding: true, status: 'left' } } };
+    },
+  },
+  {
+    name: 'admin.dues.record',
+    setup: async () => ({ openid: ADMIN_OPENID, action: 'admin.dues.record', payload: { memberId: 'm3', paidOn: '2026-09-15', years: 5 } }),
+  },
+  {
+    name: 'admin.scheme.publish',
+    setup: async (h) => {
+      const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});
+      const revised: SchemeItemInput[] = items.map((item) => (item.id === 'honor.county' ? { ...item, points: 12 } : item));
+      revised.push({ id: 'honor.township', name: '获得乡镇级表彰、荣誉', category: '荣誉', kind: 'fixed', points: 5 });
+      return { openid: ADMIN_OPENID, action: 'admin.scheme.publish', payload: { items: revised, effectiveFrom: '2026-12-01', note: '增加乡镇级表彰' } };
+    },
+  },
+  {
+    // Reads only (its file goes to storage, not the database): a fault must leave the store alone.
+    name: 'admin.export',
+    setup: async (h) => {
+      await approvedAward(h, ['m1', 'm2']);
+      return { openid: ADMIN_OPENID, action: 'admin.export', payload: { period: 'month', key: '2026-10' } };
+    },
+  },
+];
+
+async function fresh(c: FaultCase): Promise<{ h: ApiHarness; invocation: Invocation; before: Dump }> {
+  const h = new ApiHarness({ now: NOW });
+  standardAssociation(h);
+  const invocation = await c.setup(h);
+  return { h, invocation, before: h.cloud.store.dump() };
+}
+
+const invoke = (h: ApiHarness, { openid, action, payload }: Invocation): Promise<ApiResult<unknown>> =>
+  h.call(openid, action, payload as never, REQUEST_ID);
+
+const summaries: string[] = [];
+// The router logs every INTERNAL it answers; here they are the point, so keep the output to the figures.
+let logged = 0;
+beforeAll(() => {
+  jest.spyOn(console, 'error').mockImplementation(() => void logged++);
+});
+afterAll(() => jest.restoreAllMocks());
+let totalPoints = 0;
+const started = realClock();
+
+afterAll(() => {
+  console.log(
+    `faults: ${totalPoints} fault points over ${CASES.length} scenarios of ${new Set(CASES.map((c) => c.name.split(' ')[0])).size} actions in ${Math.round(realClock() - started)} ms (${logged} INTERNALs logged by the router)\n  ` +
+      summaries.join('\n  '),
+  );
+});
+
+describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it('leaves the store exactly before or exactly after at every failing database request', async () => {
+    // The un-faulted run: its request count and its result.
+    const clean = await fresh(c);
+    clean.h.cloud.db.failAt(null);
+    const expected = await invoke(clean.h, clean.invocation);
+    const requests = clean.h.cloud.db.requestsSinceArmed;
+    const after = clean.h.cloud.store.dump();
+    const beforeShape = canonical(clean.before);
+    clean.h.close();
+    if (!expected.ok) throw new Error(`${c.name} fails un-faulted: ${expected.error.code} ${expected.error.message}`);
+    const writes = JSON.stringify(canonical(after)) !== JSON.stringify(beforeShape);
+    expect(tallyDrift(after)).toEqual([]);
+
+    const tally = { before: 0, after: 0, ok: 0, INTERNAL: 0, CONFLICT: 0 };
+    const problems: string[] = [];
+    for (let n = 1; n <= requests; n++) {
+      const run = await fresh(c);
+      try {
+        expect(canonical(run.before)).toEqual(beforeShape);
+        run.h.cloud.db.failAt(n);
+        const result = await invoke(run.h, run.invocation);
+        const faulted = run.h.cloud.db.requestsSinceArmed >= n;
+        run.h.cloud.db.failAt(null);
+        const dump = run.h.cloud.store.dump();
+
+        const isBefore = JSON.stringify(dump) === JSON.stringify(run.before);
+        const isAfter = JSON.stringify(canonical(dump)) === JSON.stringify(canonical(after));
+        if (isBefore) tally.before++;
+        else if (isAfter) tally.after++;
+        else problems.push(`request ${n}: the store is neither before nor after (differs in ${differingCollections(dump, after).join(', ')})`);
+        if (!faulted) problems.push(`request ${n}: the run made fewer than ${n} requests`);
+
+        if (result.ok) tally.ok++;
+        else if (result.error.code === 'INTERNAL' || result.error.code === 'CONFLICT') tally[result.error.code]++;
+        else problems.push(`request ${n}: answered ${result.error.code} ${result.error.message}`);
+        if (!result.ok && !/[\u4e00-\u9fa5]/.test(result.error.message)) problems.push(`request ${n}: message not in Chinese`);
+        // Telling a client "failed" while keeping the write would make it retry into a replay; telling it "done" without the write loses it.
+        if (result.ok && writes && !isAfter) problems.push(`request ${n}: answered ok but the write is missing`);
+
+        // The client retries with the same requestId and gets what the un-faulted run got.
+        const retry = await invoke(run.h, run.invocation);
+        if (!retry.ok) problems.push(`request ${n}: the retry failed with ${retry.error.code} ${retry.error.message}`);
+        const settled = run.h.cloud.store.dump();
+        if (JSON.stringify(canonical(settled)) !== JSON.stringify(canonical(after))) {
+          problems.push(`request ${n}: after the retry the store differs from the un-faulted run in ${differingCollections(settled, after).join(', ')}`);
+        }
+        if (tallyDrift(settled).length > 0) problems.push(`request ${n}: tallies drift after the retry: ${tallyDrift(settled).join('; ')}`);
+      } finally {
+        run.h.close();
+      }
+    }
+    totalPoints += requests;
+    summaries.push(
+      `${c.name}: ${requests} fault points, store before ×${tally.before} / after ×${tally.after}; answered ok ×${tally.ok}, INTERNAL ×${tally.INTERNAL}, CONFLICT ×${tally.CONFLICT}; retries converged`,
+    );
+    expect(problems).toEqual([]);
+    expect(requests).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('the comparison itself', () => {
+  it('tells a half-written store from both the store before and the store after', async () => {
+    const c = CASES.find((x) => x.name === 'claim.decide (final)')!;
+    const run = await fresh(c);
+    try {
+      expect((await invoke(run.h, run.invocation)).ok).toBe(true);
+      const after = run.h.cloud.store.dump();
+      // The ledger and the claim written, the tallies not: what a non-transactional approval could leave.
+      const half = { ...after, tallies: run.before.tallies ?? [] };
+      expect(JSON.stringify(half)).not.toBe(JSON.stringify(run.before));
+      expect(canonical(half)).not.toEqual(canonical(after));
+      expect(differingCollections(half, after)).toEqual(['tallies']);
+      // And two runs differing only in random ids compare equal.
+      const again = await fresh(c);
+      try {
+        await invoke(again.h, again.invocation);
+        expect(canonical(again.h.cloud.store.dump())).toEqual(canonical(after));
+      } finally {
+        again.h.close();
+      }
+    } finally {
+      run.h.close();
+    }
+  });
+});

@@ -1,0 +1,245 @@
+/**
+ * Role × action × target (SPEC §7), beyond the access matrix of test/functions/access.test.ts:
+ * nobody exceeds their authority (第十三条), nobody reviews their own points (第十四条), and nobody
+ * reads another branch's ledger without the role. Expectations are written out here from the rules,
+ * not computed with the domain's own functions.
+ */
+import type { ErrorCode } from '../../typings/api';
+import type { Claim } from '../../typings/models';
+import { ADMIN_OPENID, ApiHarness } from '../support/api';
+import { openidOf, putMember, standardAssociation } from '../support/fixtures';
+
+const NOW = new Date('2026-11-21T04:00:00Z');
+const DATE = '2026-11-20';
+
+/** Authority limits of the default scheme's leaders (第十三条): 理事 and 分会班子 2, 分会会长/副会长/秘书长 5, 会长 10. */
+const LEADERS: Record<string, number> = { b1lead: 2, director: 2, b1head: 5, vice: 5, secgen: 5, president: 10 };
+const EVERYONE = ['president', 'vice', 'secgen', 'instructor', 'clerk', 'b1head', 'b1lead', 'director', 'm1', 'm2', 'm3', 'm4'];
+
+let h: ApiHarness;
+const as = openidOf;
+const sizes: Record<string, number> = {};
+
+beforeEach(() => {
+  h = new ApiHarness({ now: NOW });
+  standardAssociation(h);
+});
+afterEach(() => h.close());
+afterAll(() => {
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  console.log(`permissions: ${total} role × action × target cells — ${Object.entries(sizes).map(([name, n]) => `${name} ${n}`).join(', ')}`);
+});
+
+const outcome = (r: { ok: boolean; error?: { code: ErrorCode } }): 'ok' | ErrorCode => (r.ok ? 'ok' : r.error!.code);
+
+describe('authority (第十三条)', () => {
+  it('accepts a leader award of `other` with 1 to 12 points exactly when it is within the proposer’s authority', async () => {
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    for (const [leader, authority] of Object.entries(LEADERS)) {
+      expect((await h.ok(as(leader), 'me.get', {})).authority).toBe(authority);
+      for (let points = 1; points <= 12; points++) {
+        const result = await h.call(as(leader), 'award.propose', { itemId: 'other', occurredOn: DATE, recipients: [{ memberId: 'm1', points }], note: '奖分' });
+        const expected = points <= authority ? 'ok' : 'OVER_AUTHORITY';
+        seen.push(`${leader}/${points}:${outcome(result)}`);
+        if (outcome(result) !== expected) wrong.push(`${leader} (${authority}) awarding ${points}: ${outcome(result)}, expected ${expected}`);
+        if (result.ok) {
+          expect(result.data.claim).toMatchObject({ discretionary: points, lines: [{ memberId: 'm1', points }] });
+          expect(result.data.claim.waitingFor!.memberIds).not.toContain(leader);
+        }
+      }
+    }
+    sizes['award authority'] = seen.length;
+    expect(wrong).toEqual([]);
+    // Nothing over authority was recorded.
+    const claims = (h.cloud.store.dump().claims ?? []) as unknown as Claim[];
+    expect(claims.every((c) => c.discretionary <= LEADERS[c.createdBy])).toBe(true);
+    expect(claims).toHaveLength(2 * 2 + 5 * 3 + 10);
+  });
+
+  it('lets only a leader whose authority covers a self-report’s points endorse it, and only those it waits for', async () => {
+    // Who a b1 member's self-report of p discretionary points waits for: b1's leaders who cover p, else the association's.
+    const endorsers = (p: number) => (p <= 2 ? ['b1head', 'b1lead', 'director'] : p <= 5 ? ['b1head'] : ['president']);
+    let cells = 0;
+    const wrong: string[] = [];
+    for (let points = 1; points <= 12; points++) {
+      const submitted = await h.call(as('m1'), 'claim.submit', { itemId: 'deed.unquantified', occurredOn: DATE, points, note: '' });
+      cells++;
+      // No one in the scheme holds more than 10 points of authority: a larger self-report has nobody to endorse it.
+      if (points > 10) {
+        if (outcome(submitted) !== 'OVER_AUTHORITY') wrong.push(`a ${points}-point self-report: ${outcome(submitted)}`);
+        continue;
+      }
+      if (!submitted.ok) throw new Error(`submit ${points}: ${submitted.error.code}`);
+      const claim = submitted.data.claim;
+      expect(claim.waitingFor!.memberIds).toEqual(endorsers(points));
+      const order = Object.keys(LEADERS).sort((a, b) => Number(endorsers(points).includes(a)) - Number(endorsers(points).includes(b)));
+      for (const leader of order) {
+        const result = await h.call(as(leader), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+        cells++;
+        const expected = LEADERS[leader] < points ? 'OVER_AUTHORITY' : endorsers(points).includes(leader) ? 'ok' : 'FORBIDDEN';
+        if (outcome(result) !== expected) wrong.push(`${leader} endorsing ${points}: ${outcome(result)}, expected ${expected}`);
+        if (result.ok) break; // the claim has moved on to final review
+      }
+    }
+    sizes['endorse authority'] = cells;
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets an endorser set a range value up to their own authority and no higher', async () => {
+    let cells = 0;
+    const wrong: string[] = [];
+    for (const leader of ['b1lead', 'director', 'b1head']) {
+      for (let points = 1; points <= 12; points++) {
+        const { claim } = await h.ok(as('m1'), 'claim.submit', { itemId: 'deed.unquantified', occurredOn: DATE, points: 1, note: '' });
+        const result = await h.call(as(leader), 'claim.decide', { claimId: claim._id, decision: 'approve', points });
+        cells++;
+        const expected = points <= LEADERS[leader] ? 'ok' : 'OVER_AUTHORITY';
+        if (outcome(result) !== expected) wrong.push(`${leader} setting ${points}: ${outcome(result)}, expected ${expected}`);
+        if (result.ok) expect(result.data.claim.lines[0].points).toBe(points);
+      }
+    }
+    sizes['endorser sets points'] = cells;
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('nobody reviews their own points (第十四条)', () => {
+  /** Everyone interested in a claim tries to decide it: each must get SELF_REVIEW; the claim must not wait for them. */
+  async function interestedMayNotDecide(claim: Claim, interested: string[], wrong: string[]): Promise<number> {
+    for (const key of interested) {
+      if (claim.waitingFor!.memberIds.includes(key)) wrong.push(`${claim._id} at ${claim.step} waits for ${key}, who is interested`);
+      const result = await h.call(as(key), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+      if (outcome(result) !== 'SELF_REVIEW') wrong.push(`${key} deciding ${claim.kind} ${claim.itemId} at ${claim.step}: ${outcome(result)}`);
+    }
+    return interested.length;
+  }
+
+  it('refuses every claimant at both steps of their own self-report, and the endorser at final review', async () => {
+    let cells = 0;
+    const wrong: string[] = [];
+    for (const claimant of EVERYONE) {
+      const { claim } = await h.ok(as(claimant), 'claim.submit', { itemId: 'honor.county', occurredOn: DATE, note: '' });
+      cells += await interestedMayNotDecide(claim, [claimant], wrong);
+      // The first endorser whose approval can reach a final reviewer (the president endorsing the instructor's
+      // claim cannot: the president's final reviewer is the instructor, the claimant, and nobody is above).
+      let endorser = '';
+      let endorsed: Claim | null = null;
+      for (const candidate of claim.waitingFor!.memberIds) {
+        const result = await h.call(as(candidate), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+        if (result.ok) {
+          [endorser, endorsed] = [candidate, result.data.claim];
+          break;
+        }
+        if (result.error.code !== 'SELF_REVIEW') wrong.push(`${candidate} endorsing ${claimant}: ${result.error.code}`);
+      }
+      if (!endorsed) throw new Error(`nobody could endorse ${claimant}'s claim`);
+      cells += await interestedMayNotDecide(endorsed, [claimant, endorser], wrong);
+      const { claim: approved } = await h.ok(as(endorsed.waitingFor!.memberIds[0]), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+      expect(new Set(approved.decisions.map((d) => d.by)).size).toBe(2);
+      expect(approved.decisions.map((d) => d.by)).not.toContain(claimant);
+    }
+    sizes['self-report reviewers'] = cells;
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses the proposer and every recipient of an award, whoever they are', async () => {
+    let cells = 0;
+    const wrong: string[] = [];
+    for (const proposer of Object.keys(LEADERS)) {
+      const others = EVERYONE.filter((k) => k !== proposer);
+      // Each other person alone, then all the other leaders at once.
+      const groups = [...others.map((k) => [k]), Object.keys(LEADERS).filter((k) => k !== proposer)];
+      for (const recipients of groups) {
+        const result = await h.call(as(proposer), 'award.propose', {
+          itemId: 'meeting.attend.association',
+          occurredOn: DATE,
+          recipients: recipients.map((memberId) => ({ memberId })),
+          note: '',
+        });
+        cells++;
+        if (!result.ok) {
+          // Only when every reviewer up the line is interested may an award find nobody to review it.
+          if (result.error.code !== 'SELF_REVIEW') wrong.push(`${proposer} → ${recipients.join('+')}: ${result.error.code}`);
+          continue;
+        }
+        cells += await interestedMayNotDecide(result.data.claim, [proposer, ...recipients], wrong);
+        const reviewer = result.data.claim.waitingFor!.memberIds[0];
+        await h.ok(as(reviewer), 'claim.decide', { claimId: result.data.claim._id, decision: 'approve' });
+      }
+    }
+    // Whoever was awarded, nobody's entry names them as one of its reviewers.
+    const ledger = h.cloud.store.dump().ledger ?? [];
+    for (const entry of ledger) {
+      expect(entry.reviewers).not.toContain(entry.memberId);
+    }
+    sizes['award reviewers'] = cells;
+    expect(wrong).toEqual([]);
+    expect(ledger.length).toBeGreaterThan(50);
+  });
+
+  it('refuses a leader proposing to reverse an entry of their own', async () => {
+    const { claim } = await h.ok(as('b1head'), 'award.propose', {
+      itemId: 'meeting.attend.branch',
+      occurredOn: DATE,
+      recipients: [{ memberId: 'b1lead' }, { memberId: 'director' }],
+      note: '',
+    });
+    await h.ok(as('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+    expect((await h.fails(as('b1lead'), 'entry.reverse', { entryId: `${claim._id}-0`, reason: '重复录入' })).code).toBe('SELF_REVIEW');
+    const { claim: reversal } = await h.ok(as('director'), 'entry.reverse', { entryId: `${claim._id}-0`, reason: '重复录入' });
+    expect(reversal.waitingFor!.memberIds).not.toContain('b1lead');
+    expect((await h.fails(as('b1lead'), 'claim.decide', { claimId: reversal._id, decision: 'approve' })).code).toBe('SELF_REVIEW');
+    expect((await h.fails(as('director'), 'claim.decide', { claimId: reversal._id, decision: 'approve' })).code).toBe('SELF_REVIEW');
+    sizes['reversals'] = 3;
+  });
+});
+
+describe('reading ledgers', () => {
+  it('lets a member read their own ledger, leaders their branch’s, association officers and the secretariat everyone’s, and nobody else', async () => {
+    putMember(h, 'gone', { name: '已退会员', status: 'left' });
+    const owners = [...EVERYONE, 'gone'];
+    // Everybody has an entry.
+    const { claim } = await h.ok(as('clerk'), 'award.propose', {
+      itemId: 'deed.major',
+      committee: 'association',
+      reference: '会长会纪要 2026-11',
+      occurredOn: DATE,
+      recipients: owners.filter((k) => !['clerk', 'president', 'gone'].includes(k)).map((memberId) => ({ memberId, points: 3 })),
+      note: '',
+    });
+    await h.ok(as(claim.waitingFor!.memberIds[0]), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+    const branchOf: Record<string, string | null> = { b1head: 'b1', b1lead: 'b1', director: 'b1', m1: 'b1', m2: 'b1', m3: 'b2', gone: 'b1' };
+    // The political instructor holds no authority but final-reviews the president's awards (第十四条).
+    const associationLeaders = ['president', 'vice', 'secgen', 'instructor'];
+    const b1Leaders = ['b1head', 'b1lead', 'director'];
+
+    const readers = ['stranger', ADMIN_OPENID, ...owners];
+    const expected = (reader: string, owner: string): 'ok' | ErrorCode => {
+      if (reader === 'stranger') return 'NOT_BOUND';
+      if (reader === ADMIN_OPENID || reader === 'clerk' || reader === owner) return 'ok';
+      if (reader === 'gone') return 'FORBIDDEN';
+      if (associationLeaders.includes(reader)) return 'ok';
+      if (b1Leaders.includes(reader) && branchOf[owner] === 'b1') return 'ok';
+      return 'FORBIDDEN';
+    };
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const reader of readers) {
+      const openid = reader === 'stranger' ? 'stranger-openid' : reader === ADMIN_OPENID ? ADMIN_OPENID : as(reader);
+      for (const owner of owners) {
+        const result = await h.call(openid, 'ledger.list', { memberId: owner });
+        cells++;
+        if (outcome(result) !== expected(reader, owner)) wrong.push(`${reader} reading ${owner}: ${outcome(result)}, expected ${expected(reader, owner)}`);
+        if (result.ok && result.data.entries.some((e) => e.memberId !== owner)) wrong.push(`${reader} reading ${owner} got someone else's entries`);
+      }
+    }
+    sizes['ledger reads'] = cells;
+    expect(wrong).toEqual([]);
+    // The four cases of the issue, spelled out.
+    expect(expected('m1', 'm3')).toBe('FORBIDDEN');
+    expect(expected('b1head', 'm1')).toBe('ok');
+    expect(expected('b1head', 'm3')).toBe('FORBIDDEN');
+    expect([expected('president', 'm3'), expected('clerk', 'm3')]).toEqual(['ok', 'ok']);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The ledger is the source of truth (SPEC §4): every tally must equal the sum of its member's entries
+ * for its key. These checks read a whole-store dump, independent of the server's own arithmetic.
+ */
+import type { Doc } from '../../../localcloud/store/store';
+
+/** Tally id → total, summed from the ledger: per member, for all time, the year and the month of occurredOn. */
+export function talliesFromLedger(dump: Record<string, Doc[]>): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const entry of dump.ledger ?? []) {
+    const memberId = String(entry.memberId);
+    const occurredOn = String(entry.occurredOn);
+    for (const key of ['all', `y:${occurredOn.slice(0, 4)}`, `m:${occurredOn.slice(0, 7)}`]) {
+      const id = `${memberId}:${key}`;
+      sums.set(id, (sums.get(id) ?? 0) + Number(entry.points));
+    }
+  }
+  return sums;
+}
+
+/** Every way the stored tallies differ from the ledger's sums; empty when they agree. */
+export function tallyDrift(dump: Record<string, Doc[]>): string[] {
+  const expected = talliesFromLedger(dump);
+  const stored = new Map((dump.tallies ?? []).map((t) => [t._id, t]));
+  const drift: string[] = [];
+  for (const [id, total] of expected) {
+    const tally = stored.get(id);
+    if (!tally) drift.push(`${id}: missing, ledger says ${total}`);
+    else if (tally.total !== total) drift.push(`${id}: stored ${String(tally.total)}, ledger says ${total}`);
+    else if (`${String(tally.memberId)}:${String(tally.key)}` !== id) drift.push(`${id}: memberId/key fields disagree with the id`);
+  }
+  for (const id of stored.keys()) if (!expected.has(id)) drift.push(`${id}: stored, but no ledger entry implies it`);
+  // Each member lists the keys of their tallies, so a transaction can update them by id.
+  const keysByMember = new Map<string, string[]>();
+  for (const id of expected.keys()) {
+    const [memberId, ...rest] = id.split(':');
+    keysByMember.set(memberId, [...(keysByMember.get(memberId) ?? []), rest.join(':')]);
+  }
+  for (const member of dump.members ?? []) {
+    const want = [...(keysByMember.get(member._id) ?? [])].sort();
+    const have = [...((member.tallyKeys as string[] | undefined) ?? [])].sort();
+    if (JSON.stringify(want) !== JSON.stringify(have)) drift.push(`${member._id}: tallyKeys ${JSON.stringify(have)}, ledger implies ${JSON.stringify(want)}`);
+  }
+  return drift;
+}
