@@ -1,6 +1,9 @@
 import { CLOUD_ENV } from './config';
 
-App({
+App<{ globalData: Record<string, unknown> }>({
+  /** Shared between pages for the session only (navigation/freshness.ts); nothing durable lives here. */
+  globalData: {},
+
   onLaunch() {
     wx.cloud.init({ env: CLOUD_ENV, traceUser: true });
   },

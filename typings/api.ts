@@ -119,7 +119,14 @@ export interface Actions {
   };
   'catalog.get': {
     payload: Record<string, never> | undefined;
-    data: { version: number; effectiveFrom: string; items: CatalogItem[]; claimsWindowDays: number };
+    data: {
+      version: number;
+      effectiveFrom: string;
+      items: CatalogItem[];
+      claimsWindowDays: number;
+      /** What the caller may do with the catalog (the 申报 and 奖分 pages' first screen in one call). */
+      viewer: { memberId: string | null; authority: number; roles: Role[] };
+    };
   };
   'claim.submit': {
     payload: {

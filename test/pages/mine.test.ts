@@ -1,78 +1,205 @@
-import { aMember } from './support/builders';
+import type { DataOf } from '../../typings/api';
+import { aHome, aLedgerEntry, aMember, aStanding } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
-import { openPage, settle, tap, textOf } from './support/load';
+import { callPage, exists, openPage, settle, tap, textOf, textsOf } from './support/load';
+import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/mine/index';
 
-function meOf(member: ReturnType<typeof aMember> | null) {
-  return ok({ member, roles: [], authority: 0, inboxCount: 0 });
+function homeIs(home: DataOf<'home.get'>) {
+  return stubApi({ 'home.get': ok(home) });
 }
 
+afterEach(() => restoreWx());
+
 describe('我的 page', () => {
-  it('shows a loading state while me.get is on its way, with one cloud call', () => {
+  it('shows a loading state while home.get is on its way, and costs one cloud call', () => {
     const callFunction = stubCallFunction(() => new Promise(() => undefined));
 
     const page = openPage(PAGE);
 
-    expect(textOf(page, '.state-loading')).toBe('加载中…');
+    expect(textOf(page, '.state')).toBe('加载中…');
     expect(callFunction).toHaveBeenCalledTimes(1);
-    expect(callFunction.mock.calls[0][0]).toEqual({ name: 'api', data: { action: 'me.get', payload: {} } });
+    expect(callFunction.mock.calls[0][0]).toEqual({ name: 'api', data: { action: 'home.get', payload: {} } });
   });
 
-  it("shows the member's name and branch once loaded", async () => {
-    stubApi({ 'me.get': meOf(aMember({ name: '李四', branchName: '掇刀分会' })) });
+  it("shows the member's name, branch, tier and positions once loaded", async () => {
+    homeIs(aHome({ member: aMember({ name: '李四', branchName: '掇刀分会', tier: 'director', positions: ['branch_president'] }) }));
 
     const page = openPage(PAGE);
     await settle();
 
-    expect(page.querySelector('.state-loading')).toBeUndefined();
-    expect(textOf(page, '.profile-name')).toBe('李四');
-    expect(textOf(page, '.profile-branch')).toBe('掇刀分会');
+    expect(exists(page, '.state')).toBe(false);
+    expect(textOf(page, '.profile__name')).toBe('李四');
+    expect(textOf(page, '.profile__subtitle')).toBe('掇刀分会 · 理事 · 分会会长');
   });
 
   it('names a member without a branch as belonging to the association directly', async () => {
-    stubApi({ 'me.get': meOf(aMember({ branchId: null, branchName: null })) });
+    homeIs(aHome({ member: aMember({ branchId: null, branchName: null, tier: 'member' }) }));
 
     const page = openPage(PAGE);
     await settle();
 
-    expect(textOf(page, '.profile-branch')).toBe('总会直属');
+    expect(textOf(page, '.profile__subtitle')).toBe('总会直属 · 会员');
+  });
+
+  it('shows this month, this year and all time with totals and ranks', async () => {
+    homeIs(
+      aHome({
+        standings: {
+          month: aStanding({ key: '2026-11', total: 40, rank: 3 }),
+          year: aStanding({ key: '2026', total: 260, rank: 12 }),
+          all: aStanding({ key: 'all', total: 1260, rank: null }),
+        },
+      }),
+    );
+
+    const page = openPage(PAGE);
+    await settle();
+
+    expect(textOf(page, '.points')).toBe('11月40第 3 名2026年260第 12 名累计1260暂无排名');
+  });
+
+  it('lists the recent entries with signed points', async () => {
+    homeIs(
+      aHome({
+        recent: [
+          aLedgerEntry({ _id: 'e1', itemName: '参加市新联会会议', points: 20, occurredOn: '2026-11-18' }),
+          aLedgerEntry({ _id: 'e2', itemName: '书面建言献策', points: 2, occurredOn: '2026-11-02' }),
+        ],
+      }),
+    );
+
+    const page = openPage(PAGE);
+    await settle();
+
+    const rows = textsOf(page, '.recent__row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('参加市新联会会议');
+    expect(rows[0]).toContain('+20');
+    expect(rows[1]).toContain('书面建言献策');
+    expect(exists(page, '.recent-empty')).toBe(false);
+  });
+
+  it('invites a member without entries to report one', async () => {
+    homeIs(aHome({ recent: [] }));
+    const switchTab = stubWx('switchTab');
+
+    const page = openPage(PAGE);
+    await settle();
+    expect(textOf(page, '.recent-empty__text')).toContain('还没有积分记录');
+
+    await tap(page, '.recent-empty__report');
+    expect(argsOf(switchTab)).toEqual([{ url: '/pages/report/index' }]);
+  });
+
+  it('gives a plain member 申报, 明细, 排行 and 公示 and nothing a leader uses', async () => {
+    homeIs(aHome());
+
+    const page = openPage(PAGE);
+    await settle();
+
+    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示']);
+  });
+
+  it('gives a branch president 审批 with the inbox count and 奖分', async () => {
+    homeIs(aHome({ roles: ['branch_president'], authority: 5, inboxCount: 3 }));
+    const setTabBarBadge = stubWx('setTabBarBadge');
+
+    const page = openPage(PAGE);
+    await settle();
+
+    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示', '审批', '奖分']);
+    expect(textOf(page, '.link--inbox')).toContain('3');
+    expect(textOf(page, '.inbox-banner__text')).toBe('有 3 件积分申请等待您审批');
+    expect(argsOf(setTabBarBadge)[0]).toMatchObject({ index: 0, text: '3' });
+  });
+
+  it('gives the political instructor 审批 though their own authority is 0 (第十四条 final review)', async () => {
+    homeIs(aHome({ roles: ['political_instructor'], authority: 0, inboxCount: 0 }));
+
+    const page = openPage(PAGE);
+    await settle();
+
+    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示', '审批']);
+    expect(exists(page, '.inbox-banner')).toBe(false);
+  });
+
+  it('gives the secretariat 管理', async () => {
+    homeIs(aHome({ roles: ['secretariat'] }));
+
+    const page = openPage(PAGE);
+    await settle();
+
+    expect(textsOf(page, '.link__title')).toContain('管理');
+  });
+
+  it("opens 审批 with the reviewer's authority, and tab pages with switchTab", async () => {
+    homeIs(aHome({ roles: ['vice_president'], authority: 5, inboxCount: 1 }));
+    const navigateTo = stubWx('navigateTo');
+    const switchTab = stubWx('switchTab');
+    const page = openPage(PAGE);
+    await settle();
+
+    await tap(page, '.inbox-banner');
+    await tap(page, '.link--notices');
+    await tap(page, '.link--ledger');
+
+    expect(argsOf(navigateTo)).toEqual([{ url: '/pages/inbox/index?authority=5' }, { url: '/pages/notices/index' }]);
+    expect(argsOf(switchTab)).toEqual([{ url: '/pages/ledger/index' }]);
   });
 
   it('asks a WeChat account that is not bound yet to bind with an invite code', async () => {
-    stubApi({ 'me.get': meOf(null) });
+    homeIs(aHome({ member: null, standings: null, recent: [] }));
+    const navigateTo = stubWx('navigateTo');
 
     const page = openPage(PAGE);
     await settle();
 
-    expect(page.querySelector('.profile')).toBeUndefined();
-    expect(textOf(page, '.state-unbound .state-message')).toBe('请先绑定会员身份');
+    expect(exists(page, '.profile')).toBe(false);
+    expect(textOf(page, '.bind-card__title')).toBe('欢迎使用会员积分制');
+    await tap(page, '.bind-card__button');
+    expect(argsOf(navigateTo)).toEqual([{ url: '/pages/bind/index' }]);
   });
 
-  it("shows the server's message and a retry button when me.get fails", async () => {
-    stubApi({ 'me.get': fail('INTERNAL', '服务暂时不可用') });
+  it("shows the server's message and a retry button when home.get fails", async () => {
+    homeIs(aHome());
+    stubApi({ 'home.get': fail('INTERNAL', '服务暂时不可用') });
 
     const page = openPage(PAGE);
     await settle();
 
-    expect(textOf(page, '.state-error .state-message')).toBe('服务暂时不可用');
-    expect(textOf(page, '.retry')).toBe('重试');
+    expect(textOf(page, '.state')).toBe('服务暂时不可用重试');
   });
 
   it('loads again when retry is tapped, and shows the member once it succeeds', async () => {
     const callFunction = stubCallFunction(() => Promise.reject(new Error('cloud.callFunction:fail timeout')));
     const page = openPage(PAGE);
     await settle();
-    expect(textOf(page, '.state-error .state-message')).toBe('网络异常，请稍后重试');
+    expect(textOf(page, '.state')).toBe('网络异常，请稍后重试重试');
 
     let answer: (value: { result: unknown; errMsg: string }) => void = () => undefined;
     callFunction.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
-    await tap(page, '.retry');
-    expect(textOf(page, '.state-loading')).toBe('加载中…');
+    await tap(page, ['.state', '.state-view__button']);
+    expect(textOf(page, '.state')).toBe('加载中…');
 
-    answer({ result: meOf(aMember({ name: '王五' })), errMsg: 'cloud.callFunction:ok' });
+    answer({ result: ok(aHome({ member: aMember({ name: '王五' }) })), errMsg: 'cloud.callFunction:ok' });
     await settle();
     expect(callFunction).toHaveBeenCalledTimes(2);
-    expect(textOf(page, '.profile-name')).toBe('王五');
+    expect(textOf(page, '.profile__name')).toBe('王五');
+  });
+
+  it('refreshes on pull-down without blanking the page, then stops the spinner', async () => {
+    const callFunction = homeIs(aHome({ member: aMember({ name: '张三' }) }));
+    const stop = stubWx('stopPullDownRefresh');
+    const page = openPage(PAGE);
+    await settle();
+
+    callFunction.mockImplementation(async () => ({ result: ok(aHome({ member: aMember({ name: '张三丰' }) })), errMsg: 'ok' }));
+    await callPage(page, 'onPullDownRefresh');
+
+    expect(callFunction).toHaveBeenCalledTimes(2);
+    expect(textOf(page, '.profile__name')).toBe('张三丰');
+    expect(stop).toHaveBeenCalledTimes(1);
   });
 });

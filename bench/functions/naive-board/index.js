@@ -23,13 +23,18 @@ async function membersOf(branchId) {
 }
 
 exports.main = async ({ period, key, branchId, limit = 50 }) => {
-  let pipeline = db.collection('ledger').aggregate().match(periodMatch(period, key));
-  if (branchId) pipeline = pipeline.match({ memberId: _.in(await membersOf(branchId)) });
-  const { list } = await pipeline
+  // Sum every entry of the period per member; keep the branch's members; rank.
+  const { list: sums } = await db
+    .collection('ledger')
+    .aggregate()
+    .match(periodMatch(period, key))
     .group({ _id: '$memberId', total: $.sum('$points') })
-    .sort({ total: -1, _id: 1 })
-    .limit(limit)
     .end();
+  const inBranch = branchId ? new Set(await membersOf(branchId)) : null;
+  const list = sums
+    .filter((row) => !inBranch || inBranch.has(row._id))
+    .sort((a, b) => b.total - a.total || (a._id < b._id ? -1 : 1))
+    .slice(0, limit);
   const { data: members } = await db.collection('members').where({ _id: _.in(list.map((row) => row._id)) }).limit(1000).get();
   const names = new Map(members.map((m) => [m._id, m]));
   let rank = 0;

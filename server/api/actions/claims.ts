@@ -2,8 +2,8 @@
  * Self-reports (第十五条 个性化事件): catalog.get, claim.submit, claim.withdraw, claim.get, claim.mine.
  */
 import { z } from 'zod';
-import type { Claim, ClaimStatus } from '../../../typings/models';
-import { highestPersonalAuthority } from '../../../domain/authority';
+import type { Claim, ClaimStatus, Role } from '../../../typings/models';
+import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { assertInClaimsWindow } from '../../../domain/periods';
 import { linePoints } from '../../../domain/points';
@@ -23,11 +23,16 @@ export const catalogGet = defineAction('catalog.get', {
   writes: false,
   async handle(ctx) {
     const scheme = await ctx.scheme();
+    const member = await ctx.member();
+    const active = member?.status === 'active' ? member : null;
+    const roles: Role[] = active ? rolesOf(active) : [];
+    if (!roles.includes('secretariat') && (await ctx.isSecretariat())) roles.push('secretariat');
     return {
       version: scheme.version,
       effectiveFrom: scheme.effectiveFrom,
       items: scheme.items,
       claimsWindowDays: scheme.claimsWindowDays,
+      viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles },
     };
   },
 });

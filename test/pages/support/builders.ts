@@ -1,4 +1,4 @@
-import type { Member } from '../../../typings/api';
+import type { CatalogItem, DataOf, LedgerEntry, Member, Notice, Standing } from '../../../typings/api';
 
 export function aMember(overrides: Partial<Member> = {}): Member {
   return {
@@ -11,6 +11,88 @@ export function aMember(overrides: Partial<Member> = {}): Member {
     profession: null,
     socialRoles: [],
     status: 'active',
+    ...overrides,
+  };
+}
+
+export function aStanding(overrides: Partial<Standing> = {}): Standing {
+  return { key: '2026-11', total: 0, rank: null, ...overrides };
+}
+
+export function aLedgerEntry(overrides: Partial<LedgerEntry> = {}): LedgerEntry {
+  return {
+    _id: 'entry-1',
+    memberId: 'member-1',
+    memberName: '张三',
+    itemId: 'meeting.attend.association',
+    itemName: '参加市新联会会议',
+    points: 20,
+    occurredOn: '2026-11-18',
+    schemeVersion: 1,
+    claimId: 'claim-1',
+    reviewers: ['leader-1', 'president'],
+    createdAt: '2026-11-19T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** home.get's data for a bound member with no points yet; override what a test is about. */
+export function aHome(overrides: Partial<DataOf<'home.get'>> = {}): DataOf<'home.get'> {
+  return {
+    member: aMember(),
+    roles: [],
+    authority: 0,
+    inboxCount: 0,
+    standings: {
+      month: aStanding({ key: '2026-11' }),
+      year: aStanding({ key: '2026' }),
+      all: aStanding({ key: 'all' }),
+    },
+    recent: [],
+    ...overrides,
+  };
+}
+
+export function aCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
+  return {
+    id: 'meeting.attend.association',
+    name: '参加市新联会会议',
+    category: '会议',
+    kind: 'fixed',
+    points: 20,
+    claimable: true,
+    article: '第六条',
+    ...overrides,
+  };
+}
+
+/** A small catalog with one item of every kind a member can report, and two they cannot. */
+export function aCatalog(overrides: Partial<DataOf<'catalog.get'>> = {}): DataOf<'catalog.get'> {
+  return {
+    version: 1,
+    effectiveFrom: '2024-01-18T00:00:00+08:00',
+    claimsWindowDays: 90,
+    viewer: { memberId: 'm-1', authority: 0, roles: [] },
+    items: [
+      aCatalogItem({ id: 'position.annual', name: '年度会费职务积分', category: '职务', kind: 'dues', points: undefined, claimable: false, article: '第五条' }),
+      aCatalogItem(),
+      aCatalogItem({ id: 'activity.outstanding.association', name: '在市新联会活动中突出表现（额外）', category: '活动', kind: 'range', points: undefined, range: [1, 10], article: '第七条' }),
+      aCatalogItem({ id: 'deed.quantified', name: '办实事（价值可量化）', category: '办实事', kind: 'value_share', points: undefined, rate: 0.01, cap: 100, range: [1, 100], unit: '元', article: '第八条' }),
+      aCatalogItem({ id: 'deed.major', name: '重大贡献和重大影响（会长会研究加分）', category: '办实事', kind: 'committee', points: undefined, claimable: false, article: '第八条' }),
+      aCatalogItem({ id: 'outreach.recruit', name: '介绍并发展会员', category: '宣传及建议', kind: 'per_count', points: 20, unit: '人', article: '第九条' }),
+      aCatalogItem({ id: 'other', name: '其他正面影响事件', category: '其他', kind: 'discretionary', points: undefined, article: '第十一条' }),
+    ],
+    ...overrides,
+  };
+}
+
+export function aNotice(overrides: Partial<Notice> = {}): Notice {
+  return {
+    _id: 'notice-1',
+    title: '关于召开2026年度会员大会的通知',
+    body: '定于12月10日召开年度会员大会，请各位会员准时参加。',
+    kind: 'announcement',
+    publishedAt: '2026-11-15T01:00:00.000Z',
     ...overrides,
   };
 }

@@ -1,0 +1,29 @@
+/**
+ * One row of a ranking board (第十六条): competition rank (ties share it; 1–3 wear medal colours),
+ * the member's initial as an avatar, name, branch and total. `mine` marks the caller's own row.
+ */
+Component({
+  options: { styleIsolation: 'apply-shared' },
+
+  properties: {
+    rank: { type: null, value: null as number | null },
+    name: { type: String, value: '' },
+    branchName: { type: String, value: '' },
+    total: { type: Number, value: 0 },
+    mine: { type: Boolean, value: false },
+  },
+
+  data: {
+    initial: '',
+    medal: '',
+  },
+
+  observers: {
+    name(name: string) {
+      this.setData({ initial: name.slice(0, 1) });
+    },
+    rank(rank: number | null) {
+      this.setData({ medal: rank === 1 ? 'gold' : rank === 2 ? 'silver' : rank === 3 ? 'bronze' : '' });
+    },
+  },
+});

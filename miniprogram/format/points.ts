@@ -1,0 +1,78 @@
+/**
+ * What a self-report will earn, computed in the page from the catalog item before submitting
+ * (第五条 to 第十一条). The server computes it again and decides; this is the preview.
+ */
+import type { CatalogItem } from '../../typings/api';
+
+export interface ClaimInput {
+  points?: number;
+  count?: number;
+  value?: number;
+}
+
+/** Which input an item asks for on the 申报 form. */
+export type InputKind = 'none' | 'points' | 'count' | 'value';
+
+export function inputKindOf(item: CatalogItem): InputKind {
+  switch (item.kind) {
+    case 'range':
+    case 'discretionary':
+      return 'points';
+    case 'per_count':
+      return 'count';
+    case 'value_share':
+      return 'value';
+    default:
+      return 'none';
+  }
+}
+
+const isWhole = (n: number | undefined): n is number => n !== undefined && Number.isSafeInteger(n) && n >= 1;
+
+/** The points the claim earns, or null while the input it needs is missing or out of range. */
+export function earnedPoints(item: CatalogItem, input: ClaimInput): number | null {
+  const sign = item.deduction ? -1 : 1;
+  switch (item.kind) {
+    case 'fixed':
+      return item.points === undefined ? null : sign * item.points;
+    case 'per_count':
+      return item.points === undefined || !isWhole(input.count) ? null : sign * item.points * input.count;
+    case 'value_share': {
+      const { value } = input;
+      if (item.rate === undefined || item.cap === undefined || value === undefined || !(value > 0)) return null;
+      // Same rounding as the server: away from binary noise (5700 × 0.01 = 56.99999999999999), then down.
+      const earned = Math.floor(Math.round(value * item.rate * 1e6) / 1e6);
+      return earned < 1 ? null : sign * Math.min(earned, item.cap);
+    }
+    case 'range': {
+      if (!item.range || !isWhole(input.points)) return null;
+      const [min, max] = item.range;
+      return input.points < min || input.points > max ? null : sign * input.points;
+    }
+    case 'discretionary':
+      return isWhole(input.points) ? sign * input.points : null;
+    default:
+      return null;
+  }
+}
+
+/** How an item is scored, for the catalog list: '20分', '1–20分', '每人20分', '按价值1%，最高100分', '酌情'. */
+export function itemPointsLabel(item: CatalogItem): string {
+  switch (item.kind) {
+    case 'fixed':
+      return `${item.deduction ? '-' : ''}${item.points ?? 0}分`;
+    case 'per_count':
+      return `每${item.unit ?? '次'}${item.points ?? 0}分`;
+    case 'value_share':
+      return `按价值${Math.round((item.rate ?? 0) * 10000) / 100}%，最高${item.cap ?? 0}分`;
+    case 'range':
+      return item.range ? `${item.range[0]}–${item.range[1]}分` : '酌情';
+    default:
+      return '酌情';
+  }
+}
+
+/** '+20', '-5', '0'. */
+export function signedPoints(points: number): string {
+  return points > 0 ? `+${points}` : String(points);
+}

@@ -1,0 +1,159 @@
+/**
+ * Importing the roster (admin.members.import) from a table pasted out of a spreadsheet, or from a
+ * .csv sent in a chat. The sheet is read here (header row, Chinese labels → ids) and shown before
+ * anything is sent; the server's per-row errors come back by sheet line; the invite codes of the
+ * imported members can be copied, one line per member (姓名 邀请码), to share.
+ */
+import type { DataOf } from '../../../../typings/api';
+import { ApiCallError, call, newRequestId } from '../../../services/api';
+import { TIER_LABELS } from '../../../format/labels';
+import { positionsText } from '../roster-labels';
+import { parseRosterSheet, sheetLineOf, type ParsedSheet, type SheetError } from '../roster-table';
+
+/** admin.members.import takes at most this many rows at once. */
+const MOST_ROWS = 1000;
+const PREVIEW_ROWS = 20;
+
+interface PreviewRow {
+  line: number;
+  name: string;
+  detail: string;
+}
+
+interface Outcome {
+  created: number;
+  updated: number;
+  errors: SheetError[];
+  members: DataOf<'admin.members.import'>['members'];
+}
+
+const sheets = new WeakMap<object, { sheet: ParsedSheet | null; requestId: string | null }>();
+
+function stateOf(panel: object) {
+  let state = sheets.get(panel);
+  if (!state) sheets.set(panel, (state = { sheet: null, requestId: null }));
+  return state;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiCallError) return error.message;
+  console.error('import-panel: unexpected failure', error);
+  return '导入失败，请稍后重试';
+}
+
+Component({
+  options: { styleIsolation: 'apply-shared' },
+
+  data: {
+    text: '',
+    fileName: '',
+    checked: false,
+    rowCount: 0,
+    errors: [] as SheetError[],
+    preview: [] as PreviewRow[],
+    fileMessage: '',
+    sending: false,
+    outcome: null as Outcome | null,
+    sendError: '',
+  },
+
+  methods: {
+    onTextInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      stateOf(this).sheet = null;
+      this.setData({ text: event.detail.value, fileName: '', checked: false, outcome: null, sendError: '' });
+    },
+
+    onCheck() {
+      this.check(this.data.text);
+    },
+
+    check(text: string) {
+      const state = stateOf(this);
+      const sheet = parseRosterSheet(text);
+      state.sheet = sheet;
+      state.requestId = null;
+      const errors = [...sheet.errors];
+      if (sheet.rows.length > MOST_ROWS) errors.push({ line: 1, message: `一次最多导入 ${MOST_ROWS} 名会员，请分批导入` });
+      this.setData({
+        checked: true,
+        rowCount: sheet.rows.length,
+        errors,
+        preview: sheet.rows.slice(0, PREVIEW_ROWS).map((row, i) => ({
+          line: sheet.lines[i],
+          name: row.name || '（缺姓名）',
+          detail: [row.branch ?? '总会直属', row.tier ? TIER_LABELS[row.tier] : '', positionsText(row.positions ?? [])].filter(Boolean).join(' · '),
+        })),
+        outcome: null,
+        sendError: '',
+      });
+    },
+
+    async onChooseFile() {
+      let file: WechatMiniprogram.ChooseFile;
+      try {
+        const chosen = await wx.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'xlsx'] });
+        file = chosen.tempFiles[0];
+      } catch (error) {
+        // Closing the chat picker is not a failure worth a message.
+        console.warn('import-panel: no file chosen', error);
+        return;
+      }
+      if (!file) return;
+      if (/\.xlsx$/i.test(file.name)) {
+        this.setData({ fileName: file.name, fileMessage: '暂不能直接读取 Excel 文件：请在 Excel 中另存为“CSV UTF-8”后发送，或全选表格复制后粘贴到上方' });
+        return;
+      }
+      wx.getFileSystemManager().readFile({
+        filePath: file.path,
+        encoding: 'utf8',
+        success: ({ data }) => {
+          const text = String(data);
+          // GBK text read as UTF-8 turns into replacement characters.
+          if (text.includes('\uFFFD')) {
+            this.setData({ fileName: file.name, fileMessage: '文件不是 UTF-8 编码：请在 Excel 中另存为“CSV UTF-8”后重新发送' });
+            return;
+          }
+          this.setData({ text, fileName: file.name, fileMessage: '' });
+          this.check(text);
+        },
+        fail: (error) => {
+          console.error('import-panel: could not read the file', error);
+          this.setData({ fileName: file.name, fileMessage: '读取文件失败，请重新选择' });
+        },
+      });
+    },
+
+    async onImport() {
+      const state = stateOf(this);
+      const sheet = state.sheet;
+      if (!sheet || this.data.errors.length > 0 || sheet.rows.length === 0 || this.data.sending) return;
+      const { confirm } = await wx.showModal({ title: '导入会员', content: `导入 ${sheet.rows.length} 名会员？已有会员按手机号或姓名更新。`, confirmText: '导入' });
+      if (!confirm) return;
+      state.requestId = state.requestId ?? newRequestId();
+      this.setData({ sending: true, sendError: '' });
+      try {
+        const result = await call('admin.members.import', { rows: sheet.rows }, { requestId: state.requestId });
+        state.requestId = null;
+        this.setData({
+          outcome: {
+            created: result.created,
+            updated: result.updated,
+            errors: result.errors.map((e) => ({ line: sheetLineOf(sheet, e.row), message: e.message })),
+            members: result.members,
+          },
+        });
+      } catch (error) {
+        if (!(error instanceof ApiCallError && error.code === 'INTERNAL')) state.requestId = null;
+        this.setData({ sendError: messageOf(error) });
+      } finally {
+        this.setData({ sending: false });
+      }
+    },
+
+    onCopyCodes() {
+      const members = this.data.outcome?.members ?? [];
+      if (members.length === 0) return;
+      wx.setClipboardData({ data: members.map((m) => `${m.name} ${m.inviteCode}`).join('\n') });
+    },
+  },
+});

@@ -1,0 +1,49 @@
+/**
+ * 管理 (secretariat): members and invite codes, importing the roster, dues, exporting a board. Each
+ * tab is a panel of its own; they stay mounted so a pasted sheet survives a look at the member list.
+ * The first screen is the member list: one call (members.list), which also names the branches.
+ * Who may do what is the server's to decide: a caller without the secretariat role sees its refusal.
+ */
+import type { Branch } from '../../../typings/api';
+
+type Tab = 'members' | 'import' | 'dues' | 'export';
+
+interface MembersPanel {
+  reload(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
+Component({
+  data: {
+    tab: 'members' as Tab,
+    branches: [] as Branch[],
+  },
+
+  methods: {
+    onLoad(options: Record<string, string | undefined>) {
+      const tab = options.tab;
+      if (tab === 'import' || tab === 'dues' || tab === 'export') this.setData({ tab });
+    },
+
+    membersPanel(): MembersPanel | null {
+      return this.selectComponent('#members') as unknown as MembersPanel | null;
+    },
+
+    onTabChange(event: WechatMiniprogram.CustomEvent<{ value: Tab }>) {
+      this.setData({ tab: event.detail.value });
+    },
+
+    onBranches(event: WechatMiniprogram.CustomEvent<{ branches: Branch[] }>) {
+      this.setData({ branches: event.detail.branches });
+    },
+
+    onPullDownRefresh() {
+      const panel = this.data.tab === 'members' ? this.membersPanel() : null;
+      (panel ? panel.reload() : Promise.resolve()).then(() => wx.stopPullDownRefresh());
+    },
+
+    onReachBottom() {
+      if (this.data.tab === 'members') this.membersPanel()?.loadMore();
+    },
+  },
+});

@@ -1,0 +1,191 @@
+/**
+ * A member sheet pasted from a spreadsheet or read from a .csv (admin.members.import): a header row
+ * 姓名 手机 分会 档次 职务 职业 社会职务 in any order, tab- or comma-separated, Chinese labels for
+ * tiers and positions. Rows the sheet gets wrong are reported by their line in the sheet (the header
+ * is line 1), and nothing is sent until every row reads; the server then checks the roster rules.
+ */
+import type { ImportRow } from '../../../typings/api';
+import { TIER_LABELS } from '../../format/labels';
+import { positionOf, tierOf, TIERS } from './roster-labels';
+
+type Field = keyof ImportRow;
+
+const HEADERS: Record<string, Field> = {
+  姓名: 'name',
+  名字: 'name',
+  手机: 'phone',
+  手机号: 'phone',
+  手机号码: 'phone',
+  电话: 'phone',
+  联系电话: 'phone',
+  分会: 'branch',
+  所属分会: 'branch',
+  档次: 'tier',
+  会费档次: 'tier',
+  会员档次: 'tier',
+  职务: 'positions',
+  职业: 'profession',
+  社会职务: 'socialRoles',
+};
+
+/** Cells meaning "none": the association directly for a branch, no position, and so on. */
+const NONE = new Set(['无', '-', '—', '/', '总会直属', '直属']);
+/** Several values in one cell: 副会长、分会会长 (a comma inside a CSV cell arrives quoted). */
+const LIST_SEPARATORS = /[、;；/,，\r\n]+/;
+/** Position names hold no spaces, so a space also separates them. */
+const POSITION_SEPARATORS = /[、;；/,，\s]+/;
+
+export interface SheetError {
+  /** Line of the sheet, the header being line 1. */
+  line: number;
+  message: string;
+}
+
+export interface ParsedSheet {
+  rows: ImportRow[];
+  /** The sheet line of each row, to name the server's per-row errors the way the secretary counts. */
+  lines: number[];
+  errors: SheetError[];
+}
+
+/** Splits delimited text into records of cells, honouring double quotes (CSV), "" and quoted line breaks. */
+export function splitRecords(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') {
+        quoted = false;
+      } else {
+        cell += char;
+      }
+    } else if (char === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (char === delimiter) {
+      record.push(cell);
+      cell = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+    } else {
+      cell += char;
+    }
+  }
+  if (cell !== '' || record.length > 0) {
+    record.push(cell);
+    records.push(record);
+  }
+  return records;
+}
+
+function delimiterOf(headerLine: string): string {
+  if (headerLine.includes('\t')) return '\t';
+  if (headerLine.includes(',')) return ',';
+  if (headerLine.includes('，')) return '，';
+  return '\t';
+}
+
+const clean = (cell: string | undefined): string => (cell ?? '').replace(/\s+/g, ' ').trim();
+const isNone = (value: string): boolean => value === '' || NONE.has(value);
+
+function listOf(cell: string | undefined, separators: RegExp): string[] {
+  return (cell ?? '')
+    .split(separators)
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !NONE.has(part));
+}
+
+export function parseRosterSheet(text: string): ParsedSheet {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = delimiterOf(firstLine);
+  const records = splitRecords(body, delimiter);
+  // Quoted line breaks make records and lines differ: number each record by the line it starts on.
+  let next = 1;
+  const startLines = records.map((record) => {
+    const start = next;
+    next += 1 + lineBreaksIn(record);
+    return start;
+  });
+
+  const headerIndex = records.findIndex((record) => record.some((cell) => clean(cell) !== ''));
+  if (headerIndex < 0) return { rows: [], lines: [], errors: [{ line: 1, message: '表格是空的，请粘贴带表头的会员名单' }] };
+
+  const columns = records[headerIndex].map((cell) => HEADERS[clean(cell).replace(/[\s*＊]/g, '')] ?? null);
+  if (!columns.includes('name')) {
+    return { rows: [], lines: [], errors: [{ line: startLines[headerIndex], message: '第一行应为表头，且须有“姓名”列（姓名 手机 分会 档次 职务 职业 社会职务）' }] };
+  }
+
+  const rows: ImportRow[] = [];
+  const lines: number[] = [];
+  const errors: SheetError[] = [];
+  for (let k = headerIndex + 1; k < records.length; k++) {
+    const record = records[k];
+    const recordLine = startLines[k];
+    if (record.every((cell) => clean(cell) === '')) continue;
+    const problems: string[] = [];
+    const row: ImportRow = { name: '' };
+    columns.forEach((field, i) => {
+      const value = clean(record[i]);
+      if (field === null) return;
+      switch (field) {
+        case 'name':
+          row.name = value;
+          break;
+        case 'phone':
+          if (!isNone(value)) row.phone = value.replace(/[\s-]/g, '');
+          break;
+        case 'branch':
+          if (!isNone(value)) row.branch = value;
+          break;
+        case 'profession':
+          if (!isNone(value)) row.profession = value;
+          break;
+        case 'tier': {
+          if (isNone(value)) break;
+          const tier = tierOf(value);
+          if (tier) row.tier = tier;
+          else problems.push(`档次“${value}”无效，应为${TIERS.map((t) => TIER_LABELS[t]).join('、')}`);
+          break;
+        }
+        case 'positions': {
+          const names = listOf(record[i], POSITION_SEPARATORS);
+          const unknown = names.filter((name) => positionOf(name) === null);
+          if (unknown.length > 0) problems.push(`职务“${unknown.join('、')}”无法识别`);
+          else if (names.length > 0) row.positions = [...new Set(names.map((name) => positionOf(name)!))];
+          break;
+        }
+        case 'socialRoles': {
+          const roles = listOf(record[i], LIST_SEPARATORS);
+          if (roles.length > 0) row.socialRoles = roles;
+          break;
+        }
+      }
+    });
+    if (row.name === '') problems.push('缺少姓名');
+    if (problems.length > 0) errors.push({ line: recordLine, message: problems.join('；') });
+    rows.push(row);
+    lines.push(recordLine);
+  }
+  if (rows.length === 0 && errors.length === 0) errors.push({ line: startLines[headerIndex] + 1, message: '表头下没有会员' });
+  return { rows, lines, errors };
+}
+
+function lineBreaksIn(record: string[]): number {
+  return record.reduce((sum, cell) => sum + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+}
+
+/** A server error names the 1-based row of the rows sent; the secretary knows the sheet's line. */
+export function sheetLineOf(sheet: Pick<ParsedSheet, 'lines'>, row: number): number {
+  return sheet.lines[row - 1] ?? row + 1;
+}

@@ -1,0 +1,266 @@
+/**
+ * 奖分 (第十三条, 第十五条): a leader records a collective event (a meeting or activity with its
+ * attendance list, speakers and hosts) or a discretionary award, within their authority; the
+ * secretariat also records committee decisions (会长会研究加分) with the decision's reference.
+ * Over-authority points are refused here before anything is sent; the server checks again.
+ *
+ * The first screen needs the caller's authority (me.get) and the catalog (catalog.get): two calls
+ * until the contract offers them together.
+ */
+import type { Branch, CatalogItem, DirectoryMember } from '../../../typings/api';
+import { ApiCallError, call, newRequestId } from '../../services/api';
+import { addDays, chinaDay } from '../../format/dates';
+import {
+  discretionaryItems,
+  discretionaryPayload,
+  discretionaryPreview,
+  discretionaryProblems,
+  eventItems,
+  eventPayload,
+  eventPreview,
+  pointsBounds,
+  type Attendee,
+  type AwardMode,
+  type Preview,
+  type Recipient,
+} from './proposal';
+
+type Status = 'loading' | 'error' | 'forbidden' | 'loaded';
+
+const FAILED_MESSAGE = '操作失败，请稍后重试';
+const ASSOCIATION_COMMITTEE = { id: 'association', name: '会长会（总会）' };
+
+interface Session {
+  catalog: CatalogItem[];
+  /** Kept while the same award is retried after a lost answer, so it cannot be recorded twice. */
+  requestId: string | null;
+}
+
+const sessions = new WeakMap<object, Session>();
+
+function sessionOf(page: object): Session {
+  let session = sessions.get(page);
+  if (!session) {
+    session = { catalog: [], requestId: null };
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiCallError) return error.message;
+  console.error('award: unexpected failure', error);
+  return FAILED_MESSAGE;
+}
+
+Component({
+  data: {
+    status: 'loading' as Status,
+    errorMessage: '',
+    authority: 0,
+    secretariat: false,
+    selfId: '',
+    mode: 'event' as AwardMode,
+    eventItems: [] as CatalogItem[],
+    discretionaryItems: [] as CatalogItem[],
+    itemIndex: -1,
+    item: null as CatalogItem | null,
+    boundsText: '',
+    today: chinaDay(),
+    earliest: chinaDay(),
+    occurredOn: chinaDay(),
+    attendees: [] as Attendee[],
+    recipients: [] as Recipient[],
+    chosenIds: [] as string[],
+    note: '',
+    viaCommittee: false,
+    committees: [ASSOCIATION_COMMITTEE],
+    committeeIndex: 0,
+    reference: '',
+    preview: { lines: 0, points: 0 } as Preview,
+    problems: [] as string[],
+    submitting: false,
+    submitted: '',
+  },
+
+  methods: {
+    onLoad() {
+      this.load();
+    },
+
+    onPullDownRefresh() {
+      this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    async load(): Promise<void> {
+      if (this.data.status !== 'loaded') this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const catalog = await call('catalog.get', {});
+        const { viewer } = catalog;
+        const secretariat = viewer.roles.includes('secretariat');
+        sessionOf(this).catalog = catalog.items;
+        const today = chinaDay();
+        this.setData({
+          status: viewer.authority > 0 || secretariat ? 'loaded' : 'forbidden',
+          authority: viewer.authority,
+          secretariat,
+          selfId: viewer.memberId ?? '',
+          eventItems: eventItems(catalog.items),
+          discretionaryItems: discretionaryItems(catalog.items, secretariat),
+          today,
+          earliest: addDays(today, -catalog.claimsWindowDays),
+        });
+        this.refresh();
+      } catch (error) {
+        this.setData({ status: 'error', errorMessage: messageOf(error) });
+      }
+    },
+
+    /** Recomputes what depends on the form: the chosen item, the bounds shown, the preview, the taken members. */
+    refresh(changes: Record<string, unknown> = {}) {
+      this.setData(changes);
+      const { mode, itemIndex, attendees, recipients, authority } = this.data;
+      const items = mode === 'event' ? this.data.eventItems : this.data.discretionaryItems;
+      const item = items[itemIndex] ?? null;
+      const viaCommittee = item?.kind === 'committee' || (this.data.secretariat && this.data.viaCommittee);
+      let boundsText = '';
+      if (item && mode === 'discretionary') {
+        const { min, max } = pointsBounds(item, authority, viaCommittee);
+        boundsText = max === null ? `每人至少 ${min} 分，上限由会长会权限决定` : `每人 ${min}–${max} 分`;
+      }
+      const chosen = mode === 'event' ? attendees : recipients;
+      this.setData({
+        item,
+        viaCommittee,
+        boundsText,
+        chosenIds: [this.data.selfId, ...chosen.map((m) => m.memberId)].filter(Boolean),
+        preview: !item ? { lines: 0, points: 0 } : mode === 'event' ? eventPreview(item, attendees, sessionOf(this).catalog) : discretionaryPreview(recipients),
+        problems: [],
+      });
+      sessionOf(this).requestId = null;
+    },
+
+    onModeChange(event: WechatMiniprogram.CustomEvent<{ value: AwardMode }>) {
+      this.refresh({ mode: event.detail.value, itemIndex: -1, submitted: '' });
+    },
+
+    onItemChange(event: WechatMiniprogram.PickerChange) {
+      this.refresh({ itemIndex: Number(event.detail.value), submitted: '' });
+    },
+
+    onDateChange(event: WechatMiniprogram.PickerChange) {
+      this.refresh({ occurredOn: String(event.detail.value) });
+    },
+
+    onNoteInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.refresh({ note: event.detail.value });
+    },
+
+    onPick(event: WechatMiniprogram.CustomEvent<{ member: DirectoryMember }>) {
+      const { _id: memberId, name, branchName } = event.detail.member;
+      if (memberId === this.data.selfId) return;
+      if (this.data.mode === 'event') {
+        this.refresh({ attendees: [...this.data.attendees, { memberId, name, branchName, spoke: false, hosted: false }], submitted: '' });
+      } else {
+        this.refresh({ recipients: [...this.data.recipients, { memberId, name, branchName, points: '' }], submitted: '' });
+      }
+    },
+
+    onRemove(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+      const index = event.currentTarget.dataset.index;
+      const key = this.data.mode === 'event' ? 'attendees' : 'recipients';
+      this.refresh({ [key]: (this.data[key] as unknown[]).filter((_, i) => i !== index) });
+    },
+
+    onMark(event: WechatMiniprogram.CustomEvent<{ checked: boolean }, Record<string, never>, { index: number; mark: 'spoke' | 'hosted' }>) {
+      const { index, mark } = event.currentTarget.dataset;
+      this.refresh({ [`attendees[${index}].${mark}`]: event.detail.checked });
+    },
+
+    onPointsInput(event: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { index: number }>) {
+      this.refresh({ [`recipients[${event.currentTarget.dataset.index}].points`]: event.detail.value });
+    },
+
+    async onCommitteeToggle(event: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {
+      this.refresh({ viaCommittee: event.detail.checked });
+      if (event.detail.checked && this.data.committees.length === 1) {
+        try {
+          const { branches } = await call('members.list', {});
+          this.setBranches(branches);
+        } catch (error) {
+          wx.showToast({ title: messageOf(error), icon: 'none' });
+        }
+      }
+    },
+
+    /** The member picker passes on the branches the directory named: a branch's 会长会 may decide too. */
+    onBranches(event: WechatMiniprogram.CustomEvent<{ branches: Branch[] }>) {
+      this.setBranches(event.detail.branches);
+    },
+
+    setBranches(branches: Branch[]) {
+      const committees = [ASSOCIATION_COMMITTEE, ...branches.map((b) => ({ id: b._id, name: `${b.name}会长会` }))];
+      if (committees.length !== this.data.committees.length) this.setData({ committees });
+    },
+
+    onCommitteeChange(event: WechatMiniprogram.PickerChange) {
+      this.setData({ committeeIndex: Number(event.detail.value) });
+    },
+
+    onReferenceInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ reference: event.detail.value });
+    },
+
+    problems(): string[] {
+      const { item, mode, note, occurredOn, attendees, recipients, authority, viaCommittee, reference } = this.data;
+      if (!item) return [mode === 'event' ? '请选择会议或活动' : '请选择奖分项目'];
+      const problems: string[] = [];
+      if (mode === 'event' && attendees.length === 0) problems.push('请添加参加人员');
+      if (mode === 'discretionary') problems.push(...discretionaryProblems(item, recipients, authority, viaCommittee));
+      if (viaCommittee && reference.trim() === '') problems.push('请填写会长会决定的文号或会议纪要');
+      if (note.trim() === '') problems.push(mode === 'event' ? '请填写会议或活动名称' : '请填写奖分事由');
+      if (occurredOn < this.data.earliest || occurredOn > this.data.today) problems.push(`日期须在 ${this.data.earliest} 至 ${this.data.today} 之间`);
+      return problems;
+    },
+
+    async onSubmit() {
+      if (this.data.submitting) return;
+      const problems = this.problems();
+      if (problems.length > 0) {
+        this.setData({ problems });
+        return;
+      }
+      const { item, mode, occurredOn, attendees, recipients, note, preview, viaCommittee, committees, committeeIndex, reference } = this.data;
+      const payload =
+        mode === 'event'
+          ? eventPayload(item!, occurredOn, attendees, note)
+          : discretionaryPayload(item!, occurredOn, recipients, note, viaCommittee ? { committee: committees[committeeIndex].id, reference } : undefined);
+      const { confirm } = await wx.showModal({
+        title: '提交奖分',
+        content: `${item!.name}：共 ${preview.lines} 条、合计 ${preview.points} 分，提交后由终审人审批。`,
+        confirmText: '提交',
+      });
+      if (!confirm) return;
+
+      const session = sessionOf(this);
+      session.requestId = session.requestId ?? newRequestId();
+      this.setData({ submitting: true });
+      try {
+        const { claim } = await call('award.propose', payload, { requestId: session.requestId });
+        session.requestId = null;
+        wx.showToast({ title: '已提交终审', icon: 'success' });
+        this.refresh({ attendees: [], recipients: [], note: '', reference: '', submitted: `已提交，等待${claim.waitingFor?.label ?? '终审人'}审批` });
+      } catch (error) {
+        // A lost answer keeps the request id: submitting again cannot record the award twice.
+        if (!(error instanceof ApiCallError && error.code === 'INTERNAL')) session.requestId = null;
+        this.setData({ problems: [messageOf(error)] });
+      } finally {
+        this.setData({ submitting: false });
+      }
+    },
+  },
+});

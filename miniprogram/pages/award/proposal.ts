@@ -1,0 +1,147 @@
+/**
+ * A leader's award before it is sent (第十三条 奖分权限, 第十五条 集体事件): which items fit which mode,
+ * what the award will add up to, and what the server would refuse. The server decides; these checks
+ * only spare the leader a round trip and say why in the same words.
+ */
+import type { CatalogItem, PayloadOf } from '../../../typings/api';
+
+export type AwardMode = 'event' | 'discretionary';
+
+/** Categories whose items are collective events when the scheme gives them no marks. */
+const EVENT_CATEGORIES = ['会议', '活动'];
+
+export interface Attendee {
+  memberId: string;
+  name: string;
+  branchName: string | null;
+  spoke: boolean;
+  hosted: boolean;
+}
+
+export interface Recipient {
+  memberId: string;
+  name: string;
+  branchName: string | null;
+  /** As typed: checked before sending. */
+  points: string;
+}
+
+export interface Preview {
+  lines: number;
+  points: number;
+}
+
+/**
+ * Items a collective event is recorded on: fixed meeting and activity items (or any item with marks),
+ * leaving out the items that only exist as a mark on another one (speaking, hosting).
+ */
+export function eventItems(items: readonly CatalogItem[]): CatalogItem[] {
+  const marks = new Set(items.flatMap((item) => [item.extras?.spoke, item.extras?.hosted]).filter(Boolean));
+  return items.filter(
+    (item) => item.kind === 'fixed' && !marks.has(item.id) && (item.extras !== undefined || EVENT_CATEGORIES.includes(item.category)),
+  );
+}
+
+/** Items whose points the proposer chooses: range and discretionary items; committee items for the secretariat. */
+export function discretionaryItems(items: readonly CatalogItem[], secretariat: boolean): CatalogItem[] {
+  return items.filter((item) => item.kind === 'range' || item.kind === 'discretionary' || (secretariat && item.kind === 'committee'));
+}
+
+function byId(items: readonly CatalogItem[]): Map<string, CatalogItem> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/** Lines and points of a collective event: one line per attendee, one more per mark. */
+export function eventPreview(item: CatalogItem, attendees: readonly Attendee[], catalog: readonly CatalogItem[]): Preview {
+  const items = byId(catalog);
+  const markPoints = (id: string | undefined): number => (id ? (items.get(id)?.points ?? 0) : 0);
+  let lines = 0;
+  let points = 0;
+  for (const attendee of attendees) {
+    lines += 1;
+    points += item.points ?? 0;
+    if (attendee.spoke) {
+      lines += 1;
+      points += markPoints(item.extras?.spoke);
+    }
+    if (attendee.hosted) {
+      lines += 1;
+      points += markPoints(item.extras?.hosted);
+    }
+  }
+  return { lines, points };
+}
+
+export interface PointsBounds {
+  min: number;
+  /** null: no limit the page knows of (a committee's authority is the server's to check). */
+  max: number | null;
+}
+
+/**
+ * What one recipient may get: the item's range, and the proposer's authority (第十三条) unless the
+ * award is a committee decision, whose limit the server holds.
+ */
+export function pointsBounds(item: CatalogItem, authority: number, viaCommittee: boolean): PointsBounds {
+  const [min, rangeMax] = item.kind === 'range' && item.range ? item.range : [1, null];
+  if (viaCommittee) return { min, max: rangeMax };
+  return { min, max: rangeMax === null ? authority : Math.min(rangeMax, authority) };
+}
+
+/** Problems of a discretionary award, in Chinese; empty when it may be sent. */
+export function discretionaryProblems(
+  item: CatalogItem,
+  recipients: readonly Recipient[],
+  authority: number,
+  viaCommittee: boolean,
+): string[] {
+  if (recipients.length === 0) return ['请至少选择一名会员'];
+  const problems: string[] = [];
+  const [rangeMin, rangeMax] = item.kind === 'range' && item.range ? item.range : [1, null];
+  for (const recipient of recipients) {
+    const text = recipient.points.trim();
+    const points = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(points) || points < rangeMin || (rangeMax !== null && points > rangeMax)) {
+      const bounds = rangeMax === null ? `不小于${rangeMin}的整数` : `${rangeMin}–${rangeMax}分之间的整数`;
+      problems.push(`${recipient.name}：请填写分值（${bounds}）`);
+    } else if (!viaCommittee && points > authority) {
+      problems.push(`${recipient.name}：超出奖分权限：本次需要${points}分权限，您的权限为${authority}分`);
+    }
+  }
+  return problems;
+}
+
+export function discretionaryPreview(recipients: readonly Recipient[]): Preview {
+  return { lines: recipients.length, points: recipients.reduce((sum, r) => sum + (Number(r.points) || 0), 0) };
+}
+
+type ProposePayload = PayloadOf<'award.propose'>;
+
+export function eventPayload(item: CatalogItem, occurredOn: string, attendees: readonly Attendee[], note: string): ProposePayload {
+  return {
+    itemId: item.id,
+    occurredOn,
+    recipients: attendees.map(({ memberId, spoke, hosted }) => ({
+      memberId,
+      ...(spoke ? { spoke: true } : {}),
+      ...(hosted ? { hosted: true } : {}),
+    })),
+    note: note.trim(),
+  };
+}
+
+export function discretionaryPayload(
+  item: CatalogItem,
+  occurredOn: string,
+  recipients: readonly Recipient[],
+  note: string,
+  committee?: { committee: string; reference: string },
+): ProposePayload {
+  const payload: ProposePayload = {
+    itemId: item.id,
+    occurredOn,
+    recipients: recipients.map(({ memberId, points }) => ({ memberId, points: Number(points) })),
+    note: note.trim(),
+  };
+  return committee ? { ...payload, committee: committee.committee, reference: committee.reference.trim() } : payload;
+}

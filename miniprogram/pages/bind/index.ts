@@ -1,0 +1,55 @@
+/**
+ * 绑定: the first run of an account that is not a member yet. The secretariat hands each member an
+ * invite code (admin.members.import); entering it binds this WeChat account to that member (me.bind,
+ * one account per member), then 我的 starts over with the member's first screen.
+ * Opening this page costs no cloud call.
+ */
+import { ApiCallError, call, newRequestId } from '../../services/api';
+import { restartAtHome } from '../../navigation/routes';
+
+const INVITE_CODE = /^[A-Z0-9]{6,12}$/;
+const BIND_FAILED_MESSAGE = '绑定失败，请稍后重试';
+
+/** Codes are read aloud and typed by hand: ignore spaces and case. */
+export function normalizeInviteCode(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
+const requestIds = new WeakMap<object, string>();
+
+Component({
+  data: {
+    code: '',
+    error: '',
+    binding: false,
+  },
+
+  methods: {
+    onCodeChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      requestIds.delete(this);
+      this.setData({ code: normalizeInviteCode(String(event.detail.value ?? '')), error: '' });
+    },
+
+    async onBind() {
+      if (this.data.binding) return;
+      const inviteCode = normalizeInviteCode(this.data.code);
+      if (!INVITE_CODE.test(inviteCode)) {
+        this.setData({ error: '邀请码为 6–12 位字母或数字，请核对后重新输入' });
+        return;
+      }
+      const requestId = requestIds.get(this) ?? newRequestId();
+      requestIds.set(this, requestId);
+      this.setData({ binding: true, error: '' });
+      try {
+        const { member } = await call('me.bind', { inviteCode }, { requestId });
+        wx.showToast({ title: `欢迎，${member.name}`, icon: 'success' });
+        restartAtHome();
+      } catch (error) {
+        if (!(error instanceof ApiCallError)) console.error('bind: me.bind failed unexpectedly', error);
+        this.setData({ error: error instanceof ApiCallError ? error.message : BIND_FAILED_MESSAGE });
+      } finally {
+        this.setData({ binding: false });
+      }
+    },
+  },
+});

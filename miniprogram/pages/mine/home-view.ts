@@ -1,0 +1,51 @@
+/**
+ * What the 我的 page shows, derived from home.get: the quick links a person's roles open, and who
+ * counts as a reviewer (their 审批 link carries the inbox badge).
+ */
+import type { DataOf, Role } from '../../../typings/api';
+import { memberSubtitle } from '../../format/labels';
+import type { PageName } from '../../navigation/routes';
+
+export type Home = DataOf<'home.get'>;
+
+export interface QuickLink {
+  page: PageName;
+  title: string;
+  /** One character on the tile, in place of an icon. */
+  glyph: string;
+  badge: number;
+}
+
+/** Final reviewers by position (第十四条) review even without an authority limit of their own. */
+const FINAL_REVIEWER_ROLES: readonly Role[] = ['secretary_general', 'president', 'political_instructor'];
+
+export function isReviewer(home: Pick<Home, 'roles' | 'authority' | 'inboxCount'>): boolean {
+  return home.authority > 0 || home.inboxCount > 0 || home.roles.some((role) => FINAL_REVIEWER_ROLES.includes(role));
+}
+
+export function quickLinksOf(home: Pick<Home, 'roles' | 'authority' | 'inboxCount'>): QuickLink[] {
+  const links: QuickLink[] = [
+    { page: 'report', title: '申报积分', glyph: '报', badge: 0 },
+    { page: 'ledger', title: '积分明细', glyph: '明', badge: 0 },
+    { page: 'ranking', title: '排行榜', glyph: '榜', badge: 0 },
+    { page: 'notices', title: '公示', glyph: '公', badge: 0 },
+  ];
+  if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', glyph: '审', badge: home.inboxCount });
+  if (home.authority > 0) links.push({ page: 'award', title: '奖分', glyph: '奖', badge: 0 });
+  if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', glyph: '管', badge: 0 });
+  return links;
+}
+
+/** The page's data for a loaded home. */
+export function homeViewOf(home: Home) {
+  return {
+    member: home.member,
+    subtitle: home.member ? memberSubtitle(home.member) : '',
+    initial: home.member ? home.member.name.slice(-2) : '',
+    standings: home.standings,
+    recent: home.recent,
+    inboxCount: home.inboxCount,
+    authority: home.authority,
+    links: home.member ? quickLinksOf(home) : [],
+  };
+}

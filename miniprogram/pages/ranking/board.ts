@@ -1,0 +1,116 @@
+/**
+ * Which board the 排行 page shows (第十六条: month, year and cumulative boards, per scope), and how it
+ * names itself in a shared card. Pure: the page, the share card and the tests all read it.
+ */
+import type { BoardScope, Period, RankingRow } from '../../../typings/api';
+import { periodLabel as keyLabel } from '../../format/dates';
+import { TIER_LABELS } from '../../format/labels';
+
+export interface BoardQuery {
+  period: Period;
+  /** 'YYYY-MM' or 'YYYY'; null for the current period (the server answers with the key it used). */
+  key: string | null;
+  scope: BoardScope;
+}
+
+export const PERIODS: { value: Period; label: string }[] = [
+  { value: 'month', label: '月榜' },
+  { value: 'year', label: '年榜' },
+  { value: 'all', label: '累计' },
+];
+
+const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
+const YEAR_KEY = /^\d{4}$/;
+
+export function isPeriod(value: unknown): value is Period {
+  return value === 'month' || value === 'year' || value === 'all';
+}
+
+export function isKeyOf(period: Period, key: string): boolean {
+  if (period === 'month') return MONTH_KEY.test(key);
+  if (period === 'year') return YEAR_KEY.test(key);
+  return false;
+}
+
+/** '2026年11月', '2026年', '累计'. */
+export function periodLabel(period: Period, key: string | null): string {
+  if (period === 'all') return '累计';
+  if (key === null) return period === 'month' ? '本月' : '本年';
+  return keyLabel(key);
+}
+
+/** The board's audience: '全会', the branch's name, '领导', '会员', a profession or a social role. */
+export function scopeLabel(scope: BoardScope, branchName: string | null): string {
+  const parts: string[] = [];
+  if (scope.branchId !== undefined) parts.push(branchName ?? '本分会');
+  if (scope.group === 'leaders') parts.push('领导');
+  if (scope.group === 'members') parts.push('会员');
+  if (scope.tier !== undefined) parts.push(TIER_LABELS[scope.tier]);
+  if (scope.profession !== undefined) parts.push(scope.profession);
+  if (scope.socialRole !== undefined) parts.push(scope.socialRole);
+  return parts.length > 0 ? parts.join('') : '全会';
+}
+
+export function boardTitle(query: BoardQuery, branchName: string | null): string {
+  return `${periodLabel(query.period, query.key)} ${scopeLabel(query.scope, branchName)}积分榜`;
+}
+
+/** The branch a board is scoped to, by name: every row of a branch board carries it. */
+export function branchNameOf(query: BoardQuery, rows: readonly RankingRow[]): string | null {
+  if (query.scope.branchId === undefined) return null;
+  return rows.find((row) => row.branchName)?.branchName ?? null;
+}
+
+/** '2026年11月 东宝分会积分榜：王会长 120 分居首'; ties at the top are named as such. */
+export function shareTitle(query: BoardQuery, rows: readonly RankingRow[]): string {
+  const title = boardTitle(query, branchNameOf(query, rows));
+  const leaders = rows.filter((row) => row.rank === 1);
+  if (leaders.length === 0) return title;
+  const total = leaders[0].total;
+  if (leaders.length === 1) return `${title}：${leaders[0].name} ${total} 分居首`;
+  const names = leaders.length === 2 ? leaders.map((row) => row.name).join('、') : `${leaders[0].name}等 ${leaders.length} 人`;
+  return `${title}：${names} ${total} 分并列第一`;
+}
+
+const SCOPE_FIELDS = ['branchId', 'group', 'tier', 'profession', 'socialRole'] as const;
+
+/** The page path that opens the same board: period, key and scope in the query. */
+export function sharePath(query: BoardQuery): string {
+  return `/pages/ranking/index?${shareQuery(query)}`;
+}
+
+export function shareQuery(query: BoardQuery): string {
+  const params: [string, string][] = [['period', query.period]];
+  if (query.key !== null && query.period !== 'all') params.push(['key', query.key]);
+  for (const field of SCOPE_FIELDS) {
+    const value = query.scope[field];
+    if (value !== undefined) params.push([field, value]);
+  }
+  return params.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
+function decoded(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    // Already decoded by WeChat and holding a literal '%'.
+    return value;
+  }
+}
+
+/** The board a page path asks for (a shared card, or a link from another page); unknown values are ignored. */
+export function queryFromOptions(options: Record<string, string | undefined>): BoardQuery {
+  const period = isPeriod(options.period) ? options.period : 'month';
+  const key = decoded(options.key);
+  const scope: BoardScope = {};
+  const branchId = decoded(options.branchId);
+  if (branchId) scope.branchId = branchId;
+  if (options.group === 'leaders' || options.group === 'members') scope.group = options.group;
+  if (options.tier === 'member' || options.tier === 'director' || options.tier === 'council') scope.tier = options.tier;
+  const profession = decoded(options.profession);
+  if (profession) scope.profession = profession;
+  const socialRole = decoded(options.socialRole);
+  if (socialRole) scope.socialRole = socialRole;
+  return { period, key: key !== undefined && isKeyOf(period, key) ? key : null, scope };
+}

@@ -1,0 +1,223 @@
+/**
+ * 排行 (第十六条): month, year and cumulative boards of the whole association, a branch, leaders or
+ * members, a profession or a social role; the caller's own standing pinned at the bottom; shared to
+ * a group chat as a card that names the board and its leader and opens the same board.
+ *
+ * Options (a shared card, or a link from 我的): period, key, branchId, group, tier, profession,
+ * socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
+ */
+import type { BoardScope, Period, RankingRow } from '../../../typings/api';
+import { ApiCallError, call } from '../../services/api';
+import { chinaDay } from '../../format/dates';
+import {
+  boardTitle,
+  branchNameOf,
+  PERIODS,
+  periodLabel,
+  queryFromOptions,
+  shareQuery,
+  sharePath,
+  shareTitle,
+  type BoardQuery,
+} from './board';
+
+type Status = 'loading' | 'error' | 'loaded';
+type ScopeKind = 'all' | 'branch' | 'leaders' | 'members' | 'profession' | 'socialRole';
+
+const FIRST_ROWS = 50;
+/** ranking.get answers at most 100 rows. */
+const MOST_ROWS = 100;
+const FAILED_MESSAGE = '加载失败，请稍后重试';
+
+interface Session {
+  /** The caller's branch: undefined until known, null for members of the association directly. */
+  myBranchId: string | null | undefined;
+  myBranchName: string;
+  /** Numbers each load, so an answer overtaken by a newer tap is dropped. */
+  loads: number;
+}
+
+const sessions = new WeakMap<object, Session>();
+
+function sessionOf(page: object): Session {
+  let session = sessions.get(page);
+  if (!session) {
+    session = { myBranchId: undefined, myBranchName: '', loads: 0 };
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiCallError) return error.message;
+  console.error('ranking: unexpected failure', error);
+  return FAILED_MESSAGE;
+}
+
+function scopeKindOf(scope: BoardScope): ScopeKind {
+  if (scope.branchId !== undefined) return 'branch';
+  if (scope.group !== undefined) return scope.group;
+  if (scope.profession !== undefined) return 'profession';
+  if (scope.socialRole !== undefined) return 'socialRole';
+  return 'all';
+}
+
+Component({
+  data: {
+    status: 'loading' as Status,
+    errorMessage: '',
+    periods: PERIODS,
+    period: 'month' as Period,
+    /** '' until the server names the current period. */
+    key: '',
+    keyLabel: '',
+    today: chinaDay(),
+    scope: {} as BoardScope,
+    scopeKind: 'all' as ScopeKind,
+    branchName: '',
+    title: '',
+    rows: [] as RankingRow[],
+    me: null as { rank: number | null; total: number } | null,
+    limit: FIRST_ROWS,
+    canShowMore: false,
+    facet: { visible: false, kind: 'profession' as 'profession' | 'socialRole', value: '' },
+  },
+
+  methods: {
+    onLoad(options: Record<string, string | undefined>) {
+      wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
+      if (options.myBranchId !== undefined) sessionOf(this).myBranchId = options.myBranchId || null;
+      const query = queryFromOptions(options);
+      this.setData({ period: query.period, key: query.key ?? '', scope: query.scope, scopeKind: scopeKindOf(query.scope) });
+      this.load();
+    },
+
+    onPullDownRefresh() {
+      this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    query(): BoardQuery {
+      return { period: this.data.period, key: this.data.key || null, scope: this.data.scope };
+    },
+
+    async load(): Promise<void> {
+      const query = this.query();
+      const refreshing = this.data.status === 'loaded';
+      this.setData({
+        title: boardTitle(query, this.data.branchName || null),
+        keyLabel: periodLabel(query.period, query.key),
+        ...(refreshing ? {} : { status: 'loading' as Status, errorMessage: '' }),
+      });
+      const payload: { period: Period; key?: string; scope?: BoardScope; limit: number } = { period: query.period, limit: this.data.limit };
+      if (query.key !== null) payload.key = query.key;
+      if (Object.keys(query.scope).length > 0) payload.scope = query.scope;
+      const session = sessionOf(this);
+      const thisLoad = ++session.loads;
+      try {
+        const board = await call('ranking.get', payload);
+        if (thisLoad !== session.loads) return;
+        const shown: BoardQuery = { ...query, key: board.period === 'all' ? null : board.key };
+        // An empty branch board names no branch in its rows: keep the name we already had.
+        const branchName = branchNameOf(shown, board.rows) ?? (query.scope.branchId !== undefined ? this.data.branchName : '');
+        this.setData({
+          status: 'loaded',
+          key: shown.key ?? '',
+          keyLabel: periodLabel(shown.period, shown.key),
+          branchName,
+          title: boardTitle(shown, branchName || null),
+          rows: board.rows,
+          me: board.me,
+          canShowMore: board.rows.length >= this.data.limit && this.data.limit < MOST_ROWS,
+        });
+      } catch (error) {
+        if (thisLoad !== session.loads) return;
+        if (refreshing) wx.showToast({ title: messageOf(error), icon: 'none' });
+        else this.setData({ status: 'error', errorMessage: messageOf(error) });
+      }
+    },
+
+    onPeriodChange(event: WechatMiniprogram.CustomEvent<{ value: Period }>) {
+      const period = event.detail.value;
+      if (period === this.data.period) return;
+      this.setData({ period, key: '', limit: FIRST_ROWS, status: 'loading' });
+      this.load();
+    },
+
+    onKeyChange(event: WechatMiniprogram.PickerChange) {
+      const value = String(event.detail.value);
+      const key = this.data.period === 'year' ? value.slice(0, 4) : value.slice(0, 7);
+      if (key === this.data.key) return;
+      this.setData({ key, limit: FIRST_ROWS, status: 'loading' });
+      this.load();
+    },
+
+    setScope(scope: BoardScope, branchName = '') {
+      this.setData({ scope, scopeKind: scopeKindOf(scope), branchName, limit: FIRST_ROWS, status: 'loading' });
+      this.load();
+    },
+
+    async onScope(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { kind: ScopeKind }>) {
+      const kind = event.currentTarget.dataset.kind;
+      if (kind === 'all') this.setScope({});
+      else if (kind === 'leaders' || kind === 'members') this.setScope({ group: kind });
+      else if (kind === 'branch') await this.showMyBranch();
+      else this.setData({ facet: { visible: true, kind, value: (kind === 'profession' ? this.data.scope.profession : this.data.scope.socialRole) ?? '' } });
+    },
+
+    /** 本分会: the caller's branch, from the options or, once, from me.get. */
+    async showMyBranch() {
+      const session = sessionOf(this);
+      if (session.myBranchId === undefined) {
+        try {
+          const me = await call('me.get', {});
+          session.myBranchId = me.member?.branchId ?? null;
+          session.myBranchName = me.member?.branchName ?? '';
+        } catch (error) {
+          wx.showToast({ title: messageOf(error), icon: 'none' });
+          return;
+        }
+      }
+      if (session.myBranchId === null) {
+        wx.showToast({ title: '您直属总会，没有分会榜', icon: 'none' });
+        return;
+      }
+      this.setScope({ branchId: session.myBranchId }, session.myBranchName);
+    },
+
+    onFacetInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ 'facet.value': event.detail.value });
+    },
+
+    onFacetConfirm() {
+      const { kind, value } = this.data.facet;
+      const text = value.trim();
+      this.setData({ 'facet.visible': false });
+      if (text === '') return;
+      this.setScope(kind === 'profession' ? { profession: text } : { socialRole: text });
+    },
+
+    onFacetCancel() {
+      this.setData({ 'facet.visible': false });
+    },
+
+    onShowMore() {
+      this.setData({ limit: MOST_ROWS });
+      this.load();
+    },
+
+    /** The card names the board and its leader, and opens the same board (period, key, scope). */
+    onShareAppMessage() {
+      const query = this.query();
+      return { title: shareTitle(query, this.data.rows), path: sharePath(query) };
+    },
+
+    onShareTimeline() {
+      const query = this.query();
+      return { title: shareTitle(query, this.data.rows), query: shareQuery(query) };
+    },
+  },
+});

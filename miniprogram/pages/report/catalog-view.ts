@@ -1,0 +1,40 @@
+/**
+ * The catalog as the 申报 picker shows it: the items a member may report (not dues, not committee
+ * awards: 第五条, 第八条), grouped by category in the catalog's order.
+ */
+import type { CatalogItem } from '../../../typings/api';
+import { itemPointsLabel } from '../../format/points';
+
+export interface ItemOption {
+  id: string;
+  name: string;
+  pointsLabel: string;
+  article: string;
+}
+
+export interface CategoryOption {
+  name: string;
+  items: ItemOption[];
+}
+
+export function reportableItems(items: readonly CatalogItem[]): CatalogItem[] {
+  return items.filter((item) => item.claimable && item.kind !== 'dues' && item.kind !== 'committee');
+}
+
+export function categoriesOf(items: readonly CatalogItem[]): CategoryOption[] {
+  const categories: CategoryOption[] = [];
+  for (const item of reportableItems(items)) {
+    let category = categories.find((c) => c.name === item.category);
+    if (!category) {
+      category = { name: item.category, items: [] };
+      categories.push(category);
+    }
+    category.items.push({ id: item.id, name: item.name, pointsLabel: itemPointsLabel(item), article: item.article ?? '' });
+  }
+  return categories;
+}
+
+/** One line under the chosen item: '会议 · 第六条 · 20分'. */
+export function itemSummaryOf(item: CatalogItem): string {
+  return [item.category, item.article, itemPointsLabel(item)].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,306 @@
+import type { ApiEvent, CatalogItem, DataOf, Role } from '../../typings/api';
+import { chinaDay } from '../../miniprogram/format/dates';
+import { aMember } from './support/builders';
+import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+import { emit, settle, tap, textOf } from './support/load';
+import { emitFrom, inside, openPageAt, tapNode, textIn } from './support/page';
+import { aClaim, aDirectoryMember, anItem } from './support/records';
+import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
+
+const PAGE = 'pages/award/index';
+
+const CATALOG: CatalogItem[] = [
+  anItem({ id: 'meeting.attend.branch', name: '参加分会会议', category: '会议', kind: 'fixed', points: 10, range: undefined, extras: { spoke: 'meeting.speak.branch', hosted: 'meeting.host.branch' } }),
+  anItem({ id: 'meeting.speak.branch', name: '在分会会议上发言（额外）', category: '会议', kind: 'fixed', points: 5, range: undefined }),
+  anItem({ id: 'meeting.host.branch', name: '承办分会会议', category: '会议', kind: 'fixed', points: 50, range: undefined }),
+  anItem({ id: 'activity.attend.branch', name: '参加分会活动', category: '活动', kind: 'fixed', points: 10, range: undefined, extras: { hosted: 'activity.host.branch' } }),
+  anItem({ id: 'activity.host.branch', name: '承办分会活动', category: '活动', kind: 'fixed', points: 50, range: undefined }),
+  anItem({ id: 'deed.unquantified', name: '办实事（价值无法量化）', category: '办实事', kind: 'range', range: [1, 20] }),
+  anItem({ id: 'deed.major', name: '重大贡献和重大影响（会长会研究加分）', category: '办实事', kind: 'committee', range: undefined, claimable: false }),
+  anItem({ id: 'honor.city', name: '获得市厅级表彰、荣誉', category: '荣誉', kind: 'fixed', points: 20, range: undefined }),
+  anItem({ id: 'other', name: '其他正面影响事件', category: '其他', kind: 'discretionary', range: undefined }),
+];
+
+const ZHANG = aDirectoryMember({ _id: 'm-zhang', name: '张三' });
+const LI = aDirectoryMember({ _id: 'm-li', name: '李四' });
+
+function catalogFor(authority: number, roles: Role[] = ['branch_president']): DataOf<'catalog.get'> {
+  const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles };
+  return { version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, viewer };
+}
+
+function stubs(authority: number, roles?: Role[]) {
+  return {
+    'catalog.get': ok(catalogFor(authority, roles)),
+    'members.list': ok({ members: [ZHANG, LI], branches: [{ _id: 'branch-dongbao', name: '东宝分会' }], cursor: null }),
+    'award.propose': ok({ claim: aClaim({ kind: 'award', step: 'final', waitingFor: { memberIds: ['x'], label: '会长' } }) }),
+  };
+}
+
+function events(callFunction: jest.Mock): ApiEvent[] {
+  return callFunction.mock.calls.map((call) => (call[0] as { data: ApiEvent }).data);
+}
+
+function proposals(callFunction: jest.Mock): ApiEvent<'award.propose'>[] {
+  return events(callFunction).filter((e): e is ApiEvent<'award.propose'> => e.action === 'award.propose');
+}
+
+type Page = ReturnType<typeof openPageAt>;
+
+/** Finds members by name in the picker and adds each one. */
+async function add(page: Page, ...names: string[]) {
+  await emit(page, ['.picker', '.member-picker__search'], 'submit', { value: '' });
+  await settle();
+  const found = page.querySelector('.picker')!.querySelectorAll('.member-picker__member');
+  for (const name of names) {
+    const node = found.find((n) => textIn(n)?.startsWith(name));
+    await tapNode(node);
+  }
+}
+
+async function chooseMode(page: Page, mode: 'event' | 'discretionary') {
+  await emit(page, '.modes', 'change', { value: mode });
+}
+
+async function chooseItem(page: Page, index: number) {
+  await emit(page, '.item-picker', 'change', { value: index });
+}
+
+let modal: jest.Mock;
+
+beforeEach(() => {
+  modal = answerModal(true);
+  stubWx('showToast');
+  stubWx('stopPullDownRefresh');
+});
+
+afterEach(() => restoreWx());
+
+describe('奖分 page: opening', () => {
+  it('loads the catalog with the caller authority in one call, showing a loading state meanwhile', () => {
+    const callFunction = stubCallFunction(() => new Promise(() => undefined));
+
+    const page = openPageAt(PAGE);
+
+    expect(textOf(page, '.state')).toBe('加载中…');
+    expect(events(callFunction).map((e) => e.action)).toEqual(['catalog.get']);
+  });
+
+  it("shows the caller's authority limit", async () => {
+    stubApi(stubs(5));
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.authority-limit')).toBe('每人每次最多 5 分');
+  });
+
+  it('tells a member without authority that only leaders award points', async () => {
+    stubApi(stubs(0, []));
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.state')).toBe('只有积分制管理工作领导小组成员可以奖分');
+    expect(page.querySelector('.submit')).toBeUndefined();
+  });
+
+  it("shows the server's message and retries", async () => {
+    const callFunction = stubApi({ ...stubs(5), 'catalog.get': fail('INTERNAL', '服务暂时不可用') });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(textOf(page, '.state')).toBe('服务暂时不可用重试');
+
+    await tap(page, ['.state', '.state-view__button']);
+
+    expect(events(callFunction).filter((e) => e.action === 'catalog.get')).toHaveLength(2);
+  });
+
+  it('offers meetings and activities for collective events, leaving out the speak and host marks', async () => {
+    stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(page.instance.data.eventItems.map((i: CatalogItem) => i.id)).toEqual(['meeting.attend.branch', 'activity.attend.branch']);
+    expect(page.instance.data.discretionaryItems.map((i: CatalogItem) => i.id)).toEqual(['deed.unquantified', 'other']);
+  });
+});
+
+describe('奖分 page: a collective event', () => {
+  it('sends the attendance list with speaker and host marks, after showing the total', async () => {
+    const callFunction = stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await chooseItem(page, 0);
+    await add(page, '张三', '李四');
+    await emitFrom(page.querySelectorAll('.mark-spoke')[0], 'change', { checked: true });
+    await emitFrom(page.querySelectorAll('.mark-hosted')[1], 'change', { checked: true });
+    await emit(page, '.note', 'change', { value: '东宝分会第三季度理事会' });
+
+    expect(textOf(page, '.preview')).toBe('2 人 · 4 条 · 合计 75 分');
+    await tap(page, '.submit');
+    await settle();
+
+    expect(argsOf<{ content: string }>(modal)[0].content).toBe('参加分会会议：共 4 条、合计 75 分，提交后由终审人审批。');
+    const [proposal] = proposals(callFunction);
+    expect(proposal.payload).toEqual({
+      itemId: 'meeting.attend.branch',
+      occurredOn: chinaDay(),
+      recipients: [{ memberId: 'm-zhang', spoke: true }, { memberId: 'm-li', hosted: true }],
+      note: '东宝分会第三季度理事会',
+    });
+    expect(proposal.requestId).toEqual(expect.any(String));
+    expect(textOf(page, '.submitted')).toBe('已提交，等待会长审批');
+    expect(page.instance.data.attendees).toEqual([]);
+  });
+
+  it('searches the directory by the name typed', async () => {
+    const callFunction = stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emit(page, ['.picker', '.member-picker__search'], 'change', { value: '张' });
+    await emit(page, ['.picker', '.member-picker__search'], 'submit', { value: '张' });
+    await settle();
+
+    expect(events(callFunction).filter((e) => e.action === 'members.list').map((e) => e.payload)).toEqual([{ search: '张' }]);
+  });
+
+  it('does not send an event without attendees or a name', async () => {
+    const callFunction = stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await chooseItem(page, 0);
+    await tap(page, '.submit');
+
+    expect(page.querySelectorAll('.problem').map((n) => textIn(n))).toEqual(['请添加参加人员', '请填写会议或活动名称']);
+    expect(proposals(callFunction)).toHaveLength(0);
+    expect(modal).not.toHaveBeenCalled();
+  });
+});
+
+describe('奖分 page: a discretionary award', () => {
+  async function discretionary(page: Page, itemIndex: number, points: string[]) {
+    await chooseMode(page, 'discretionary');
+    await chooseItem(page, itemIndex);
+    await add(page, ...['张三', '李四'].slice(0, points.length));
+    for (const [i, value] of points.entries()) await emitFrom(page.querySelectorAll('.recipient-points')[i], 'change', { value });
+    await emit(page, '.note', 'change', { value: '协助组织助学活动' });
+  }
+
+  it('refuses points over the authority before calling the server', async () => {
+    const callFunction = stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await discretionary(page, 1, ['8']);
+    await tap(page, '.submit');
+
+    expect(textOf(page, '.problem')).toBe('张三：超出奖分权限：本次需要8分权限，您的权限为5分');
+    expect(proposals(callFunction)).toHaveLength(0);
+  });
+
+  it("refuses points outside a range item's range", async () => {
+    const callFunction = stubApi(stubs(10));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await discretionary(page, 0, ['0', '4']);
+    await tap(page, '.submit');
+
+    expect(textOf(page, '.problem')).toBe('张三：请填写分值（1–20分之间的整数）');
+    expect(proposals(callFunction)).toHaveLength(0);
+  });
+
+  it('shows the bounds and sends each recipient with their points', async () => {
+    const callFunction = stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await discretionary(page, 0, ['5', '3']);
+    expect(textOf(page, '.item-bounds')).toBe('每人 1–5 分');
+    expect(textOf(page, '.preview')).toBe('2 人 · 2 条 · 合计 8 分');
+    await tap(page, '.submit');
+    await settle();
+
+    expect(proposals(callFunction).map((e) => e.payload)).toEqual([
+      {
+        itemId: 'deed.unquantified',
+        occurredOn: chinaDay(),
+        recipients: [
+          { memberId: 'm-zhang', points: 5 },
+          { memberId: 'm-li', points: 3 },
+        ],
+        note: '协助组织助学活动',
+      },
+    ]);
+  });
+
+  it('sends nothing when the preview is not confirmed', async () => {
+    answerModal(false);
+    const callFunction = stubApi(stubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await discretionary(page, 1, ['2']);
+    await tap(page, '.submit');
+    await settle();
+
+    expect(proposals(callFunction)).toHaveLength(0);
+  });
+
+  it("shows the server's refusal, and retries a lost answer with the same request id", async () => {
+    let attempt = 0;
+    const callFunction = stubApi({
+      ...stubs(5),
+      'award.propose': () => {
+        attempt += 1;
+        return attempt === 1 ? fail('INTERNAL', '网络异常，请稍后重试') : fail('SELF_REVIEW', '不能给自己奖分');
+      },
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    await discretionary(page, 1, ['2']);
+
+    await tap(page, '.submit');
+    await settle();
+    await tap(page, '.submit');
+    await settle();
+
+    const [first, second] = proposals(callFunction);
+    expect(second.requestId).toBe(first.requestId);
+    expect(textOf(page, '.problem')).toBe('不能给自己奖分');
+  });
+
+  it("records a committee decision for the secretariat, with the committee and the decision's reference", async () => {
+    const callFunction = stubApi(stubs(0, ['secretariat']));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await chooseMode(page, 'discretionary');
+    await chooseItem(page, 1);
+    expect(page.instance.data.item.id).toBe('deed.major');
+    await add(page, '张三');
+    await emit(page, '.recipient-points', 'change', { value: '150' });
+    await emit(page, '.note', 'change', { value: '捐建希望小学' });
+    await tap(page, '.submit');
+    expect(textOf(page, '.problem')).toBe('请填写会长会决定的文号或会议纪要');
+
+    await emit(page, '.reference', 'change', { value: '荆新联〔2026〕3号' });
+    await tap(page, '.submit');
+    await settle();
+
+    expect(proposals(callFunction).map((e) => e.payload)).toEqual([
+      {
+        itemId: 'deed.major',
+        occurredOn: chinaDay(),
+        recipients: [{ memberId: 'm-zhang', points: 150 }],
+        note: '捐建希望小学',
+        committee: 'association',
+        reference: '荆新联〔2026〕3号',
+      },
+    ]);
+  });
+});

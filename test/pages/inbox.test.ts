@@ -1,0 +1,500 @@
+import type { ApiEvent } from '../../typings/api';
+import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+import { aMember } from './support/builders';
+import { callPage, emit, settle, tap, textOf } from './support/load';
+import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
+import { aClaim, aDecision, aLine, anItem } from './support/records';
+import { answerModal, argsOf, memoryStorage, restoreWx, stubWx } from './support/wx';
+import { settleEach } from '../../miniprogram/pages/inbox/batch';
+import { endorsementBounds } from '../../miniprogram/pages/inbox/endorsement';
+
+// The review template must be configured for the prompt to appear (config.ts ships it empty).
+jest.mock('../../miniprogram/config', () => ({
+  CLOUD_ENV: 'test-env',
+  SUBSCRIBE_TEMPLATES: { claimAwaitingReview: 'tmpl-review', claimDecided: 'tmpl-decided' },
+}));
+
+const PAGE = 'pages/inbox/index';
+
+type Page = ReturnType<typeof openPageAt>;
+
+function eventsOf(callFunction: jest.Mock): ApiEvent[] {
+  return callFunction.mock.calls.map((call) => (call[0] as { data: ApiEvent }).data);
+}
+
+function decisionsOf(callFunction: jest.Mock): ApiEvent<'claim.decide'>[] {
+  return eventsOf(callFunction).filter((event): event is ApiEvent<'claim.decide'> => event.action === 'claim.decide');
+}
+
+function cards(page: Page) {
+  return page.querySelectorAll('.inbox-claim');
+}
+
+function cardOf(page: Page, index: number) {
+  const card = cards(page)[index];
+  if (!card) throw new Error(`no card ${index}`);
+  return card;
+}
+
+function decided(claimId: string, status: 'approved' | 'rejected' | 'pending' = 'approved') {
+  return ok({ claim: aClaim({ _id: claimId, status, step: status === 'pending' ? 'final' : null }) });
+}
+
+let toast: jest.Mock;
+let subscribe: jest.Mock;
+
+beforeEach(() => {
+  memoryStorage();
+  toast = stubWx('showToast');
+  subscribe = stubWx('requestSubscribeMessage');
+  stubWx('stopPullDownRefresh');
+  stubWx('pageScrollTo');
+});
+
+afterEach(() => restoreWx());
+
+describe('审批 page: the list', () => {
+  it('shows a loading state and costs one cloud call for its first screen', () => {
+    const callFunction = stubCallFunction(() => new Promise(() => undefined));
+
+    const page = openPageAt(PAGE);
+
+    expect(textOf(page, '.state')).toBe('加载中…');
+    expect(eventsOf(callFunction)).toEqual([{ action: 'inbox.list', payload: {} }]);
+  });
+
+  it('says so when nothing waits for the caller', async () => {
+    stubApi({ 'inbox.list': ok({ claims: [], cursor: null }) });
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.state')).toBe('暂无待审批事项');
+    expect(cards(page)).toHaveLength(0);
+  });
+
+  it("shows the server's message and loads again on retry", async () => {
+    const callFunction = stubApi({ 'inbox.list': fail('NOT_BOUND', '请先绑定会员身份') });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(textOf(page, '.state')).toBe('请先绑定会员身份重试');
+
+    await tap(page, ['.state', '.state-view__button']);
+
+    expect(eventsOf(callFunction).map((e) => e.action)).toEqual(['inbox.list', 'inbox.list']);
+  });
+
+  it('shows claimant, item, points, date, note, step and earlier decisions on each card', async () => {
+    stubApi({
+      'inbox.list': ok({
+        claims: [
+          aClaim({
+            createdByName: '李四',
+            itemName: '办实事（价值无法量化）',
+            lines: [aLine({ points: 8 })],
+            occurredOn: '2026-11-01',
+            note: '为社区老人义诊',
+            step: 'final',
+            waitingFor: { memberIds: ['member-1'], label: '秘书长' },
+            decisions: [aDecision({ byName: '王会长', points: 8 })],
+          }),
+        ],
+        cursor: null,
+      }),
+    });
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const card = cardOf(page, 0);
+    expect(textIn(card.querySelector('.claim-card__creator'))).toBe('李四');
+    expect(textIn(card.querySelector('.claim-card__item'))).toBe('办实事（价值无法量化）');
+    expect(textIn(card.querySelector('.claim-card__points'))).toBe('8 分');
+    expect(textIn(card.querySelector('.claim-card__date'))).toBe('发生日期 2026-11-01');
+    expect(textIn(card.querySelector('.claim-card__note'))).toBe('为社区老人义诊');
+    expect(textIn(card.querySelector('.claim-card__step-label'))).toBe('待终审');
+    expect(textIn(card.querySelector('.claim-card__waiting'))).toBe('秘书长');
+    expect(textIn(card.querySelector('.claim-card__decision'))).toBe('王会长 初审同意（定为 8 分）');
+  });
+
+  it('sums the lines of a collective event and lists them one by one on demand', async () => {
+    stubApi({
+      'inbox.list': ok({
+        claims: [
+          aClaim({
+            kind: 'award',
+            createdByName: '王会长',
+            lines: [
+              aLine({ memberId: 'a', memberName: '张三', itemName: '参加分会会议', points: 10 }),
+              aLine({ memberId: 'a', memberName: '张三', itemName: '在分会会议上发言（额外）', points: 5 }),
+              aLine({ memberId: 'b', memberName: '李四', itemName: '参加分会会议', points: 10 }),
+            ],
+          }),
+        ],
+        cursor: null,
+      }),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    const card = cardOf(page, 0);
+
+    expect(textIn(card.querySelector('.claim-card__points'))).toBe('25 分');
+    expect(card.querySelectorAll('.claim-card__line')).toHaveLength(0);
+
+    await tapNode(card.querySelector('.claim-card__lines-toggle'));
+
+    expect(card.querySelectorAll('.claim-card__line')).toHaveLength(3);
+    expect(textIn(card.querySelectorAll('.claim-card__line')[1])).toContain('在分会会议上发言（额外）');
+  });
+
+  it('previews the evidence photos with all of them swipeable', async () => {
+    const preview = stubWx('previewImage');
+    const evidence = ['cloud://env.1/a.jpg', 'cloud://env.1/b.jpg'];
+    stubApi({ 'inbox.list': ok({ claims: [aClaim({ evidence })], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const thumbs = cardOf(page, 0).querySelectorAll('.claim-card__thumb');
+    expect(thumbs).toHaveLength(2);
+    await tapNode(thumbs[1]);
+
+    expect(argsOf(preview)).toEqual([{ current: 'cloud://env.1/b.jpg', urls: evidence }]);
+  });
+
+  it('loads the next page with the cursor when scrolled to the bottom', async () => {
+    const callFunction = stubApi({
+      'inbox.list': (payload) =>
+        payload.cursor === 'next'
+          ? ok({ claims: [aClaim({ _id: 'claim-2' })], cursor: null })
+          : ok({ claims: [aClaim({ _id: 'claim-1' })], cursor: 'next' }),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await callPage(page, 'onReachBottom');
+
+    expect(eventsOf(callFunction)[1]).toEqual({ action: 'inbox.list', payload: { cursor: 'next' } });
+    expect(cards(page)).toHaveLength(2);
+    expect(textOf(page, '.list-end')).toBe('没有更多了');
+  });
+
+  it('reloads on pull-down and stops the refresh indicator', async () => {
+    const stop = stubWx('stopPullDownRefresh');
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await callPage(page, 'onPullDownRefresh');
+
+    expect(eventsOf(callFunction)).toHaveLength(2);
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('highlights and scrolls to the claim a subscription message named', async () => {
+    const scroll = stubWx('pageScrollTo');
+    stubApi({ 'inbox.list': ok({ claims: [aClaim({ _id: 'claim-1' }), aClaim({ _id: 'claim-7' })], cursor: null }) });
+
+    const page = openPageAt(PAGE, { claimId: 'claim-7' });
+    await settle();
+
+    expect(page.instance.data.highlightId).toBe('claim-7');
+    expect(argsOf(scroll)).toEqual([{ selector: '#claim-claim-7', duration: 300 }]);
+  });
+});
+
+describe('审批 page: deciding', () => {
+  it('approves with one tap: { claimId, decision: approve } with a request id, then the card leaves with a toast', async () => {
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim({ _id: 'claim-1' })], cursor: null }), 'claim.decide': decided('claim-1') });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await settle();
+
+    const [decision] = decisionsOf(callFunction);
+    expect(decision.payload).toEqual({ claimId: 'claim-1', decision: 'approve' });
+    expect(decision.requestId).toEqual(expect.stringMatching(/\S{8,}/));
+    expect(cards(page)).toHaveLength(0);
+    expect(argsOf(toast)).toContainEqual({ title: '已通过', icon: 'success' });
+  });
+
+  it('sends one decision when approve is tapped twice in a row', async () => {
+    let answer: () => void = () => undefined;
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    callFunction.mockImplementation(async ({ data }) => {
+      const event = data as ApiEvent;
+      if (event.action === 'inbox.list') return { result: ok({ claims: [aClaim()], cursor: null }), errMsg: 'ok' };
+      await new Promise<void>((resolve) => (answer = resolve));
+      return { result: decided('claim-1'), errMsg: 'ok' };
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const approve = cardOf(page, 0).querySelector('.claim-card__approve');
+    await press(approve);
+    await press(approve);
+    answer();
+    await settle();
+
+    expect(decisionsOf(callFunction)).toHaveLength(1);
+  });
+
+  it('retries a decision whose answer was lost with the same request id', async () => {
+    let attempts = 0;
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    callFunction.mockImplementation(async ({ data }) => {
+      const event = data as ApiEvent;
+      if (event.action === 'inbox.list') return { result: ok({ claims: [aClaim()], cursor: null }), errMsg: 'ok' };
+      attempts += 1;
+      if (attempts === 1) throw new Error('cloud.callFunction:fail timeout');
+      return { result: decided('claim-1'), errMsg: 'ok' };
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await settle();
+    expect(textIn(cardOf(page, 0).querySelector('.claim-card__failure'))).toBe('网络异常，请稍后重试');
+    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await settle();
+
+    const [first, second] = decisionsOf(callFunction);
+    expect(second.requestId).toBe(first.requestId);
+    expect(cards(page)).toHaveLength(0);
+  });
+
+  it("keeps the card with the server's reason when someone else decided it first", async () => {
+    stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }), 'claim.decide': fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await settle();
+
+    expect(textIn(cardOf(page, 0).querySelector('.claim-card__failure'))).toBe('该申请刚被他人处理，请刷新后查看');
+    expect(argsOf(toast)).toContainEqual({ title: '该申请刚被他人处理，请刷新后查看', icon: 'none' });
+  });
+
+  it('refuses to reject without a reason, locally', async () => {
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__reject'));
+    expect(page.instance.data.reject.visible).toBe(true);
+    await emit(page, '.reject-reason', 'change', { value: '   ' });
+    await emit(page, '.reject-dialog', 'confirm');
+
+    expect(textOf(page, '.dialog-error')).toBe('请填写驳回理由');
+    expect(decisionsOf(callFunction)).toHaveLength(0);
+    expect(page.instance.data.reject.visible).toBe(true);
+  });
+
+  it('rejects with the reason given', async () => {
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }), 'claim.decide': decided('claim-1', 'rejected') });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__reject'));
+    await emit(page, '.reject-reason', 'change', { value: ' 照片与事由不符 ' });
+    await emit(page, '.reject-dialog', 'confirm');
+    await settle();
+
+    expect(decisionsOf(callFunction).map((e) => e.payload)).toEqual([{ claimId: 'claim-1', decision: 'reject', reason: '照片与事由不符' }]);
+    expect(cards(page)).toHaveLength(0);
+    expect(argsOf(toast)).toContainEqual({ title: '已驳回', icon: 'none' });
+  });
+
+  it('asks once, on the first tap, to allow review messages, and never again', async () => {
+    const storage = memoryStorage();
+    stubApi({
+      'inbox.list': ok({ claims: [aClaim({ _id: 'claim-1' }), aClaim({ _id: 'claim-2' })], cursor: null }),
+      'claim.decide': (payload) => decided(payload.claimId),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(subscribe).not.toHaveBeenCalled();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await settle();
+    await press(cardOf(page, 0).querySelector('.claim-card__reject'));
+
+    expect(argsOf(subscribe)).toEqual([expect.objectContaining({ tmplIds: ['tmpl-review'] })]);
+    expect(storage.size).toBe(1);
+
+    const again = openPageAt(PAGE);
+    await settle();
+    await press(cardOf(again, 0).querySelector('.claim-card__approve'));
+    expect(subscribe).toHaveBeenCalledTimes(1);
+  });
+
+  it('decides even when the subscription prompt is refused', async () => {
+    subscribe.mockImplementation((options: { fail?: (e: unknown) => void }) => options.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' }));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }), 'claim.decide': decided('claim-1') });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await settle();
+
+    expect(decisionsOf(callFunction)).toHaveLength(1);
+    warn.mockRestore();
+  });
+});
+
+describe('审批 page: batch approval', () => {
+  it('sends one claim.decide per selected claim, and only for those', async () => {
+    answerModal(true);
+    const callFunction = stubApi({
+      'inbox.list': ok({ claims: ['c1', 'c2', 'c3'].map((_id) => aClaim({ _id })), cursor: null }),
+      'claim.decide': (payload) => decided(payload.claimId),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emitFrom(cardOf(page, 0).querySelector('.claim-card__select'), 'change', { checked: true });
+    await emitFrom(cardOf(page, 2).querySelector('.claim-card__select'), 'change', { checked: true });
+    expect(textOf(page, '.batch-count')).toBe('已选 2 件');
+    await tap(page, '.batch-approve');
+    await settle();
+
+    const decisions = decisionsOf(callFunction);
+    expect(decisions.map((e) => e.payload)).toEqual([
+      { claimId: 'c1', decision: 'approve' },
+      { claimId: 'c3', decision: 'approve' },
+    ]);
+    expect(new Set(decisions.map((e) => e.requestId)).size).toBe(2);
+    expect(page.instance.data.claims.map((c: { _id: string }) => c._id)).toEqual(['c2']);
+  });
+
+  it('shows which claims did not go through and why, and keeps them', async () => {
+    const modal = answerModal(true);
+    stubApi({
+      'inbox.list': ok({
+        claims: [aClaim({ _id: 'c1', createdByName: '张三' }), aClaim({ _id: 'c2', createdByName: '李四', itemName: '书面建言献策' })],
+        cursor: null,
+      }),
+      'claim.decide': (payload) => (payload.claimId === 'c2' ? fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') : decided(payload.claimId)),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.batch-approve');
+    await settle();
+
+    expect(cards(page)).toHaveLength(1);
+    expect(textIn(cardOf(page, 0).querySelector('.claim-card__failure'))).toBe('该申请刚被他人处理，请刷新后查看');
+    const report = argsOf<{ title: string; content: string }>(modal)[1];
+    expect(report.title).toBe('已通过 1 件，1 件未通过');
+    expect(report.content).toBe('李四 · 书面建言献策：该申请刚被他人处理，请刷新后查看');
+  });
+
+  it('sends nothing when the batch is not confirmed', async () => {
+    answerModal(false);
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.batch-approve');
+
+    expect(decisionsOf(callFunction)).toHaveLength(0);
+  });
+});
+
+describe('审批 page: an endorser setting the value of a range item', () => {
+  const rangeClaim = aClaim({ _id: 'claim-1', itemId: 'deed.unquantified', lines: [aLine({ points: 8 })], input: { points: 8 }, discretionary: 8 });
+
+  function contextStubs(authority: number) {
+    return {
+      'inbox.list': ok({ claims: [rangeClaim], cursor: null }),
+      'catalog.get': ok({
+        version: 1,
+        effectiveFrom: '2026-01-01',
+        items: [anItem({ id: 'deed.unquantified', range: [1, 20] })],
+        claimsWindowDays: 90,
+        viewer: { memberId: aMember()._id, authority, roles: ['branch_president' as const] },
+      }),
+      'claim.decide': decided('claim-1', 'pending'),
+    };
+  }
+
+  it('fetches authority and range only on the first adjust tap, and bounds the stepper by both', async () => {
+    const callFunction = stubApi(contextStubs(5));
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(eventsOf(callFunction)).toHaveLength(1);
+
+    await press(cardOf(page, 0).querySelector('.claim-card__adjust'));
+    await settle();
+
+    expect(eventsOf(callFunction).map((e) => e.action).sort()).toEqual(['catalog.get', 'inbox.list']);
+    expect(page.instance.data.adjust).toMatchObject({ visible: true, min: 1, max: 5, value: 5 });
+  });
+
+  it('refuses a value beyond the bounds and sends the chosen one with approve', async () => {
+    const callFunction = stubApi(contextStubs(10));
+    const page = openPageAt(PAGE);
+    await settle();
+    await press(cardOf(page, 0).querySelector('.claim-card__adjust'));
+    await settle();
+
+    await emit(page, '.adjust-points', 'change', { value: 12 });
+    expect(textOf(page, '.dialog-error')).toBe('分值应为 1–10 之间的整数');
+    await emit(page, '.adjust-points', 'change', { value: 6 });
+    await emit(page, '.adjust-dialog', 'confirm');
+    await settle();
+
+    const [decision] = decisionsOf(callFunction);
+    expect(decision.payload).toEqual({ claimId: 'claim-1', decision: 'approve', points: 6 });
+    expect(argsOf(toast)).toContainEqual({ title: '已通过，转终审', icon: 'success' });
+  });
+
+  it('takes the authority from the page options instead of asking me.get', async () => {
+    const callFunction = stubApi(contextStubs(10));
+    const page = openPageAt(PAGE, { authority: '2' });
+    await settle();
+
+    await press(cardOf(page, 0).querySelector('.claim-card__adjust'));
+    await settle();
+
+    expect(eventsOf(callFunction).map((e) => e.action)).not.toContain('me.get');
+    expect(page.instance.data.adjust).toMatchObject({ min: 1, max: 2, value: 2 });
+  });
+
+  it('offers no adjustment at final review', async () => {
+    stubApi({ 'inbox.list': ok({ claims: [aClaim({ step: 'final' })], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(inside(page, '.inbox-claim', '.claim-card__approve')).toBeDefined();
+    expect(inside(page, '.inbox-claim', '.claim-card__adjust')).toBeUndefined();
+  });
+});
+
+describe('the rules behind the inbox', () => {
+  it('keeps at most the given number of decisions in flight, and reports each outcome in order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const outcomes = await settleEach(['a', 'b', 'c', 'd', 'e'], 2, async (id) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight -= 1;
+      if (id === 'c') throw new Error('conflict');
+      return id.toUpperCase();
+    });
+
+    expect(most).toBe(2);
+    expect(outcomes.map((o) => (o.ok ? o.value : 'failed'))).toEqual(['A', 'B', 'failed', 'D', 'E']);
+  });
+
+  it('bounds an endorsed value by the item range and the endorser authority (第十五条)', () => {
+    expect(endorsementBounds(anItem({ kind: 'range', range: [5, 10] }), 2)).toBeNull();
+    expect(endorsementBounds(anItem({ kind: 'range', range: [5, 10] }), 7)).toEqual({ min: 5, max: 7 });
+    expect(endorsementBounds(anItem({ kind: 'discretionary', range: undefined }), 5)).toEqual({ min: 1, max: 5 });
+    expect(endorsementBounds(anItem({ kind: 'fixed', points: 20, range: undefined }), 10)).toBeNull();
+  });
+});

@@ -1,0 +1,275 @@
+import type { ApiEvent, DataOf } from '../../typings/api';
+import { aMember } from './support/builders';
+import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+import { callPage, emit, settle, tap, textOf } from './support/load';
+import { openPageAt, tapNode, textIn } from './support/page';
+import { aRow } from './support/records';
+import { periodLabel, queryFromOptions, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
+import { restoreWx, stubWx } from './support/wx';
+
+const PAGE = 'pages/ranking/index';
+
+type Board = DataOf<'ranking.get'>;
+
+function board(overrides: Partial<Board> = {}): Board {
+  return { period: 'month', key: '2026-11', rows: [], me: null, ...overrides };
+}
+
+function boardRequests(callFunction: jest.Mock): ApiEvent<'ranking.get'>[] {
+  return callFunction.mock.calls
+    .map((call) => (call[0] as { data: ApiEvent }).data)
+    .filter((event): event is ApiEvent<'ranking.get'> => event.action === 'ranking.get');
+}
+
+let shareMenu: jest.Mock;
+
+beforeEach(() => {
+  shareMenu = stubWx('showShareMenu');
+  stubWx('showToast');
+  stubWx('stopPullDownRefresh');
+});
+
+afterEach(() => restoreWx());
+
+describe('排行 page: the board', () => {
+  it('asks for the current month of the whole association in one call, showing a loading state', () => {
+    const callFunction = stubCallFunction(() => new Promise(() => undefined));
+
+    const page = openPageAt(PAGE);
+
+    expect(textOf(page, '.state')).toBe('加载中…');
+    expect(boardRequests(callFunction).map((e) => e.payload)).toEqual([{ period: 'month', limit: 50 }]);
+    expect(callFunction).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows competition ranks, with ties sharing a rank, and medals for the top three', async () => {
+    stubApi({
+      'ranking.get': ok(
+        board({
+          rows: [
+            aRow({ memberId: 'a', name: '王会长', total: 120, rank: 1 }),
+            aRow({ memberId: 'b', name: '李四', total: 90, rank: 2 }),
+            aRow({ memberId: 'c', name: '张三', total: 90, rank: 2 }),
+            aRow({ memberId: 'd', name: '赵六', total: 40, rank: 4 }),
+          ],
+        }),
+      ),
+    });
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const rows = page.querySelectorAll('.row');
+    expect(rows.map((row) => textIn(row.querySelector('.rank-row__rank')))).toEqual(['1', '2', '2', '4']);
+    expect(rows[0].querySelector('.rank-row__rank--gold')).toBeDefined();
+    expect(rows[2].querySelector('.rank-row__rank--silver')).toBeDefined();
+    expect(rows[3].querySelector('.rank-row__rank--bronze')).toBeUndefined();
+    expect(textIn(rows[0].querySelector('.rank-row__avatar'))).toBe('王');
+    expect(textIn(rows[0].querySelector('.rank-row__branch'))).toBe('东宝分会');
+    expect(textOf(page, '.board-title')).toBe('2026年11月 全会积分榜');
+  });
+
+  it("pins the caller's own rank and total at the bottom", async () => {
+    stubApi({ 'ranking.get': ok(board({ rows: [aRow()], me: { rank: 37, total: 20 } })) });
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.mine-rank')).toBe('第 37 名');
+    expect(textOf(page, '.mine-total')).toBe('20 分');
+  });
+
+  it('says 本期暂无积分 when the caller has no points this period', async () => {
+    stubApi({ 'ranking.get': ok(board({ rows: [aRow()], me: null })) });
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.mine-none')).toBe('本期暂无积分');
+  });
+
+  it('shows an empty state for a board nobody is on yet', async () => {
+    stubApi({ 'ranking.get': ok(board()) });
+
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.state')).toBe('本期还没有人获得积分');
+  });
+
+  it("shows the server's message and retries", async () => {
+    const callFunction = stubApi({ 'ranking.get': fail('INTERNAL', '服务暂时不可用') });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(textOf(page, '.state')).toBe('服务暂时不可用重试');
+
+    await tap(page, ['.state', '.state-view__button']);
+
+    expect(boardRequests(callFunction)).toHaveLength(2);
+  });
+
+  it('switches to the year board and to a chosen year', async () => {
+    const callFunction = stubApi({
+      'ranking.get': (payload) => ok(board({ period: payload.period, key: payload.key ?? (payload.period === 'year' ? '2026' : '2026-11') })),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emit(page, '.periods', 'change', { value: 'year' });
+    await settle();
+    expect(textOf(page, '.period-key')).toBe('2026年 ▾');
+    await emit(page, '.period-picker', 'change', { value: '2025' });
+    await settle();
+
+    expect(boardRequests(callFunction).map((e) => e.payload)).toEqual([
+      { period: 'month', limit: 50 },
+      { period: 'year', limit: 50 },
+      { period: 'year', key: '2025', limit: 50 },
+    ]);
+    expect(textOf(page, '.board-title')).toBe('2025年 全会积分榜');
+  });
+
+  it('scopes the board to leaders, and to a profession typed in', async () => {
+    const callFunction = stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await tapNode(page.querySelectorAll('.scope')[2]);
+    await settle();
+    await tapNode(page.querySelectorAll('.scope')[4]);
+    await emit(page, '.facet-input', 'change', { value: ' 律师 ' });
+    await emit(page, '.facet-dialog', 'confirm');
+    await settle();
+
+    expect(boardRequests(callFunction).map((e) => e.payload?.scope)).toEqual([undefined, { group: 'leaders' }, { profession: '律师' }]);
+    expect(textOf(page, '.board-title')).toBe('2026年11月 律师积分榜');
+  });
+
+  it("opens the caller's branch board, learning the branch from me.get only when 本分会 is first tapped", async () => {
+    const callFunction = stubApi({
+      'ranking.get': (payload) =>
+        ok(board({ rows: payload.scope?.branchId ? [aRow({ name: '王会长', branchName: '东宝分会' })] : [aRow()] })),
+      'me.get': ok({ member: aMember({ branchId: 'branch-dongbao', branchName: '东宝分会' }), roles: [], authority: 0, inboxCount: 0 }),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(callFunction).toHaveBeenCalledTimes(1);
+
+    await tapNode(page.querySelectorAll('.scope')[1]);
+    await settle();
+
+    expect(boardRequests(callFunction)[1].payload?.scope).toEqual({ branchId: 'branch-dongbao' });
+    expect(textOf(page, '.board-title')).toBe('2026年11月 东宝分会积分榜');
+  });
+
+  it('uses the branch passed by the 我的 page without asking me.get', async () => {
+    const callFunction = stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })) });
+    const page = openPageAt(PAGE, { myBranchId: 'branch-duodao' });
+    await settle();
+
+    await tapNode(page.querySelectorAll('.scope')[1]);
+    await settle();
+
+    expect(callFunction.mock.calls.map((call) => (call[0] as { data: ApiEvent }).data.action)).toEqual(['ranking.get', 'ranking.get']);
+    expect(boardRequests(callFunction)[1].payload?.scope).toEqual({ branchId: 'branch-duodao' });
+  });
+
+  it('reloads on pull-down', async () => {
+    const stop = stubWx('stopPullDownRefresh');
+    const callFunction = stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await callPage(page, 'onPullDownRefresh');
+
+    expect(boardRequests(callFunction)).toHaveLength(2);
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it('shows up to 100 rows on request when the first 50 are full', async () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => aRow({ memberId: `m${i}`, rank: i + 1, total: 100 - i }));
+    const callFunction = stubApi({ 'ranking.get': (payload) => ok(board({ rows: payload.limit === 100 ? [...fifty, aRow({ memberId: 'x', rank: 51 })] : fifty })) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await tapNode(page.querySelector('.show-more'));
+    await settle();
+
+    expect(boardRequests(callFunction)[1].payload).toEqual({ period: 'month', key: '2026-11', limit: 100 });
+    expect(page.querySelectorAll('.row')).toHaveLength(51);
+    expect(page.querySelector('.show-more')).toBeUndefined();
+  });
+});
+
+describe('排行 page: sharing to a group chat', () => {
+  it('turns on sharing with a share ticket for chats and the timeline', async () => {
+    stubApi({ 'ranking.get': ok(board()) });
+
+    openPageAt(PAGE);
+    await settle();
+
+    expect(shareMenu).toHaveBeenCalledWith({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
+  });
+
+  it('names the board and its leader in the card title, and links to the same board', async () => {
+    stubApi({
+      'ranking.get': ok(board({ rows: [aRow({ name: '王会长', total: 120, rank: 1, branchName: '东宝分会' }), aRow({ memberId: 'b', name: '李四', total: 80, rank: 2 })] })),
+    });
+    const page = openPageAt(PAGE, { period: 'month', key: '2026-11', branchId: 'branch-dongbao' });
+    await settle();
+
+    expect((page.instance as unknown as { onShareAppMessage(): unknown }).onShareAppMessage()).toEqual({
+      title: '2026年11月 东宝分会积分榜：王会长 120 分居首',
+      path: '/pages/ranking/index?period=month&key=2026-11&branchId=branch-dongbao',
+    });
+  });
+
+  it('opens the shared board from the card: period, key and scope from the options', async () => {
+    const callFunction = stubApi({ 'ranking.get': ok(board({ period: 'year', key: '2025' })) });
+
+    openPageAt(PAGE, { period: 'year', key: '2025', group: 'leaders' });
+    await settle();
+
+    expect(boardRequests(callFunction)[0].payload).toEqual({ period: 'year', key: '2025', scope: { group: 'leaders' }, limit: 50 });
+  });
+
+  it('pins the current period into the shared path, so the card keeps showing that month', async () => {
+    stubApi({ 'ranking.get': ok(board({ key: '2026-11', rows: [aRow({ name: '张三', total: 60 }), aRow({ memberId: 'b', name: '李四', total: 60 })] })) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect((page.instance as unknown as { onShareAppMessage(): unknown }).onShareAppMessage()).toEqual({
+      title: '2026年11月 全会积分榜：张三、李四 60 分并列第一',
+      path: '/pages/ranking/index?period=month&key=2026-11',
+    });
+  });
+});
+
+describe('naming and linking a board', () => {
+  it('names a period the way people say it', () => {
+    expect(periodLabel('month', '2026-01')).toBe('2026年1月');
+    expect(periodLabel('year', '2026')).toBe('2026年');
+    expect(periodLabel('all', null)).toBe('累计');
+  });
+
+  it('counts a three-way tie at the top without listing everyone', () => {
+    const rows = ['甲', '乙', '丙'].map((name, i) => aRow({ memberId: `m${i}`, name, total: 30, rank: 1 }));
+
+    expect(shareTitle({ period: 'year', key: '2026', scope: { group: 'leaders' } }, rows)).toBe('2026年 领导积分榜：甲等 3 人 30 分并列第一');
+  });
+
+  it('encodes a profession in the path and reads it back', () => {
+    const query = { period: 'month' as const, key: '2026-11', scope: { profession: '律师&顾问' } };
+
+    const path = sharePath(query);
+    const options = Object.fromEntries(new URLSearchParams(path.split('?')[1]).entries());
+
+    expect(path).toBe('/pages/ranking/index?period=month&key=2026-11&profession=%E5%BE%8B%E5%B8%88%26%E9%A1%BE%E9%97%AE');
+    expect(queryFromOptions(options)).toEqual(query);
+  });
+
+  it('ignores a key that does not fit the period, and unknown values', () => {
+    expect(queryFromOptions({ period: 'year', key: '2026-11', group: 'everyone', tier: 'king' })).toEqual({ period: 'year', key: null, scope: {} });
+    expect(queryFromOptions({ period: 'weekly' })).toEqual({ period: 'month', key: null, scope: {} });
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * Builders for the documents the review, ranking, award and admin pages show: plausible defaults,
+ * overridden per test with only what the test is about.
+ */
+import type { CatalogItem, Claim, ClaimLine, Decision, DirectoryMember, RankingRow } from '../../../typings/api';
+import { aMember } from './builders';
+
+export function aLine(overrides: Partial<ClaimLine> = {}): ClaimLine {
+  return { memberId: 'member-2', memberName: '李四', points: 10, itemId: 'deed.unquantified', itemName: '办实事（价值无法量化）', ...overrides };
+}
+
+export function aDecision(overrides: Partial<Decision> = {}): Decision {
+  return { step: 'endorse', by: 'member-9', byName: '王会长', decision: 'approve', at: '2026-11-02T02:00:00.000Z', ...overrides };
+}
+
+/** A self-report of 李四 waiting for a branch leader's endorsement. */
+export function aClaim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    _id: 'claim-1',
+    kind: 'self',
+    itemId: 'deed.unquantified',
+    itemName: '办实事（价值无法量化）',
+    schemeVersion: 1,
+    occurredOn: '2026-11-01',
+    note: '为社区老人义诊',
+    evidence: [],
+    createdBy: 'member-2',
+    createdByName: '李四',
+    lines: [aLine()],
+    input: { points: 10 },
+    discretionary: 10,
+    status: 'pending',
+    step: 'endorse',
+    waitingFor: { memberIds: ['member-1'], label: '东宝分会领导（权限≥10分）' },
+    decisions: [],
+    createdAt: '2026-11-01T08:00:00.000Z',
+    updatedAt: '2026-11-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function anItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
+  return { id: 'deed.unquantified', name: '办实事（价值无法量化）', category: '办实事', kind: 'range', range: [1, 20], claimable: true, ...overrides };
+}
+
+export function aRow(overrides: Partial<RankingRow> = {}): RankingRow {
+  return { memberId: 'member-1', name: '张三', branchName: '东宝分会', total: 100, rank: 1, ...overrides };
+}
+
+export function aDirectoryMember(overrides: Partial<DirectoryMember> = {}): DirectoryMember {
+  return { ...aMember(), ...overrides };
+}
