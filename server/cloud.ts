@@ -65,6 +65,16 @@ export function callerOpenid(): string | null {
   return typeof OPENID === 'string' && OPENID !== '' ? OPENID : null;
 }
 
+/** 秘书处 openids configured for the function (environment variable ADMIN_OPENIDS, comma separated). */
+export function adminOpenids(): Set<string> {
+  return new Set(
+    (process.env.ADMIN_OPENIDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+}
+
 const isMissing = (error: unknown): boolean =>
   /does not exist/.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? ''));
 

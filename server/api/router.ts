@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { ActionName, ApiError, ApiResult, ErrorCode } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
-import { callerOpenid } from '../cloud';
+import { adminOpenids, callerOpenid } from '../cloud';
 import type { ActionDef } from './action';
 import { ACTIONS } from './actions';
 import { Replay, RequestContext } from './context';
@@ -31,14 +31,6 @@ function failure(code: ErrorCode, message: string): { ok: false; error: ApiError
   return { ok: false, error: { code, message } };
 }
 
-function adminOpenids(): Set<string> {
-  return new Set(
-    (process.env.ADMIN_OPENIDS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-}
 
 async function run(def: ActionDef<ActionName>, ctx: RequestContext, rawPayload: unknown): Promise<unknown> {
   // Who may call comes first: a caller without the right learns nothing about the payload's rules.

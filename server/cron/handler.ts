@@ -24,7 +24,7 @@ import type { ApiError, ApiResult, ErrorCode } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
 import { currentMonthKey } from '../../domain/periods';
 import { formatIssues } from '../api/validation';
-import { callerOpenid, sdk } from '../cloud';
+import { adminOpenids, callerOpenid, sdk } from '../cloud';
 import { findMemberByOpenid } from '../data/members';
 import { runMonthly, type MonthlyResult } from './monthly';
 
@@ -98,14 +98,6 @@ async function requireAdministrator(openid: string): Promise<void> {
   throw new DomainError('FORBIDDEN', '只有秘书处可以运行定时任务');
 }
 
-function adminOpenids(): Set<string> {
-  return new Set(
-    (process.env.ADMIN_OPENIDS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-}
 
 /** 80% of the invocation's time limit (context.time_limit_in_ms), or of cron's 60 s; CRON_BUDGET_MS overrides. */
 function budgetOf(context: unknown): number {

@@ -11,7 +11,7 @@ import { DomainError } from '../../../domain/errors';
 import { rankBoard } from '../../../domain/ranking';
 import { boardPeriod, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
-import { boardFilter, scopeSchema } from './boards';
+import { boardRows, scopeSchema } from './boards';
 import { database, sdk } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import type { StoredTally } from '../../data/ledger';
@@ -51,16 +51,8 @@ export const adminExport = defineAction('admin.export', {
 async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined): Promise<StoredTally[]> {
   const out: StoredTally[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const { data } = await database()
-      .collection(COLLECTIONS.tallies)
-      .where(boardFilter(tallyKey, scope))
-      .orderBy('total', 'desc')
-      .orderBy('name', 'asc')
-      .orderBy('memberId', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get();
-    out.push(...(data as StoredTally[]));
+    const data = await boardRows(tallyKey, scope, PAGE, skip);
+    out.push(...data);
     if (data.length < PAGE) return out;
   }
 }

@@ -55,16 +55,16 @@ export function boardFilter(tallyKey: TallyKey, scope: BoardScope = {}): Record<
   return filter;
 }
 
-/** The top rows of a board, in the domain's order (total, then name, then member id). */
-export async function boardRows(tallyKey: TallyKey, scope: BoardScope | undefined, limit: number): Promise<StoredTally[]> {
-  const { data } = await database()
+/** Rows of a board from `skip`, in the domain's order (total, then name, then member id). */
+export async function boardRows(tallyKey: TallyKey, scope: BoardScope | undefined, limit: number, skip = 0): Promise<StoredTally[]> {
+  let query = database()
     .collection(COLLECTIONS.tallies)
     .where(boardFilter(tallyKey, scope))
     .orderBy('total', 'desc')
     .orderBy('name', 'asc')
-    .orderBy('memberId', 'asc')
-    .limit(limit)
-    .get();
+    .orderBy('memberId', 'asc');
+  if (skip > 0) query = query.skip(skip);
+  const { data } = await query.limit(limit).get();
   return data as StoredTally[];
 }
 
