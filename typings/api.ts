@@ -124,6 +124,8 @@ export interface Actions {
       effectiveFrom: string;
       items: CatalogItem[];
       claimsWindowDays: number;
+      /** The most discretionary points a self-report may ask: nobody's authority covers more (第十三条). */
+      selfReportMax: number;
       /** What the caller may do with the catalog (the 申报 and 奖分 pages' first screen in one call). */
       viewer: { memberId: string | null; authority: number; roles: Role[] };
     };

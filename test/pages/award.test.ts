@@ -26,7 +26,7 @@ const LI = aDirectoryMember({ _id: 'm-li', name: '李四' });
 
 function catalogFor(authority: number, roles: Role[] = ['branch_president']): DataOf<'catalog.get'> {
   const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles };
-  return { version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, viewer };
+  return { version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, selfReportMax: 10, viewer };
 }
 
 function stubs(authority: number, roles?: Role[]) {

@@ -86,10 +86,10 @@ it('takes a self-report from 申报 through both reviews on 审批 to the totals
   for (const reviewer of ['b1head', 'president']) {
     caller = openidOf(reviewer);
     const inbox = openPageAt('pages/inbox/index', {});
-    await until(inbox, () => inbox.querySelectorAll('.card').length === 1, `${reviewer}'s inbox`);
-    expect(textOf(inbox, ['.card', '.claim-card__item'])).toBe('办实事（价值无法量化）');
-    await tap(inbox, ['.card', '.claim-card__approve']);
-    await until(inbox, () => inbox.querySelectorAll('.card').length === 0, `${reviewer}'s approval`);
+    await until(inbox, () => inbox.querySelectorAll('.inbox-claim').length === 1, `${reviewer}'s inbox`);
+    expect(textOf(inbox, ['.inbox-claim', '.claim-card__item'])).toBe('办实事（价值无法量化）');
+    await tap(inbox, ['.inbox-claim', '.claim-card__approve']);
+    await until(inbox, () => inbox.querySelectorAll('.inbox-claim').length === 0, `${reviewer}'s approval`);
   }
 
   caller = openidOf('m1');

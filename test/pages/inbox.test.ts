@@ -415,6 +415,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
         effectiveFrom: '2026-01-01',
         items: [anItem({ id: 'deed.unquantified', range: [1, 20] })],
         claimsWindowDays: 90,
+        selfReportMax: 10,
         viewer: { memberId: aMember()._id, authority, roles: ['branch_president' as const] },
       }),
       'claim.decide': decided('claim-1', 'pending'),

@@ -113,6 +113,18 @@ describe('申报 page: the points shown before submitting', () => {
     expect(textOf(page, '.preview__hint')).toBe('可在 1–10 分内申请，由初审人确认');
   });
 
+  it('offers a range no higher than any leader could endorse (第十三条)', async () => {
+    const base = aCatalog();
+    const items = base.items.map((item) =>
+      item.id === 'activity.outstanding.association' ? { ...item, name: '在市级统战系统活动中突出表现（额外）', range: [1, 20] as [number, number] } : item,
+    );
+    const { page } = await openLoaded({ 'catalog.get': ok({ ...base, items, selfReportMax: 10 }) });
+    await pick(page, '活动', '突出表现');
+
+    expect(page.instance.data.rangeMax).toBe(10);
+    expect(textOf(page, '.preview__hint')).toBe('可在 1–10 分内申请，由初审人确认');
+  });
+
   it('multiplies the points of a per-count item by the count', async () => {
     const { page } = await openLoaded();
     await pick(page, '宣传及建议', '介绍并发展会员');

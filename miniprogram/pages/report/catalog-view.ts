@@ -17,8 +17,21 @@ export interface CategoryOption {
   items: ItemOption[];
 }
 
-export function reportableItems(items: readonly CatalogItem[]): CatalogItem[] {
-  return items.filter((item) => item.claimable && item.kind !== 'dues' && item.kind !== 'committee');
+/**
+ * The items a member may report, with the points they may ask for bounded by `selfReportMax`: a
+ * range above it (市级活动突出表现 1–20) is offered up to it, and a discretionary item (其他) gets
+ * 1–`selfReportMax`, since no leader could endorse more (第十三条).
+ */
+export function reportableItems(items: readonly CatalogItem[], selfReportMax = Infinity): CatalogItem[] {
+  return items
+    .filter((item) => item.claimable && item.kind !== 'dues' && item.kind !== 'committee')
+    .map((item) => {
+      if (item.kind === 'range' && item.range && item.range[1] > selfReportMax) {
+        return { ...item, range: [item.range[0], Math.max(item.range[0], selfReportMax)] as [number, number] };
+      }
+      if (item.kind === 'discretionary' && Number.isFinite(selfReportMax)) return { ...item, range: [1, selfReportMax] as [number, number] };
+      return item;
+    });
 }
 
 export function categoriesOf(items: readonly CatalogItem[]): CategoryOption[] {

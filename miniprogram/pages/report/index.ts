@@ -106,7 +106,7 @@ Component({
     },
 
     useCatalog(catalog: DataOf<'catalog.get'>) {
-      sessionOf(this).items = Object.fromEntries(reportableItems(catalog.items).map((item) => [item.id, item]));
+      sessionOf(this).items = Object.fromEntries(reportableItems(catalog.items, catalog.selfReportMax).map((item) => [item.id, item]));
       const { start, end } = claimsWindow(catalog.claimsWindowDays);
       this.setData({ categories: categoriesOf(catalog.items), windowStart: start, windowEnd: end });
     },
@@ -177,8 +177,8 @@ Component({
         itemName: item.name,
         itemSummary: itemSummaryOf(item),
         inputKind: inputKindOf(item),
-        rangeMin: item.range && item.kind === 'range' ? item.range[0] : 1,
-        rangeMax: item.range && item.kind === 'range' ? item.range[1] : 100,
+        rangeMin: item.range ? item.range[0] : 1,
+        rangeMax: item.range ? item.range[1] : 100,
         unit: item.unit ?? '',
         ...defaults,
       });

@@ -32,6 +32,7 @@ export const catalogGet = defineAction('catalog.get', {
       effectiveFrom: scheme.effectiveFrom,
       items: scheme.items,
       claimsWindowDays: scheme.claimsWindowDays,
+      selfReportMax: highestPersonalAuthority(scheme),
       viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles },
     };
   },

@@ -72,6 +72,7 @@ export function aCatalog(overrides: Partial<DataOf<'catalog.get'>> = {}): DataOf
     version: 1,
     effectiveFrom: '2024-01-18T00:00:00+08:00',
     claimsWindowDays: 90,
+    selfReportMax: 10,
     viewer: { memberId: 'm-1', authority: 0, roles: [] },
     items: [
       aCatalogItem({ id: 'position.annual', name: '年度会费职务积分', category: '职务', kind: 'dues', points: undefined, claimable: false, article: '第五条' }),
