@@ -64,7 +64,7 @@ function positionsOf(i: number, branches: number): { positions: Position[]; bran
   if (rank === 1) return { positions: ['branch_president'], branch, tier: 'council' };
   if (rank >= 2 && rank <= 4) return { positions: ['branch_leader'], branch, tier: 'director' };
   const roll = (i * 7919) % 100;
-  return { positions: [], branch, tier: roll < 5 ? 'council' : roll < 20 ? 'director' : 'member' };
+  return { positions: [], branch, tier: roll < 2 ? 'council' : roll < 10 ? 'director' : 'member' };
 }
 
 const ITEMS = JINGMEN_SCHEME.items.filter((item) => item.kind === 'fixed' && item.claimable);
@@ -214,22 +214,20 @@ async function openCloud(root: string, data: Dataset): Promise<LocalCloud> {
 
 /** Claims waiting for final review, made through the api: a self-report endorsed by a branch leader. */
 async function pendingFinals(cloud: LocalCloud, count: number, members: number): Promise<{ claimId: string; reviewer: string }[]> {
-  const branches = 20;
   const out: { claimId: string; reviewer: string }[] = [];
   for (let k = 0; k < count; k++) {
     const i = 1000 + k * 37 < members ? 1000 + k * 37 : 100 + k;
     const claimant = memberId(i);
     const submitted = expectOk<{ claim: { _id: string; waitingFor: { memberIds: string[] } } }>(
-      await cloud.invoke('api', { action: 'claim.submit', payload: { itemId: 'honor.county', occurredOn: '2026-11-20', note: 'bench' } }, { openid: openidOf(claimant) }),
+      await cloud.invoke('api', { action: 'claim.submit', payload: { itemId: 'honor.county', occurredOn: '2026-11-20', note: 'bench' } }, { openid: openidOf(claimant), timeoutMs: 600_000 }),
       'claim.submit',
     );
     const endorser = submitted.claim.waitingFor.memberIds[0];
     const endorsed = expectOk<{ claim: { waitingFor: { memberIds: string[] } } }>(
-      await cloud.invoke('api', { action: 'claim.decide', payload: { claimId: submitted.claim._id, decision: 'approve' } }, { openid: openidOf(endorser) }),
+      await cloud.invoke('api', { action: 'claim.decide', payload: { claimId: submitted.claim._id, decision: 'approve' } }, { openid: openidOf(endorser), timeoutMs: 600_000 }),
       'endorse',
     );
     out.push({ claimId: submitted.claim._id, reviewer: endorsed.claim.waitingFor.memberIds[0] });
-    void branches;
   }
   return out;
 }

@@ -9,7 +9,7 @@
  * range. An array value (e.g. socialRoles) is indexed once per element, as MongoDB's multikey
  * indexes are.
  */
-import { compareValues, compileFilter, fieldValue, type FindResult, type IndexPlanner, type Order } from './query';
+import { compareValues, comparatorFor, compileFilter, fieldValue, type FindResult, type IndexPlanner, type Order } from './query';
 import type { Collection, Doc } from './store';
 
 export interface IndexKey {
@@ -42,6 +42,13 @@ function equalityValue(condition: unknown): { value: unknown } | undefined {
     if (isPlainValue(value)) return { value };
   }
   return undefined;
+}
+
+/** `{ $in: [plain values] }` → the values. */
+function inList(condition: unknown): unknown[] | undefined {
+  if (!condition || typeof condition !== 'object' || Object.keys(condition).length !== 1) return undefined;
+  const list = (condition as { $in?: unknown }).$in;
+  return Array.isArray(list) && list.length > 0 && list.every(isPlainValue) ? list : undefined;
 }
 
 function rangeOf(condition: unknown): Partial<Record<RangeOp, unknown>> | undefined {
@@ -144,31 +151,47 @@ export class CompoundIndex {
    * The [from, to) slice of the bucket that a filter selects, or null when this index cannot serve
    * the filter and order exactly.
    */
-  match(filter: Record<string, unknown>, order: Order | undefined): Slice[] | null {
+  /**
+   * How this index serves `filter` and `order`: the slices to read, whether the filter has
+   * conditions the index does not answer (`residual`: candidates are then checked), and whether the
+   * slices come out in the requested order. Null when the index does not help at all.
+   */
+  match(filter: Record<string, unknown>, order: Order | undefined): IndexMatch | null {
     const keys = this.spec.keys;
-    const fields = Object.keys(filter);
     let p = 0;
-    const fixed: unknown[] = [];
+    // Each fixed key holds one value (equality) or several ($in): one slice per combination.
+    let combos: unknown[][] = [[]];
+    let several = false;
     while (p < keys.length && keys[p].field in filter) {
-      const eq = equalityValue(filter[keys[p].field]);
-      if (!eq) break;
-      fixed.push(eq.value);
+      const condition = filter[keys[p].field];
+      const eq = equalityValue(condition);
+      const list = eq ? [eq.value] : inList(condition);
+      if (!list) break;
+      if (list.length !== 1) several = true;
+      combos = combos.flatMap((combo) => list.map((value) => [...combo, value]));
       p++;
     }
-    if (p === 0) return this.matchLeadingRange(filter, order);
+    if (p === 0) {
+      const slices = this.matchLeadingRange(filter, order);
+      return slices ? { slices, residual: false, ordered: true, fixed: 0 } : null;
+    }
     const rangeField = p < keys.length && keys[p].field in filter ? keys[p].field : null;
     const range = rangeField ? rangeOf(filter[rangeField]) : undefined;
-    if (rangeField && !range) return null;
-    // Every condition of the filter must be one the index answers.
-    if (fields.length !== p + (rangeField ? 1 : 0)) return null;
-    if (order) {
+    const answered = p + (range ? 1 : 0);
+    const residual = Object.keys(filter).length !== answered;
+    let ordered = !several;
+    if (order && ordered) {
       const wanted = Object.entries(order);
-      if (wanted.length > keys.length - p) return null;
-      for (let i = 0; i < wanted.length; i++) {
-        const [field, direction] = wanted[i];
-        if (keys[p + i].field !== field || keys[p + i].direction !== direction) return null;
-      }
+      ordered =
+        wanted.length <= keys.length - p &&
+        wanted.every(([field, direction], i) => keys[p + i].field === field && keys[p + i].direction === direction);
     }
+    const slices = combos.map((fixed) => this.sliceOf(fixed, p, range));
+    return { slices, residual, ordered, fixed: p };
+  }
+
+  private sliceOf(fixed: unknown[], p: number, range: Partial<Record<RangeOp, unknown>> | undefined): Slice {
+    const keys = this.spec.keys;
     const bucket = this.buckets.get(this.bucketKey(fixed[0])) ?? [];
     const prefix = (e: Entry): number => {
       for (let i = 1; i < p; i++) {
@@ -192,7 +215,7 @@ export class CompoundIndex {
       to = this.lowerBound(bucket, (e) => (leaving(e) ? -1 : 1), start, to);
       from = start;
     }
-    return [{ bucket, from, to }];
+    return { bucket, from, to };
   }
 
   /** A range on the leading key alone (e.g. occurredOn between two dates): whole buckets, in key order. */
@@ -221,6 +244,16 @@ interface Slice {
   to: number;
 }
 
+interface IndexMatch {
+  slices: Slice[];
+  /** The filter has conditions the index does not answer: every candidate is checked. */
+  residual: boolean;
+  /** The slices, read in turn, come out in the requested order. */
+  ordered: boolean;
+  /** How many leading keys the filter fixes (more is more selective). */
+  fixed: number;
+}
+
 /** Chooses, per query, an index of the collection that serves it exactly. */
 export class IndexCatalog implements IndexPlanner {
   private readonly byCollection = new Map<string, CompoundIndex[]>();
@@ -245,41 +278,53 @@ export class IndexCatalog implements IndexPlanner {
     for (const index of this.indexesOf(coll.name)) index.rebuild(coll.documents());
   }
 
+  /** The index that serves a query best: exact and ordered first, then the most selective prefix. */
+  private best(collection: string, filter: Record<string, unknown>, order: Order | undefined): { index: CompoundIndex; match: IndexMatch } | null {
+    let best: { index: CompoundIndex; match: IndexMatch; score: number } | null = null;
+    for (const index of this.indexesOf(collection)) {
+      const match = index.match(filter, order);
+      if (!match) continue;
+      const score = (match.residual ? 0 : 1000) + (match.ordered ? 100 : 0) + match.fixed;
+      if (!best || score > best.score) best = { index, match, score };
+    }
+    return best;
+  }
+
   plan(coll: Collection, filter: Record<string, unknown> | undefined, order: Order | undefined, wanted: number): FindResult | null {
     if (!filter) return null;
-    for (const index of this.indexesOf(coll.name)) {
-      const slices = index.match(filter, order);
-      if (!slices) continue;
-      const matches = compileFilter(filter);
-      const docs: Doc[] = [];
-      let examined = 0;
-      const seen = new Set<string>();
-      for (const slice of slices) {
-        for (let i = slice.from; i < slice.to && docs.length < wanted; i++) {
-          const id = slice.bucket[i].id;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const doc = coll.get(id);
-          examined++;
-          if (doc && matches(doc)) docs.push(doc);
-        }
+    const chosen = this.best(coll.name, filter, order);
+    if (!chosen) return null;
+    const { match } = chosen;
+    const matches = compileFilter(filter);
+    // Out of order (several $in values, or another order asked): read every candidate, then sort.
+    const needsSort = Boolean(order && Object.keys(order).length > 0 && !match.ordered);
+    const limit = needsSort ? Infinity : wanted;
+    const docs: Doc[] = [];
+    let examined = 0;
+    const seen = new Set<string>();
+    for (const slice of match.slices) {
+      for (let i = slice.from; i < slice.to && docs.length < limit; i++) {
+        const id = slice.bucket[i].id;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const doc = coll.get(id);
+        examined++;
+        if (doc && matches(doc)) docs.push(doc);
       }
-      return { docs, examined };
     }
-    return null;
+    if (needsSort) docs.sort(comparatorFor(order!));
+    return { docs: docs.slice(0, wanted), examined };
   }
 
   /** An index-only count (no document read), or null when no index serves the filter. */
   count(coll: Collection, filter: Record<string, unknown> | undefined): number | null {
     if (!filter) return null;
-    for (const index of this.indexesOf(coll.name)) {
-      const slices = index.match(filter, undefined);
-      if (!slices) continue;
-      if (!index.isMultikey) return slices.reduce((sum, slice) => sum + slice.to - slice.from, 0);
-      const ids = new Set<string>();
-      for (const slice of slices) for (let i = slice.from; i < slice.to; i++) ids.add(slice.bucket[i].id);
-      return ids.size;
-    }
-    return null;
+    const chosen = this.best(coll.name, filter, undefined);
+    if (!chosen || chosen.match.residual) return null;
+    const { index, match } = chosen;
+    if (!index.isMultikey && match.slices.length === 1) return match.slices[0].to - match.slices[0].from;
+    const ids = new Set<string>();
+    for (const slice of match.slices) for (let i = slice.from; i < slice.to; i++) ids.add(slice.bucket[i].id);
+    return ids.size;
   }
 }

@@ -2,7 +2,8 @@
  * The members collection. A stored member carries what the API never sends to other members: the
  * bound WeChat openid and the invite code.
  */
-import type { Member } from '../../typings/models';
+import type { Member, Position } from '../../typings/models';
+import { BRANCH_POSITIONS, POSITION_NAMES } from '../../domain/glossary';
 import { database, getOrNull, type Query } from '../cloud';
 import { COLLECTIONS } from './collections';
 
@@ -40,17 +41,34 @@ export async function readAll<T extends { _id: string }>(query: Query, pageSize 
   }
 }
 
+/** Positions of the association itself (会长, 副会长, 秘书长, 政治指导员): the final reviewers. */
+const OFFICER_POSITIONS = (Object.keys(POSITION_NAMES) as Position[]).filter((p) => !BRANCH_POSITIONS.includes(p));
+
+/** Active holders of an association position: the candidates for final review (第十四条). */
+export async function loadOfficers(): Promise<StoredMember[]> {
+  const db = database();
+  return readAll<StoredMember>(db.collection(COLLECTIONS.members).where({ status: 'active', positions: db.command.in(OFFICER_POSITIONS) }));
+}
+
 /**
- * Everyone who may endorse or review: active members holding a position or a tier with authority
- * in `scheme` (routing candidates). A few dozen to a few hundred people.
+ * The candidates for endorsing a self-report (第十五条): leaders of the claimant's branch (its
+ * position holders and its members of a tier with authority) and leaders of the association
+ * (members of such a tier without a branch, and the officers). Each is one indexed query, so the
+ * cost follows the number of leaders concerned, not the size of the association.
  */
-export async function loadLeaders(tiersWithAuthority: string[]): Promise<StoredMember[]> {
+export async function loadEndorsers(branchId: string | null, tiersWithAuthority: string[]): Promise<StoredMember[]> {
   const db = database();
   const _ = db.command;
-  const query = db
-    .collection(COLLECTIONS.members)
-    .where(_.and([{ status: 'active' }, _.or([{ tier: _.in(tiersWithAuthority) }, { 'positions.0': _.exists(true) }])]) as object);
-  return readAll<StoredMember>(query);
+  const members = db.collection(COLLECTIONS.members);
+  const queries = [members.where({ status: 'active', branchId: null, tier: _.in(tiersWithAuthority) })];
+  if (branchId !== null) {
+    queries.push(
+      members.where({ status: 'active', branchId, tier: _.in(tiersWithAuthority) }),
+      members.where({ status: 'active', branchId, positions: _.in([...BRANCH_POSITIONS]) }),
+    );
+  }
+  const found = await Promise.all([...queries.map((query) => readAll<StoredMember>(query)), loadOfficers()]);
+  return [...new Map(found.flat().map((member) => [member._id, member])).values()];
 }
 
 export async function findMember(memberId: string): Promise<StoredMember | null> {

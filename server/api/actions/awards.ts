@@ -15,8 +15,8 @@ import { defineAction } from '../action';
 import { calendarDate, evidence, id, note, points } from '../validation';
 import { database, getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
-import { findMembers, loadLeaders } from '../../data/members';
-import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
+import { findMembers, loadOfficers } from '../../data/members';
+import { newClaim, recordClaim } from '../../data/claim-builder';
 
 const MAX_RECIPIENTS = 300;
 
@@ -64,7 +64,7 @@ export const awardPropose = defineAction('award.propose', {
       count: payload.count,
       value: payload.value,
     });
-    const leaders = await loadLeaders(tiersWithAuthority(scheme));
+    const leaders = await loadOfficers();
     const route =
       right.route === 'committee'
         ? committeeFinalReviewersFor(proposer, recipientIds, leaders, scheme)
@@ -115,7 +115,7 @@ export const entryReverse = defineAction('entry.reverse', {
       .count();
     if (pending > 0) throw new DomainError('CONFLICT', '该记录已有待审批的冲正申请');
 
-    const leaders = await loadLeaders(tiersWithAuthority(scheme));
+    const leaders = await loadOfficers();
     const route = finalReviewersFor(proposer, [entry.memberId], leaders, scheme);
     const at = ctx.now.toISOString();
     const claim = newClaim(ctx, {

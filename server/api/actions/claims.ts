@@ -14,7 +14,7 @@ import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
 import { claimsOfMember, decodeCursor, findClaim, nextCursor, readClaim, writeClaim } from '../../data/claims';
-import { loadLeaders } from '../../data/members';
+import { loadEndorsers } from '../../data/members';
 import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
 
 export const catalogGet = defineAction('catalog.get', {
@@ -61,7 +61,7 @@ export const claimSubmit = defineAction('claim.submit', {
     const input = { value: payload.value, count: payload.count, points: payload.points };
     // A self-report may ask for no more discretionary points than anyone could endorse (第十三条).
     const { points: earned, discretionary } = linePoints(item, input, highestPersonalAuthority(scheme));
-    const leaders = await loadLeaders(tiersWithAuthority(scheme));
+    const leaders = await loadEndorsers(claimant.branchId, tiersWithAuthority(scheme));
     const route = endorsersFor(claimant, discretionary, leaders, scheme);
     const claim = newClaim(ctx, {
       kind: 'self',

@@ -17,9 +17,8 @@ import { defineAction } from '../action';
 import { cursor, id, note, points } from '../validation';
 import { decodeCursor, findClaim, inboxPage, nextCursor, readClaim, writeClaim } from '../../data/claims';
 import { postEntries, type NewEntry } from '../../data/ledger';
-import { loadLeaders, type StoredMember } from '../../data/members';
+import { loadOfficers, type StoredMember } from '../../data/members';
 import { loadSchemeVersion } from '../../data/schemes';
-import { tiersWithAuthority } from '../../data/claim-builder';
 import { notifyReviewers } from '../../notify';
 
 export const inboxList = defineAction('inbox.list', {
@@ -53,7 +52,8 @@ export const claimDecide = defineAction('claim.decide', {
     // 第二十一条: a pending claim keeps the scheme version it was submitted under.
     const scheme = await loadSchemeVersion(seen.schemeVersion);
     const movesToFinal = payload.decision === 'approve' && seen.step === 'endorse';
-    const leaders = movesToFinal ? await loadLeaders(tiersWithAuthority(scheme)) : [];
+    // Final review falls to officers (第十四条): only they are candidates for the next step.
+    const leaders = movesToFinal ? await loadOfficers() : [];
 
     const result = await ctx.transact(async (tx) => {
       const claim = await readClaim(tx, payload.claimId);
