@@ -170,7 +170,7 @@ describe('管理 page: members', () => {
     await settle();
 
     await tapNode(inside(page, '#members', '.member'));
-    const editor = panel(page, 'members').querySelector('.editor')!;
+    const editor = panel(page, 'members').querySelector('.editor-host')!;
     expect(textIn(editor.querySelector('.editor__code'))).toBe('AB12CD34');
     await emitFrom(editor.querySelector('.editor__tier'), 'change', { value: 2 });
     await emitFrom(editor.querySelector('.editor__position--branch_leader'), 'change', { checked: true });
@@ -192,7 +192,7 @@ describe('管理 page: members', () => {
     const page = openPageAt(PAGE);
     await settle();
     await tapNode(inside(page, '#members', '.member'));
-    const editor = panel(page, 'members').querySelector('.editor')!;
+    const editor = panel(page, 'members').querySelector('.editor-host')!;
 
     answerModal(false);
     await press(editor.querySelector('.editor__leave'));
@@ -216,7 +216,7 @@ describe('管理 page: members', () => {
     const page = openPageAt(PAGE);
     await settle();
     await tapNode(inside(page, '#members', '.member'));
-    const editor = panel(page, 'members').querySelector('.editor')!;
+    const editor = panel(page, 'members').querySelector('.editor-host')!;
 
     await press(editor.querySelector('.editor__reset'));
     await settle();

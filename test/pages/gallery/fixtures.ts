@@ -143,6 +143,7 @@ const notices: Notice[] = [
 ];
 
 const catalog = aCatalog({
+  viewer: { memberId: 'me', authority: 5, roles: ['branch_president', 'secretariat'] },
   items: [
     ...['市级统战系统', '县级统战系统', '市新联会', '分会'].flatMap((level, i) => [
       aCatalogItem({ id: `meeting.attend.${i}`, name: `参加${level}会议`, category: '会议', points: [40, 30, 20, 10][i], article: '第六条' }),
@@ -182,6 +183,8 @@ export const WORLD: ApiStubs = {
 };
 
 const EMPTY: ApiStubs = {
+  // 奖分 for a member without authority: the page explains who may award.
+  'catalog.get': ok({ ...catalog, viewer: { memberId: 'm1', authority: 0, roles: [] } }),
   'home.get': ok(aHome({ member: aMember({ name: '陈静', branchName: '掇刀分会' }), recent: [] })),
   'ledger.list': ok({ entries: [], cursor: null }),
   'claim.mine': ok({ claims: [], cursor: null }),
@@ -290,4 +293,16 @@ export const STATES: GalleryState[] = [
 
   { page: 'inbox', state: 'loaded', query: { authority: '5' }, height: 1200 },
   { page: 'ranking', state: 'loaded', height: 1000 },
+  { page: 'admin', state: 'loaded' },
+  { page: 'admin', state: 'import', act: (page) => emit(page, '.tabs', 'change', { value: 'import' }) },
+  { page: 'admin', state: 'dues', act: (page) => emit(page, '.tabs', 'change', { value: 'dues' }) },
+  { page: 'admin', state: 'export', act: (page) => emit(page, '.tabs', 'change', { value: 'export' }) },
+  { page: 'admin', state: 'empty', stubs: EMPTY },
+  { page: 'admin', state: 'error', stubs: ERROR },
+  { page: 'admin', state: 'loading', pending: true },
+  { page: 'award', state: 'event' },
+  { page: 'award', state: 'discretionary', act: (page) => emit(page, '.modes', 'change', { value: 'discretionary' }) },
+  { page: 'award', state: 'no-authority', stubs: EMPTY },
+  { page: 'award', state: 'error', stubs: ERROR },
+  { page: 'award', state: 'loading', pending: true },
 ];
