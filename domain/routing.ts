@@ -38,7 +38,18 @@ export function isBranchLeader(member: Member, branchId: string, scheme: Scheme)
  * without a branch go straight to the association's leaders. Never the claimant.
  */
 export function endorsersFor(claimant: Member, discretionary: number, candidates: readonly Member[], scheme: Scheme): Route {
-  const covers = (m: Member) => m._id !== claimant._id && authorityLimit(m, scheme) >= Math.max(1, discretionary);
+  // An endorser is useful only if someone other than the claimant and them can then give final
+  // review (第十四条): the president cannot endorse the political instructor's own claim.
+  const finalReviewFound = (m: Member) => {
+    try {
+      finalReviewersFor(m, [claimant._id], candidates, scheme);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const covers = (m: Member) =>
+    m._id !== claimant._id && authorityLimit(m, scheme) >= Math.max(1, discretionary) && finalReviewFound(m);
   const need = discretionary > 0 ? `（奖分权限≥${discretionary}分）` : '';
 
   if (claimant.branchId !== null) {

@@ -256,3 +256,11 @@ describe('may this member decide the claim now?', () => {
     expect(decisionRefusal({ ...org.eastPresident, status: 'left' }, atEndorse, scheme)?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('endorsers whose final review would fall back to the claimant (第十四条)', () => {
+  it("leaves the president out of the political instructor's own claim, whose final reviewer would be the instructor", () => {
+    const route = endorsersFor(org.instructor, 5, org.all, scheme);
+    expect(route.memberIds).not.toContain('president');
+    expect(route.memberIds).toEqual(expect.arrayContaining(['secretary', 'vice']));
+  });
+});
