@@ -40,11 +40,13 @@ export function isBranchLeader(member: Member, branchId: string, scheme: Scheme)
 export function endorsersFor(claimant: Member, discretionary: number, candidates: readonly Member[], scheme: Scheme): Route {
   // An endorser is useful only if someone other than the claimant and them can then give final
   // review (第十四条): the president cannot endorse the political instructor's own claim.
+  let noFinalReview: DomainError | null = null;
   const finalReviewFound = (m: Member) => {
     try {
       finalReviewersFor(m, [claimant._id], candidates, scheme);
       return true;
-    } catch {
+    } catch (error) {
+      if (error instanceof DomainError) noFinalReview ??= error;
       return false;
     }
   };
@@ -69,6 +71,8 @@ export function endorsersFor(claimant: Member, discretionary: number, candidates
       passedOver: [],
     };
   }
+  // Leaders whose authority covers it exist, but none has a final reviewer after them: say that.
+  if (noFinalReview) throw noFinalReview;
   throw new DomainError('OVER_AUTHORITY', `没有奖分权限≥${Math.max(1, discretionary)}分的领导可以审核，请降低分值或提交会长会研究`, {
     discretionary,
   });

@@ -264,3 +264,8 @@ describe('endorsers whose final review would fall back to the claimant (第十�
     expect(route.memberIds).toEqual(expect.arrayContaining(['secretary', 'vice']));
   });
 });
+
+it('refuses a self-report that could never reach a final reviewer, saying so', () => {
+  const lone = [org.eastPresident, org.eastMember];
+  expect(() => endorsersFor(org.eastMember, 0, lone, scheme)).toThrow(/没有可以终审的人/);
+});

@@ -4,20 +4,17 @@
  */
 import type { LedgerEntry } from '../../typings/models';
 import { ADMIN_OPENID, ApiHarness } from '../support/api';
-import { openidOf, putMember, standardAssociation } from '../support/fixtures';
+import { openidOf, putMember, associationAt } from '../support/fixtures';
 
 /** 2026-11-21 12:00 in Shanghai. */
 const NOW = new Date('2026-11-21T04:00:00Z');
 const CLERK = openidOf('clerk');
 
 let h: ApiHarness;
-beforeEach(() => {
-  h = new ApiHarness({ now: NOW });
-  standardAssociation(h);
-});
+beforeEach(() => (h = associationAt(NOW)));
 afterEach(() => h.close());
 
-const snapshot = (): string => JSON.stringify(h.cloud.store.dump());
+const snapshot = (): string => h.snapshot();
 const brief = (entries: LedgerEntry[]) => entries.map((e) => [e.itemId, e.points, e.occurredOn]);
 
 async function totals(memberId: string): Promise<Record<string, number | undefined>> {

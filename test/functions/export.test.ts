@@ -4,19 +4,16 @@
 import ExcelJS from 'exceljs';
 import type { BoardScope, Period } from '../../typings/api';
 import { ApiHarness } from '../support/api';
-import { openidOf, putMember, standardAssociation } from '../support/fixtures';
+import { openidOf, putMember, associationAt } from '../support/fixtures';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 const CLERK = openidOf('clerk');
 
 let h: ApiHarness;
-beforeEach(() => {
-  h = new ApiHarness({ now: NOW });
-  standardAssociation(h);
-});
+beforeEach(() => (h = associationAt(NOW)));
 afterEach(() => h.close());
 
-const snapshot = (): string => JSON.stringify(h.cloud.store.dump());
+const snapshot = (): string => h.snapshot();
 
 /** The rows of each sheet as arrays of cell values, header first. */
 async function readBack(fileID: string): Promise<Record<string, unknown[][]>> {

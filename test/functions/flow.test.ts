@@ -3,13 +3,10 @@
  * lands on the ledger and every board at once.
  */
 import { ApiHarness } from '../support/api';
-import { openidOf, standardAssociation } from '../support/fixtures';
+import { openidOf, associationAt } from '../support/fixtures';
 
 let h: ApiHarness;
-beforeEach(() => {
-  h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
-  standardAssociation(h);
-});
+beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
 afterEach(() => h.close());
 
 it('answers me.get for an unknown caller with no member', async () => {

@@ -4,16 +4,13 @@
  */
 import type { ImportRow } from '../../typings/api';
 import { ApiHarness, ADMIN_OPENID } from '../support/api';
-import { openidOf, standardAssociation } from '../support/fixtures';
+import { openidOf, associationAt } from '../support/fixtures';
 
 let h: ApiHarness;
-beforeEach(() => {
-  h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
-  standardAssociation(h);
-});
+beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
 afterEach(() => h.close());
 
-const snapshot = (): string => JSON.stringify(h.cloud.store.dump());
+const snapshot = (): string => h.snapshot();
 const docs = (collection: string) => h.cloud.store.dump()[collection] ?? [];
 const member = (id: string) => docs('members').find((m) => m._id === id) as Record<string, unknown> | undefined;
 const memberNamed = (name: string) => docs('members').filter((m) => m.name === name) as Record<string, unknown>[];

@@ -4,13 +4,10 @@
  */
 import type { Claim } from '../../typings/models';
 import { ApiHarness } from '../support/api';
-import { openidOf, standardAssociation } from '../support/fixtures';
+import { openidOf, associationAt } from '../support/fixtures';
 
 let h: ApiHarness;
-beforeEach(() => {
-  h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
-  standardAssociation(h);
-});
+beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
 afterEach(() => h.close());
 
 const as = (key: string) => openidOf(key);

@@ -7,16 +7,13 @@ import type { SchemeItemInput } from '../../typings/api';
 import type { CatalogItem } from '../../typings/models';
 import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
 import { ApiHarness, ADMIN_OPENID } from '../support/api';
-import { openidOf, standardAssociation } from '../support/fixtures';
+import { openidOf, associationAt } from '../support/fixtures';
 
 let h: ApiHarness;
-beforeEach(() => {
-  h = new ApiHarness({ now: new Date('2026-11-21T04:00:00Z') });
-  standardAssociation(h);
-});
+beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
 afterEach(() => h.close());
 
-const snapshot = (): string => JSON.stringify(h.cloud.store.dump());
+const snapshot = (): string => h.snapshot();
 const docs = (collection: string) => h.cloud.store.dump()[collection] ?? [];
 
 /** Version 2: a written suggestion is worth 3 instead of 2, a new honour item, no 县处级 honour. */

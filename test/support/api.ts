@@ -52,6 +52,11 @@ export class ApiHarness {
     return result.error;
   }
 
+  /** The whole store as text: equal snapshots mean nothing was written. */
+  snapshot(): string {
+    return JSON.stringify(this.cloud.store.dump());
+  }
+
   nextRequestId(): string {
     this.sequence++;
     return `req-${String(this.sequence).padStart(6, '0')}`;

@@ -3,7 +3,7 @@
  * import would have produced). Each person's openid is `o-<key>`.
  */
 import type { Member, Position, Tier } from '../../typings/models';
-import type { ApiHarness } from './api';
+import { ApiHarness } from './api';
 
 export interface PersonSpec {
   name?: string;
@@ -64,4 +64,11 @@ export function standardAssociation(h: ApiHarness): void {
   putMember(h, 'm2', { name: '会员乙', branch: 'b1', profession: '医生' });
   putMember(h, 'm3', { name: '会员丙', branch: 'b2' });
   putMember(h, 'm4', { name: '会员丁', branch: null });
+}
+
+/** A fresh harness at `now` holding the standard association. */
+export function associationAt(now: Date): ApiHarness {
+  const h = new ApiHarness({ now });
+  standardAssociation(h);
+  return h;
 }
