@@ -1,7 +1,7 @@
 /**
  * 第十三条 奖分权限: how many discretionary points a person (or committee) may award on one event.
  */
-import type { Member, Position, Role } from '../typings/models';
+import type { Member, Role } from '../typings/models';
 import { DomainError } from './errors';
 import type { Scheme } from './scheme';
 
@@ -55,6 +55,3 @@ export function rolesOf(member: Pick<Member, 'positions' | 'secretariat'>): Role
   return roles;
 }
 
-export function holdsPosition(member: Pick<Member, 'positions' | 'status'>, position: Position): boolean {
-  return member.status === 'active' && member.positions.includes(position);
-}

@@ -8,7 +8,7 @@ import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
 import { database } from '../cloud';
 import { COLLECTIONS } from './collections';
 
-export const DEFAULT_SCHEME: Scheme = JINGMEN_SCHEME;
+const DEFAULT_SCHEME: Scheme = JINGMEN_SCHEME;
 
 export interface StoredScheme {
   _id: string;

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { BoardScope, Period } from '../../typings/api';
 import { ApiHarness } from '../support/api';
-import { openidOf, putMember, associationAt } from '../support/fixtures';
+import { openidOf, putMember, associationAt, approveSelfReport } from '../support/fixtures';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 const CLERK = openidOf('clerk');
@@ -41,8 +41,7 @@ async function workload(): Promise<void> {
   await h.ok(CLERK, 'admin.dues.record', { memberId: 'm1', paidOn: '2026-11-02', years: 1 });
   await h.ok(CLERK, 'admin.dues.record', { memberId: 'm3', paidOn: '2026-10-20', years: 1 });
   const { claim } = await h.ok(openidOf('m1'), 'claim.submit', { itemId: 'deed.unquantified', occurredOn: '2026-11-20', points: 4, note: '助老志愿服务' });
-  await h.ok(openidOf('b1head'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
-  await h.ok(openidOf('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  await approveSelfReport(h, claim._id);
 }
 
 describe('admin.export', () => {

@@ -4,7 +4,7 @@
  */
 import type { ImportRow } from '../../typings/api';
 import { ApiHarness, ADMIN_OPENID } from '../support/api';
-import { openidOf, associationAt } from '../support/fixtures';
+import { openidOf, associationAt, approveSelfReport } from '../support/fixtures';
 
 let h: ApiHarness;
 beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
@@ -38,8 +38,7 @@ async function approvedEntryFor(memberKey: string): Promise<void> {
     points: 4,
     note: '助老志愿服务',
   });
-  await h.ok(openidOf('b1head'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
-  await h.ok(openidOf('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  await approveSelfReport(h, claim._id);
 }
 
 describe('admin.members.import', () => {

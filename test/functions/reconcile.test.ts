@@ -10,7 +10,7 @@ import { LocalCloud } from '../../localcloud/runtime';
 import { reconcileIn } from '../../scripts/reconcile';
 import type { DriftKind } from '../../server/reconcile';
 import { ApiHarness } from '../support/api';
-import { openidOf, standardAssociation } from '../support/fixtures';
+import { openidOf, standardAssociation, approveSelfReport } from '../support/fixtures';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 const CLERK = openidOf('clerk');
@@ -30,8 +30,7 @@ async function workload(): Promise<void> {
   await h.ok(CLERK, 'admin.dues.record', { memberId: 'm1', paidOn: '2025-11-02', years: 1 });
   await h.ok(CLERK, 'admin.dues.record', { memberId: 'm3', paidOn: '2026-10-20', years: 1 });
   const { claim } = await h.ok(openidOf('m1'), 'claim.submit', { itemId: 'deed.unquantified', occurredOn: '2026-11-20', points: 4, note: '助老志愿服务' });
-  await h.ok(openidOf('b1head'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
-  await h.ok(openidOf('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  await approveSelfReport(h, claim._id);
 }
 
 const docs = (collection: string) => h.cloud.store.dump()[collection] ?? [];

@@ -72,3 +72,9 @@ export function associationAt(now: Date): ApiHarness {
   standardAssociation(h);
   return h;
 }
+
+/** Takes a self-report of a b1 member through both steps: the branch head endorses, the president approves. */
+export async function approveSelfReport(h: ApiHarness, claimId: string): Promise<void> {
+  await h.ok(openidOf('b1head'), 'claim.decide', { claimId, decision: 'approve' });
+  await h.ok(openidOf('president'), 'claim.decide', { claimId, decision: 'approve' });
+}
