@@ -69,8 +69,14 @@ function positionsOf(i: number, branches: number): { positions: Position[]; bran
 
 const ITEMS = JINGMEN_SCHEME.items.filter((item) => item.kind === 'fixed' && item.claimable);
 
-/** Seeds the store in bulk with what the api would have written; returns a sample of callers. */
-function seed(cloud: LocalCloud, data: Dataset): void {
+/** Documents committed per batch while seeding: small, so each batch's drafts die young. */
+const SEED_BATCH = 20_000;
+
+/**
+ * Seeds the store in bulk with what the api would have written. Documents are made and committed a
+ * batch at a time, so the store's own copies are the only large thing that stays alive.
+ */
+export function seed(cloud: LocalCloud, data: Dataset): void {
   const rnd = random(20261121);
   const branches = 20;
   const at = '2024-12-01T00:00:00.000Z';
@@ -97,23 +103,24 @@ function seed(cloud: LocalCloud, data: Dataset): void {
       updatedAt: at,
     });
   }
-  const commit = (collection: string, docs: { _id: string }[]) => {
-    for (let i = 0; i < docs.length; i += 50_000) {
-      cloud.store.commit(docs.slice(i, i + 50_000).map((doc) => ({ collection, id: doc._id, doc }) as Mutation));
-    }
+  const batch: Mutation[] = [];
+  const put = <T extends { _id: string }>(collection: string, doc: T) => {
+    batch.push({ collection, id: doc._id, doc } as Mutation);
+    if (batch.length >= SEED_BATCH) flush();
   };
-  commit(
-    'branches',
-    Array.from({ length: branches }, (_, b) => ({ _id: branchId(b), name: `第${b + 1}分会` })),
-  );
+  const flush = () => {
+    cloud.store.commit(batch);
+    batch.length = 0;
+  };
+  for (let b = 0; b < branches; b++) put('branches', { _id: branchId(b), name: `第${b + 1}分会` });
 
-  // Two years of entries: 2024-12-01 .. 2026-11-21.
+  // Two years of entries: 2024-12-01 .. 2026-11-21. Totals per member and tally key, in entry order.
   const first = Date.UTC(2024, 11, 1);
   const span = Date.UTC(2026, 10, 21) - first;
-  const totals = new Map<string, Map<TallyKey, number>>();
-  const entries: LedgerEntry[] = [];
+  const totals = members.map(() => new Map<TallyKey, number>());
   for (let e = 0; e < data.entries; e++) {
-    const member = members[Math.floor(rnd() * members.length)];
+    const m = Math.floor(rnd() * members.length);
+    const member = members[m];
     const item = ITEMS[Math.floor(rnd() * ITEMS.length)];
     const occurredOn = new Date(first + Math.floor(rnd() * span)).toISOString().slice(0, 10);
     const entry: LedgerEntry = {
@@ -129,42 +136,46 @@ function seed(cloud: LocalCloud, data: Dataset): void {
       reviewers: [],
       createdAt: `${occurredOn}T12:00:00.000Z`,
     };
-    entries.push(entry);
-    const own = totals.get(member._id) ?? new Map<TallyKey, number>();
+    put('ledger', entry);
+    const own = totals[m];
     for (const key of tallyKeys(occurredOn)) own.set(key, (own.get(key) ?? 0) + entry.points);
-    totals.set(member._id, own);
   }
-  commit('ledger', entries);
-  entries.length = 0;
-
-  const tallies: { _id: string }[] = [];
-  for (const member of members) {
-    const own = totals.get(member._id);
-    if (!own) continue;
-    for (const [key, total] of own) {
-      tallies.push(storedTally(member, key, total, JINGMEN_SCHEME));
+  members.forEach((member, m) => {
+    for (const [key, total] of totals[m]) {
+      put('tallies', storedTally(member, key, total, JINGMEN_SCHEME));
       member.tallyKeys.push(key);
     }
-  }
-  commit('members', members);
-  commit('tallies', tallies);
+    totals[m].clear();
+    put('members', member);
+  });
 
   // Everyone paid a year of dues in June: the monthly job has a position.monthly to credit each.
-  const dues: DuesRecord[] = members
-    .filter((m) => m.tier !== null)
-    .map((m) => ({
+  for (const m of members) {
+    if (m.tier === null) continue;
+    const dues: DuesRecord = {
       _id: `d${m._id}`,
       memberId: m._id,
       paidOn: '2026-06-15',
       years: 1,
-      tier: m.tier!,
+      tier: m.tier,
       fromMonth: '2026-06',
       toMonth: '2027-05',
       recordedBy: 'bench',
       createdAt: '2026-06-15T04:00:00.000Z',
-    }));
-  commit('dues', dues);
+    };
+    put('dues', dues);
+  }
+  flush();
   loadIndexes(cloud.store, path.join(REPO, 'deploy', 'database.json'));
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const peakRss = () => mb(process.resourceUsage().maxRSS * 1024);
+
+/** The process's memory at the end of a phase, and the peak so far (the figure the summary reports). */
+function memory(phase: string): void {
+  const { rss, heapUsed } = process.memoryUsage();
+  console.log(`memory ${phase}: rss ${mb(rss)} MB, heap in use ${mb(heapUsed)} MB, peak rss so far ${peakRss()} MB`);
 }
 
 interface Sample {
@@ -215,7 +226,7 @@ async function openCloud(root: string, data: Dataset): Promise<LocalCloud> {
   console.log(`seeded ${data.members} members and ${data.entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Collect the seeding's garbage now, so that no measurement pays for it.
   (globalThis as { gc?: () => void }).gc?.();
-  console.log(`memory after seeding: rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
+  memory('after seeding');
   return cloud;
 }
 
@@ -310,6 +321,8 @@ async function main(): Promise<void> {
     );
   }
 
+  memory('after the boards');
+
   const bigApprovals = await approvals(cloud, 30, big.members);
   const requestsOf = (samples: Sample[]) => median(samples.map((s) => s.requests));
   console.log(
@@ -337,9 +350,10 @@ async function main(): Promise<void> {
     }
     if (invocations > 100) throw new Error('monthly job did not finish in 100 invocations');
   }
+  memory('after the monthly job');
   cloud.close();
 
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMb = peakRss();
   const speedup = median(naiveAll) / median(indexedAll);
   console.log(`\nworst board speedup ${Math.min(...speedups).toFixed(0)}×, board db requests ≤ ${requestsMax}`);
   console.log(
@@ -349,7 +363,9 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -3,14 +3,15 @@
  * real cloud database gets), so local queries behave like indexed ones: a board reads the rows it
  * returns, and a count of "totals above mine" reads no documents at all.
  *
- * An index over keys K = [k0, k1, …] is kept as buckets by the value of k0, each a sorted array of
- * entries ordered by K[1..] (with their directions) and then _id. A query can use it when it fixes
+ * An index over keys K = [k0, k1, …] is kept as buckets by the value of k0, each a sorted run of
+ * entries (buckets.ts) ordered by K[1..] (with their directions) and then _id. A query can use it when it fixes
  * k0…k(p-1) by equality, orders by a prefix of K[p..] (or not at all), and at most bounds K[p] by a
  * range. An array value (e.g. socialRoles) is indexed once per element, as MongoDB's multikey
  * indexes are.
  */
 import { compareValues, comparatorFor, compileFilter, fieldValue, type FindResult, type IndexPlanner, type Order } from './query';
 import type { Collection, Doc } from './store';
+import { Buckets, entryAt, lowerBound, type Run } from './buckets';
 
 export interface IndexKey {
   field: string;
@@ -64,7 +65,8 @@ function equalityValue(condition: unknown): { value: unknown } | undefined {
 function inList(condition: unknown): unknown[] | undefined {
   if (!condition || typeof condition !== 'object' || Object.keys(condition).length !== 1) return undefined;
   const list = (condition as { $in?: unknown }).$in;
-  return Array.isArray(list) && list.length > 0 && list.every(isPlainValue) ? list : undefined;
+  // Distinct values: each becomes a slice of its own, and slices must not overlap.
+  return Array.isArray(list) && list.length > 0 && list.every(isPlainValue) ? [...new Set(list)] : undefined;
 }
 
 function rangeOf(condition: unknown): Partial<Record<RangeOp, unknown>> | undefined {
@@ -75,11 +77,13 @@ function rangeOf(condition: unknown): Partial<Record<RangeOp, unknown>> | undefi
 }
 
 export class CompoundIndex {
-  private readonly buckets = new Map<string, Entry[]>();
+  private readonly buckets: Buckets<Entry>;
   /** Whether any document had an array value here (then one document may have several entries). */
   private multikey = false;
 
-  constructor(readonly spec: IndexSpec) {}
+  constructor(readonly spec: IndexSpec) {
+    this.buckets = new Buckets<Entry>(this.compareEntries);
+  }
 
   get isMultikey(): boolean {
     return this.multikey;
@@ -113,59 +117,22 @@ export class CompoundIndex {
     return tuples.map((tuple) => ({ values: tuple, id: doc._id }));
   }
 
-  private bucketKey(value: unknown): string {
-    return typeof value === 'string' ? `s${value}` : JSON.stringify(value ?? null);
-  }
-
-  /** Position in [lo, hi) of the first entry for which `probe` is not negative (binary search). */
-  private lowerBound(bucket: Entry[], probe: (entry: Entry) => number, lo = 0, hi = bucket.length): number {
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (probe(bucket[mid]) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   remove(doc: Doc): void {
-    for (const entry of this.entriesOf(doc)) {
-      const bucket = this.buckets.get(this.bucketKey(this.valueAt(entry, 0)));
-      if (!bucket) continue;
-      const at = this.lowerBound(bucket, (e) => this.compareEntries(e, entry));
-      if (at < bucket.length && idOf(bucket[at]) === idOf(entry) && this.compareEntries(bucket[at], entry) === 0) bucket.splice(at, 1);
-    }
+    for (const entry of this.entriesOf(doc)) this.buckets.remove(this.valueAt(entry, 0), entry);
   }
 
   insert(doc: Doc): void {
-    for (const entry of this.entriesOf(doc)) {
-      const key = this.bucketKey(this.valueAt(entry, 0));
-      let bucket = this.buckets.get(key);
-      if (!bucket) {
-        bucket = [];
-        this.buckets.set(key, bucket);
-      }
-      bucket.splice(this.lowerBound(bucket, (e) => this.compareEntries(e, entry)), 0, entry);
-    }
+    for (const entry of this.entriesOf(doc)) this.buckets.insert(this.valueAt(entry, 0), entry);
   }
 
-  /** Builds from scratch (bulk loads): one sort per bucket instead of one splice per document. */
+  /** Builds from scratch (bulk loads): one sort per bucket instead of one insertion per document. */
   rebuild(docs: Iterable<Doc>): void {
-    this.buckets.clear();
-    for (const doc of docs) {
-      for (const entry of this.entriesOf(doc)) {
-        const key = this.bucketKey(this.valueAt(entry, 0));
-        const bucket = this.buckets.get(key) ?? [];
-        bucket.push(entry);
-        this.buckets.set(key, bucket);
-      }
-    }
-    for (const bucket of this.buckets.values()) bucket.sort(this.compareEntries);
+    const all = function* (index: CompoundIndex) {
+      for (const doc of docs) for (const entry of index.entriesOf(doc)) yield { value: index.valueAt(entry, 0), entry };
+    };
+    this.buckets.load(all(this));
   }
 
-  /**
-   * The [from, to) slice of the bucket that a filter selects, or null when this index cannot serve
-   * the filter and order exactly.
-   */
   /**
    * How this index serves `filter` and `order`: the slices to read, whether the filter has
    * conditions the index does not answer (`residual`: candidates are then checked), and whether the
@@ -207,7 +174,7 @@ export class CompoundIndex {
 
   private sliceOf(fixed: unknown[], p: number, range: Partial<Record<RangeOp, unknown>> | undefined): Slice {
     const keys = this.spec.keys;
-    const bucket = this.buckets.get(this.bucketKey(fixed[0])) ?? [];
+    const bucket = this.buckets.get(fixed[0]) ?? [];
     const prefix = (e: Entry): number => {
       for (let i = 1; i < p; i++) {
         const c = compareValues(this.valueAt(e, i), fixed[i]) * keys[i].direction;
@@ -215,8 +182,8 @@ export class CompoundIndex {
       }
       return 0;
     };
-    let from = this.lowerBound(bucket, prefix);
-    let to = this.lowerBound(bucket, (e) => (prefix(e) <= 0 ? -1 : 1), from);
+    let from = lowerBound(bucket, prefix);
+    let to = lowerBound(bucket, (e) => (prefix(e) <= 0 ? -1 : 1), from);
     if (range) {
       const lowerValue = range.$gte ?? range.$gt;
       const upperValue = range.$lte ?? range.$lt;
@@ -226,8 +193,8 @@ export class CompoundIndex {
         upperValue === undefined || (range.$lte !== undefined ? compareValues(this.valueAt(e, p), upperValue) <= 0 : compareValues(this.valueAt(e, p), upperValue) < 0);
       // Ascending keys meet the lower bound first; descending keys meet the upper bound first.
       const [entering, leaving] = keys[p].direction === 1 ? [passesLower, passesUpper] : [passesUpper, passesLower];
-      const start = this.lowerBound(bucket, (e) => (entering(e) ? 1 : -1), from, to);
-      to = this.lowerBound(bucket, (e) => (leaving(e) ? -1 : 1), start, to);
+      const start = lowerBound(bucket, (e) => (entering(e) ? 1 : -1), from, to);
+      to = lowerBound(bucket, (e) => (leaving(e) ? -1 : 1), start, to);
       from = start;
     }
     return { bucket, from, to };
@@ -247,14 +214,14 @@ export class CompoundIndex {
       (range.$lt === undefined || compareValues(value, range.$lt) < 0) &&
       (range.$lte === undefined || compareValues(value, range.$lte) <= 0);
     return [...this.buckets.values()]
-      .filter((bucket) => bucket.length > 0 && passes(this.valueAt(bucket[0], 0)))
-      .sort((a, b) => compareValues(this.valueAt(a[0], 0), this.valueAt(b[0], 0)) * first.direction)
+      .filter((bucket) => bucket.length > 0 && passes(this.valueAt(entryAt(bucket, 0), 0)))
+      .sort((a, b) => compareValues(this.valueAt(entryAt(a, 0), 0), this.valueAt(entryAt(b, 0), 0)) * first.direction)
       .map((bucket) => ({ bucket, from: 0, to: bucket.length }));
   }
 }
 
 interface Slice {
-  bucket: Entry[];
+  bucket: Run<Entry>;
   from: number;
   to: number;
 }
@@ -316,12 +283,15 @@ export class IndexCatalog implements IndexPlanner {
     const limit = needsSort ? Infinity : wanted;
     const docs: Doc[] = [];
     let examined = 0;
-    const seen = new Set<string>();
+    // Only a multikey index lists a document more than once; other slices never overlap.
+    const seen = chosen.index.isMultikey ? new Set<string>() : null;
     for (const slice of match.slices) {
       for (let i = slice.from; i < slice.to && docs.length < limit; i++) {
-        const id = idOf(slice.bucket[i]);
-        if (seen.has(id)) continue;
-        seen.add(id);
+        const id = idOf(entryAt(slice.bucket, i));
+        if (seen) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
         const doc = coll.get(id);
         examined++;
         if (doc && matches(doc)) docs.push(doc);
@@ -339,7 +309,7 @@ export class IndexCatalog implements IndexPlanner {
     const { index, match } = chosen;
     if (!index.isMultikey && match.slices.length === 1) return match.slices[0].to - match.slices[0].from;
     const ids = new Set<string>();
-    for (const slice of match.slices) for (let i = slice.from; i < slice.to; i++) ids.add(idOf(slice.bucket[i]));
+    for (const slice of match.slices) for (let i = slice.from; i < slice.to; i++) ids.add(idOf(entryAt(slice.bucket, i)));
     return ids.size;
   }
 }

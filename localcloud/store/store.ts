@@ -10,14 +10,9 @@ import * as path from 'path';
 import { Journal, readJournal, writeFileAtomic, type JournalRecord } from './journal';
 import { ejson } from './ejson';
 import { IndexCatalog, type IndexSpec } from './indexes';
+import { compactCopy } from './shapes';
 
 export type Doc = Record<string, unknown> & { _id: string };
-
-interface Slot {
-  /** `null` once removed: the tombstone keeps the sequence number for conflict detection. */
-  doc: Doc | null;
-  seq: number;
-}
 
 export interface Mutation {
   collection: string;
@@ -35,8 +30,16 @@ export interface StoreOptions {
   compactAboveBytes?: number;
 }
 
+/**
+ * One collection's documents. A document keeps its position for good: `docs[p]` is the document
+ * (`null` once removed: the tombstone keeps the sequence number for conflict detection) and
+ * `seqs[p]` the batch that last wrote it. Two flat arrays instead of a small object per document
+ * keep a million-document collection about 50 MB lighter.
+ */
 export class Collection {
-  readonly slots = new Map<string, Slot>();
+  private readonly positions = new Map<string, number>();
+  private readonly docs: (Doc | null)[] = [];
+  private readonly seqs: number[] = [];
   private live = 0;
 
   constructor(
@@ -49,22 +52,34 @@ export class Collection {
   }
 
   get(id: string): Doc | null {
-    return this.slots.get(id)?.doc ?? null;
+    const p = this.positions.get(id);
+    return p === undefined ? null : this.docs[p];
   }
 
   seqOf(id: string): number {
-    return this.slots.get(id)?.seq ?? 0;
+    const p = this.positions.get(id);
+    return p === undefined ? 0 : this.seqs[p];
   }
 
   *documents(): IterableIterator<Doc> {
-    for (const slot of this.slots.values()) if (slot.doc) yield slot.doc;
+    for (const doc of this.docs) if (doc) yield doc;
   }
 
-  put(id: string, doc: Doc | null, seq: number): void {
-    const before = this.slots.get(id)?.doc ?? null;
+  /** Stores a compact copy of `written` (see shapes.ts); the caller's object is never kept. */
+  put(id: string, written: Doc | null, seq: number): void {
+    const doc = written && compactCopy(written);
+    let p = this.positions.get(id);
+    if (p === undefined) {
+      p = this.docs.length;
+      this.positions.set(id, p);
+      this.docs.push(null);
+      this.seqs.push(0);
+    }
+    const before = this.docs[p];
     if (before && !doc) this.live--;
     if (!before && doc) this.live++;
-    this.slots.set(id, { doc, seq });
+    this.docs[p] = doc;
+    this.seqs[p] = seq;
     this.indexes.onWrite(this.name, before, doc);
   }
 }
