@@ -10,6 +10,9 @@
  *   ranking_speedup=… ranking_p50_ms=… docs_read_per_board=… approve_p50_ms=… approve_db_requests=… cron_invocations=… peak_rss_mb=…
  *
  * Options (env): BENCH_MEMBERS (100000), BENCH_ENTRIES (1000000), BENCH_RUNS (30), BENCH_NAIVE_RUNS (3).
+ *
+ * Memory is printed at the end of each phase; peak_rss_mb is the process's maximum resident set over
+ * the whole run (`npm run bench` sets V8's old-space ceiling to 1.5 GB, see README).
  */
 import * as fs from 'fs';
 import * as os from 'os';

@@ -127,10 +127,11 @@ export class CompoundIndex {
 
   /** Builds from scratch (bulk loads): one sort per bucket instead of one insertion per document. */
   rebuild(docs: Iterable<Doc>): void {
-    const all = function* (index: CompoundIndex) {
-      for (const doc of docs) for (const entry of index.entriesOf(doc)) yield { value: index.valueAt(entry, 0), entry };
-    };
-    this.buckets.load(all(this));
+    this.buckets.load(this.keyedEntries(docs));
+  }
+
+  private *keyedEntries(docs: Iterable<Doc>): IterableIterator<{ value: unknown; entry: Entry }> {
+    for (const doc of docs) for (const entry of this.entriesOf(doc)) yield { value: this.valueAt(entry, 0), entry };
   }
 
   /**
