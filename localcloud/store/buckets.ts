@@ -87,7 +87,8 @@ export function lowerBound<E>(run: Run<E>, probe: (entry: E) => number, lo = 0, 
   return lo;
 }
 
-function isPlainKey(value: unknown): boolean {
+/** null, a string, a number or a boolean: what an index bucket is keyed by directly. */
+export function isPlainValue(value: unknown): boolean {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
@@ -103,11 +104,11 @@ export class Buckets<E> {
   constructor(private readonly compare: (a: E, b: E) => number) {}
 
   get(value: unknown): Run<E> | undefined {
-    return isPlainKey(value) ? this.plain.get(value) : this.other.get(JSON.stringify(value));
+    return isPlainValue(value) ? this.plain.get(value) : this.other.get(JSON.stringify(value));
   }
 
   private set(value: unknown, run: Run<E>): void {
-    if (isPlainKey(value)) this.plain.set(value, run);
+    if (isPlainValue(value)) this.plain.set(value, run);
     else this.other.set(JSON.stringify(value), run);
   }
 

@@ -4,14 +4,14 @@
  * returns, and a count of "totals above mine" reads no documents at all.
  *
  * An index over keys K = [k0, k1, …] is kept as buckets by the value of k0, each a sorted run of
- * entries (buckets.ts) ordered by K[1..] (with their directions) and then _id. A query can use it when it fixes
- * k0…k(p-1) by equality, orders by a prefix of K[p..] (or not at all), and at most bounds K[p] by a
- * range. An array value (e.g. socialRoles) is indexed once per element, as MongoDB's multikey
+ * entries (buckets.ts) ordered by K[1..] (with their directions) and then _id. A query can use it
+ * when it fixes k0…k(p-1) by equality, orders by a prefix of K[p..] (or not at all), and at most
+ * bounds K[p] by a range. An array value (e.g. socialRoles) is indexed once per element, as MongoDB's multikey
  * indexes are.
  */
 import { compareValues, comparatorFor, compileFilter, fieldValue, type FindResult, type IndexPlanner, type Order } from './query';
 import type { Collection, Doc } from './store';
-import { Buckets, entryAt, lowerBound, type Run } from './buckets';
+import { Buckets, entryAt, isPlainValue, lowerBound, type Run } from './buckets';
 
 export interface IndexKey {
   field: string;
@@ -46,10 +46,6 @@ function keyValue(doc: Doc, field: string): unknown {
 
 const RANGE_OPS = ['$gt', '$gte', '$lt', '$lte'] as const;
 type RangeOp = (typeof RANGE_OPS)[number];
-
-function isPlainValue(value: unknown): boolean {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
-}
 
 /** `{ field: v }` or `{ field: { $eq: v } }` → v; anything else → undefined. */
 function equalityValue(condition: unknown): { value: unknown } | undefined {
