@@ -12,7 +12,7 @@ import { update as applyUpdate } from 'mingo';
 import { ejson } from './ejson';
 import { compileFilter, findDocuments, primaryKeyLookup, project, type IndexPlanner, type Order } from './query';
 import type { Doc, Mutation, Store } from './store';
-import { TransactionConflict, TransactionManager, type Transaction } from './transactions';
+import { CONFLICT_MESSAGE, NOT_EXIST_MESSAGE, TransactionManager, type Transaction } from './transactions';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -56,7 +56,7 @@ export class DatabaseService {
   readonly planner: IndexPlanner;
 
   constructor(readonly store: Store) {
-    this.transactions = new TransactionManager(store);
+    this.transactions = new TransactionManager(store, () => this.now().getTime());
     this.planner = store.indexes;
   }
 
@@ -87,7 +87,6 @@ export class DatabaseService {
       return { requestId, ...this.dispatch(action, params) };
     } catch (error) {
       if (error instanceof RequestError) return { requestId, code: error.code, message: error.message };
-      if (error instanceof TransactionConflict) return { requestId, code: 'DATABASE_TRANSACTION_CONFLICT', message: error.message };
       return { requestId, code: 'SYS_ERR', message: String((error as Error)?.message ?? error) };
     }
   }
@@ -114,15 +113,15 @@ export class DatabaseService {
       case 'database.startTransaction':
         return { transactionId: this.transactions.start().id };
       case 'database.commitTransaction': {
-        const id = requiredString(p, 'transactionId');
-        if (!this.transactions.get(id)) throw new RequestError('INVALID_PARAM', `transaction ${id} is not open`);
-        if (!this.transactions.commit(id)) {
-          throw new RequestError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict');
-        }
+        const outcome = this.transactions.commit(requiredString(p, 'transactionId'));
+        if (outcome === 'gone') throw new RequestError('DATABASE_TRANSACTION_FAIL', NOT_EXIST_MESSAGE);
+        if (outcome === 'conflict') throw new RequestError('DATABASE_TRANSACTION_CONFLICT', CONFLICT_MESSAGE);
         return {};
       }
       case 'database.abortTransaction':
-        this.transactions.abort(requiredString(p, 'transactionId'));
+        if (!this.transactions.abort(requiredString(p, 'transactionId'))) {
+          throw new RequestError('DATABASE_TRANSACTION_FAIL', NOT_EXIST_MESSAGE);
+        }
         return {};
       default:
         throw new RequestError('INVALID_PARAM', `the local cloud does not emulate ${action}`);
@@ -289,7 +288,7 @@ export class DatabaseService {
   private txOf(p: Params): Transaction | undefined {
     if (p.transactionId === undefined) return undefined;
     const tx = this.transactions.get(String(p.transactionId));
-    if (!tx) throw new RequestError('INVALID_PARAM', `transaction ${String(p.transactionId)} is not open`);
+    if (!tx) throw new RequestError('DATABASE_TRANSACTION_FAIL', NOT_EXIST_MESSAGE);
     if (p.queryType === 'WHERE') {
       throw new RequestError('INVALID_PARAM', 'transactions accept only single-document operations (doc and add)');
     }

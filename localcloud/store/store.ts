@@ -3,7 +3,8 @@
  * committed batch journaled before it is applied, a snapshot on open when the journal grows.
  *
  * Each document carries the sequence number of the batch that last wrote it; transactions use it to
- * detect that a document changed under them (see transactions.ts).
+ * detect that a document changed under them, and read the versions their snapshot sees from the
+ * history kept while they are open (see transactions.ts and versions.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,6 +12,7 @@ import { Journal, readJournal, writeFileAtomic, type JournalRecord } from './jou
 import { ejson } from './ejson';
 import { IndexCatalog, type IndexSpec } from './indexes';
 import { compactCopy } from './shapes';
+import { VersionHistory } from './versions';
 
 export type Doc = Record<string, unknown> & { _id: string };
 
@@ -88,6 +90,10 @@ export class Store {
   private readonly collections = new Map<string, Collection>();
   /** Indexes declared for the collections (deploy/database.json); the query planner uses them. */
   readonly indexes = new IndexCatalog();
+  /** Versions replaced while a transaction with an older snapshot is open. */
+  readonly history = new VersionHistory();
+  /** Whether a transaction is open, so replaced versions must be kept (set by the transaction manager). */
+  keepVersions: () => boolean = () => false;
   private journal: Journal | null = null;
   seq = 0;
 
@@ -123,8 +129,22 @@ export class Store {
       ops: mutations.map((m) => ({ c: m.collection, id: m.id, doc: m.doc === null ? null : ejson.serialize(m.doc) })),
     });
     this.seq = seq;
-    for (const m of mutations) this.collection(m.collection).put(m.id, m.doc, seq);
+    const keep = this.keepVersions();
+    for (const m of mutations) {
+      const coll = this.collection(m.collection);
+      if (keep) this.history.keep(versionKey(m.collection, m.id), coll.seqOf(m.id), coll.get(m.id), seq);
+      coll.put(m.id, m.doc, seq);
+    }
     return seq;
+  }
+
+  /** The document as a snapshot taken at sequence number `snapshot` sees it. */
+  readAt(collection: string, id: string, snapshot: number): Doc | null {
+    const coll = this.collection(collection);
+    if (coll.seqOf(id) <= snapshot) return coll.get(id);
+    const kept = this.history.at(versionKey(collection, id), snapshot);
+    if (!kept) throw new Error(`no version of ${collection}/${id} at ${snapshot} is kept`);
+    return kept.doc;
   }
 
   /** Every live document of every collection, for tests that compare whole stores. */
@@ -190,3 +210,5 @@ export class Store {
     this.seq = record.seq;
   }
 }
+
+export const versionKey = (collection: string, id: string): string => `${collection}\u0000${id}`;

@@ -1,109 +1,155 @@
 /**
- * Transactions with optimistic concurrency control.
+ * Transactions as the cloud database runs them: snapshot isolation with first-writer-wins conflicts
+ * (the semantics TencentCloudBase's own SDK tests state: 读快照, 读偏, 冲突检测).
  *
- * A transaction reads the store as it was when the transaction started (snapshot isolation): a
- * document committed by someone else after that start cannot be read or written, and the request
- * fails with DATABASE_TRANSACTION_CONFLICT, so no transaction ever sees one document from before a
- * commit and another from after it. Writes are buffered. At commit, if any touched document has
- * changed since it was first touched, the commit fails the same way (the SDK's `runTransaction`
- * and the functions' own `transact` retry both) and nothing is written. Otherwise the whole buffer is committed as one
- * journaled batch. A transaction that is aborted, or never committed, leaves nothing.
+ * - A transaction reads every document as it was when the transaction started (its snapshot), plus
+ *   its own writes, whatever others commit meanwhile (versions.ts keeps what it may still read).
+ * - Writes are buffered. Writing a document that someone committed after the snapshot, or that another
+ *   open transaction has already written, is a write conflict; so is committing over a document that
+ *   changed since. Reads never conflict.
+ * - A conflict is reported by the commit, as DATABASE_TRANSACTION_CONFLICT. wx-server-sdk rewraps the
+ *   errors of document operations (errCode -501001, no `code`), so `runTransaction` retries only what
+ *   the commit reports: reporting a write's conflict there is what lets a function written as for
+ *   production retry it. Nothing of a conflicting transaction is ever written.
+ * - A transaction not committed or aborted within 30 seconds is gone, as on the server; so is one that
+ *   was committed or aborted: further requests on it fail with DATABASE_TRANSACTION_FAIL.
  */
 import { randomBytes } from 'crypto';
-import type { Doc, Mutation, Store } from './store';
+import { versionKey, type Doc, type Mutation, type Store } from './store';
 
-interface Touched {
-  seq: number;
-  /** The document as this transaction sees it: first read, then its own writes. */
-  doc: Doc | null;
-}
+/** How long the server keeps an open transaction. */
+export const TRANSACTION_LIFETIME_MS = 30_000;
 
-/** A document changed after the transaction's snapshot. */
-export class TransactionConflict extends Error {
-  constructor(collection: string, id: string) {
-    super(`database transaction conflict: ${collection}/${id} changed after the transaction started`);
-  }
-}
+/** What the server says of a conflict (the message of ResourceUnavailable.TransactionConflict). */
+export const CONFLICT_MESSAGE =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.';
+export const NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.';
 
 export class Transaction {
-  readonly touched = new Map<string, Touched & { collection: string; id: string }>();
-  readonly writes = new Map<string, Mutation>();
   /** The store's sequence number when the transaction started: its snapshot. */
-  private readonly snapshot: number;
+  readonly snapshot: number;
+  /** This transaction's writes, by document key. */
+  readonly writes = new Map<string, Mutation>();
+  /** Why the commit will fail, once a write conflicted. */
+  conflict: string | null = null;
 
   constructor(
     readonly id: string,
     private readonly store: Store,
+    private readonly manager: TransactionManager,
+    readonly startedAt: number,
   ) {
     this.snapshot = store.seq;
   }
 
+  /** The document as this transaction sees it: its own write, else the snapshot's version. */
   get(collection: string, id: string): Doc | null {
-    return this.touch(collection, id).doc;
+    const own = this.writes.get(versionKey(collection, id));
+    const doc = own ? own.doc : this.store.readAt(collection, id, this.snapshot);
+    return doc ? structuredClone(doc) : null;
   }
 
   write(collection: string, id: string, doc: Doc | null): void {
-    const entry = this.touch(collection, id);
-    entry.doc = doc;
-    this.writes.set(keyOf(collection, id), { collection, id, doc });
+    const key = versionKey(collection, id);
+    if (!this.writes.has(key) && this.conflict === null) {
+      if (this.store.collection(collection).seqOf(id) > this.snapshot) {
+        this.conflict = `${collection}/${id} was changed after the transaction started`;
+      } else if (this.manager.writtenByAnother(this, key)) {
+        this.conflict = `${collection}/${id} is being written by another transaction`;
+      }
+    }
+    this.writes.set(key, { collection, id, doc });
   }
 
-  /** Validates and commits; returns false on a conflict (nothing written). */
+  /** Commits unless a write conflicted or a written document changed since the snapshot. */
   commit(): boolean {
-    for (const entry of this.touched.values()) {
-      if (this.store.collection(entry.collection).seqOf(entry.id) !== entry.seq) return false;
+    if (this.conflict !== null) return false;
+    for (const { collection, id } of this.writes.values()) {
+      if (this.store.collection(collection).seqOf(id) > this.snapshot) return false;
     }
     this.store.commit([...this.writes.values()]);
     return true;
   }
-
-  private touch(collection: string, id: string): Touched & { collection: string; id: string } {
-    const key = keyOf(collection, id);
-    let entry = this.touched.get(key);
-    if (!entry) {
-      const coll = this.store.collection(collection);
-      if (coll.seqOf(id) > this.snapshot) throw new TransactionConflict(collection, id);
-      const doc = coll.get(id);
-      entry = { collection, id, seq: coll.seqOf(id), doc: doc ? structuredClone(doc) : null };
-      this.touched.set(key, entry);
-    }
-    return entry;
-  }
 }
+
+export type CommitOutcome = 'committed' | 'conflict' | 'gone';
 
 export class TransactionManager {
   private readonly open = new Map<string, Transaction>();
+  /** Commits refused for a conflict, since the counter was last reset. */
   conflicts = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** The server's clock, for the transactions' lifetime. */
+    private readonly clock: () => number = () => Date.now(),
+  ) {
+    store.keepVersions = () => this.open.size > 0;
+  }
 
   start(): Transaction {
-    const tx = new Transaction(randomBytes(12).toString('hex'), this.store);
+    this.expire();
+    const tx = new Transaction(randomBytes(12).toString('hex'), this.store, this, this.clock());
     this.open.set(tx.id, tx);
     return tx;
   }
 
+  /** The open transaction with this id; undefined when it never existed, ended or expired. */
   get(id: string): Transaction | undefined {
+    this.expire();
     return this.open.get(id);
   }
 
-  /** Ends the transaction either way; returns false on a conflict. */
-  commit(id: string): boolean {
-    const tx = this.open.get(id);
-    if (!tx) return false;
-    this.open.delete(id);
-    const ok = tx.commit();
-    if (!ok) this.conflicts++;
-    return ok;
+  /** Ends the transaction either way. */
+  commit(id: string): CommitOutcome {
+    const tx = this.get(id);
+    if (!tx) return 'gone';
+    this.end(tx);
+    if (tx.commit()) return 'committed';
+    this.conflicts++;
+    return 'conflict';
   }
 
   abort(id: string): boolean {
-    return this.open.delete(id);
+    const tx = this.get(id);
+    if (!tx) return false;
+    this.end(tx);
+    return true;
   }
 
   get openCount(): number {
     return this.open.size;
   }
-}
 
-const keyOf = (collection: string, id: string): string => `${collection}\u0000${id}`;
+  /**
+   * Whether an open transaction other than `tx` holds the document's write lock: it wrote it and has
+   * not conflicted (the server aborts a transaction at its conflict, which releases its locks).
+   */
+  writtenByAnother(tx: Transaction, key: string): boolean {
+    for (const other of this.open.values()) if (other !== tx && other.conflict === null && other.writes.has(key)) return true;
+    return false;
+  }
+
+  private end(tx: Transaction): void {
+    this.open.delete(tx.id);
+    this.pruneHistory();
+  }
+
+  private expire(): void {
+    const now = this.clock();
+    let expired = false;
+    for (const tx of this.open.values()) {
+      if (now - tx.startedAt < TRANSACTION_LIFETIME_MS) continue;
+      this.open.delete(tx.id);
+      expired = true;
+    }
+    if (expired) this.pruneHistory();
+  }
+
+  private pruneHistory(): void {
+    let oldest: number | null = null;
+    for (const tx of this.open.values()) if (oldest === null || tx.snapshot < oldest) oldest = tx.snapshot;
+    this.store.history.prune(oldest);
+  }
+}

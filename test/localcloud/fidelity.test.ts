@@ -43,6 +43,26 @@ describe('reads', () => {
 });
 
 describe('transactions', () => {
+  it('ends 20 concurrent runTransaction(fn, 50) increments at exactly 20, every call succeeding, five rounds in a row', async () => {
+    cloud.store.commit([{ collection: 'counters', id: 'shared', doc: { _id: 'shared', value: 0 } }]);
+    const figures: string[] = [];
+    for (let round = 1; round <= 5; round++) {
+      cloud.db.transactions.conflicts = 0;
+      const settled = await Promise.allSettled(Array.from({ length: 20 }, () => probe({ op: 'counter', id: 'shared' })));
+      const failed = settled.filter((s) => s.status === 'rejected');
+      expect(failed).toEqual([]);
+      const values = settled.map((s) => Number((s as PromiseFulfilledResult<unknown>).value)).sort((a, b) => a - b);
+      expect(values).toEqual(Array.from({ length: 20 }, (_, i) => (round - 1) * 20 + i + 1));
+      figures.push(`round ${round}: 20/20, ${cloud.db.transactions.conflicts} conflicts retried`);
+      // The calls really overlapped: the SDK retried conflicts reported by the commit.
+      expect(cloud.db.transactions.conflicts).toBeGreaterThan(0);
+    }
+    expect(await probe({ op: 'getDoc', collection: 'counters', id: 'shared' })).toEqual({ _id: 'shared', value: 100 });
+    expect(cloud.db.transactions.openCount).toBe(0);
+    expect(cloud.store.history.size).toBe(0);
+    console.log(`transactions: ${figures.join('; ')}`);
+  });
+
   it('ends 20 concurrent read-modify-write transactions on one document at exactly 20', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => probe({ op: 'increment', id: 'c', retries: 40 })));
     expect([...results].map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -73,6 +93,62 @@ describe('transactions', () => {
     cloud.db.failAt(null);
     await probe({ op: 'twoDocs', n: 1 });
     expect(cloud.store.dump().pairs.map((d) => d._id)).toEqual(['a1', 'b1']);
+  });
+});
+
+describe("the database SDK's own transaction cases (tcb-admin-node test/database/unit/transaction.test.ts)", () => {
+  const data = [
+    { _id: '1', category: 'Web', tags: ['JavaScript', 'C#'] },
+    { _id: '2', category: 'Web', tags: ['Go', 'C#'] },
+    { _id: '3', category: 'Life', tags: ['Go', 'Python', 'JavaScript'] },
+  ];
+  beforeEach(() => cloud.store.commit(data.map((doc) => ({ collection: 'passages', id: doc._id, doc }))));
+  const sdkCase = (name: string) => probe({ op: 'sdkCase', name });
+
+  it('读快照: outside the transaction its writes are invisible; inside, it reads them', async () => {
+    expect(await sdkCase('读快照')).toEqual({ outside: data[0], inside: { ...data[0], category: 'update in transaction' } });
+    expect(cloud.store.dump().passages[0]).toEqual(data[0]);
+  });
+
+  it('读偏: reads keep the snapshot after others commit, and writing over their change is a conflict', async () => {
+    const result = await sdkCase('读偏');
+    expect(result.snapshot1).toEqual(data[0]);
+    expect(result.snapshot2).toEqual(data[1]);
+    // Reported where runTransaction retries it: by the commit.
+    expect(result.write).toEqual({ ok: true });
+    expect(result.commit).toMatchObject({ ok: false, code: 'DATABASE_TRANSACTION_CONFLICT', message: expect.stringContaining('TransactionConflict') });
+    expect(result.after).toEqual({ _id: '1', category: 'wwwwwwwwwwwwwwwww' });
+  });
+
+  it('冲突检测: the first writer of a document commits; the second one conflicts', async () => {
+    const result = await sdkCase('冲突检测');
+    expect(result.second).toEqual({ ok: true });
+    expect(result.first).toMatchObject({ ok: false, code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(result.after).toEqual({ ...data[0], category: '冲突检测' });
+  });
+
+  it('事务提交后不能进行其它操作: a committed transaction takes no more requests', async () => {
+    const { write } = await sdkCase('事务提交后不能进行其它操作');
+    expect(write).toMatchObject({ ok: false, message: expect.stringContaining('TransactionNotExist') });
+    expect(cloud.store.dump().passages[0]).toEqual(data[0]);
+  });
+
+  it('write skew: two transactions writing what the other read both commit, as snapshot isolation allows', async () => {
+    expect(await sdkCase('write skew')).toEqual({ first: { ok: true }, second: { ok: true } });
+  });
+
+  it('forgets a transaction left open for 30 seconds, and the versions it kept', async () => {
+    let now = Date.parse('2026-03-01T00:00:00Z');
+    cloud.db.now = () => new Date(now);
+    const abandoned = cloud.db.handle('database.startTransaction') as { transactionId: string };
+    cloud.store.commit([{ collection: 'passages', id: '1', doc: { ...data[0], category: 'changed' } }]);
+    expect(cloud.store.history.size).toBe(1);
+    now += 30_000;
+    expect(cloud.db.handle('database.commitTransaction', { transactionId: abandoned.transactionId })).toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+    });
+    expect(cloud.db.transactions.openCount).toBe(0);
+    expect(cloud.store.history.size).toBe(0);
   });
 });
 
