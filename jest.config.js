@@ -5,11 +5,13 @@ const tsJest = ['ts-jest', { diagnostics: false }];
 module.exports = {
   // Integration tests run whole function invocations; a loaded 2-core CI machine needs headroom.
   testTimeout: 60_000,
+  // The run gets a temporary folder of its own and must leave it empty (test/support/temp-guard.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     {
       displayName: 'node',
       testEnvironment: 'node',
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/{domain,localcloud,functions,reliability,build}/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },

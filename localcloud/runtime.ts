@@ -138,6 +138,7 @@ export class LocalCloud {
 
   close(): void {
     this.store.close();
+    this.storage.close();
     if (active === this) active = null;
   }
 

@@ -12,14 +12,22 @@ import * as path from 'path';
 
 export class LocalStorage {
   readonly root: string;
+  /** A store kept in memory keeps its files in a temporary folder, removed when the cloud closes. */
+  private readonly temporary: boolean;
 
   constructor(
     dir: string | null,
     private readonly env: string,
     private readonly publicBaseUrl: () => string,
   ) {
+    this.temporary = dir === null;
     this.root = dir ? path.join(dir, 'storage') : fs.mkdtempSync(path.join(os.tmpdir(), 'localcloud-storage-'));
     fs.mkdirSync(this.root, { recursive: true });
+  }
+
+  /** Removes a temporary folder; a data folder's files stay. */
+  close(): void {
+    if (this.temporary) fs.rmSync(this.root, { recursive: true, force: true });
   }
 
   fileIdOf(cloudPath: string): string {

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // The local cloud's own refusals (a damaged store) are sentences for the person starting it.
+  const message = (error as Error)?.message ?? String(error);
+  console.error(message.startsWith('localcloud:') ? message : error);
   process.exit(1);
 });

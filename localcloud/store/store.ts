@@ -176,10 +176,7 @@ export class Store {
     fs.mkdirSync(dir, { recursive: true });
     const snapshotFile = path.join(dir, 'snapshot.json');
     if (fs.existsSync(snapshotFile)) {
-      const snapshot = JSON.parse(fs.readFileSync(snapshotFile, 'utf8')) as {
-        seq: number;
-        collections: Record<string, unknown[]>;
-      };
+      const snapshot = readSnapshot(snapshotFile);
       this.seq = snapshot.seq;
       for (const [name, docs] of Object.entries(snapshot.collections)) {
         const coll = this.collection(name);
@@ -208,6 +205,21 @@ export class Store {
       this.collection(op.c).put(op.id, doc, record.seq);
     }
     this.seq = record.seq;
+  }
+}
+
+/** The snapshot is written atomically (write, fsync, rename), so a damaged one is never a torn write. */
+function readSnapshot(file: string): { seq: number; collections: Record<string, unknown[]> } {
+  try {
+    const snapshot = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq?: unknown; collections?: unknown };
+    if (Number.isInteger(snapshot.seq) && snapshot.collections && typeof snapshot.collections === 'object') {
+      return snapshot as { seq: number; collections: Record<string, unknown[]> };
+    }
+    throw new Error('it lacks seq or collections');
+  } catch (error) {
+    throw new Error(
+      `localcloud: the snapshot ${file} is damaged (${(error as Error).message}). Nothing was changed and the local cloud did not start; restore the folder from a copy.`,
+    );
   }
 }
 

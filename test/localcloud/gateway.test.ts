@@ -11,9 +11,10 @@ const tsxRegister = require.resolve('tsx/cjs');
 let child: ChildProcess;
 let base: string;
 let dataDir: string;
+let functionsRoot: string;
 
 beforeAll(async () => {
-  const functionsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-functions-'));
+  functionsRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-functions-'));
   fs.cpSync(path.join(__dirname, 'fixtures', 'functions', 'probe'), path.join(functionsRoot, 'stranger'), { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-data-'));
   child = spawn(process.execPath, ['--require', tsxRegister, path.join(__dirname, '..', '..', 'localcloud', 'server.ts')], {
@@ -32,8 +33,11 @@ beforeAll(async () => {
   });
 }, 30_000);
 
-afterAll(() => {
+afterAll(async () => {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
+  await exited;
+  for (const dir of [dataDir, functionsRoot]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const post = (fn: string, body: string, headers: Record<string, string> = {}) =>
