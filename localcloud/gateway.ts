@@ -9,6 +9,8 @@ import * as http from 'http';
 import { FunctionTimeoutError, UnknownFunctionError, type LocalCloud } from './runtime';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Deeper events than this are refused: the platform's JSON handling (and ours) recurses per level. */
+export const MAX_EVENT_DEPTH = 64;
 
 export interface GatewayOptions {
   port: number;
@@ -21,22 +23,35 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * The request body as text, or null when it is over the limit. An oversized body is read to its end
+ * and discarded, so the client receives the 413 answer instead of a reset connection.
+ */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** How deeply a parsed JSON value nests (a scalar is 0), counted without recursion. */
+export function jsonDepth(value: unknown, stopAbove = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > stopAbove) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function gatewayError(res: http.ServerResponse, status: number, errCode: string, errMsg: string): void {
@@ -47,10 +62,10 @@ async function invokeFunction(cloud: LocalCloud, name: string, req: http.Incomin
   if (!cloud.functionNames().includes(name)) {
     return gatewayError(res, 404, 'FUNCTION_NOT_FOUND', `没有名为 ${name} 的云函数`);
   }
-  let text: string;
-  try {
-    text = await readBody(req);
-  } catch {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const text = declared > MAX_BODY_BYTES ? (req.resume(), null) : await readBody(req);
+  if (text === null) {
+    res.setHeader('connection', 'close');
     return gatewayError(res, 413, 'BODY_TOO_LARGE', '请求体超过 1 MB');
   }
   let event: unknown;
@@ -61,6 +76,9 @@ async function invokeFunction(cloud: LocalCloud, name: string, req: http.Incomin
   }
   if (event === null || typeof event !== 'object' || Array.isArray(event)) {
     return gatewayError(res, 400, 'INVALID_EVENT', '请求体必须是 JSON 对象');
+  }
+  if (jsonDepth(event, MAX_EVENT_DEPTH) > MAX_EVENT_DEPTH) {
+    return gatewayError(res, 400, 'INVALID_EVENT', `请求体嵌套超过 ${MAX_EVENT_DEPTH} 层`);
   }
   const header = req.headers['x-openid'];
   const openid = typeof header === 'string' && header.trim() !== '' ? header.trim() : undefined;

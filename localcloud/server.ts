@@ -7,8 +7,10 @@
  *   LOCALCLOUD_FUNCTIONS functions folder (default cloudfunctions)
  *   SEED=none            start with an empty store instead of the demo association
  *   ADMIN_OPENIDS        secretariat openids, comma separated (default local-admin)
+ *   LOCALCLOUD_NOW       start the clock at this ISO time; it runs on from there (clock.ts)
  */
 import * as path from 'path';
+import { startClockAt } from './clock';
 import { createGateway, listen } from './gateway';
 import { LocalCloud } from './runtime';
 import { startTimers } from './timers';
@@ -20,6 +22,7 @@ export interface StartOptions {
 export async function startLocalCloud(options: StartOptions = {}): Promise<{ cloud: LocalCloud; port: number; close(): void }> {
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  if (process.env.LOCALCLOUD_NOW) startClockAt(process.env.LOCALCLOUD_NOW);
   const dir = path.resolve(process.env.LOCALCLOUD_DIR ?? path.join(__dirname, '..', '.localcloud'));
   const cloud = new LocalCloud({
     dir,
@@ -35,7 +38,8 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<{ clo
   const { port: actual } = await listen(server, { port });
   cloud.baseUrl = `http://127.0.0.1:${actual}`;
   const stopTimers = startTimers(cloud, (line) => console.log(line));
-  console.log(`local cloud on http://127.0.0.1:${actual} (data ${dir}; functions: ${cloud.functionNames().join(', ') || 'none'})`);
+  const clock = process.env.LOCALCLOUD_NOW ? `; clock started at ${process.env.LOCALCLOUD_NOW}` : '';
+  console.log(`local cloud on http://127.0.0.1:${actual} (data ${dir}; functions: ${cloud.functionNames().join(', ') || 'none'}${clock})`);
   return {
     cloud,
     port: actual,
