@@ -2,16 +2,15 @@
  * Durability (SPEC §3): what a function saw acknowledged survives a kill -9 of the local cloud, no
  * transaction is half-written, and a torn journal tail is tolerated.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LocalCloud } from '../../localcloud/runtime';
+import { spawnTs } from '../support/ts-process';
 import { startLocalCloud } from '../../localcloud/server';
 import { repairJournal } from '../../localcloud/store/repair';
 
 const functionsRoot = path.join(__dirname, 'fixtures', 'functions');
-const tsxRegister = require.resolve('tsx/cjs');
 
 const made: string[] = [];
 function tempDir(): string {
@@ -26,14 +25,12 @@ afterAll(() => {
 /** Runs the writer until it has acknowledged `wanted` writes, then kills it with SIGKILL. */
 function writeThenKill(dir: string, wanted: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', tsxRegister, path.join(__dirname, 'fixtures', 'writer.ts'), dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { child, exited } = spawnTs(path.join(__dirname, 'fixtures', 'writer.ts'), [dir], process.env);
     const acked: number[] = [];
     let buffered = '';
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
@@ -44,8 +41,8 @@ function writeThenKill(dir: string, wanted: number): Promise<number[]> {
       if (acked.length >= wanted && !child.killed) child.kill('SIGKILL');
     });
     child.on('exit', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve(acked);
-      else reject(new Error(`writer exited before the kill: ${stderr}`));
+      const outcome = () => (signal === 'SIGKILL' ? resolve(acked) : reject(new Error(`writer exited before the kill: ${stderr}`)));
+      void exited.then(outcome);
     });
   });
 }

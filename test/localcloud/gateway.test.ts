@@ -2,23 +2,20 @@
  * The HTTP gateway, run as `npm start` runs it (a separate Node process), serving a function the
  * project has never seen, dropped into a functions folder outside the repository.
  */
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnTs, type TsProcess } from '../support/ts-process';
 
-const tsxRegister = require.resolve('tsx/cjs');
-let child: ChildProcess;
+let child: TsProcess;
 let base: string;
 let dataDir: string;
 let functionsRoot: string;
 
 /** Starts `localcloud/server.ts` as `npm start` does, with these environment variables. */
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const server = spawn(process.execPath, ['--require', tsxRegister, path.join(__dirname, '..', '..', 'localcloud', 'server.ts')], {
-    env: { ...process.env, PORT: '0', SEED: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startServer(env: Record<string, string>): Promise<{ child: TsProcess; base: string }> {
+  const process_ = spawnTs(path.join(__dirname, '..', '..', 'localcloud', 'server.ts'), [], { ...process.env, PORT: '0', SEED: 'none', ...env });
+  const server = process_.child;
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -29,13 +26,12 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
     server.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     server.on('exit', () => reject(new Error(`server exited: ${out}`)));
   });
-  return { child: server, base: url };
+  return { child: process_, base: url };
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGKILL');
-  await exited;
+async function stopServer(server: TsProcess): Promise<void> {
+  server.child.kill('SIGKILL');
+  await server.exited;
 }
 
 beforeAll(async () => {

@@ -2,11 +2,11 @@
  * The local cloud's gateway as `npm start` runs it: a separate Node process serving the built
  * functions under cloudfunctions/ over HTTP, on a data folder the test chooses.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
 import * as path from 'path';
 import type { ActionName, ApiEvent, ApiResult, DataOf } from '../../../typings/api';
+import { spawnTs } from '../../support/ts-process';
 
-const tsxRegister = require.resolve('tsx/cjs');
 const SERVER = path.join(__dirname, '..', '..', '..', 'localcloud', 'server.ts');
 
 export interface Gateway {
@@ -21,9 +21,8 @@ export interface Gateway {
 export function startGateway(dataDir: string, adminOpenids: string): Promise<Gateway> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', SEED: 'none', LOCALCLOUD_DIR: dataDir, ADMIN_OPENIDS: adminOpenids };
   delete env.LOCALCLOUD_FUNCTIONS; // the repository's built functions
-  const child = spawn(process.execPath, ['--require', tsxRegister, SERVER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child, exited } = spawnTs(SERVER, [], env);
   let out = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`gateway did not start: ${out}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {
