@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { runTs } from '../support/ts-process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -74,9 +74,7 @@ describe('check:wx', () => {
 
   it('exits non-zero from the command line when a file does not compile', () => {
     writeFiles(root, { 'index.wxml': '<view>\n' });
-    const run = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'scripts', 'check-wx.ts'), root], {
-      encoding: 'utf8',
-    });
+    const run = runTs(path.join(REPO_ROOT, 'scripts', 'check-wx.ts'), [root]);
 
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('index.wxml');

@@ -3,7 +3,7 @@
  * stubs): a member reports on 申报, the branch president endorses and the final reviewer approves
  * on 审批, and the points show on the member's 我的 and on 排行.
  */
-import { spawnSync } from 'child_process';
+import { runTs } from '../support/ts-process';
 import * as path from 'path';
 import { ApiHarness } from '../support/api';
 import { openidOf, standardAssociation } from '../support/fixtures';
@@ -48,10 +48,7 @@ function provideStructuredClone(): void {
 beforeAll(() => {
   provideStructuredClone();
   // esbuild cannot run inside jsdom, so the functions are built in a child process.
-  const build = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), [path.join(REPO_ROOT, 'scripts', 'build.ts')], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
+  const build = runTs(path.join(REPO_ROOT, 'scripts', 'build.ts'), [], { cwd: REPO_ROOT });
   if (build.status !== 0) throw new Error(`building the cloud functions failed:\n${build.stderr}${build.stdout}`);
 }, 120_000);
 

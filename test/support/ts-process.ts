@@ -3,7 +3,7 @@
  * runs it. The process gets a temporary folder of its own, removed when it exits, so what tsx and the
  * process leave there never outlives the test.
  */
-import { spawn, type ChildProcess } from 'child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -16,8 +16,10 @@ export interface TsProcess {
   exited: Promise<void>;
 }
 
+const ownTempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'process-'));
+
 export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): TsProcess {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'process-'));
+  const tmp = ownTempDir();
   const child = spawn(process.execPath, ['--require', tsxRegister, entry, ...args], {
     env: { ...env, TMPDIR: tmp },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,4 +31,18 @@ export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
     }),
   );
   return { child, exited };
+}
+
+/** Runs a TypeScript entry point to its end, as `npx tsx <entry>` does, in a temporary folder of its own. */
+export function runTs(entry: string, args: string[], options: { cwd?: string } = {}): SpawnSyncReturns<string> {
+  const tmp = ownTempDir();
+  try {
+    return spawnSync(process.execPath, ['--require', tsxRegister, entry, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, TMPDIR: tmp },
+      encoding: 'utf8',
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
