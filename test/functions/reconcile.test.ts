@@ -116,6 +116,8 @@ describe('reconcile', () => {
 
   it('runs from npm run reconcile against a store on disk, exiting 1 on drift and 0 once fixed', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reconcile-'));
+    // npm and tsx keep their own files in the process's temporary folder: one that the test removes.
+    const processTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'reconcile-process-'));
     try {
       const writeStore = () => {
         const disk = new LocalCloud({ dir, fsync: false });
@@ -129,7 +131,7 @@ describe('reconcile', () => {
       const run = (...args: string[]) =>
         spawnSync('npm', ['run', '-s', 'reconcile', ...(args.length ? ['--', ...args] : [])], {
           cwd: REPO,
-          env: { ...process.env, LOCALCLOUD_DIR: dir },
+          env: { ...process.env, LOCALCLOUD_DIR: dir, TMPDIR: processTmp },
           encoding: 'utf8',
           timeout: 60_000,
         });
@@ -151,7 +153,7 @@ describe('reconcile', () => {
       expect(fixed.status).toBe(0);
       expect(run().status).toBe(0);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      for (const folder of [dir, processTmp]) fs.rmSync(folder, { recursive: true, force: true });
     }
   }, 120_000);
 });
