@@ -103,6 +103,8 @@ const itemSchema = z
     extras: z.object({ spoke: idSchema.optional(), hosted: idSchema.optional() }).strict().optional(),
     deduction: z.boolean().optional(),
     component: z.string().optional(),
+    maxCount: positive.optional(),
+    maxPerEvent: positive.optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
@@ -118,6 +120,7 @@ const itemSchema = z
     if (item.kind !== 'value_share' && (item.rate !== undefined || item.cap !== undefined)) {
       fail('只有 value_share 项目可以有 rate 和 cap');
     }
+    if (item.maxCount !== undefined && item.kind !== 'per_count') fail('只有 per_count 项目可以有 maxCount');
     if ((item.kind === 'dues' || item.kind === 'committee') && item.claimable) {
       fail('职务积分和会长会加分不能由会员自行申报');
     }

@@ -63,7 +63,7 @@ async function seedClaim(i: number, rng: Random): Promise<Claim> {
     case 3:
       return award('b1head', 'meeting.attend.branch', [{ memberId: 'm1' }, { memberId: 'm2' }], date);
     case 4:
-      return award('b1lead', 'other', [{ memberId: 'm4', points: rng.int(1, 2) }], date);
+      return award('b1lead', 'other', [{ memberId: 'm2', points: rng.int(1, 2) }], date);
     default:
       return award('president', 'meeting.attend.association', [{ memberId: 'b1head', spoke: true }, { memberId: 'm3' }], date);
   }

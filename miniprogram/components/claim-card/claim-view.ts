@@ -10,6 +10,7 @@ const KIND_LABELS: Record<ClaimKind, string> = {
   award: '领导奖分',
   committee: '会长会加分',
   reversal: '冲正',
+  correction: '更正',
 };
 
 export interface LineView {

@@ -40,6 +40,8 @@ const itemSchema = z
     extras: z.object({ spoke: text(80).optional(), hosted: text(80).optional() }).strict().optional(),
     deduction: z.boolean().optional(),
     component: text(40).optional(),
+    maxCount: z.number().optional(),
+    maxPerEvent: z.number().optional(),
   })
   .strict();
 
@@ -47,7 +49,7 @@ const itemSchema = z
 const effectiveFrom = z
   .string()
   .refine((v) => isCalendarDate(v) || (z.iso.datetime({ offset: true }).safeParse(v).success && !Number.isNaN(Date.parse(v))), {
-    message: '生效时间应为 YYYY-MM-DD 或带时区的时间',
+    message: '应为 YYYY-MM-DD 或带时区的时间',
   });
 
 export const adminSchemePublish = defineAction('admin.scheme.publish', {

@@ -2,20 +2,22 @@
  * Self-reports (第十五条 个性化事件): catalog.get, claim.submit, claim.withdraw, claim.get, claim.mine.
  */
 import { z } from 'zod';
-import type { Claim, ClaimStatus, Role } from '../../../typings/models';
+import type { CatalogItem, Claim, ClaimStatus, Role } from '../../../typings/models';
 import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { assertInClaimsWindow } from '../../../domain/periods';
 import { linePoints } from '../../../domain/points';
 import { assertMayClaim } from '../../../domain/proposals';
 import { endorsersFor } from '../../../domain/routing';
-import { catalogItem } from '../../../domain/scheme';
+import { catalogItem, type Scheme } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
 import { claimsOfMember, decodeCursor, findClaim, nextCursor, readClaim, writeClaim } from '../../data/claims';
 import { loadEndorsers } from '../../data/members';
 import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
+import { withDuplicatesFlagged } from '../../data/duplicates';
+import { withEvidenceUrls } from '../../data/files';
 
 export const catalogGet = defineAction('catalog.get', {
   schema: noPayload,
@@ -59,10 +61,11 @@ export const claimSubmit = defineAction('claim.submit', {
     assertMayClaim(claimant, item);
     assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
     const input = { value: payload.value, count: payload.count, points: payload.points };
-    // A self-report may ask for no more discretionary points than anyone could endorse (第十三条).
-    const { points: earned, discretionary } = linePoints(item, input, highestPersonalAuthority(scheme));
+    const { points: earned, discretionary } = linePoints(item, input);
+    assertWithinPersonalAuthority(item, discretionary, scheme);
     const leaders = await loadEndorsers(claimant.branchId, tiersWithAuthority(scheme));
     const route = endorsersFor(claimant, discretionary, leaders, scheme);
+    const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name };
     const claim = newClaim(ctx, {
       kind: 'self',
       item,
@@ -71,11 +74,11 @@ export const claimSubmit = defineAction('claim.submit', {
       note: payload.note,
       evidence: payload.evidence ?? [],
       creator: claimant,
-      lines: [{ memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name }],
+      lines: await withDuplicatesFlagged([line], payload.occurredOn),
       input: stripUndefined(input),
       discretionary,
       step: 'endorse',
-      waitingFor: { memberIds: route.memberIds, label: route.label },
+      route,
       decisions: [],
     });
     return recordClaim(ctx, claim, leaders);
@@ -98,6 +101,7 @@ export const claimWithdraw = defineAction('claim.withdraw', {
         status: 'withdrawn',
         step: null,
         waitingFor: null,
+        routing: null,
         updatedAt: at,
         decisions: [...claim.decisions, { step: claim.step ?? 'endorse', by: member._id, byName: member.name, decision: 'withdraw', at }],
       };
@@ -127,7 +131,8 @@ export const claimGet = defineAction('claim.get', {
     const claim = await findClaim(claimId);
     if (!claim) throw new DomainError('NOT_FOUND', '申请不存在');
     await assertMaySee(ctx, claim);
-    return { claim };
+    const [shown] = await withEvidenceUrls([claim]);
+    return { claim: shown };
   },
 });
 
@@ -144,9 +149,24 @@ export const claimMine = defineAction('claim.mine', {
     const member = await ctx.requireMember();
     const offset = decodeCursor(payload.cursor);
     const claims = await claimsOfMember(member._id, payload.status, offset);
-    return { claims, cursor: nextCursor(offset, claims) };
+    return { claims: await withEvidenceUrls(claims), cursor: nextCursor(offset, claims) };
   },
 });
+
+/**
+ * A self-report may ask for no more discretionary points than any one person may award (第十三条):
+ * beyond that it is a 会长会 decision (第七条 突出表现, 第八条 重大贡献), which the secretariat records.
+ */
+function assertWithinPersonalAuthority(item: CatalogItem, discretionary: number, scheme: Scheme): void {
+  const highest = highestPersonalAuthority(scheme);
+  if (discretionary <= highest) return;
+  throw new DomainError(
+    'OVER_AUTHORITY',
+    `${item.name}申报${discretionary}分，超过任何个人的奖分权限（最高${highest}分）：` +
+      `这需要会长会研究决定（第十三条），请降低分值，或请秘书处按会长会决定录入`,
+    { discretionary, highest },
+  );
+}
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
