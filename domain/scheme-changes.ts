@@ -4,16 +4,8 @@
  * cap, name, category and whether members may self-report it.
  */
 import type { CatalogItem } from '../typings/models';
+import { KIND_NAMES } from './glossary';
 
-const KIND_NAMES: Record<CatalogItem['kind'], string> = {
-  fixed: '固定分值',
-  range: '区间分值',
-  per_count: '按人次计分',
-  value_share: '按价值折算',
-  discretionary: '酌情奖分',
-  committee: '会长会研究',
-  dues: '职务积分',
-};
 
 /** How an item is scored, e.g. '40 分', '1–20 分', '每人 20 分', '按 1% 折算，最高 100 分'. */
 export function describePoints(item: CatalogItem): string {

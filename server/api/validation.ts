@@ -51,7 +51,8 @@ export function fieldName(path: readonly PropertyKey[]): string {
 
 const isChinese = (text: string): boolean => /[\u4e00-\u9fa5]/.test(text);
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One issue in words: the field by its Chinese name, then what it should be. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   const field = fieldName(issue.path);
   const subject = field || '参数';
   switch (issue.code) {

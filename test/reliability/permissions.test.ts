@@ -252,3 +252,38 @@ describe('reading ledgers', () => {
     expect([expected('president', 'm3'), expected('clerk', 'm3')]).toEqual(['ok', 'ok']);
   });
 });
+
+describe('the member directory', () => {
+  it('shows phones and invite codes to the secretariat only, and each branch leader only their branch', async () => {
+    putMember(h, 'gone', { name: '已退会员', branch: 'b2', status: 'left' });
+    await h.ok(ADMIN_OPENID, 'admin.members.update', { memberId: 'm3', patch: { phone: '13800000003' } });
+    const readers = ['stranger', ADMIN_OPENID, ...EVERYONE];
+    const associationLeaders = ['president', 'vice', 'secgen'];
+    const expected = (reader: string, branchId: string | undefined): 'ok' | ErrorCode => {
+      if (reader === 'stranger') return 'NOT_BOUND';
+      if (reader === ADMIN_OPENID || reader === 'clerk' || associationLeaders.includes(reader)) return 'ok';
+      if (!BRANCH_LEADERS.includes(reader)) return 'FORBIDDEN';
+      return branchId === undefined || branchId === 'b1' ? 'ok' : 'FORBIDDEN';
+    };
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const reader of readers) {
+      const openid = reader === 'stranger' ? 'stranger-openid' : reader === ADMIN_OPENID ? ADMIN_OPENID : as(reader);
+      const secretariat = reader === ADMIN_OPENID || reader === 'clerk';
+      for (const branchId of [undefined, 'b1', 'b2']) {
+        for (const status of ['active', 'left'] as const) {
+          const result = await h.call(openid, 'members.list', { ...(branchId ? { branchId } : {}), status });
+          cells++;
+          if (outcome(result) !== expected(reader, branchId)) wrong.push(`${reader} listing ${branchId ?? 'all'}/${status}: ${outcome(result)}, expected ${expected(reader, branchId)}`);
+          if (!result.ok) continue;
+          const members = result.data.members;
+          if (!secretariat && members.some((m) => 'phone' in m || 'inviteCode' in m)) wrong.push(`${reader} saw phones or invite codes`);
+          if (BRANCH_LEADERS.includes(reader) && members.some((m) => m.branchId !== 'b1')) wrong.push(`${reader} saw another branch's members`);
+          if (secretariat && members.some((m) => m._id === 'm3' && m.phone !== '13800000003')) wrong.push(`${reader} did not see m3's phone`);
+        }
+      }
+    }
+    sizes['member directory'] = cells;
+    expect(wrong).toEqual([]);
+  });
+});

@@ -38,7 +38,7 @@ export const adminDuesRecord = defineAction('admin.dues.record', {
     .object({
       memberId: id,
       paidOn: calendarDate,
-      years: z.union([z.literal(1), z.literal(5)], { error: '缴费年数只能是 1 年或 5 年（一届）' }),
+      years: z.union([z.literal(1), z.literal(5)], { error: '只能是 1 年或 5 年（一届）' }),
     })
     .strict(),
   access: 'secretariat',

@@ -13,6 +13,7 @@ import { schemeChanges } from '../../../domain/scheme-changes';
 import type { Scheme } from '../../../domain/scheme';
 import { reviseScheme } from '../../../domain/versions';
 import { defineAction } from '../action';
+import { describeIssue } from '../validation';
 import { getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { withoutId } from '../../data/ledger';
@@ -107,8 +108,10 @@ function attempt<T>(fn: () => T): T | DomainError {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    // A catalog the scheme's validator refused: its problems in words, not in field paths.
+    const issues = error.details?.issues as z.core.$ZodIssue[] | undefined;
+    return issues ? new DomainError('INVALID_INPUT', `积分方案无效：${issues.slice(0, 5).map(describeIssue).join('；')}`) : error;
   }
 }
 
