@@ -88,7 +88,7 @@ export interface ReversalRace {
   drift: number;
 }
 
-/** For each of `entries` approved entries, a leader's reversal, the secretariat's reversal and a correction race. */
+/** For each of `entries` approved entries, two leaders' reversals and the secretariat's correction race. */
 export async function reversalRace(entries: number, rng: Random): Promise<ReversalRace> {
   const h = fresh();
   try {
@@ -100,8 +100,8 @@ export async function reversalRace(entries: number, rng: Random): Promise<Revers
     }
     const calls = ids.flatMap((entryId) => [
       () => h.call(openidOf('b1head'), 'entry.reverse', { entryId, reason: '重复录入' }),
-      () => h.call(ADMIN_OPENID, 'entry.reverse', { entryId, reason: '重复录入' }),
-      () => h.call(openidOf('vice'), 'entry.correct', { entryId, points: 2, reason: '应为 2 分' }),
+      () => h.call(openidOf('vice'), 'entry.reverse', { entryId, reason: '重复录入' }),
+      () => h.call(ADMIN_OPENID, 'entry.correct', { entryId, points: 2, reason: '应为 2 分' }),
     ]);
     const results = await Promise.all(rng.shuffle(calls).map(async (call) => (await turns(rng.int(0, 30)), call())));
     const claims = (h.cloud.store.dump().claims ?? []).filter((c) => c.status === 'pending' && typeof c.reversalOf === 'string');
