@@ -387,6 +387,27 @@ describe('审批 page: batch approval', () => {
     expect(page.instance.data.claims.map((c: { _id: string }) => c._id)).toEqual(['c2']);
   });
 
+  it('asks before a batch approval how many points the selected claims post, and how many may repeat a deed', async () => {
+    const modal = answerModal(false);
+    stubApi({
+      'inbox.list': ok({
+        claims: [
+          aClaim({ _id: 'c1', lines: [aLine({ points: 10 })] }),
+          aClaim({ _id: 'c2', lines: [aLine({ points: 20, duplicateOf: 'entry-7' })] }),
+        ],
+        cursor: null,
+      }),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.batch-approve');
+    await settle();
+
+    expect(argsOf<{ content: string }>(modal)[0].content).toBe('确认通过选中的 2 件申请，合计 30 分？其中 1 件可能与已有积分重复。');
+  });
+
   it('shows which claims did not go through and why, and keeps them', async () => {
     const modal = answerModal(true);
     stubApi({
