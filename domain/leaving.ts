@@ -4,6 +4,7 @@
  * marked and left out, so every reviewer sees it, and the rest of the batch goes on.
  */
 import type { Claim, ClaimLine, Decision } from '../typings/models';
+import { DomainError } from './errors';
 import { claimTotal } from './points';
 
 export const LEFT_LINE = '已退出本会，不计入（第十七条）';
@@ -17,6 +18,18 @@ export interface Actor {
 export function excludeLeavers(lines: readonly ClaimLine[], leftIds: ReadonlySet<string>): ClaimLine[] | null {
   if (!lines.some((line) => leftIds.has(line.memberId) && !line.excluded)) return null;
   return lines.map((line) => (leftIds.has(line.memberId) && !line.excluded ? { ...line, excluded: LEFT_LINE } : line));
+}
+
+/**
+ * The lines a final approval posts (第十七条): those of members who left are excluded, even when the
+ * leaving came an instant before; a claim with no line left cannot be approved, only rejected.
+ */
+export function approvableLines(lines: readonly ClaimLine[], leftIds: ReadonlySet<string>): ClaimLine[] {
+  const marked = excludeLeavers(lines, leftIds) ?? [...lines];
+  if (marked.every((line) => line.excluded)) {
+    throw new DomainError('INVALID_INPUT', `${[...new Set(lines.map((l) => l.memberName))].join('、')}已退出本会，不能通过，请驳回`);
+  }
+  return marked;
 }
 
 /** A pending claim once `member` has left, or null when it does not concern them. */

@@ -4,7 +4,7 @@
  * points for themselves except as a self-report, which two other people then review (第十四条).
  */
 import type { CatalogItem, Member } from '../typings/models';
-import { authorityLimit, committeeAuthority } from './authority';
+import { authorityLimit, committeeAuthority, highestPersonalAuthority } from './authority';
 import { isAssociationLeader } from './routing';
 import { DomainError } from './errors';
 import type { Scheme } from './scheme';
@@ -13,6 +13,21 @@ import type { Scheme } from './scheme';
 export function assertMayClaim(claimant: Member, item: CatalogItem): void {
   if (claimant.status !== 'active') throw new DomainError('FORBIDDEN', '您已不是在册会员，不能申报');
   if (!item.claimable) throw new DomainError('FORBIDDEN', `“${item.name}”不能自行申报`, { itemId: item.id });
+}
+
+/**
+ * A self-report may ask for no more discretionary points than any one person may award (第十三条):
+ * beyond that it is a 会长会 decision (第七条 突出表现, 第八条 重大贡献), which the secretariat records.
+ */
+export function assertSelfReportWithinAuthority(item: CatalogItem, discretionary: number, scheme: Scheme): void {
+  const highest = highestPersonalAuthority(scheme);
+  if (discretionary <= highest) return;
+  throw new DomainError(
+    'OVER_AUTHORITY',
+    `${item.name}申报${discretionary}分，超过任何个人的奖分权限（最高${highest}分）：` +
+      `这需要会长会研究决定（第十三条），请降低分值，或请秘书处按会长会决定录入`,
+    { discretionary, highest },
+  );
 }
 
 export interface ProposalRight {

@@ -2,14 +2,14 @@
  * Self-reports (第十五条 个性化事件): catalog.get, claim.submit, claim.withdraw, claim.get, claim.mine.
  */
 import { z } from 'zod';
-import type { CatalogItem, Claim, ClaimStatus, Role } from '../../../typings/models';
+import type { Claim, ClaimStatus, Role } from '../../../typings/models';
 import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { assertInClaimsWindow } from '../../../domain/periods';
 import { linePoints } from '../../../domain/points';
-import { assertMayClaim } from '../../../domain/proposals';
+import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
 import { endorsersFor } from '../../../domain/routing';
-import { catalogItem, type Scheme } from '../../../domain/scheme';
+import { catalogItem } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
@@ -62,7 +62,7 @@ export const claimSubmit = defineAction('claim.submit', {
     assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
     const input = { value: payload.value, count: payload.count, points: payload.points };
     const { points: earned, discretionary } = linePoints(item, input);
-    assertWithinPersonalAuthority(item, discretionary, scheme);
+    assertSelfReportWithinAuthority(item, discretionary, scheme);
     const leaders = await loadEndorsers(claimant.branchId, tiersWithAuthority(scheme));
     const route = endorsersFor(claimant, discretionary, leaders, scheme);
     const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name };
@@ -152,21 +152,6 @@ export const claimMine = defineAction('claim.mine', {
     return { claims: await withEvidenceUrls(claims), cursor: nextCursor(offset, claims) };
   },
 });
-
-/**
- * A self-report may ask for no more discretionary points than any one person may award (第十三条):
- * beyond that it is a 会长会 decision (第七条 突出表现, 第八条 重大贡献), which the secretariat records.
- */
-function assertWithinPersonalAuthority(item: CatalogItem, discretionary: number, scheme: Scheme): void {
-  const highest = highestPersonalAuthority(scheme);
-  if (discretionary <= highest) return;
-  throw new DomainError(
-    'OVER_AUTHORITY',
-    `${item.name}申报${discretionary}分，超过任何个人的奖分权限（最高${highest}分）：` +
-      `这需要会长会研究决定（第十三条），请降低分值，或请秘书处按会长会决定录入`,
-    { discretionary, highest },
-  );
-}
 
 function stripUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

@@ -11,7 +11,7 @@ import type { Claim, ClaimLine, Decision } from '../../../typings/models';
 import { authorityLimit } from '../../../domain/authority';
 import { flaggedLines } from '../../../domain/duplicates';
 import { DomainError } from '../../../domain/errors';
-import { excludeLeavers } from '../../../domain/leaving';
+import { approvableLines } from '../../../domain/leaving';
 import { claimTotal, linePoints } from '../../../domain/points';
 import { rerouted, type RoutedPart } from '../../../domain/rerouting';
 import { assertMayDecide, finalReviewersFor } from '../../../domain/routing';
@@ -95,10 +95,7 @@ export const claimDecide = defineAction('claim.decide', {
         // 第十七条: a line of a member who left is not approved; a batch goes on without it.
         const members = await readMembers(tx, claim.lines.map((l) => l.memberId));
         const left = new Set([...members.values()].filter((m) => m.status !== 'active').map((m) => m._id));
-        const lines = excludeLeavers(claim.lines, left) ?? claim.lines;
-        if (lines.every((line) => line.excluded)) {
-          throw new DomainError('INVALID_INPUT', `${[...new Set(claim.lines.map((l) => l.memberName))].join('、')}已退出本会，不能通过，请驳回`);
-        }
+        const lines = approvableLines(claim.lines, left);
         next = { ...claim, lines, total: claimTotal(lines), status: 'approved', step: null, waitingFor: null, routing: null };
         // Reviewers are members: a proposal by the secretariat without a member record names none (docs/rules.md D4).
         const reviewers = [...claim.decisions.filter((d) => d.decision === 'approve').map((d) => d.by), decider._id].filter((by) => by !== SECRETARIAT.id);
