@@ -42,6 +42,9 @@ function magnitude(item: CatalogItem, input: LineInput): LinePoints {
       if (count === undefined || !Number.isSafeInteger(count) || count < 1) {
         throw invalid(`请填写${item.unit ? `${item.unit}数` : '次数'}（不小于1的整数）`, item);
       }
+      if (item.maxCount !== undefined && count > item.maxCount) {
+        throw invalid(`每次最多${item.maxCount}${item.unit ?? '次'}，本次填写了${count}${item.unit ?? '次'}；更多请分次申报或提交会长会研究`, item);
+      }
       return { points: required(item.points, item) * count, discretionary: 0 };
     }
     case 'value_share':
@@ -140,5 +143,23 @@ export function awardLines(
       lines.push({ memberId: recipient.memberId, itemId: extra.id, itemName: extra.name, points: linePoints(extra, {}).points });
     }
   }
+  assertPerEventCaps(lines, scheme);
   return { lines, discretionary };
+}
+
+/** An item with `maxPerEvent` may appear on at most that many lines of one event (e.g. 3 hosts). */
+function assertPerEventCaps(lines: readonly AwardLine[], scheme: Scheme): void {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.itemId, (counts.get(line.itemId) ?? 0) + 1);
+  for (const [itemId, n] of counts) {
+    const item = catalogItem(scheme, itemId);
+    if (item.maxPerEvent !== undefined && n > item.maxPerEvent) {
+      throw invalid(`每次最多${item.maxPerEvent}人，本次有${n}人；更多请提交会长会研究`, item);
+    }
+  }
+}
+
+/** The points a claim posts if approved: the sum of its lines, leaving out excluded ones. */
+export function claimTotal(lines: readonly { points: number; excluded?: string }[]): number {
+  return lines.reduce((sum, line) => (line.excluded ? sum : sum + line.points), 0);
 }

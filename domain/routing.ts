@@ -10,6 +10,10 @@ import { levelName, type Scheme } from './scheme';
 
 export interface Route extends WaitingFor {
   step: ClaimStep;
+  /** The groups the route consulted (see ClaimRouting): a change of their holders re-routes the claim. */
+  keys: string[];
+  /** Final review: the position it started from, before passing anyone over. */
+  from?: Position;
   /** Endorsement: whose leaders endorse. */
   leadersOf?: 'branch' | 'association';
   /** Final review: the position that reviews. */
@@ -58,7 +62,14 @@ export function endorsersFor(claimant: Member, discretionary: number, candidates
     const branchId = claimant.branchId;
     const branch = candidates.filter((m) => covers(m) && isBranchLeader(m, branchId, scheme));
     if (branch.length > 0) {
-      return { step: 'endorse', leadersOf: 'branch', memberIds: ids(branch), label: `${levelName(scheme, 'branch')}领导${need}`, passedOver: [] };
+      return {
+        step: 'endorse',
+        leadersOf: 'branch',
+        memberIds: ids(branch),
+        label: `${levelName(scheme, 'branch')}领导${need}`,
+        keys: [leadersKey(branchId)],
+        passedOver: [],
+      };
     }
   }
   const association = candidates.filter((m) => covers(m) && isAssociationLeader(m, scheme));
@@ -68,6 +79,7 @@ export function endorsersFor(claimant: Member, discretionary: number, candidates
       leadersOf: 'association',
       memberIds: ids(association),
       label: `${levelName(scheme, 'association')}领导${need}`,
+      keys: endorsementKeys(claimant),
       passedOver: [],
     };
   }
@@ -89,10 +101,7 @@ export function finalReviewersFor(
   candidates: readonly Member[],
   scheme: Scheme,
 ): Route {
-  const level = authorityLimit(proposer, scheme);
-  const table = scheme.finalReview.byAuthority;
-  const start = (table.find((rule) => level <= rule.upTo) ?? table[table.length - 1]).position;
-  return reviewersFrom(start, new Set([proposer._id, ...recipients]), candidates, scheme);
+  return reviewersFrom(finalReviewStart(proposer, scheme), new Set([proposer._id, ...recipients]), candidates, scheme);
 }
 
 /** Committee awards (第八条, 第十三条): recorded by the secretariat, final-reviewed by the president. */
@@ -105,14 +114,26 @@ export function committeeFinalReviewersFor(
   return reviewersFrom(scheme.finalReview.committee, new Set([recorder._id, ...recipients]), candidates, scheme);
 }
 
-function reviewersFrom(start: Position, interested: ReadonlySet<string>, candidates: readonly Member[], scheme: Scheme): Route {
+/** The final-review position for a proposer's (or endorser's) authority level (第十四条). */
+export function finalReviewStart(proposer: Member, scheme: Scheme): Position {
+  const level = authorityLimit(proposer, scheme);
+  const table = scheme.finalReview.byAuthority;
+  return (table.find((rule) => level <= rule.upTo) ?? table[table.length - 1]).position;
+}
+
+/**
+ * Final reviewers from `start` up the escalation, passing over positions whose holders are all
+ * interested (proposer, recipients, earlier approvers) or vacant (第十四条).
+ */
+export function reviewersFrom(start: Position, interested: ReadonlySet<string>, candidates: readonly Member[], scheme: Scheme): Route {
   const order = scheme.finalReview.escalation;
   const passedOver: Route['passedOver'] = [];
   for (const position of order.slice(order.indexOf(start))) {
     const holders = candidates.filter((m) => m.status === 'active' && m.positions.includes(position));
     const eligible = holders.filter((m) => !interested.has(m._id));
     if (eligible.length > 0) {
-      return { step: 'final', position, memberIds: ids(eligible), label: finalLabel(position, passedOver), passedOver };
+      const keys = [...passedOver.map((p) => positionKey(p.position)), positionKey(position)];
+      return { step: 'final', position, from: start, memberIds: ids(eligible), label: finalLabel(position, passedOver), keys, passedOver };
     }
     passedOver.push({ position, reason: holders.length > 0 ? 'interested' : 'vacant' });
   }
@@ -157,10 +178,29 @@ export function decisionRefusal(member: Member, claim: DecidableClaim, scheme: S
   if (claim.step === 'endorse' && authority < claim.discretionary) {
     return new DomainError('OVER_AUTHORITY', `超出奖分权限：本次需要${claim.discretionary}分权限，您的权限为${authority}分`);
   }
+  if (claim.waitingFor.memberIds.length === 0) return new DomainError('FORBIDDEN', claim.waitingFor.label);
   if (!claim.waitingFor.memberIds.includes(member._id)) {
     return new DomainError('FORBIDDEN', `该申请等待${claim.waitingFor.label}审批`);
   }
   return null;
+}
+
+/** Routing groups: the holders of an escalation position, and the leaders of a branch or of the association. */
+export const positionKey = (position: Position): string => `pos:${position}`;
+export const leadersKey = (branchId: string | null): string => `lead:${branchId ?? 'association'}`;
+
+/** The groups a self-report's endorsement consults: the claimant's branch leaders, then the association's. */
+export function endorsementKeys(claimant: Pick<Member, 'branchId'>): string[] {
+  return claimant.branchId === null ? [leadersKey(null)] : [leadersKey(claimant.branchId), leadersKey(null)];
+}
+
+/** The routing groups a member belongs to now: whose claims may change route when they change. */
+export function routingKeys(member: Member, scheme: Scheme): string[] {
+  if (member.status !== 'active') return [];
+  const keys = scheme.finalReview.escalation.filter((p) => member.positions.includes(p)).map(positionKey);
+  if (member.branchId !== null && isBranchLeader(member, member.branchId, scheme)) keys.push(leadersKey(member.branchId));
+  if (isAssociationLeader(member, scheme)) keys.push(leadersKey(null));
+  return keys;
 }
 
 export function mayDecide(member: Member, claim: DecidableClaim, scheme: Scheme): boolean {

@@ -4,16 +4,8 @@
  * cap, name, category and whether members may self-report it.
  */
 import type { CatalogItem } from '../typings/models';
+import { KIND_NAMES } from './glossary';
 
-const KIND_NAMES: Record<CatalogItem['kind'], string> = {
-  fixed: '固定分值',
-  range: '区间分值',
-  per_count: '按人次计分',
-  value_share: '按价值折算',
-  discretionary: '酌情奖分',
-  committee: '会长会研究',
-  dues: '职务积分',
-};
 
 /** How an item is scored, e.g. '40 分', '1–20 分', '每人 20 分', '按 1% 折算，最高 100 分'. */
 export function describePoints(item: CatalogItem): string {
@@ -34,6 +26,9 @@ export function describePoints(item: CatalogItem): string {
       return '按会费档次';
   }
 }
+
+const capText = (what: string, cap: number | undefined, unit: string): string =>
+  cap === undefined ? `${what.replace('最多', '')}不再限${unit}数` : `${what} ${cap} ${unit}`;
 
 const rangeText = (range: [number, number]): string => (range[0] === range[1] ? `${range[0]} 分` : `${range[0]}–${range[1]} 分`);
 const percent = (rate: number | undefined): string => `${Number(((rate ?? 0) * 100).toPrecision(6))}%`;
@@ -66,5 +61,7 @@ function itemChanges(was: CatalogItem, now: CatalogItem): string[] {
   const extras = (item: CatalogItem) => JSON.stringify([item.extras?.spoke ?? null, item.extras?.hosted ?? null]);
   if (extras(was) !== extras(now)) lines.push(`${name}：发言、承办的附加项目有调整`);
   if (Boolean(was.deduction) !== Boolean(now.deduction)) lines.push(`${name}：${now.deduction ? '改为扣分项目' : '改为加分项目'}`);
+  if (was.maxCount !== now.maxCount) lines.push(`${name}：${capText('每次申报最多', now.maxCount, now.unit ?? '次')}`);
+  if (was.maxPerEvent !== now.maxPerEvent) lines.push(`${name}：${capText('每次活动最多', now.maxPerEvent, '人')}`);
   return lines;
 }

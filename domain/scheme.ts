@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { CatalogItem, ItemKind, Position, Tier } from '../typings/models';
 import { DomainError } from './errors';
+import { KIND_NAMES } from './glossary';
 
 export interface Level {
   id: string;
@@ -80,7 +81,7 @@ const KINDS = [
   'dues',
 ] as const satisfies readonly ItemKind[];
 
-const idSchema = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'id 只能由小写字母、数字、下划线和点组成');
+const idSchema = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, '只能由小写字母、数字、下划线和点组成');
 const points = z.number().int().nonnegative();
 const positive = z.number().int().positive();
 const tier = z.enum(TIERS);
@@ -103,24 +104,22 @@ const itemSchema = z
     extras: z.object({ spoke: idSchema.optional(), hosted: idSchema.optional() }).strict().optional(),
     deduction: z.boolean().optional(),
     component: z.string().optional(),
+    maxCount: positive.optional(),
+    maxPerEvent: positive.optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
-    const fail = (message: string) => ctx.addIssue({ code: 'custom', message: `${item.id}: ${message}` });
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message: `“${item.name}”（${item.id}）${message}` });
+    const kind = KIND_NAMES[item.kind];
     const needsPoints = item.kind === 'fixed' || item.kind === 'per_count';
-    if (needsPoints && item.points === undefined) fail(`${item.kind} 项目必须有 points`);
-    if (!needsPoints && item.points !== undefined) fail(`${item.kind} 项目不能有 points`);
-    if (item.kind === 'range' && !item.range) fail('range 项目必须有 range');
-    if (item.range && item.range[0] > item.range[1]) fail('range 的下限不能大于上限');
-    if (item.kind === 'value_share' && (item.rate === undefined || item.cap === undefined)) {
-      fail('value_share 项目必须有 rate 和 cap');
-    }
-    if (item.kind !== 'value_share' && (item.rate !== undefined || item.cap !== undefined)) {
-      fail('只有 value_share 项目可以有 rate 和 cap');
-    }
-    if ((item.kind === 'dues' || item.kind === 'committee') && item.claimable) {
-      fail('职务积分和会长会加分不能由会员自行申报');
-    }
+    if (needsPoints && item.points === undefined) fail(`是${kind}项目，须填写分值`);
+    if (!needsPoints && item.points !== undefined) fail(`是${kind}项目，不能填写固定分值`);
+    if (item.kind === 'range' && !item.range) fail('是区间分值项目，须填写分值区间');
+    if (item.range && item.range[0] > item.range[1]) fail('的分值区间下限不能大于上限');
+    if (item.kind === 'value_share' && (item.rate === undefined || item.cap === undefined)) fail('是按价值折算项目，须填写折算比例和封顶分值');
+    if (item.kind !== 'value_share' && (item.rate !== undefined || item.cap !== undefined)) fail('不是按价值折算项目，不能有折算比例和封顶分值');
+    if (item.maxCount !== undefined && item.kind !== 'per_count') fail('不是按人次计分项目，不能有每次最多数量');
+    if ((item.kind === 'dues' || item.kind === 'committee') && item.claimable) fail('是职务积分或会长会加分，不能由会员自行申报');
   });
 
 const schemeSchema = z
@@ -209,12 +208,15 @@ function duplicates(values: readonly string[]): string[] {
   return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
 }
 
-/** Validates a scheme at load; throws INVALID_INPUT naming every problem. */
+/**
+ * Validates a scheme at load; throws INVALID_INPUT naming every problem. `details.issues` keeps the
+ * validator's issues, so the api can say them in words (server/api/validation.ts).
+ */
 export function parseScheme(raw: unknown): Scheme {
   const result = schemeSchema.safeParse(raw);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-    throw new DomainError('INVALID_INPUT', `积分方案无效：${issues.join('；')}`, { issues });
+    const text = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    throw new DomainError('INVALID_INPUT', `积分方案无效：${text.join('；')}`, { issues: result.error.issues });
   }
   const scheme: Scheme = result.data;
   return scheme;

@@ -2,7 +2,7 @@
  * The local cloud's HTTP gateway (local mode only):
  *   POST /api/<function>   JSON body = the event; header X-Openid = the caller; response = the result
  *   GET  /health           200 with the functions it serves
- *   GET  /storage/<path>   a stored file (what getTempFileURL points at)
+ *   GET  /storage/<path>?expires=…&sign=…   a stored file, with the signature getTempFileURL gave (403 without)
  *   POST /timer/<function>/<trigger>   fires a timer trigger now
  */
 import * as http from 'http';
@@ -112,7 +112,12 @@ export function createGateway(cloud: LocalCloud): http.Server {
         return send(res, 200, await cloud.invoke(parts[1], event, {}));
       }
       if (req.method === 'GET' && parts[0] === 'storage' && parts.length > 1) {
-        const content = cloud.storage.read(cloud.storage.fileIdOf(parts.slice(1).join('/')));
+        const cloudPath = parts.slice(1).join('/');
+        // As in the cloud, a file is read only through the short-lived URL the functions handed out.
+        if (!cloud.storage.verify(cloudPath, url.searchParams.get('expires'), url.searchParams.get('sign'))) {
+          return gatewayError(res, 403, 'FORBIDDEN', '文件链接无效或已过期');
+        }
+        const content = cloud.storage.read(cloud.storage.fileIdOf(cloudPath));
         if (!content) return gatewayError(res, 404, 'FILE_NOT_FOUND', '文件不存在');
         res.writeHead(200, { 'content-length': content.length });
         return void res.end(content);

@@ -235,9 +235,10 @@ function installTransport(): void {
       requestId: requestId(),
       fileList: fileList.map((entry) => {
         const fileID = typeof entry === 'string' ? entry : entry.fileID;
-        const url = storage.tempUrl(fileID);
+        const maxAge = typeof entry === 'string' ? 7200 : (entry.maxAge ?? 7200);
+        const url = storage.tempUrl(fileID, maxAge);
         return url
-          ? { fileID, tempFileURL: url, maxAge: typeof entry === 'string' ? 7200 : (entry.maxAge ?? 7200), code: 'SUCCESS' }
+          ? { fileID, tempFileURL: url, maxAge, code: 'SUCCESS' }
           : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
       }),
     };

@@ -6,6 +6,7 @@
  * `cloud.uploadFile`, `cloud.getTempFileURL`, `cloud.deleteFile` and
  * `cloud.openapi.subscribeMessage.send`.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,6 +15,8 @@ export class LocalStorage {
   readonly root: string;
   /** A store kept in memory keeps its files in a temporary folder, removed when the cloud closes. */
   private readonly temporary: boolean;
+  /** Signs temporary URLs, as the cloud's do: `/storage/<path>` is served only with a valid, unexpired signature. */
+  private readonly signingKey = randomBytes(32);
 
   constructor(
     dir: string | null,
@@ -71,10 +74,24 @@ export class LocalStorage {
     return true;
   }
 
-  tempUrl(fileID: string): string | null {
+  /** A URL of the file that works for `maxAgeSeconds` (getTempFileURL); null for a missing file. */
+  tempUrl(fileID: string, maxAgeSeconds = 7200): string | null {
     const cloudPath = this.pathOf(fileID);
     if (!cloudPath || !this.exists(fileID)) return null;
-    return `${this.publicBaseUrl()}/storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}`;
+    const expires = Math.floor(Date.now() / 1000) + maxAgeSeconds;
+    const query = `expires=${expires}&sign=${this.signature(cloudPath, expires)}`;
+    return `${this.publicBaseUrl()}/storage/${cloudPath.split('/').map(encodeURIComponent).join('/')}?${query}`;
+  }
+
+  /** Whether `sign` is this storage's signature of `cloudPath` until `expires` (unix seconds), not yet past. */
+  verify(cloudPath: string, expires: string | null, sign: string | null): boolean {
+    if (!expires || !sign || !/^\d{1,12}$/.test(expires) || !/^[0-9a-f]{64}$/.test(sign)) return false;
+    if (Number(expires) < Date.now() / 1000) return false;
+    return timingSafeEqual(Buffer.from(sign, 'hex'), Buffer.from(this.signature(cloudPath, Number(expires)), 'hex'));
+  }
+
+  private signature(cloudPath: string, expires: number): string {
+    return createHmac('sha256', this.signingKey).update(`${cloudPath}\n${expires}`).digest('hex');
   }
 }
 

@@ -87,7 +87,7 @@ export interface Standing {
   rank: number | null;
 }
 
-/** A member as the directory shows them; invite code and binding only for the secretariat. */
+/** A member as the directory shows them; phone, invite code and binding only for the secretariat. */
 export interface DirectoryMember extends Member {
   inviteCode?: string;
   bound?: boolean;
@@ -160,9 +160,15 @@ export interface Actions {
       /** Committee awards: 'association' (会长会) or a branch id (分会会长会). */
       committee?: string;
     };
-    data: { claim: Claim };
+    /**
+     * One claim per final reviewer (第十四条: a recipient never reviews their own line, so the lines of
+     * recipients who are themselves reviewers go to the next one up): `claim` the first, `claims` all.
+     */
+    data: { claim: Claim; claims: Claim[] };
   };
   'entry.reverse': { payload: { entryId: string; reason: string }; data: { claim: Claim } };
+  /** One claim that, once approved, posts a reversing entry and the corrected one (SPEC §4 Ledger). */
+  'entry.correct': { payload: { entryId: string; points: number; reason: string }; data: { claim: Claim } };
   'inbox.list': { payload: { cursor?: string }; data: { claims: Claim[]; cursor: string | null } };
   'claim.decide': {
     payload: { claimId: string; decision: 'approve' | 'reject'; points?: number; reason?: string };
@@ -189,11 +195,16 @@ export interface Actions {
     data: { member: Member; inviteCode: string };
   };
   'admin.dues.record': { payload: { memberId: string; paidOn: string; years: 1 | 5 }; data: { dues: DuesRecord; entries: LedgerEntry[] } };
+  /** A member's dues records, newest first, voided ones included (with voidedAt and voidReason). */
+  'admin.dues.list': { payload: { memberId: string }; data: { dues: DuesRecord[] } };
+  /** Voids a dues record entered in error: reverses its entries, stops the monthly job for it, frees its months. */
+  'admin.dues.void': { payload: { duesId: string; reason: string }; data: { dues: DuesRecord; entries: LedgerEntry[] } };
   'admin.scheme.publish': {
     payload: { items: SchemeItemInput[]; effectiveFrom?: string; note: string };
     data: { version: number };
   };
-  'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string } };
+  /** `url` is short-lived (files are read only through URLs the server hands out); the file is deleted after a day. */
+  'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };
 }
 
 export type ActionName = keyof Actions;

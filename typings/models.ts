@@ -85,9 +85,13 @@ export interface CatalogItem {
   deduction?: boolean;
   /** 100-point compositions (基础分/特色分…): the component id of the scheme this item counts toward. */
   component?: string;
+  /** per_count items: the largest count one claim may carry (荆门: at most 20 persons per recruit claim). */
+  maxCount?: number;
+  /** The most lines of this item one claim (one event) may carry, e.g. at most 3 hosts of one meeting. */
+  maxPerEvent?: number;
 }
 
-export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal';
+export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction';
 export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 export type ClaimStep = 'endorse' | 'final';
 
@@ -98,6 +102,13 @@ export interface ClaimLine {
   /** Collective events: marks that produced extra lines (speak/host) are separate lines with their own itemId. */
   itemId: string;
   itemName: string;
+  /**
+   * The same member, item and day is already on the ledger (an entry id) or in a pending claim (a
+   * claim id): every reviewer is shown it; approving stays allowed (two meetings on one day happen).
+   */
+  duplicateOf?: string;
+  /** Why this line will not be posted, e.g. the member left the association (第十七条). */
+  excluded?: string;
 }
 
 export interface Decision {
@@ -109,13 +120,25 @@ export interface Decision {
   reason?: string;
   /** The points an endorser set for a range item, when they changed them. */
   points?: number;
+  /** Indexes of the lines flagged `duplicateOf` that this approval let through. */
+  flagged?: number[];
 }
 
 export interface WaitingFor {
-  /** Member ids who may decide the current step. */
+  /** Member ids who may decide the current step, as the role resolves today (kept current when holders change). */
   memberIds: string[];
   /** Human description of who that is, e.g. '分会领导（权限≥5分）' or '秘书长'. */
   label: string;
+}
+
+/**
+ * The role a pending claim waits for, so the route can be worked out again when its holders change:
+ * `keys` name the groups whose members the route consulted (`pos:secretary_general`, `lead:<branchId>`,
+ * `lead:association`), `from` the position final review starts at (第十四条).
+ */
+export interface ClaimRouting {
+  keys: string[];
+  from?: Position;
 }
 
 export interface Claim {
@@ -135,13 +158,24 @@ export interface Claim {
   input: { value?: number; count?: number; points?: number };
   /** The discretionary points on one event that an endorser's or proposer's authority must cover. */
   discretionary: number;
+  /** The points the claim posts if approved: its lines' sum, leaving out excluded lines. */
+  total: number;
   status: ClaimStatus;
   step: ClaimStep | null;
   waitingFor: WaitingFor | null;
+  /** Pending claims only: what `waitingFor` was worked out from. */
+  routing: ClaimRouting | null;
   decisions: Decision[];
-  /** reversal: the entry being corrected; committee: the decision's reference. */
+  /** reversal and correction: the entry being corrected; committee: the decision's reference. */
   reversalOf?: string;
   reference?: string;
+  /** Committee awards: the committee that decided (第十三条: 会长会 or a branch's 会长会). */
+  committee?: { id: string; name: string };
+  /**
+   * Short-lived URLs of the evidence photos, in the order of `evidence`, on claims read by someone the
+   * claim may be shown to (files are never served by id alone).
+   */
+  evidenceUrls?: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -161,6 +195,10 @@ export interface LedgerEntry {
   note?: string;
   /** A reversing entry names the entry it corrects. */
   reverses?: string;
+  /** The corrected entry of a correction names the entry it replaces. */
+  corrects?: string;
+  /** The line repeated an approved entry or pending claim of the same member, item and day when it was approved. */
+  duplicateOf?: string;
   createdAt: string;
 }
 
@@ -186,4 +224,7 @@ export interface DuesRecord {
   toMonth: string;
   recordedBy: string;
   createdAt: string;
+  /** admin.dues.void: when and why the record was voided; its entries are reversed and its months freed. */
+  voidedAt?: string;
+  voidReason?: string;
 }

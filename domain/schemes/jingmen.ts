@@ -14,6 +14,14 @@ const LEVELS = [
 ] as const;
 
 type LevelId = (typeof LEVELS)[number]['id'];
+
+/**
+ * Caps a careful secretary sets where the rulebook gives a per-person rate without a ceiling
+ * (docs/rules.md R11): hosts of one meeting or activity (承办, 第六条、第七条 5) and persons
+ * introduced in one claim (第九条 1). Beyond them a claim is refused; more is a 会长会 matter.
+ */
+const HOSTS_PER_EVENT = 3;
+const RECRUITS_PER_CLAIM = 20;
 type PerLevel<T> = Record<LevelId, T>;
 
 /** 第六条 会议积分. */
@@ -62,6 +70,7 @@ function meetingItems(): CatalogItem[] {
       claimable: true,
       article: '第六条',
       level: id,
+      maxPerEvent: HOSTS_PER_EVENT,
     },
   ]);
 }
@@ -98,6 +107,7 @@ function activityItems(): CatalogItem[] {
       claimable: true,
       article: '第七条',
       level: id,
+      maxPerEvent: HOSTS_PER_EVENT,
     },
   ]);
 }
@@ -125,7 +135,7 @@ const ITEMS: CatalogItem[] = [
   { id: 'deed.unquantified', name: '办实事（价值无法量化）', category: '办实事', kind: 'range', range: [1, 20], claimable: true, article: '第八条' },
   { id: 'deed.major', name: '重大贡献和重大影响（会长会研究加分）', category: '办实事', kind: 'committee', claimable: false, article: '第八条' },
   // 第九条 宣传及建议积分
-  { id: 'outreach.recruit', name: '介绍并发展会员', category: '宣传及建议', kind: 'per_count', points: 20, claimable: true, article: '第九条', unit: '人' },
+  { id: 'outreach.recruit', name: '介绍并发展会员', category: '宣传及建议', kind: 'per_count', points: 20, claimable: true, article: '第九条', unit: '人', maxCount: RECRUITS_PER_CLAIM },
   { id: 'outreach.suggestion', name: '书面建言献策', category: '宣传及建议', kind: 'fixed', points: 2, claimable: true, article: '第九条' },
   { id: 'outreach.adopted', name: '建言献策被采纳（额外）', category: '宣传及建议', kind: 'range', range: [5, 10], claimable: true, article: '第九条' },
   // 第十条 荣誉积分

@@ -17,6 +17,9 @@ export interface StoredRequest {
   at: Date;
 }
 
+/** Who acts for the secretariat when the caller has no member record (an ADMIN_OPENIDS administrator). */
+export const SECRETARIAT = { id: 'secretariat', name: '秘书处' } as const;
+
 /** Thrown inside a transaction that found its requestId already done: the first result stands. */
 export class Replay {
   constructor(readonly result: unknown) {}
@@ -57,6 +60,12 @@ export class RequestContext {
 
   async requireSecretariat(): Promise<void> {
     if (!(await this.isSecretariat())) throw new DomainError('FORBIDDEN', '只有秘书处可以进行此操作');
+  }
+
+  /** The secretariat caller as decisions name them: their member record, or 秘书处. */
+  async secretariatActor(): Promise<{ id: string; name: string }> {
+    const member = await this.member();
+    return member && member.status === 'active' ? { id: member._id, name: member.name } : { ...SECRETARIAT };
   }
 
   scheme(): Promise<Scheme> {

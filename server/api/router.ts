@@ -17,11 +17,11 @@ import { Replay, RequestContext } from './context';
 import { formatIssues } from './validation';
 
 const envelopeSchema = z.object({
-  action: z.string({ error: '缺少 action' }),
+  action: z.string({ error: '缺少操作名称' }),
   payload: z.unknown().optional(),
   requestId: z
     .string()
-    .regex(/^[A-Za-z0-9_.:-]{8,64}$/, 'requestId 须为 8–64 位字母、数字或 _.:-')
+    .regex(/^[A-Za-z0-9_.:-]{8,64}$/, '须为 8–64 位字母、数字或 _.:-')
     .optional(),
 });
 

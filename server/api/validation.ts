@@ -1,7 +1,9 @@
 /**
- * Shared zod building blocks for payloads, and the Chinese message of a failed parse.
+ * Shared zod building blocks for payloads, and the Chinese message of a failed parse: every message
+ * names the field in words (field-labels.ts) and says what it should be.
  */
 import { z } from 'zod';
+import { ELEMENT_UNITS, FIELD_LABELS, VALUE_LABELS } from './field-labels';
 
 /** Payload of an action that takes none: absent, null or an empty object. */
 export const noPayload = z
@@ -11,9 +13,9 @@ export const noPayload = z
 export const id = z.string().trim().min(1, '不能为空').max(64, '过长');
 
 /** 'YYYY-MM-DD'; the calendar check (no 2026-02-30) is the domain's. */
-export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
-export const yearKey = z.string().regex(/^\d{4}$/, '年份格式应为 YYYY');
+export const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '格式应为 YYYY-MM-DD');
+export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '格式应为 YYYY-MM');
+export const yearKey = z.string().regex(/^\d{4}$/, '格式应为 YYYY');
 
 export const note = (max = 500) => z.string().trim().max(max, `不能超过 ${max} 字`);
 export const cursor = z.string().max(200).optional();
@@ -22,32 +24,88 @@ export const points = z.number().int('须为整数').min(1, '至少 1 分').max(
 
 /** Evidence photos: cloud fileIDs, at most nine (the picker's limit). */
 export const evidence = z
-  .array(z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, '照片须为云存储文件'))
+  .array(z.string().regex(/^cloud:\/\/[^\s]{1,300}$/, '须为云存储中的文件'))
   .max(9, '最多 9 张照片')
   .optional();
 
 export function formatIssues(error: z.ZodError): string {
   const first = error.issues[0];
   if (!first) return '输入有误';
-  const where = first.path.length > 0 ? `${first.path.join('.')}：` : '';
-  const message = /^[\x00-\x7F]*$/.test(first.message) ? translate(first) : first.message;
-  return `输入有误：${where}${message}`;
+  return `输入有误：${describeIssue(first)}`;
 }
 
-function translate(issue: z.core.$ZodIssue): string {
+/** 「获分名单第 2 人的分值」 for ['recipients', 1, 'points']; empty for the payload itself. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let name = '';
+  path.forEach((part, i) => {
+    if (typeof part === 'number') {
+      const list = path[i - 1];
+      name += `第 ${part + 1} ${typeof list === 'string' ? (ELEMENT_UNITS[list] ?? '项') : '项'}`;
+      return;
+    }
+    const label = FIELD_LABELS[String(part)] ?? `字段“${String(part)}”`;
+    name += name === '' ? label : typeof path[i - 1] === 'number' ? `的${label}` : `中的${label}`;
+  });
+  return name;
+}
+
+const isChinese = (text: string): boolean => /[\u4e00-\u9fa5]/.test(text);
+
+/** One issue in words: the field by its Chinese name, then what it should be. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = fieldName(issue.path);
+  const subject = field || '参数';
   switch (issue.code) {
     case 'invalid_type':
       // zod 4 leaves the input out of issues; its message says what it received.
-      return /received undefined/.test(issue.message) ? '缺少此项' : `类型应为 ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `不认识的字段 ${issue.keys.join('、')}`;
+      if (/received undefined/.test(issue.message)) return `缺少${subject}`;
+      return `${subject}${TYPE_WORDS[issue.expected] ?? '类型不正确'}`;
     case 'too_small':
-      return '太小或太短';
+      return `${subject}${tooSmall(issue)}`;
     case 'too_big':
-      return '太大或太长';
+      return `${subject}${tooBig(issue)}`;
     case 'invalid_value':
-      return `取值应为 ${issue.values.map(String).join(' / ')}`;
+      return `${subject}应为${issue.values.map((v) => VALUE_LABELS[String(v)] ?? String(v)).join('、')}之一`;
+    case 'unrecognized_keys':
+      return `${field ? `${field}中` : ''}有不认识的字段：${issue.keys.join('、')}`;
     default:
-      return '格式不正确';
+      // Messages written for the schema (a regex's, a refinement's) are Chinese and used as they are.
+      return isChinese(issue.message) ? (field ? `${field}：${issue.message}` : issue.message) : `${subject}格式不正确`;
+  }
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  number: '应为数字',
+  int: '应为整数',
+  string: '应为文字',
+  boolean: '应为“是”或“否”',
+  array: '应为列表',
+  object: '格式不正确',
+  literal: '取值不正确',
+};
+
+function tooSmall(issue: z.core.$ZodIssueTooSmall): string {
+  const n = Number(issue.minimum);
+  switch (issue.origin) {
+    case 'string':
+      return n <= 1 ? '不能为空' : `至少 ${n} 个字`;
+    case 'array':
+    case 'set':
+      return n <= 1 ? '不能为空' : `至少 ${n} 项`;
+    default:
+      return issue.inclusive === false ? `须大于 ${n}` : `不能小于 ${n}`;
+  }
+}
+
+function tooBig(issue: z.core.$ZodIssueTooBig): string {
+  const n = Number(issue.maximum);
+  switch (issue.origin) {
+    case 'string':
+      return `不能超过 ${n} 个字`;
+    case 'array':
+    case 'set':
+      return `最多 ${n} 项`;
+    default:
+      return issue.inclusive === false ? `须小于 ${n}` : `不能大于 ${n}`;
   }
 }

@@ -2,10 +2,12 @@
  * The `cron` cloud function (SPEC §5): timer jobs.
  *
  *   timer   { Type: 'Timer', TriggerName: 'monthly', Time }       → the monthly job for Time's Shanghai month
+ *   timer   { Type: 'Timer', TriggerName: 'daily', Time }         → deletes exports older than a day
  *   admin   { job: 'monthly', month: 'YYYY-MM', chain?: false }  → the monthly job for that month
+ *   admin   { job: 'exports' }                                    → deletes exports older than a day now
  *   itself  { job: 'monthly', month, continuation: true }        → the next slice of an unfinished run
  *
- * Result: `{ ok: true, data: MonthlyResult }` or `{ ok: false, error: { code, message } }`.
+ * Result: `{ ok: true, data: MonthlyResult | CleanupResult }` or `{ ok: false, error: { code, message } }`.
  *
  * Who may run it: an invocation carrying an OPENID comes from a mini-program user and must be an
  * administrator (ADMIN_OPENIDS or an active secretariat member). Invocations without one come from
@@ -26,6 +28,7 @@ import { currentMonthKey } from '../../domain/periods';
 import { formatIssues } from '../api/validation';
 import { adminOpenids, callerOpenid, sdk } from '../cloud';
 import { findMemberByOpenid } from '../data/members';
+import { deleteOldExports, type CleanupResult } from './exports';
 import { runMonthly, type MonthlyResult } from './monthly';
 
 /** Share of the function's time limit spent on batches before stopping. */
@@ -36,31 +39,31 @@ const DISPATCH_WAIT_MS = 500;
 
 const timerEvent = z.object({
   Type: z.literal('Timer'),
-  TriggerName: z.literal('monthly', { error: '未知的定时触发器' }),
+  TriggerName: z.enum(['monthly', 'daily'], { error: '未知的定时触发器' }),
   Time: z.string().optional(),
 });
 
 const jobEvent = z
   .object({
-    job: z.literal('monthly', { error: '未知的任务，应为 monthly' }),
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+    job: z.literal('monthly', { error: '未知的任务，应为 monthly 或 exports' }),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '格式应为 YYYY-MM'),
     continuation: z.boolean().optional(),
     /** false: do not continue in the background when the time budget runs out. */
     chain: z.boolean().optional(),
   })
   .strict();
 
-interface Invocation {
-  month: string;
-  chain: boolean;
-}
+const exportsJob = z.object({ job: z.literal('exports') }).strict();
 
-export async function main(event: unknown, context?: unknown): Promise<ApiResult<MonthlyResult>> {
+type Invocation = { job: 'monthly'; month: string; chain: boolean } | { job: 'exports' };
+
+export async function main(event: unknown, context?: unknown): Promise<ApiResult<MonthlyResult | CleanupResult>> {
   const now = new Date();
   try {
     const openid = callerOpenid();
     if (openid) await requireAdministrator(openid);
     const invocation = parseEvent(event, now);
+    if (invocation.job === 'exports') return { ok: true, data: await deleteOldExports(now) };
     const result = await runMonthly(invocation.month, {
       now,
       budgetMs: budgetOf(context),
@@ -82,13 +85,15 @@ function parseEvent(event: unknown, now: Date): Invocation {
   if (rest.Type === 'Timer') {
     const timer = timerEvent.safeParse(rest);
     if (!timer.success) throw new DomainError('INVALID_INPUT', formatIssues(timer.error));
+    if (timer.data.TriggerName === 'daily') return { job: 'exports' };
     const fired = timer.data.Time ? new Date(timer.data.Time) : now;
     const at = Number.isNaN(fired.getTime()) || fired > now ? now : fired;
-    return { month: currentMonthKey(at), chain: true };
+    return { job: 'monthly', month: currentMonthKey(at), chain: true };
   }
+  if (exportsJob.safeParse(rest).success) return { job: 'exports' };
   const job = jobEvent.safeParse(rest);
   if (!job.success) throw new DomainError('INVALID_INPUT', formatIssues(job.error));
-  return { month: job.data.month, chain: job.data.chain !== false };
+  return { job: 'monthly', month: job.data.month, chain: job.data.chain !== false };
 }
 
 async function requireAdministrator(openid: string): Promise<void> {

@@ -36,7 +36,7 @@ export interface MonthlyCounts {
   entries: number;
   /** Records whose entries for the month were all there already (recorded late, or a re-run). */
   alreadyCredited: number;
-  /** Records of members who left, or whose member record is gone. */
+  /** Records of members who left, whose member record is gone, or that were voided. */
   skipped: number;
 }
 
@@ -135,7 +135,8 @@ async function creditBatch(batch: DuesRecord[], month: string, scheme: Scheme, n
   const active = new Set((await findMembers(batch.map((d) => d.memberId))).filter((m) => m.status === 'active').map((m) => m._id));
   const owed = batch
     .filter((dues) => {
-      if (active.has(dues.memberId)) return true;
+      // A voided record (admin.dues.void) credits nothing more.
+      if (active.has(dues.memberId) && !dues.voidedAt) return true;
       counts.skipped++;
       return false;
     })

@@ -1,8 +1,11 @@
 /**
- * A new claim document, the same shape for self-reports, awards, committee awards and reversals.
+ * A new claim document, the same shape for self-reports, awards, committee awards, reversals and
+ * corrections, and storing new claims.
  */
 import { randomBytes } from 'crypto';
-import type { CatalogItem, Claim, ClaimKind, ClaimLine, ClaimStep, Decision, Tier, WaitingFor } from '../../typings/models';
+import type { CatalogItem, Claim, ClaimKind, ClaimLine, ClaimStep, Decision, Tier } from '../../typings/models';
+import { claimTotal } from '../../domain/points';
+import type { Route } from '../../domain/routing';
 import type { Scheme } from '../../domain/scheme';
 import type { RequestContext } from '../api/context';
 import type { StoredMember } from './members';
@@ -16,15 +19,19 @@ export interface ClaimDraft {
   occurredOn: string;
   note: string;
   evidence: string[];
-  creator: StoredMember;
+  /** Who puts it forward: a member, or the secretariat without a member record. */
+  creator: { _id: string; name: string };
   lines: ClaimLine[];
   input: Claim['input'];
   discretionary: number;
   step: ClaimStep;
-  waitingFor: WaitingFor;
+  route: Route;
   decisions: Decision[];
   reversalOf?: string;
   reference?: string;
+  committee?: Claim['committee'];
+  /** A deterministic id (corrections: one pending claim per entry); random otherwise. */
+  id?: string;
 }
 
 export function newClaimId(): string {
@@ -34,7 +41,7 @@ export function newClaimId(): string {
 export function newClaim(ctx: RequestContext, draft: ClaimDraft): Claim {
   const at = ctx.now.toISOString();
   const claim: Claim = {
-    _id: newClaimId(),
+    _id: draft.id ?? newClaimId(),
     kind: draft.kind,
     itemId: draft.item.id,
     itemName: draft.item.name,
@@ -47,15 +54,18 @@ export function newClaim(ctx: RequestContext, draft: ClaimDraft): Claim {
     lines: draft.lines,
     input: draft.input,
     discretionary: draft.discretionary,
+    total: claimTotal(draft.lines),
     status: 'pending',
     step: draft.step,
-    waitingFor: draft.waitingFor,
+    waitingFor: { memberIds: draft.route.memberIds, label: draft.route.label },
+    routing: draft.route.from ? { keys: draft.route.keys, from: draft.route.from } : { keys: draft.route.keys },
     decisions: draft.decisions,
     createdAt: at,
     updatedAt: at,
   };
   if (draft.reversalOf) claim.reversalOf = draft.reversalOf;
   if (draft.reference) claim.reference = draft.reference;
+  if (draft.committee) claim.committee = draft.committee;
   return claim;
 }
 
@@ -67,9 +77,19 @@ export function tiersWithAuthority(scheme: Scheme): Tier[] {
 }
 
 /**
- * Stores a new claim in one (idempotent) transaction, then tells the reviewers it waits for; a
- * notification that cannot be sent never undoes the claim.
+ * Stores new claims in one (idempotent) transaction, then tells each reviewer a claim reached (the
+ * reviewer template); a notification that cannot be sent never undoes a claim. The answer, stored
+ * for retries, is `{ claim, claims }`: the first and all.
  */
+export async function recordClaims(ctx: RequestContext, claims: Claim[], reviewers: readonly StoredMember[]): Promise<{ claim: Claim; claims: Claim[] }> {
+  const result = await ctx.transact(async (tx) => {
+    for (const claim of claims) await writeClaim(tx, claim);
+    return { claim: claims[0], claims };
+  });
+  for (const claim of result.claims) await notifyReviewers(claim, reviewers);
+  return result;
+}
+
 export async function recordClaim(ctx: RequestContext, claim: Claim, reviewers: readonly StoredMember[]): Promise<{ claim: Claim }> {
   const result = await ctx.transact(async (tx) => {
     await writeClaim(tx, claim);

@@ -15,6 +15,12 @@ export const COLLECTIONS = {
   requests: 'requests',
   /** Progress of timer jobs, for resumable batches. */
   jobs: 'jobs',
+  /** One record per phone (and per name of a member without one): concurrent imports never make a member twice. */
+  rosterKeys: 'rosterKeys',
+  /** One record per bound WeChat account (`_id` the openid): an account binds one member, even racing. */
+  bindings: 'bindings',
+  /** Exported sheets in storage, so the daily job deletes them after a day. */
+  exports: 'exports',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

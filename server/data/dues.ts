@@ -5,17 +5,33 @@
  */
 import type { DuesRecord, Tier } from '../../typings/models';
 import type { DuesEntry } from '../../domain/dues';
+import { DomainError } from '../../domain/errors';
 import { catalogItem, type Scheme } from '../../domain/scheme';
-import { database } from '../cloud';
+import { database, getOrNull, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import type { NewEntry } from './ledger';
 
 /**
  * One dues record per member and first covered month (overlapping payments are refused), so the id
  * is deterministic: two racing submissions of the same payment write the same document and conflict.
+ * A voided record keeps its id; the payment recorded in its place takes the next one (`-r2`, `-r3`…),
+ * so its ledger ids are new too.
  */
-export function duesRecordId(memberId: string, fromMonth: string): string {
-  return `${memberId}-${fromMonth}`;
+export function duesRecordId(memberId: string, fromMonth: string, attempt = 1): string {
+  return attempt === 1 ? `${memberId}-${fromMonth}` : `${memberId}-${fromMonth}-r${attempt}`;
+}
+
+const MAX_ATTEMPTS = 50;
+
+/** Inside `tx`: the id a new record starting in `fromMonth` takes, or the live record holding it. */
+export async function openDuesId(tx: Tx, memberId: string, fromMonth: string): Promise<{ duesId: string; taken: DuesRecord | null }> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const duesId = duesRecordId(memberId, fromMonth, attempt);
+    const existing = await getOrNull<DuesRecord>(tx.collection(COLLECTIONS.dues).doc(duesId));
+    if (!existing) return { duesId, taken: null };
+    if (!existing.voidedAt) return { duesId, taken: { ...existing, _id: duesId } };
+  }
+  throw new DomainError('CONFLICT', '该月的会费记录作废次数过多，请联系系统管理员');
 }
 
 /** `dues:<duesId>:monthly:2026-11`, `dues:<duesId>:annual:2026-09`, `dues:<duesId>:term_bonus`. */
@@ -41,7 +57,7 @@ export function duesDrafts(dues: DuesRecord, entries: DuesEntry[], scheme: Schem
 
 const TIER_NAMES: Record<Tier, string> = { member: '会员', director: '理事', council: '会长会成员' };
 
-/** A recorded payment of the member whose months overlap [fromMonth, toMonth], if any. */
+/** A recorded payment of the member whose months overlap [fromMonth, toMonth], if any; voided ones free their months. */
 export async function findOverlappingDues(memberId: string, fromMonth: string, toMonth: string): Promise<DuesRecord | null> {
   const db = database();
   const _ = db.command;
@@ -49,9 +65,9 @@ export async function findOverlappingDues(memberId: string, fromMonth: string, t
     .collection(COLLECTIONS.dues)
     .where({ memberId, fromMonth: _.lte(toMonth), toMonth: _.gte(fromMonth) })
     .orderBy('fromMonth', 'asc')
-    .limit(1)
+    .limit(100)
     .get();
-  return (data[0] as DuesRecord | undefined) ?? null;
+  return (data as DuesRecord[]).find((dues) => !dues.voidedAt) ?? null;
 }
 
 /** Dues records covering `month` with `_id` after `after`, in `_id` order (the monthly job's pages). */

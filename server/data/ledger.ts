@@ -28,11 +28,29 @@ export function storedTally(member: StoredMember, key: TallyKey, total: number, 
   return { ...newTally(member, key, total, scheme), openid: member.openid };
 }
 
+/** The members of `ids` as `tx` sees them; NOT_FOUND for one that does not exist. */
+export async function readMembers(tx: Tx, ids: readonly string[]): Promise<Map<string, StoredMember>> {
+  const members = new Map<string, StoredMember>();
+  for (const memberId of new Set(ids)) {
+    const member = await getOrNull<StoredMember>(tx.collection(COLLECTIONS.members).doc(memberId));
+    if (!member) throw new DomainError('NOT_FOUND', `会员不存在：${memberId}`);
+    members.set(memberId, { ...member, _id: memberId });
+  }
+  return members;
+}
+
 /**
  * Appends entries and updates tallies, inside `tx`. Entries with an existing `_id` are skipped, so a
- * job can re-post the same deterministic ids safely.
+ * job can re-post the same deterministic ids safely. `known` are members the caller already read in
+ * `tx` (they are not read again).
  */
-export async function postEntries(tx: Tx, entries: NewEntry[], scheme: Scheme, now: Date): Promise<PostResult> {
+export async function postEntries(
+  tx: Tx,
+  entries: NewEntry[],
+  scheme: Scheme,
+  now: Date,
+  known: ReadonlyMap<string, StoredMember> = new Map(),
+): Promise<PostResult> {
   const members = new Map<string, StoredMember>();
   const keysBefore = new Map<string, number>();
   const tallies = new Map<string, StoredTally | null>();
@@ -46,7 +64,7 @@ export async function postEntries(tx: Tx, entries: NewEntry[], scheme: Scheme, n
     }
     let member = members.get(draft.memberId);
     if (!member) {
-      member = (await getOrNull<StoredMember>(tx.collection(COLLECTIONS.members).doc(draft.memberId))) ?? undefined;
+      member = known.get(draft.memberId) ?? (await getOrNull<StoredMember>(tx.collection(COLLECTIONS.members).doc(draft.memberId))) ?? undefined;
       if (!member) throw new DomainError('NOT_FOUND', `会员不存在：${draft.memberId}`);
       keysBefore.set(member._id, member.tallyKeys?.length ?? 0);
       members.set(member._id, { ...member, tallyKeys: [...(member.tallyKeys ?? [])] });

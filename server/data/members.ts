@@ -17,10 +17,15 @@ export interface StoredMember extends Member {
   updatedAt: string;
 }
 
-/** The public shape of a member (SPEC §5). */
+/** The public shape of a member (SPEC §5), as any member who may see them sees it: no phone. */
 export function toMember(stored: StoredMember): Member {
-  const { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat, phone } = stored;
-  return { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat: Boolean(secretariat), phone: phone ?? null };
+  const { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat } = stored;
+  return { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat: Boolean(secretariat) };
+}
+
+/** A member with their phone: for the secretariat, and for the member themself. */
+export function withPhone(stored: StoredMember): Member {
+  return { ...toMember(stored), phone: stored.phone ?? null };
 }
 
 export async function findMemberByOpenid(openid: string): Promise<StoredMember | null> {

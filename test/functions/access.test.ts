@@ -44,8 +44,9 @@ function validPayload(action: ActionName): unknown {
     'claim.withdraw': { claimId },
     'claim.get': { claimId },
     'claim.mine': {},
-    'award.propose': { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm3' }], note: '' },
+    'award.propose': { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm2' }], note: '' },
     'entry.reverse': { entryId, reason: '重复录入' },
+    'entry.correct': { entryId, points: 5, reason: '应为 5 分' },
     'inbox.list': {},
     'claim.decide': { claimId, decision: 'reject', reason: '材料不全' },
     'ranking.get': { period: 'month' },
@@ -54,6 +55,8 @@ function validPayload(action: ActionName): unknown {
     'admin.members.import': { rows: [{ name: '新会员' }] },
     'admin.members.update': { memberId: 'm3', patch: { profession: '教师' } },
     'admin.dues.record': { memberId: 'm3', paidOn: '2026-11-01', years: 1 },
+    'admin.dues.list': { memberId: 'm3' },
+    'admin.dues.void': { duesId: 'no-such-dues', reason: '录入错误' },
     'admin.scheme.publish': { items: [], note: '' },
     'admin.export': { period: 'month' },
   };
@@ -90,7 +93,9 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   'claim.get': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
   'claim.mine': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'NOT_BOUND'],
   'award.propose': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'NOT_BOUND'],
-  'entry.reverse': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'NOT_BOUND'],
+  // The secretariat proposes reversals and corrections with or without a member record.
+  'entry.reverse': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
+  'entry.correct': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
   'inbox.list': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'NOT_BOUND'],
   'claim.decide': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'FORBIDDEN', 'NOT_BOUND'],
   'ranking.get': ['ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
@@ -99,6 +104,8 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   'admin.members.import': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   'admin.members.update': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   'admin.dues.record': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  'admin.dues.list': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  'admin.dues.void': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'], // no such record
   'admin.scheme.publish': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'], // empty catalog is invalid
   'admin.export': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
 };

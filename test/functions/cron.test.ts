@@ -155,7 +155,7 @@ describe('who may run it', () => {
     ['a month as a date', { job: 'monthly', month: '2026-10-01' }],
     ['a month not begun yet', { job: 'monthly', month: '2026-12' }],
     ['an unknown field', { job: 'monthly', month: '2026-10', cursor: 'p0100' }],
-    ['an unknown trigger', { Type: 'Timer', TriggerName: 'daily', Time: FIRED.toISOString() }],
+    ['an unknown trigger', { Type: 'Timer', TriggerName: 'weekly', Time: FIRED.toISOString() }],
     ['an empty event', {}],
   ])('answers %s with INVALID_INPUT, writing nothing', async (_label, event) => {
     putDues([{ _id: 'm1-2026-10', memberId: 'm1', paidOn: '2026-10-02', years: 1, tier: 'member', fromMonth: '2026-10', toMonth: '2027-09' }]);

@@ -48,7 +48,7 @@ describe('admin.export', () => {
   it('exports the month board with the same rows and order as ranking.get, and each member’s entries', async () => {
     await workload();
     const { fileID, sheets } = await exportBoard('month');
-    expect(fileID).toMatch(/^cloud:\/\/.+\/exports\/month-2026-11-\d{17}-[a-z0-9]+\.xlsx$/);
+    expect(fileID).toMatch(/^cloud:\/\/.+\/exports\/2026-11-21\/month-2026-11-[0-9a-f]{24}\.xlsx$/);
     expect(h.cloud.storage.exists(fileID)).toBe(true);
 
     const board = await h.ok(CLERK, 'ranking.get', { period: 'month', limit: 100 });
@@ -91,7 +91,7 @@ describe('admin.export', () => {
     ]);
 
     const all = await exportBoard('all');
-    expect(all.fileID).toContain('/exports/all-all-');
+    expect(all.fileID).toMatch(/\/exports\/2026-11-21\/all-all-[0-9a-f]{24}\.xlsx$/);
     expect(all.sheets['积分明细']).toHaveLength(1 + 11);
   });
 

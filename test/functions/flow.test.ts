@@ -2,7 +2,7 @@
  * The core flow through the real api function: a self-report is endorsed, final-reviewed, and
  * lands on the ledger and every board at once.
  */
-import { ApiHarness } from '../support/api';
+import { ApiHarness, DECIDED_TEMPLATE, REVIEW_TEMPLATE } from '../support/api';
 import { openidOf, associationAt } from '../support/fixtures';
 
 let h: ApiHarness;
@@ -33,5 +33,10 @@ it('takes a self-report through endorsement and final review onto the boards', a
   const board = await h.ok(openidOf('m1'), 'ranking.get', { period: 'month' });
   expect(board.rows).toEqual([{ memberId: 'm1', name: '会员甲', branchName: '东宝分会', total: 4, rank: 1 }]);
   expect(board.me).toEqual({ rank: 1, total: 4 });
-  expect(h.cloud.outbox.delivered().map((m) => m.data.touser)).toEqual([openidOf('b1head'), openidOf('president')]);
+  // Each reviewer is told when it reaches them, and the claimant when it is approved.
+  expect(h.cloud.outbox.delivered().map((m) => [m.data.touser, m.data.template_id])).toEqual([
+    [openidOf('b1head'), REVIEW_TEMPLATE],
+    [openidOf('president'), REVIEW_TEMPLATE],
+    [openidOf('m1'), DECIDED_TEMPLATE],
+  ]);
 });

@@ -88,21 +88,28 @@ describe('two-person review (第十四条)', () => {
     expect(error.code).toBe('SELF_REVIEW');
   });
 
-  it('sends an award whose final reviewer is a recipient one level up', async () => {
-    const { claim } = await h.ok(as('secgen'), 'award.propose', {
+  it('sends the lines of a recipient who is the final reviewer one level up, and the rest to the usual reviewer', async () => {
+    const { claim, claims } = await h.ok(as('secgen'), 'award.propose', {
       itemId: 'meeting.attend.association',
       occurredOn: '2026-11-20',
       recipients: [{ memberId: 'president', spoke: true }, { memberId: 'm1' }],
       note: '市新联会季度会议',
     });
-    expect(claim.waitingFor).toEqual({ memberIds: ['instructor'], label: '政治指导员（会长回避，逐级上报）' });
-    expect(claim.lines.map((l) => [l.memberId, l.itemId, l.points])).toEqual([
-      ['president', 'meeting.attend.association', 20],
-      ['president', 'meeting.speak.association', 10],
-      ['m1', 'meeting.attend.association', 20],
+    expect(claims.map((c) => c.waitingFor)).toEqual([
+      { memberIds: ['president'], label: '会长' },
+      { memberIds: ['instructor'], label: '政治指导员（会长回避，逐级上报）' },
     ]);
-    expect((await h.fails(as('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' })).code).toBe('SELF_REVIEW');
-    await h.ok(as('instructor'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+    expect(claim).toEqual(claims[0]);
+    expect(claims.map((c) => c.lines.map((l) => [l.memberId, l.itemId, l.points]))).toEqual([
+      [['m1', 'meeting.attend.association', 20]],
+      [
+        ['president', 'meeting.attend.association', 20],
+        ['president', 'meeting.speak.association', 10],
+      ],
+    ]);
+    expect((await h.fails(as('president'), 'claim.decide', { claimId: claims[1]._id, decision: 'approve' })).code).toBe('SELF_REVIEW');
+    await h.ok(as('instructor'), 'claim.decide', { claimId: claims[1]._id, decision: 'approve' });
+    await h.ok(as('president'), 'claim.decide', { claimId: claims[0]._id, decision: 'approve' });
     expect(ledgerOf().map((e) => [e.memberId, e.points])).toEqual(
       expect.arrayContaining([
         ['president', 20],

@@ -171,7 +171,7 @@ describe('storage and subscription messages', () => {
   it('maps uploadFile, getTempFileURL, downloadFile and deleteFile to a folder', async () => {
     expect(await probe({ op: 'files' })).toEqual({
       fileID: 'cloud://local.local/evidence/a.txt',
-      url: 'http://127.0.0.1:8787/storage/evidence/a.txt',
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:8787\/storage\/evidence\/a\.txt\?expires=\d+&sign=[0-9a-f]{64}$/),
       content: 'photo',
       removed: 0,
     });

@@ -5,9 +5,10 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
 import { aDirectoryMember } from './support/records';
-import { answerModal, argsOf, restoreWx, stubCloud, stubWx } from './support/wx';
+import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/admin/index';
+const LINK = 'https://local-1234.tcb.qcloud.la/exports/2026-11-21/board.xlsx?sign=abc&t=1796011290';
 
 const SHEET = [
   '姓名\t手机\t分会\t档次\t职务\t职业\t社会职务',
@@ -361,12 +362,12 @@ describe('管理 page: dues and export', () => {
     expect(ofAction(callFunction, 'admin.dues.record')).toHaveLength(0);
   });
 
-  it("exports a branch's board and opens the sheet", async () => {
+  it("exports a branch's board and opens the sheet through the short-lived link the server gave", async () => {
     const callFunction = stubApi({
       'members.list': ok(directory([])),
-      'admin.export': ok({ fileID: 'cloud://env/exports/board.xlsx' }),
+      'admin.export': ok({ fileID: 'cloud://env/exports/board.xlsx', url: LINK }),
     });
-    const download = stubCloud('downloadFile', async () => ({ tempFilePath: 'wxfile://tmp/board.xlsx', statusCode: 200, errMsg: 'ok' }));
+    const download = stubWx('downloadFile', (options: { success: (r: unknown) => void }) => options.success({ tempFilePath: 'wxfile://tmp/board.xlsx', statusCode: 200, errMsg: 'ok' }));
     const open = stubWx('openDocument', async () => ({ errMsg: 'openDocument:ok' }));
     const page = openPageAt(PAGE);
     await settle();
@@ -379,15 +380,13 @@ describe('管理 page: dues and export', () => {
     await settle();
 
     expect(ofAction(callFunction, 'admin.export').map((e) => e.payload)).toEqual([{ period: 'year', key: '2025', scope: { branchId: 'branch-dongbao' } }]);
-    expect(argsOf(download)).toEqual([{ fileID: 'cloud://env/exports/board.xlsx' }]);
+    expect(argsOf(download)).toEqual([{ url: LINK, success: expect.any(Function), fail: expect.any(Function) }]);
     expect(argsOf(open)).toEqual([{ filePath: 'wxfile://tmp/board.xlsx', fileType: 'xlsx', showMenu: true }]);
   });
 
-  it('shows the fileID to copy when the phone cannot open the sheet', async () => {
-    stubApi({ 'members.list': ok(directory([])), 'admin.export': ok({ fileID: 'cloud://env/exports/board.xlsx' }) });
-    stubCloud('downloadFile', async () => {
-      throw new Error('downloadFile:fail');
-    });
+  it('shows the link to copy when the phone cannot open the sheet', async () => {
+    stubApi({ 'members.list': ok(directory([])), 'admin.export': ok({ fileID: 'cloud://env/exports/board.xlsx', url: LINK }) });
+    stubWx('downloadFile', (options: { fail: (e: unknown) => void }) => options.fail({ errMsg: 'downloadFile:fail' }));
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const page = openPageAt(PAGE);
     await settle();
@@ -396,8 +395,8 @@ describe('管理 page: dues and export', () => {
     await settle();
     await tapNode(inside(page, '#export', '.export__copy'));
 
-    expect(textIn(inside(page, '#export', '.export__file-id'))).toBe('cloud://env/exports/board.xlsx');
-    expect(argsOf(clipboard)).toEqual([{ data: 'cloud://env/exports/board.xlsx' }]);
+    expect(textIn(inside(page, '#export', '.export__link'))).toBe(LINK);
+    expect(argsOf(clipboard)).toEqual([{ data: LINK }]);
     warn.mockRestore();
   });
 });

@@ -4,7 +4,7 @@ import { aMember } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, tapNode, textIn } from './support/page';
-import { aClaim, aDirectoryMember, anItem } from './support/records';
+import { aClaim, aDirectoryMember, aLine, anItem } from './support/records';
 import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/award/index';
@@ -29,11 +29,13 @@ function catalogFor(authority: number, roles: Role[] = ['branch_president']): Da
   return { version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, selfReportMax: 10, viewer };
 }
 
+const PROPOSED = aClaim({ kind: 'award', step: 'final', waitingFor: { memberIds: ['x'], label: '会长' } });
+
 function stubs(authority: number, roles?: Role[]) {
   return {
     'catalog.get': ok(catalogFor(authority, roles)),
     'members.list': ok({ members: [ZHANG, LI], branches: [{ _id: 'branch-dongbao', name: '东宝分会' }], cursor: null }),
-    'award.propose': ok({ claim: aClaim({ kind: 'award', step: 'final', waitingFor: { memberIds: ['x'], label: '会长' } }) }),
+    'award.propose': ok({ claim: PROPOSED, claims: [PROPOSED] }),
   };
 }
 
@@ -178,6 +180,40 @@ describe('奖分 page: a collective event', () => {
     expect(page.querySelectorAll('.problem').map((n) => textIn(n))).toEqual(['请添加参加人员', '请填写会议或活动名称']);
     expect(proposals(callFunction)).toHaveLength(0);
     expect(modal).not.toHaveBeenCalled();
+  });
+});
+
+describe('奖分 page: an event whose final reviewer attended', () => {
+  it('shows how the server split it, one claim per final reviewer with its recipients and total', async () => {
+    const usual = aClaim({
+      _id: 'c-usual',
+      kind: 'award',
+      step: 'final',
+      waitingFor: { memberIds: ['president'], label: '会长' },
+      lines: [aLine({ memberName: '张三', points: 20 }), aLine({ memberName: '李四', points: 20 }), aLine({ memberName: '王五', points: 20 }), aLine({ memberName: '赵六', points: 20 })],
+    });
+    const upward = aClaim({
+      _id: 'c-up',
+      kind: 'award',
+      step: 'final',
+      waitingFor: { memberIds: ['instructor'], label: '政治指导员（会长回避，逐级上报）' },
+      lines: [aLine({ memberName: '王会长', points: 20 }), aLine({ memberName: '王会长', points: 10 })],
+    });
+    stubApi({ ...stubs(5), 'award.propose': ok({ claim: usual, claims: [usual, upward] }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await chooseItem(page, 0);
+    await add(page, '张三', '李四');
+    await emit(page, '.note', 'change', { value: '2026 年全体会员大会' });
+    await tap(page, '.submit');
+    await settle();
+
+    expect(textOf(page, '.submitted-title')).toBe('已按终审人分为 2 份提交（终审人不审批自己的积分）：');
+    expect(page.querySelectorAll('.submitted-part').map((n) => textIn(n))).toEqual([
+      '会长审批：张三、李四、王五 等 4 人，4 条，合计 80 分',
+      '政治指导员（会长回避，逐级上报）审批：王会长，2 条，合计 30 分',
+    ]);
   });
 });
 

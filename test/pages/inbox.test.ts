@@ -147,10 +147,11 @@ describe('审批 page: the list', () => {
     expect(textIn(card.querySelectorAll('.claim-card__line')[1])).toContain('在分会会议上发言（额外）');
   });
 
-  it('previews the evidence photos with all of them swipeable', async () => {
+  it('shows and previews the evidence photos through the short-lived URLs the server gave, all of them swipeable', async () => {
     const preview = stubWx('previewImage');
     const evidence = ['cloud://env.1/a.jpg', 'cloud://env.1/b.jpg'];
-    stubApi({ 'inbox.list': ok({ claims: [aClaim({ evidence })], cursor: null }) });
+    const evidenceUrls = ['https://env.tcb.qcloud.la/a.jpg?sign=1', 'https://env.tcb.qcloud.la/b.jpg?sign=2'];
+    stubApi({ 'inbox.list': ok({ claims: [aClaim({ evidence, evidenceUrls })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -158,7 +159,25 @@ describe('审批 page: the list', () => {
     expect(thumbs).toHaveLength(2);
     await tapNode(thumbs[1]);
 
-    expect(argsOf(preview)).toEqual([{ current: 'cloud://env.1/b.jpg', urls: evidence }]);
+    expect(argsOf(preview)).toEqual([{ current: evidenceUrls[1], urls: evidenceUrls }]);
+  });
+
+  it('warns the reviewer of a repeated deed and of a line not counted, and shows the claim’s total', async () => {
+    const lines = [
+      aLine({ memberName: '张三', itemName: '参加分会会议', points: 10, duplicateOf: 'entry-1' }),
+      aLine({ memberName: '李四', itemName: '参加分会会议', points: 10, excluded: '已退出本会，不计入（第十七条）' }),
+      aLine({ memberName: '王五', itemName: '参加分会会议', points: 10 }),
+    ];
+    stubApi({ 'inbox.list': ok({ claims: [aClaim({ kind: 'award', lines, total: 20 })], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const card = cardOf(page, 0);
+    expect(card.querySelectorAll('.claim-card__warning').map((n) => textIn(n))).toEqual([
+      '张三：同一天已有“参加分会会议”的积分记录或申请，请核实是否重复（仍可通过）',
+      '李四：已退出本会，不计入（第十七条）',
+    ]);
+    expect(textIn(card.querySelector('.claim-card__points'))).toBe('20 分');
   });
 
   it('loads the next page with the cursor when scrolled to the bottom', async () => {
@@ -366,6 +385,27 @@ describe('审批 page: batch approval', () => {
     ]);
     expect(new Set(decisions.map((e) => e.requestId)).size).toBe(2);
     expect(page.instance.data.claims.map((c: { _id: string }) => c._id)).toEqual(['c2']);
+  });
+
+  it('asks before a batch approval how many points the selected claims post, and how many may repeat a deed', async () => {
+    const modal = answerModal(false);
+    stubApi({
+      'inbox.list': ok({
+        claims: [
+          aClaim({ _id: 'c1', lines: [aLine({ points: 10 })] }),
+          aClaim({ _id: 'c2', lines: [aLine({ points: 20, duplicateOf: 'entry-7' })] }),
+        ],
+        cursor: null,
+      }),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.batch-approve');
+    await settle();
+
+    expect(argsOf<{ content: string }>(modal)[0].content).toBe('确认通过选中的 2 件申请，合计 30 分？其中 1 件可能与已有积分重复。');
   });
 
   it('shows which claims did not go through and why, and keeps them', async () => {

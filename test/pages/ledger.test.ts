@@ -284,7 +284,10 @@ describe('明细 page: my claims', () => {
   it('previews the evidence photos of a claim', async () => {
     stubApi({
       'ledger.list': ok({ entries: [], cursor: null }),
-      'claim.mine': ok({ claims: [aClaim({ _id: 'c1', evidence: ['cloud://env/a.jpg', 'cloud://env/b.jpg'] })], cursor: null }),
+      'claim.mine': ok({
+        claims: [aClaim({ _id: 'c1', evidence: ['cloud://env/a.jpg', 'cloud://env/b.jpg'], evidenceUrls: ['https://tcb/a.jpg?sign=1', 'https://tcb/b.jpg?sign=2'] })],
+        cursor: null,
+      }),
     });
     const previewImage = stubWx('previewImage');
     const page = openPage(PAGE);
@@ -294,6 +297,6 @@ describe('明细 page: my claims', () => {
     page.querySelectorAll('.claim__photo')[1].dispatchEvent('tap');
     await settle();
 
-    expect(argsOf(previewImage)).toEqual([{ urls: ['cloud://env/a.jpg', 'cloud://env/b.jpg'], current: 'cloud://env/b.jpg' }]);
+    expect(argsOf(previewImage)).toEqual([{ urls: ['https://tcb/a.jpg?sign=1', 'https://tcb/b.jpg?sign=2'], current: 'https://tcb/b.jpg?sign=2' }]);
   });
 });

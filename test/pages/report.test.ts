@@ -6,6 +6,12 @@ import { dataOf, emit, exists, openPage, settle, tap, tapText, textOf, textsOf, 
 import { aClaim } from './support/records';
 import { argsOf, restoreWx, stubWx } from './support/wx';
 
+// The decision template must be configured for the prompt to appear (config.ts ships it empty).
+jest.mock('../../miniprogram/config', () => ({
+  CLOUD_ENV: 'test-env',
+  SUBSCRIBE_TEMPLATES: { claimAwaitingReview: 'tmpl-review', claimDecided: 'tmpl-decided' },
+}));
+
 const PAGE = 'pages/report/index';
 
 /** 00:30 on 22 November in China, still the 21st in UTC. */
@@ -40,7 +46,11 @@ async function pick(page: RenderedPage, category: string, item: string): Promise
   await tapText(page, '.picker__item', item);
 }
 
-beforeEach(() => setNow(NOW));
+let subscribe: jest.Mock;
+beforeEach(() => {
+  setNow(NOW);
+  subscribe = stubWx('requestSubscribeMessage');
+});
 afterEach(() => {
   restoreWx();
   restoreClock();
@@ -265,6 +275,20 @@ describe('申报 page: submitting', () => {
     await tap(page, '.submit');
 
     expect(submissionsOf(callFunction)[0].payload).toEqual({ itemId: 'deed.quantified', occurredOn: '2026-11-22', value: 5700, note: '' });
+  });
+
+  it('asks, from the submit tap, to be told when the claim is decided, and submits whatever the answer', async () => {
+    const { page, callFunction } = await openLoaded();
+    subscribe.mockImplementation((options: { fail?: (e: unknown) => void }) => options.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' }));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await pick(page, '会议', '参加市新联会会议');
+    await tap(page, '.submit');
+    await settle();
+
+    expect(argsOf<{ tmplIds: string[] }>(subscribe).map((o) => o.tmplIds)).toEqual([['tmpl-decided']]);
+    expect(submissionsOf(callFunction)).toHaveLength(1);
+    expect(textOf(page, '.done__title')).toBe('申报已提交');
+    warn.mockRestore();
   });
 
   it('submits once when the button is tapped twice', async () => {

@@ -13,6 +13,7 @@ import { ApiHarness } from '../support/api';
 import { openidOf, putMember, standardAssociation } from '../support/fixtures';
 import { tallyDrift } from './support/ledger';
 import { Random, realClock, seedFromEnv, turns } from './support/random';
+import { bindRace, importRace, reversalRace } from './support/races';
 
 const NOW = new Date('2027-01-20T04:00:00Z');
 const CLAIMS = 50;
@@ -63,7 +64,7 @@ async function seedClaim(i: number, rng: Random): Promise<Claim> {
     case 3:
       return award('b1head', 'meeting.attend.branch', [{ memberId: 'm1' }, { memberId: 'm2' }], date);
     case 4:
-      return award('b1lead', 'other', [{ memberId: 'm4', points: rng.int(1, 2) }], date);
+      return award('b1lead', 'other', [{ memberId: 'm2', points: rng.int(1, 2) }], date);
     default:
       return award('president', 'meeting.attend.association', [{ memberId: 'b1head', spoke: true }, { memberId: 'm3' }], date);
   }
@@ -272,6 +273,34 @@ describe('a retry racing its original', () => {
     }
     console.log(`concurrency: retry racing its original at 41 offsets, ${41 - mismatched.length} answered alike; ${mismatched.join('; ') || 'no mismatch'}`);
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe('roster and ledger races', () => {
+  const rng = new Random(seedFromEnv(20261121));
+
+  it('makes each person once when two secretaries import overlapping sheets at once', async () => {
+    const race = await importRace(rng);
+    console.log(`concurrency: two imports of 200 rows overlapping by 100 in ${race.ms} ms: ${race.members} members for ${race.people} people, ${race.duplicates} duplicates`);
+    expect(race).toMatchObject({ members: 300, duplicates: 0, created: 300 });
+  });
+
+  it('binds one member when one account sends two invite codes at once, every time', async () => {
+    const race = await bindRace(50, rng);
+    console.log(`concurrency: one account binding two codes at once, ${race.trials} trials: bound once ${race.boundOnce}/${race.trials}, ${race.refusedWithConflict} refused with CONFLICT`);
+    expect(race).toEqual({ trials: 50, boundOnce: 50, refusedWithConflict: 50 });
+  });
+
+  it('leaves one pending reversal or correction per entry when three are proposed at once', async () => {
+    const race = await reversalRace(20, rng);
+    console.log(
+      `concurrency: ${race.entries * 3} racing reversals and corrections of ${race.entries} entries: ` +
+        `${race.pendingPerEntry.filter((n) => n === 1).length}/${race.entries} entries with exactly one pending, ${race.refusedWithConflict} refused with CONFLICT; ` +
+        `tally drift ${race.drift} once approved`,
+    );
+    expect(race.pendingPerEntry).toEqual(Array(20).fill(1));
+    expect(race.refusedWithConflict).toBe(40);
+    expect(race.drift).toBe(0);
   });
 });
 

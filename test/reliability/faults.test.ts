@@ -113,6 +113,22 @@ const CASES: FaultCase[] = [
     }),
   },
   {
+    name: 'entry.correct',
+    setup: async (h) => ({
+      openid: ADMIN_OPENID,
+      action: 'entry.correct',
+      payload: { entryId: `${await approvedAward(h, ['m2'])}-0`, points: 5, reason: '应为 5 分' },
+    }),
+  },
+  {
+    name: 'claim.decide (final, correction)',
+    setup: async (h) => {
+      const claimId = await approvedAward(h, ['m1', 'm2']);
+      const { claim } = await h.ok(as('b1head'), 'entry.correct', { entryId: `${claimId}-1`, points: 5, reason: '应为 5 分' });
+      return { openid: as(claim.waitingFor!.memberIds[0]), action: 'claim.decide', payload: { claimId: claim._id, decision: 'approve' } };
+    },
+  },
+  {
     name: 'me.bind',
     setup: async (h) => {
       putMember(h, 'm5', { name: '会员戊', bound: false });
@@ -152,6 +168,24 @@ const CASES: FaultCase[] = [
     },
   },
   {
+    // The 秘书长 leaves with claims waiting for them, one of their own self-reports and a line in a batch.
+    name: 'admin.members.update (leaving, with pending claims)',
+    setup: async (h) => {
+      const { claim } = await h.ok(as('m1'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' });
+      await h.ok(as('b1lead'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+      await h.ok(as('secgen'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' });
+      await h.ok(as('president'), 'award.propose', { itemId: 'meeting.attend.association', occurredOn: '2026-11-20', recipients: [{ memberId: 'secgen' }, { memberId: 'm3' }], note: '' });
+      return { openid: ADMIN_OPENID, action: 'admin.members.update', payload: { memberId: 'secgen', patch: { status: 'left' } } };
+    },
+  },
+  {
+    name: 'admin.dues.void',
+    setup: async (h) => {
+      const { dues } = await h.ok(ADMIN_OPENID, 'admin.dues.record', { memberId: 'm3', paidOn: '2026-09-15', years: 1 });
+      return { openid: as('clerk'), action: 'admin.dues.void', payload: { duesId: dues._id, reason: '录错档次' } };
+    },
+  },
+  {
     name: 'admin.dues.record',
     setup: async () => ({ openid: ADMIN_OPENID, action: 'admin.dues.record', payload: { memberId: 'm3', paidOn: '2026-09-15', years: 5 } }),
   },
@@ -165,7 +199,7 @@ const CASES: FaultCase[] = [
     },
   },
   {
-    // Reads only (its file goes to storage, not the database): a fault must leave the store alone.
+    // Its file goes to storage; the database gets the one record the daily job deletes it by.
     name: 'admin.export',
     setup: async (h) => {
       await approvedAward(h, ['m1', 'm2']);

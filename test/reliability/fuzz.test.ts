@@ -31,7 +31,7 @@ const CALLERS = {
 } as const;
 type Role = keyof typeof CALLERS;
 
-/** One association: the standard cast, a member who left, an unbound member, a pending claim and a ledger entry. */
+/** One association: the standard cast, a member who left, an unbound member, a pending claim, a ledger entry and a dues record. */
 class World {
   cases = 0;
   private snapshotSeq = -1;
@@ -41,6 +41,7 @@ class World {
     readonly h: ApiHarness,
     readonly claimId: string,
     readonly entryId: string,
+    readonly duesId: string,
   ) {}
 
   static async create(): Promise<World> {
@@ -52,11 +53,12 @@ class World {
     const award = await h.ok(openidOf('b1head'), 'award.propose', {
       itemId: 'meeting.attend.branch',
       occurredOn: '2026-11-20',
-      recipients: [{ memberId: 'm2' }, { memberId: 'm3' }],
+      recipients: [{ memberId: 'm2' }, { memberId: 'm1' }],
       note: '',
     });
     await h.ok(openidOf('president'), 'claim.decide', { claimId: award.claim._id, decision: 'approve' });
-    return new World(h, claim._id, `${award.claim._id}-0`);
+    const { dues } = await h.ok(ADMIN_OPENID, 'admin.dues.record', { memberId: 'm4', paidOn: '2026-10-08', years: 1 });
+    return new World(h, claim._id, `${award.claim._id}-0`, dues._id);
   }
 
   /** The whole store as text, recomputed only when a commit happened since the last time. */
@@ -201,7 +203,7 @@ describe('error messages for malformed payloads', () => {
     try {
       const result = await world.h.call(openid, action, payload as never);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.message).not.toMatch(/缺少此项/);
+      if (!result.ok) expect(result.error.message).not.toMatch(/缺少/);
     } finally {
       world.close();
     }
@@ -211,7 +213,7 @@ describe('error messages for malformed payloads', () => {
     const world = await World.create();
     try {
       const error = await world.h.fails(CALLERS.member, 'claim.submit', { occurredOn: '2026-11-20', note: '' });
-      expect(error).toEqual({ code: 'INVALID_INPUT', message: '输入有误：itemId：缺少此项' });
+      expect(error).toEqual({ code: 'INVALID_INPUT', message: '输入有误：缺少积分项目' });
     } finally {
       world.close();
     }

@@ -15,6 +15,9 @@ const DATE = '2026-11-20';
 /** Authority limits of the default scheme's leaders (第十三条): 理事 and 分会班子 2, 分会会长/副会长/秘书长 5, 会长 10. */
 const LEADERS: Record<string, number> = { b1lead: 2, director: 2, b1head: 5, vice: 5, secgen: 5, president: 10 };
 const EVERYONE = ['president', 'vice', 'secgen', 'instructor', 'clerk', 'b1head', 'b1lead', 'director', 'm1', 'm2', 'm3', 'm4'];
+/** Leaders of branch b1 (not of the association): they award b1's members only. */
+const BRANCH_LEADERS = ['b1head', 'b1lead', 'director'];
+const BRANCH_OF: Record<string, string | null> = { b1head: 'b1', b1lead: 'b1', director: 'b1', m1: 'b1', m2: 'b1', m3: 'b2' };
 
 let h: ApiHarness;
 const as = openidOf;
@@ -159,13 +162,19 @@ describe('nobody reviews their own points (第十四条)', () => {
         });
         cells++;
         if (!result.ok) {
-          // Only when every reviewer up the line is interested may an award find nobody to review it.
-          if (result.error.code !== 'SELF_REVIEW') wrong.push(`${proposer} → ${recipients.join('+')}: ${result.error.code}`);
+          // A branch leader awards only their own branch's members; otherwise only when every reviewer up
+          // the line is interested may an award find nobody to review it.
+          const expected = BRANCH_LEADERS.includes(proposer) && recipients.some((k) => BRANCH_OF[k] !== 'b1') ? 'FORBIDDEN' : 'SELF_REVIEW';
+          if (result.error.code !== expected) wrong.push(`${proposer} → ${recipients.join('+')}: ${result.error.code}, expected ${expected}`);
           continue;
         }
-        cells += await interestedMayNotDecide(result.data.claim, [proposer, ...recipients], wrong);
-        const reviewer = result.data.claim.waitingFor!.memberIds[0];
-        await h.ok(as(reviewer), 'claim.decide', { claimId: result.data.claim._id, decision: 'approve' });
+        if (BRANCH_LEADERS.includes(proposer) && recipients.some((k) => BRANCH_OF[k] !== 'b1')) wrong.push(`${proposer} awarded outside b1: ${recipients.join('+')}`);
+        // One claim per final reviewer: each claim's reviewers are neither the proposer nor one of its recipients.
+        expect(result.data.claims.flatMap((c) => c.lines.map((l) => l.memberId)).sort()).toEqual(recipients.flatMap((k) => [k]).sort());
+        for (const claim of result.data.claims) {
+          cells += await interestedMayNotDecide(claim, [proposer, ...new Set(claim.lines.map((l) => l.memberId))], wrong);
+          await h.ok(as(claim.waitingFor!.memberIds[0]), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+        }
       }
     }
     // Whoever was awarded, nobody's entry names them as one of its reviewers.
@@ -241,5 +250,40 @@ describe('reading ledgers', () => {
     expect(expected('b1head', 'm1')).toBe('ok');
     expect(expected('b1head', 'm3')).toBe('FORBIDDEN');
     expect([expected('president', 'm3'), expected('clerk', 'm3')]).toEqual(['ok', 'ok']);
+  });
+});
+
+describe('the member directory', () => {
+  it('shows phones and invite codes to the secretariat only, and each branch leader only their branch', async () => {
+    putMember(h, 'gone', { name: '已退会员', branch: 'b2', status: 'left' });
+    await h.ok(ADMIN_OPENID, 'admin.members.update', { memberId: 'm3', patch: { phone: '13800000003' } });
+    const readers = ['stranger', ADMIN_OPENID, ...EVERYONE];
+    const associationLeaders = ['president', 'vice', 'secgen'];
+    const expected = (reader: string, branchId: string | undefined): 'ok' | ErrorCode => {
+      if (reader === 'stranger') return 'NOT_BOUND';
+      if (reader === ADMIN_OPENID || reader === 'clerk' || associationLeaders.includes(reader)) return 'ok';
+      if (!BRANCH_LEADERS.includes(reader)) return 'FORBIDDEN';
+      return branchId === undefined || branchId === 'b1' ? 'ok' : 'FORBIDDEN';
+    };
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const reader of readers) {
+      const openid = reader === 'stranger' ? 'stranger-openid' : reader === ADMIN_OPENID ? ADMIN_OPENID : as(reader);
+      const secretariat = reader === ADMIN_OPENID || reader === 'clerk';
+      for (const branchId of [undefined, 'b1', 'b2']) {
+        for (const status of ['active', 'left'] as const) {
+          const result = await h.call(openid, 'members.list', { ...(branchId ? { branchId } : {}), status });
+          cells++;
+          if (outcome(result) !== expected(reader, branchId)) wrong.push(`${reader} listing ${branchId ?? 'all'}/${status}: ${outcome(result)}, expected ${expected(reader, branchId)}`);
+          if (!result.ok) continue;
+          const members = result.data.members;
+          if (!secretariat && members.some((m) => 'phone' in m || 'inviteCode' in m)) wrong.push(`${reader} saw phones or invite codes`);
+          if (BRANCH_LEADERS.includes(reader) && members.some((m) => m.branchId !== 'b1')) wrong.push(`${reader} saw another branch's members`);
+          if (secretariat && members.some((m) => m._id === 'm3' && m.phone !== '13800000003')) wrong.push(`${reader} did not see m3's phone`);
+        }
+      }
+    }
+    sizes['member directory'] = cells;
+    expect(wrong).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { LocalCloud } from '../../localcloud/runtime';
 
 export const ADMIN_OPENID = 'secretariat-openid';
 export const REVIEW_TEMPLATE = 'tpl-review';
+export const DECIDED_TEMPLATE = 'tpl-decided';
 
 export class ApiHarness {
   readonly cloud: LocalCloud;
@@ -15,7 +16,7 @@ export class ApiHarness {
   constructor(options: { now?: Date } = {}) {
     this.cloud = new LocalCloud({
       dir: null,
-      functionEnv: { ADMIN_OPENIDS: ADMIN_OPENID, SUBSCRIBE_TEMPLATE_REVIEW: REVIEW_TEMPLATE },
+      functionEnv: { ADMIN_OPENIDS: ADMIN_OPENID, SUBSCRIBE_TEMPLATE_REVIEW: REVIEW_TEMPLATE, SUBSCRIBE_TEMPLATE_DECIDED: DECIDED_TEMPLATE },
     });
     if (options.now) this.setNow(options.now);
   }

@@ -10,6 +10,7 @@ const KIND_LABELS: Record<ClaimKind, string> = {
   award: '领导奖分',
   committee: '会长会加分',
   reversal: '冲正',
+  correction: '更正',
 };
 
 export interface LineView {
@@ -17,6 +18,8 @@ export interface LineView {
   memberName: string;
   itemName: string;
   points: number;
+  /** '可能重复' or '不计入'; empty otherwise. */
+  mark: string;
 }
 
 export interface DecisionView {
@@ -35,10 +38,30 @@ export interface ClaimView {
   stepLabel: string;
   waitingLabel: string;
   decisions: DecisionView[];
+  /** What a reviewer must look at before approving: repeated deeds, lines not counted. */
+  warnings: string[];
+  /** The photos' short-lived URLs (files are never shown by id). */
+  photos: string[];
 }
 
-export function totalPoints(claim: Pick<Claim, 'lines'>): number {
-  return claim.lines.reduce((sum, line) => sum + line.points, 0);
+/** The points the claim posts if approved, as the server counted them (excluded lines left out). */
+export function totalPoints(claim: Pick<Claim, 'lines'> & { total?: number }): number {
+  return claim.total ?? claim.lines.reduce((sum, line) => (line.excluded ? sum : sum + line.points), 0);
+}
+
+/** 第十四条: what the reviewer is warned of, one line per member concerned. */
+export function claimWarnings(claim: Pick<Claim, 'lines'>): string[] {
+  const warnings: string[] = [];
+  for (const line of claim.lines) {
+    if (line.excluded) warnings.push(`${line.memberName}：${line.excluded}`);
+    else if (line.duplicateOf) warnings.push(`${line.memberName}：同一天已有“${line.itemName}”的积分记录或申请，请核实是否重复（仍可通过）`);
+  }
+  return [...new Set(warnings)];
+}
+
+function lineMark(line: Claim['lines'][number]): string {
+  if (line.excluded) return '不计入';
+  return line.duplicateOf ? '可能重复' : '';
 }
 
 /** 第十五条: an endorser may set the value of a self-reported range or discretionary item. */
@@ -54,7 +77,8 @@ function stepLabel(claim: Pick<Claim, 'step'>): string {
 
 function decisionText(decision: Decision): string {
   const points = decision.points !== undefined ? `（定为 ${decision.points} 分）` : '';
-  return `${decision.byName} ${STEP_LABELS[decision.step]}${DECISION_LABELS[decision.decision]}${points}`;
+  const flagged = decision.flagged?.length ? `（含 ${decision.flagged.length} 条可能重复的积分）` : '';
+  return `${decision.byName} ${STEP_LABELS[decision.step]}${DECISION_LABELS[decision.decision]}${points}${flagged}`;
 }
 
 export function claimView(claim: Claim): ClaimView {
@@ -64,9 +88,11 @@ export function claimView(claim: Claim): ClaimView {
     totalPoints: totalPoints(claim),
     multiLine: claim.lines.length > 1,
     recipients: names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 人` : names.join('、'),
-    lines: claim.lines.map((line, i) => ({ key: `${i}`, memberName: line.memberName, itemName: line.itemName, points: line.points })),
+    lines: claim.lines.map((line, i) => ({ key: `${i}`, memberName: line.memberName, itemName: line.itemName, points: line.points, mark: lineMark(line) })),
     stepLabel: stepLabel(claim),
     waitingLabel: claim.waitingFor?.label ?? '',
     decisions: claim.decisions.map((decision, i) => ({ key: `${i}`, text: decisionText(decision), reason: decision.reason ?? '' })),
+    warnings: claimWarnings(claim),
+    photos: (claim.evidenceUrls ?? []).filter(Boolean),
   };
 }

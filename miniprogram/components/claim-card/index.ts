@@ -45,7 +45,7 @@ Component({
     },
 
     onPreview(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
-      wx.previewImage({ current: event.currentTarget.dataset.url, urls: this.properties.claim.evidence });
+      wx.previewImage({ current: event.currentTarget.dataset.url, urls: this.data.view?.photos ?? [] });
     },
 
     onSelect(event: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {

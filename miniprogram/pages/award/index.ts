@@ -10,6 +10,7 @@
 import type { Branch, CatalogItem, DirectoryMember } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { addDays, chinaDay } from '../../format/dates';
+import { askForDecisionMessage } from '../../services/decision-message';
 import {
   discretionaryItems,
   discretionaryPayload,
@@ -19,6 +20,7 @@ import {
   eventPayload,
   eventPreview,
   pointsBounds,
+  submissionOf,
   type Attendee,
   type AwardMode,
   type Preview,
@@ -81,6 +83,7 @@ Component({
     problems: [] as string[],
     submitting: false,
     submitted: '',
+    submittedParts: [] as { key: string; text: string }[],
   },
 
   methods: {
@@ -145,11 +148,11 @@ Component({
     },
 
     onModeChange(event: WechatMiniprogram.CustomEvent<{ value: AwardMode }>) {
-      this.refresh({ mode: event.detail.value, itemIndex: -1, submitted: '' });
+      this.refresh({ mode: event.detail.value, itemIndex: -1, submitted: '', submittedParts: [] });
     },
 
     onItemChange(event: WechatMiniprogram.PickerChange) {
-      this.refresh({ itemIndex: Number(event.detail.value), submitted: '' });
+      this.refresh({ itemIndex: Number(event.detail.value), submitted: '', submittedParts: [] });
     },
 
     onDateChange(event: WechatMiniprogram.PickerChange) {
@@ -234,6 +237,8 @@ Component({
         this.setData({ problems });
         return;
       }
+      // Still inside the tap, as WeChat requires for the prompt: the proposer is told of the decision.
+      askForDecisionMessage();
       const { item, mode, occurredOn, attendees, recipients, note, preview, viaCommittee, committees, committeeIndex, reference } = this.data;
       const payload =
         mode === 'event'
@@ -250,10 +255,11 @@ Component({
       session.requestId = session.requestId ?? newRequestId();
       this.setData({ submitting: true });
       try {
-        const { claim } = await call('award.propose', payload, { requestId: session.requestId });
+        const { claims } = await call('award.propose', payload, { requestId: session.requestId });
         session.requestId = null;
         wx.showToast({ title: '已提交终审', icon: 'success' });
-        this.refresh({ attendees: [], recipients: [], note: '', reference: '', submitted: `已提交，等待${claim.waitingFor?.label ?? '终审人'}审批` });
+        const submission = submissionOf(claims);
+        this.refresh({ attendees: [], recipients: [], note: '', reference: '', submitted: submission.title, submittedParts: submission.parts });
       } catch (error) {
         // A lost answer keeps the request id: submitting again cannot record the award twice.
         if (!(error instanceof ApiCallError && error.code === 'INTERNAL')) session.requestId = null;

@@ -3,7 +3,7 @@
  * what the award will add up to, and what the server would refuse. The server decides; these checks
  * only spare the leader a round trip and say why in the same words.
  */
-import type { CatalogItem, PayloadOf } from '../../../typings/api';
+import type { CatalogItem, Claim, PayloadOf } from '../../../typings/api';
 
 export type AwardMode = 'event' | 'discretionary';
 
@@ -144,4 +144,27 @@ export function discretionaryPayload(
     note: note.trim(),
   };
   return committee ? { ...payload, committee: committee.committee, reference: committee.reference.trim() } : payload;
+}
+
+export interface Submission {
+  /** 已提交，等待会长审批; or, for a split proposal, how many parts it became. */
+  title: string;
+  /** One line per claim of a split proposal: its final reviewer, its recipients, its total. */
+  parts: { key: string; text: string }[];
+}
+
+/**
+ * What the leader is told once the award is filed (第十四条): nobody reviews their own points, so an
+ * event whose final reviewer attended is split, one claim per final reviewer, and each is named.
+ */
+export function submissionOf(claims: readonly Claim[]): Submission {
+  if (claims.length === 1) return { title: `已提交，等待${claims[0].waitingFor?.label ?? '终审人'}审批`, parts: [] };
+  return {
+    title: `已按终审人分为 ${claims.length} 份提交（终审人不审批自己的积分）：`,
+    parts: claims.map((claim) => {
+      const names = [...new Set(claim.lines.map((line) => line.memberName))];
+      const who = names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 人` : names.join('、');
+      return { key: claim._id, text: `${claim.waitingFor?.label ?? '终审人'}审批：${who}，${claim.lines.length} 条，合计 ${claim.total} 分` };
+    }),
+  };
 }

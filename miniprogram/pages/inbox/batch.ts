@@ -2,6 +2,8 @@
  * Batch approval: one claim.decide per claim, a few at a time, so a long selection neither floods the
  * cloud function nor stops at the first claim another reviewer decided meanwhile.
  */
+import type { Claim } from '../../../typings/api';
+
 export type Outcome<T> = { id: string; ok: true; value: T } | { id: string; ok: false; error: unknown };
 
 /** Runs `task` for every id with at most `limit` in flight; outcomes come back in the order of `ids`. */
@@ -21,6 +23,16 @@ export async function settleEach<T>(ids: readonly string[], limit: number, task:
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, ids.length)) }, worker));
   return outcomes;
+}
+
+/**
+ * The question before a batch approval: how many claims, how many points they post, and how many
+ * carry a line that may repeat a recorded deed (第十四条: the reviewer sees what they approve).
+ */
+export function batchQuestion(claims: readonly Pick<Claim, 'lines' | 'total'>[]): string {
+  const points = claims.reduce((sum, claim) => sum + claim.total, 0);
+  const flagged = claims.filter((claim) => claim.lines.some((line) => line.duplicateOf && !line.excluded)).length;
+  return `确认通过选中的 ${claims.length} 件申请，合计 ${points} 分？${flagged > 0 ? `其中 ${flagged} 件可能与已有积分重复。` : ''}`;
 }
 
 export interface BatchSummary {

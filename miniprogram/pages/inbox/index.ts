@@ -9,7 +9,7 @@
 import type { Claim } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { isAdjustable } from '../../components/claim-card/claim-view';
-import { settleEach, summarize } from './batch';
+import { batchQuestion, settleEach, summarize } from './batch';
 import { boundedPoints, clampPoints, endorsementBounds } from './endorsement';
 import { fetchReviewContext, type ReviewContext } from './review-context';
 import { askOnceForReviewMessages } from './review-subscription';
@@ -281,9 +281,10 @@ Component({
 
     async onBatchApprove() {
       askOnceForReviewMessages();
-      const ids = this.data.claims.map((claim) => claim._id).filter((id) => this.data.selected[id]);
+      const chosen = this.data.claims.filter((claim) => this.data.selected[claim._id]);
+      const ids = chosen.map((claim) => claim._id);
       if (ids.length === 0 || this.data.batchRunning) return;
-      const { confirm } = await wx.showModal({ title: '批量通过', content: `确认通过选中的 ${ids.length} 件申请？`, confirmText: '通过' });
+      const { confirm } = await wx.showModal({ title: '批量通过', content: batchQuestion(chosen), confirmText: '通过' });
       if (!confirm) return;
 
       const busy = { ...this.data.busy };

@@ -23,14 +23,16 @@ export interface ClaimRow {
   waiting: string;
   decisions: DecisionLine[];
   note: string;
+  /** The photos' short-lived URLs, as the server handed them out (files are never shown by id). */
   evidence: string[];
   canWithdraw: boolean;
 }
 
 /** My own lines of a claim: a collective award may hold others' lines too. */
 function pointsOf(claim: Claim, memberId: string | null): number {
-  const lines = memberId ? claim.lines.filter((line) => line.memberId === memberId) : claim.lines;
-  return (lines.length > 0 ? lines : claim.lines).reduce((sum, line) => sum + line.points, 0);
+  const counted = claim.lines.filter((line) => !line.excluded);
+  const lines = memberId ? counted.filter((line) => line.memberId === memberId) : counted;
+  return (lines.length > 0 ? lines : counted).reduce((sum, line) => sum + line.points, 0);
 }
 
 export function claimRowOf(claim: Claim, memberId: string | null = null): ClaimRow {
@@ -51,7 +53,7 @@ export function claimRowOf(claim: Claim, memberId: string | null = null): ClaimR
       rejected: decision.decision === 'reject',
     })),
     note: claim.note,
-    evidence: claim.evidence,
+    evidence: (claim.evidenceUrls ?? []).filter(Boolean),
     // Only the claimant withdraws, and only while it is pending (SPEC §4 逐级审批).
     canWithdraw: pending && claim.kind === 'self',
   };

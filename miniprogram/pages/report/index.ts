@@ -16,6 +16,7 @@ import { goTo } from '../../navigation/routes';
 import { categoriesOf, itemSummaryOf, reportableItems, type CategoryOption } from './catalog-view';
 import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, type ClaimForm } from './claim-form';
 import { choosePhotos, uploadPhoto, type Photo } from './evidence';
+import { askForDecisionMessage } from '../../services/decision-message';
 
 type Status = 'loading' | 'error' | 'loaded' | 'submitted';
 
@@ -272,6 +273,8 @@ Component({
         else this.setData({ submitError: missing, submitErrorCode: 'INVALID_INPUT' });
         return;
       }
+      // Still inside the tap, as WeChat requires for the prompt.
+      askForDecisionMessage();
       session.submitting = true;
       session.requestId = session.requestId ?? newRequestId();
       this.setData({ submitting: true, submitError: '', submitErrorCode: '' });

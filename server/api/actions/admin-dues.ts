@@ -14,33 +14,43 @@ import { z } from 'zod';
 import type { DuesRecord } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { assertPaidOn, duesCoverage, duesEntriesThrough } from '../../../domain/dues';
-import { currentMonthKey } from '../../../domain/periods';
+import { currentMonthKey, shanghaiDate } from '../../../domain/periods';
 import { defineAction } from '../action';
 import { calendarDate, id } from '../validation';
 import { getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
-import { duesDrafts, duesRecordId, findOverlappingDues } from '../../data/dues';
+import { duesDrafts, findOverlappingDues, openDuesId } from '../../data/dues';
 import { postEntries, withoutId } from '../../data/ledger';
 import type { StoredMember } from '../../data/members';
+import { loadSchemeVersions } from '../../data/schemes';
+
+/** Dues paid before the scheme's first version took effect earned no points under it (第二十条). */
+async function assertUnderScheme(paidOn: string): Promise<void> {
+  const [first] = await loadSchemeVersions();
+  const since = shanghaiDate(new Date(first.effectiveFrom));
+  if (paidOn < since) {
+    throw new DomainError('INVALID_INPUT', `缴费日期不能早于积分办法施行之日（${since}）`, { paidOn, since });
+  }
+}
 
 export const adminDuesRecord = defineAction('admin.dues.record', {
   schema: z
     .object({
       memberId: id,
       paidOn: calendarDate,
-      years: z.union([z.literal(1), z.literal(5)], { error: '缴费年数只能是 1 年或 5 年（一届）' }),
+      years: z.union([z.literal(1), z.literal(5)], { error: '只能是 1 年或 5 年（一届）' }),
     })
     .strict(),
   access: 'secretariat',
   writes: true,
   async handle(ctx, payload) {
     assertPaidOn(payload.paidOn, ctx.now);
+    await assertUnderScheme(payload.paidOn);
     const scheme = await ctx.scheme();
     const recorder = await ctx.member();
     const recordedBy = ctx.openid ?? '';
     const reviewers = recorder ? [recorder._id] : [];
     const { fromMonth, toMonth } = duesCoverage(payload.paidOn, payload.years);
-    const duesId = duesRecordId(payload.memberId, fromMonth);
 
     return ctx.transact(async (tx) => {
       const member = await getOrNull<StoredMember>(tx.collection(COLLECTIONS.members).doc(payload.memberId));
@@ -49,8 +59,8 @@ export const adminDuesRecord = defineAction('admin.dues.record', {
       if (!member.tier) throw new DomainError('INVALID_INPUT', `${member.name}没有会费档次，不缴会费，不能记录`);
 
       // Read inside the transaction so a racing duplicate (same id) conflicts and, on retry, is seen.
-      const sameId = await getOrNull<DuesRecord>(tx.collection(COLLECTIONS.dues).doc(duesId));
-      const overlapping = sameId ?? (await findOverlappingDues(member._id, fromMonth, toMonth));
+      const { duesId, taken } = await openDuesId(tx, member._id, fromMonth);
+      const overlapping = taken ?? (await findOverlappingDues(member._id, fromMonth, toMonth));
       if (overlapping) {
         throw new DomainError(
           'CONFLICT',

@@ -2,7 +2,11 @@
  * 秘书处 exports a board (第十六条) as an .xlsx: sheet 排行榜 holds every ranked member of the board
  * (the rows and order of ranking.get, not only its top 100), sheet 积分明细 each of those members'
  * ledger entries that occurred in the period. The file goes to cloud storage; the caller gets its
- * fileID (the 管理 page opens it with wx.cloud.downloadFile + wx.openDocument).
+ * fileID and a short-lived URL (the 管理 page opens it with wx.downloadFile + wx.openDocument), the
+ * only way to read it. Each export is recorded in `exports`, and the daily job deletes it after a day.
+ *
+ * The same board exported by the same secretary on the same day is the same file and the same record
+ * (ids derived from them), so exporting again or retrying replaces it rather than piling up copies.
  */
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
@@ -12,14 +16,19 @@ import { rankBoard } from '../../../domain/ranking';
 import { boardPeriod, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
 import { boardRows, scopeSchema } from './boards';
+import { createHash } from 'crypto';
+import { shanghaiDate } from '../../../domain/periods';
 import { database, sdk } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
+import { temporaryUrls } from '../../data/files';
 import type { StoredTally } from '../../data/ledger';
 
 const PAGE = 1000;
 const MEMBERS_PER_QUERY = 500;
 /** Beyond this the file is unwieldy and the function's 20 s are at risk: export a year or a month. */
 export const MAX_EXPORT_ENTRIES = 100_000;
+/** The download link works for an hour; the file itself is deleted a day after the export. */
+const EXPORT_URL_SECONDS = 60 * 60;
 
 const TIER_NAMES: Record<Tier, string> = { member: '会员', director: '理事', council: '会长会成员' };
 const NO_BRANCH = '直属';
@@ -40,10 +49,16 @@ export const adminExport = defineAction('admin.export', {
     const rows = rankBoard(tallies);
     const entries = await entriesOf(rows.map((r) => r.memberId), payload.period, key);
     const buffer = await workbook(tallies, rows, entries, payload.period, key);
-    const stamp = ctx.now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
-    const cloudPath = `exports/${payload.period}-${key}-${stamp}-${Math.random().toString(36).slice(2, 8)}.xlsx`;
+    const day = shanghaiDate(ctx.now);
+    const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
+    const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
     const { fileID } = await sdk().uploadFile({ cloudPath, fileContent: buffer });
-    return { fileID };
+    // If this write fails the file stays until the same board is exported again that day (same path and record).
+    await database().collection(COLLECTIONS.exports).doc(exportId).set({ data: { fileID, createdAt: ctx.now.toISOString() } });
+    const urls = await temporaryUrls([fileID], EXPORT_URL_SECONDS);
+    const url = urls.get(fileID);
+    if (!url) throw new DomainError('INTERNAL', '导出文件暂时无法下载，请稍后重试');
+    return { fileID, url };
   },
 });
 

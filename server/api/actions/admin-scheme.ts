@@ -13,6 +13,7 @@ import { schemeChanges } from '../../../domain/scheme-changes';
 import type { Scheme } from '../../../domain/scheme';
 import { reviseScheme } from '../../../domain/versions';
 import { defineAction } from '../action';
+import { describeIssue } from '../validation';
 import { getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { withoutId } from '../../data/ledger';
@@ -40,6 +41,8 @@ const itemSchema = z
     extras: z.object({ spoke: text(80).optional(), hosted: text(80).optional() }).strict().optional(),
     deduction: z.boolean().optional(),
     component: text(40).optional(),
+    maxCount: z.number().optional(),
+    maxPerEvent: z.number().optional(),
   })
   .strict();
 
@@ -47,7 +50,7 @@ const itemSchema = z
 const effectiveFrom = z
   .string()
   .refine((v) => isCalendarDate(v) || (z.iso.datetime({ offset: true }).safeParse(v).success && !Number.isNaN(Date.parse(v))), {
-    message: '生效时间应为 YYYY-MM-DD 或带时区的时间',
+    message: '应为 YYYY-MM-DD 或带时区的时间',
   });
 
 export const adminSchemePublish = defineAction('admin.scheme.publish', {
@@ -105,8 +108,10 @@ function attempt<T>(fn: () => T): T | DomainError {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    // A catalog the scheme's validator refused: its problems in words, not in field paths.
+    const issues = error.details?.issues as z.core.$ZodIssue[] | undefined;
+    return issues ? new DomainError('INVALID_INPUT', `积分方案无效：${issues.slice(0, 5).map(describeIssue).join('；')}`) : error;
   }
 }
 

@@ -118,7 +118,15 @@ async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promi
   const officer = viewer.positions.some((p) => !BRANCH_POSITIONS.includes(p));
   const leads =
     officer || isAssociationLeader(viewer, scheme) || (owner.branchId !== null && isBranchLeader(viewer, owner.branchId, scheme));
-  if (!leads) throw new DomainError('FORBIDDEN', '只能查看本分会会员的积分明细');
+  if (leads) return;
+  // Say what the reader may see, not only what they may not (L1).
+  if (viewer.branchId !== null && isBranchLeader(viewer, viewer.branchId, scheme)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `您可以查看自己和${viewer.branchName ?? '本分会'}会员的积分明细；${owner.name}不是${viewer.branchName ?? '本分会'}会员，其明细请向市新联会领导或秘书处查询`,
+    );
+  }
+  throw new DomainError('FORBIDDEN', '您只能查看自己的积分明细；会员的积分排名可在排行榜中查看');
 }
 
 export const ledgerList = defineAction('ledger.list', {

@@ -7,7 +7,7 @@ import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../doma
 import { DomainError } from '../../../domain/errors';
 import { assertInClaimsWindow } from '../../../domain/periods';
 import { linePoints } from '../../../domain/points';
-import { assertMayClaim } from '../../../domain/proposals';
+import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
 import { endorsersFor } from '../../../domain/routing';
 import { catalogItem } from '../../../domain/scheme';
 import { defineAction } from '../action';
@@ -16,6 +16,8 @@ import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../
 import { claimsOfMember, decodeCursor, findClaim, nextCursor, readClaim, writeClaim } from '../../data/claims';
 import { loadEndorsers } from '../../data/members';
 import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
+import { withDuplicatesFlagged } from '../../data/duplicates';
+import { withEvidenceUrls } from '../../data/files';
 
 export const catalogGet = defineAction('catalog.get', {
   schema: noPayload,
@@ -59,10 +61,11 @@ export const claimSubmit = defineAction('claim.submit', {
     assertMayClaim(claimant, item);
     assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
     const input = { value: payload.value, count: payload.count, points: payload.points };
-    // A self-report may ask for no more discretionary points than anyone could endorse (第十三条).
-    const { points: earned, discretionary } = linePoints(item, input, highestPersonalAuthority(scheme));
+    const { points: earned, discretionary } = linePoints(item, input);
+    assertSelfReportWithinAuthority(item, discretionary, scheme);
     const leaders = await loadEndorsers(claimant.branchId, tiersWithAuthority(scheme));
     const route = endorsersFor(claimant, discretionary, leaders, scheme);
+    const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name };
     const claim = newClaim(ctx, {
       kind: 'self',
       item,
@@ -71,11 +74,11 @@ export const claimSubmit = defineAction('claim.submit', {
       note: payload.note,
       evidence: payload.evidence ?? [],
       creator: claimant,
-      lines: [{ memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name }],
+      lines: await withDuplicatesFlagged([line], payload.occurredOn),
       input: stripUndefined(input),
       discretionary,
       step: 'endorse',
-      waitingFor: { memberIds: route.memberIds, label: route.label },
+      route,
       decisions: [],
     });
     return recordClaim(ctx, claim, leaders);
@@ -98,6 +101,7 @@ export const claimWithdraw = defineAction('claim.withdraw', {
         status: 'withdrawn',
         step: null,
         waitingFor: null,
+        routing: null,
         updatedAt: at,
         decisions: [...claim.decisions, { step: claim.step ?? 'endorse', by: member._id, byName: member.name, decision: 'withdraw', at }],
       };
@@ -127,7 +131,8 @@ export const claimGet = defineAction('claim.get', {
     const claim = await findClaim(claimId);
     if (!claim) throw new DomainError('NOT_FOUND', '申请不存在');
     await assertMaySee(ctx, claim);
-    return { claim };
+    const [shown] = await withEvidenceUrls([claim]);
+    return { claim: shown };
   },
 });
 
@@ -144,7 +149,7 @@ export const claimMine = defineAction('claim.mine', {
     const member = await ctx.requireMember();
     const offset = decodeCursor(payload.cursor);
     const claims = await claimsOfMember(member._id, payload.status, offset);
-    return { claims, cursor: nextCursor(offset, claims) };
+    return { claims: await withEvidenceUrls(claims), cursor: nextCursor(offset, claims) };
   },
 });
 

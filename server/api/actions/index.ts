@@ -5,10 +5,11 @@ import type { ActionTable } from '../action';
 import { homeGet, meBind, meGet } from './me';
 import { membersList } from './directory';
 import { catalogGet, claimGet, claimMine, claimSubmit, claimWithdraw } from './claims';
-import { awardPropose, entryReverse } from './awards';
+import { awardPropose } from './awards';
+import { entryCorrect, entryReverse } from './corrections';
 import { claimDecide, inboxList } from './review';
 import { ledgerList, noticeList, rankingGet } from './boards';
-import { adminDuesRecord, adminExport, adminMembersImport, adminMembersUpdate, adminSchemePublish } from './admin';
+import { adminDuesList, adminDuesRecord, adminDuesVoid, adminExport, adminMembersImport, adminMembersUpdate, adminSchemePublish } from './admin';
 
 export const ACTIONS: ActionTable = {
   'me.get': meGet,
@@ -22,6 +23,7 @@ export const ACTIONS: ActionTable = {
   'claim.mine': claimMine,
   'award.propose': awardPropose,
   'entry.reverse': entryReverse,
+  'entry.correct': entryCorrect,
   'inbox.list': inboxList,
   'claim.decide': claimDecide,
   'ranking.get': rankingGet,
@@ -30,6 +32,8 @@ export const ACTIONS: ActionTable = {
   'admin.members.import': adminMembersImport,
   'admin.members.update': adminMembersUpdate,
   'admin.dues.record': adminDuesRecord,
+  'admin.dues.list': adminDuesList,
+  'admin.dues.void': adminDuesVoid,
   'admin.scheme.publish': adminSchemePublish,
   'admin.export': adminExport,
 };

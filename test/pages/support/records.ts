@@ -13,8 +13,9 @@ export function aDecision(overrides: Partial<Decision> = {}): Decision {
   return { step: 'endorse', by: 'member-9', byName: '王会长', decision: 'approve', at: '2026-11-02T02:00:00.000Z', ...overrides };
 }
 
-/** A self-report of 李四 waiting for a branch leader's endorsement. */
+/** A self-report of 李四 waiting for a branch leader's endorsement; its total is its lines' unless given. */
 export function aClaim(overrides: Partial<Claim> = {}): Claim {
+  const lines = overrides.lines ?? [aLine()];
   return {
     _id: 'claim-1',
     kind: 'self',
@@ -29,9 +30,11 @@ export function aClaim(overrides: Partial<Claim> = {}): Claim {
     lines: [aLine()],
     input: { points: 10 },
     discretionary: 10,
+    total: lines.reduce((sum, line) => (line.excluded ? sum : sum + line.points), 0),
     status: 'pending',
     step: 'endorse',
     waitingFor: { memberIds: ['member-1'], label: '东宝分会领导（权限≥10分）' },
+    routing: { keys: ['lead:branch-dongbao'] },
     decisions: [],
     createdAt: '2026-11-01T08:00:00.000Z',
     updatedAt: '2026-11-01T08:00:00.000Z',

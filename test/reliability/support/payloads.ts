@@ -234,6 +234,10 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     rare: ['count', 'value', 'reference', 'committee'],
   },
   'entry.reverse': { fields: { entryId, reason: fc.oneof(note, fc.constantFrom('重复录入')) }, required: ['entryId', 'reason'] },
+  'entry.correct': {
+    fields: { entryId, points: fc.oneof(points, fc.integer({ min: -20, max: 20 })), reason: fc.oneof(note, fc.constantFrom('分值有误')) },
+    required: ['entryId', 'points', 'reason'],
+  },
   'inbox.list': { fields: { cursor }, required: [] },
   'claim.decide': {
     fields: { claimId, decision: fc.constantFrom('approve', 'reject', 'maybe'), points, reason: fc.oneof(note, fc.constantFrom('材料不全')) },
@@ -248,6 +252,8 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
   'admin.members.import': { fields: { rows: fc.array(importRow, { maxLength: 4 }) }, required: ['rows'] },
   'admin.members.update': { fields: { memberId, patch }, required: ['memberId', 'patch'] },
   'admin.dues.record': { fields: { memberId, paidOn: date, years: fc.constantFrom(1, 5, 3, 0) }, required: ['memberId', 'paidOn', 'years'] },
+  'admin.dues.list': { fields: { memberId }, required: ['memberId'] },
+  'admin.dues.void': { fields: { duesId: fc.constantFrom('$DUES', '$DUES', 'm3-2026-11', 'nosuchdues', ''), reason: fc.oneof(note, fc.constantFrom('录入错误')) }, required: ['duesId', 'reason'] },
   'admin.scheme.publish': {
     fields: {
       items: usually(revisedItems, fc.array(schemeItem, { maxLength: 4 })),
@@ -299,10 +305,10 @@ function defineOwn(target: object, source: unknown): object {
   return target;
 }
 
-/** Replaces the '$CLAIM' and '$ENTRY' placeholders (also inside longer strings) with run-time ids. */
-export function withIds(payload: unknown, ids: { claimId: string; entryId: string }): unknown {
+/** Replaces the '$CLAIM', '$ENTRY' and '$DUES' placeholders (also inside longer strings) with run-time ids. */
+export function withIds(payload: unknown, ids: { claimId: string; entryId: string; duesId: string }): unknown {
   if (payload === undefined) return undefined;
   const text = JSON.stringify(payload);
   if (text === undefined || !text.includes('$')) return payload;
-  return JSON.parse(text.replace(/\$CLAIM/g, ids.claimId).replace(/\$ENTRY/g, ids.entryId)) as unknown;
+  return JSON.parse(text.replace(/\$CLAIM/g, ids.claimId).replace(/\$ENTRY/g, ids.entryId).replace(/\$DUES/g, ids.duesId)) as unknown;
 }

@@ -1,6 +1,6 @@
 /**
  * Exporting a board (admin.export): an .xlsx of the chosen period and scope with each member's
- * entries, opened on the phone (to forward from the document viewer) or, failing that, its fileID.
+ * entries, opened on the phone (to forward from the document viewer) or, failing that, its download link.
  */
 import type { Branch, BoardScope, Period } from '../../../../typings/api';
 import { ApiCallError, call } from '../../../services/api';
@@ -30,7 +30,7 @@ Component({
     scopeIndex: 0,
     exporting: false,
     errorMessage: '',
-    fileID: '',
+    link: '',
   },
 
   observers: {
@@ -46,17 +46,17 @@ Component({
 
     onPeriodChange(event: WechatMiniprogram.PickerChange) {
       const periodIndex = Number(event.detail.value);
-      this.setData({ periodIndex, key: '', keyLabel: periodLabel(PERIOD_OPTIONS[periodIndex].value, null), fileID: '', errorMessage: '' });
+      this.setData({ periodIndex, key: '', keyLabel: periodLabel(PERIOD_OPTIONS[periodIndex].value, null), link: '', errorMessage: '' });
     },
 
     onKeyChange(event: WechatMiniprogram.PickerChange) {
       const value = String(event.detail.value);
       const key = this.period() === 'year' ? value.slice(0, 4) : value.slice(0, 7);
-      this.setData({ key, keyLabel: periodLabel(this.period(), key), fileID: '' });
+      this.setData({ key, keyLabel: periodLabel(this.period(), key), link: '' });
     },
 
     onScopeChange(event: WechatMiniprogram.PickerChange) {
-      this.setData({ scopeIndex: Number(event.detail.value), fileID: '' });
+      this.setData({ scopeIndex: Number(event.detail.value), link: '' });
     },
 
     async onExport() {
@@ -66,11 +66,11 @@ Component({
       if (period !== 'all' && this.data.key) payload.key = this.data.key;
       const branch = (this.properties.branches as Branch[])[this.data.scopeIndex - 1];
       if (branch) payload.scope = { branchId: branch._id };
-      this.setData({ exporting: true, errorMessage: '', fileID: '' });
+      this.setData({ exporting: true, errorMessage: '', link: '' });
       try {
-        const { fileID } = await call('admin.export', payload);
-        this.setData({ fileID });
-        await this.open(fileID);
+        const { url } = await call('admin.export', payload);
+        this.setData({ link: url });
+        await this.open(url);
       } catch (error) {
         if (!(error instanceof ApiCallError)) console.error('export-panel: unexpected failure', error);
         this.setData({ errorMessage: error instanceof ApiCallError ? error.message : '导出失败，请稍后重试' });
@@ -79,19 +79,33 @@ Component({
       }
     },
 
-    /** Opens the exported sheet; if the phone cannot, the fileID stays on screen to copy. */
-    async open(fileID: string): Promise<void> {
+    /**
+     * Opens the exported sheet through the short-lived link the server gave (files are never read by
+     * id); if the phone cannot, the link stays on screen to copy into a computer's browser.
+     */
+    async open(url: string): Promise<void> {
       try {
-        const { tempFilePath } = await wx.cloud.downloadFile({ fileID });
+        const tempFilePath = await download(url);
         await wx.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
       } catch (error) {
         console.warn('export-panel: could not open the export', error);
-        this.setData({ errorMessage: '已导出，但无法在手机上打开，可复制文件 ID 在云开发控制台下载' });
+        this.setData({ errorMessage: '已导出，但无法在手机上打开，可复制下载链接在电脑浏览器中打开（1 小时内有效，文件保留一天）' });
       }
     },
 
-    onCopyFileID() {
-      if (this.data.fileID) wx.setClipboardData({ data: this.data.fileID });
+    onCopyLink() {
+      if (this.data.link) wx.setClipboardData({ data: this.data.link });
     },
   },
 });
+
+/** wx.downloadFile as a promise of the downloaded file's temporary path. */
+function download(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url,
+      success: ({ statusCode, tempFilePath }) => (statusCode === 200 ? resolve(tempFilePath) : reject(new Error(`downloadFile: HTTP ${statusCode}`))),
+      fail: reject,
+    });
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * 秘书处 imports a pasted sheet of members (admin.members.import; docs/rules.md M1–M6).
+ *
+ * The sheet is matched against the members on file before the transaction (domain/roster.ts); inside
+ * it, every new member's roster key (phone, or name within the branch) is read and written, so two
+ * secretaries importing overlapping sheets at once cannot create one person twice: the later
+ * transaction conflicts, finds the member the other just created, and the import is matched again
+ * against the roster as it now is. Changes of position, tier or branch route pending claims again in
+ * the same transaction (member-changes.ts), and the boards follow at once (refreshTallies).
+ */
+import { z } from 'zod';
+import type { ImportRow } from '../../../typings/api';
+import type { Branch } from '../../../typings/models';
+import { IMPORT_ROWS_MAX, normalizePhone, planImport, type ImportPlan, type RosterRow } from '../../../domain/roster';
+import { defineAction } from '../action';
+import { Replay, type RequestContext, type StoredRequest } from '../context';
+import { database, getOrNull } from '../../cloud';
+import { COLLECTIONS } from '../../data/collections';
+import { BranchResolver, loadBranches, newBranchId } from '../../data/branches';
+import { issueInviteCodes } from '../../data/invites';
+import { refreshTallies } from '../../data/ledger';
+import { PendingClaimsPlan, type ClaimChange, type MemberChange } from '../../data/member-changes';
+import { readAll, type StoredMember } from '../../data/members';
+import { attributesOf, keyHolder, newMember, readMember, rosterKeyOf, sameAttributes, writeMember } from '../../data/roster';
+import { notifyReviewers } from '../../notify';
+
+const cell = z.string().max(200, '过长');
+
+/**
+ * A pasted row: only the types are checked here; the values (tier and position names, phone format,
+ * lengths) are the roster's rules, reported per row (domain/roster.ts).
+ */
+const importRow = z
+  .object({
+    name: cell,
+    phone: cell.optional(),
+    branch: cell.optional(),
+    tier: cell.optional(),
+    positions: z.array(cell).max(10, '过多').optional(),
+    profession: cell.optional(),
+    socialRoles: z.array(cell).max(20, '过多').optional(),
+  })
+  .strict();
+
+const importSchema = z
+  .object({ rows: z.array(importRow).min(1, '请至少导入一行').max(IMPORT_ROWS_MAX, `一次最多导入 ${IMPORT_ROWS_MAX} 行`) })
+  .strict() as unknown as z.ZodType<{ rows: ImportRow[] }>;
+
+/** Thrown inside the transaction when another import created or re-keyed a member of this sheet meanwhile. */
+class RosterMoved extends Error {}
+
+/** Re-planning rounds before the import gives up with CONFLICT (each round means another import won a race). */
+const PLANNING_ROUNDS = 4;
+
+type ImportData = { created: number; updated: number; errors: { row: number; message: string }[]; members: { memberId: string; name: string; inviteCode: string }[] };
+
+export const adminMembersImport = defineAction('admin.members.import', {
+  schema: importSchema,
+  access: 'secretariat',
+  writes: true,
+  async handle(ctx, payload) {
+    const rows = payload.rows as RosterRow[];
+    for (let round = 1; ; round++) {
+      try {
+        return await importOnce(ctx, rows);
+      } catch (error) {
+        if (!(error instanceof RosterMoved) || round >= PLANNING_ROUNDS) throw error;
+      }
+    }
+  },
+});
+
+async function importOnce(ctx: RequestContext, rows: RosterRow[]): Promise<ImportData> {
+  // A retry is planned against the members its first attempt created: answer it before planning.
+  await replayIfDone(ctx);
+  const scheme = await ctx.scheme();
+  const existing = await candidatesFor(rows);
+  const plan = planImport(rows, existing);
+  if (plan.errors.length > 0) return { created: 0, updated: 0, errors: plan.errors, members: [] };
+
+  const branches = await loadBranches();
+  const codes = await issueInviteCodes(plan.rows.filter((r) => r.action === 'create').length);
+  const pending = await PendingClaimsPlan.plan(plannedChanges(plan, existing, branches), scheme, await ctx.secretariatActor());
+  const at = ctx.now.toISOString();
+
+  let rerouted: ClaimChange[] = [];
+  const data = await ctx.transact(async (tx) => {
+    const resolver = new BranchResolver(branches);
+    const members: ImportData['members'] = [];
+    let created = 0;
+    let updated = 0;
+    for (const row of plan.rows) {
+      const branch = await resolver.resolve(tx, row.draft.branchName);
+      if (row.action === 'create') {
+        const member = newMember(row.draft, branch, codes[created++], at);
+        if (await keyHolder(tx, rosterKeyOf(member))) throw new RosterMoved();
+        await writeMember(tx, member);
+        members.push({ memberId: member._id, name: member.name, inviteCode: member.inviteCode });
+      } else {
+        const stored = await readMember(tx, row.memberId, 'CONFLICT');
+        const member: StoredMember = { ...stored, ...attributesOf(row.draft, branch) };
+        // Re-importing the same sheet is common: only what changed is written.
+        if (!sameAttributes(stored, member)) {
+          const holder = rosterKeyOf(member) === rosterKeyOf(stored) ? null : await keyHolder(tx, rosterKeyOf(member));
+          if (holder && holder._id !== member._id) throw new RosterMoved();
+          member.updatedAt = at;
+          await writeMember(tx, member);
+          await refreshTallies(tx, member, scheme);
+          updated++;
+        }
+        members.push({ memberId: member._id, name: member.name, inviteCode: member.inviteCode });
+      }
+    }
+    rerouted = await pending.apply(tx, at);
+    return { created, updated, errors: [], members };
+  });
+  for (const { claim, newReviewers } of rerouted) await notifyReviewers(claim, newReviewers);
+  return data;
+}
+
+/** The members an import will change, as they are before and after it (for their pending claims). */
+function plannedChanges(plan: ImportPlan, existing: readonly StoredMember[], branches: readonly Branch[]): MemberChange[] {
+  const byId = new Map(existing.map((m) => [m._id, m]));
+  const byName = new Map(branches.map((b) => [b.name, b]));
+  return plan.rows.flatMap((row) => {
+    if (row.action !== 'update') return [];
+    const before = byId.get(row.memberId);
+    if (!before) return [];
+    const name = row.draft.branchName;
+    const branch = name === null ? null : (byName.get(name) ?? { _id: newBranchId(name), name });
+    return [{ before, after: { ...before, ...attributesOf(row.draft, branch) } }];
+  });
+}
+
+async function replayIfDone(ctx: RequestContext): Promise<void> {
+  if (!ctx.requestKey) return;
+  const done = await getOrNull<StoredRequest>(database().collection(COLLECTIONS.requests).doc(ctx.requestKey));
+  if (done) throw new Replay(done.result);
+}
+
+/** Members on file the rows could match: by phone, and by name. Reads ⌈rows / 500⌉ × 2 pages or so. */
+async function candidatesFor(rows: readonly RosterRow[]): Promise<StoredMember[]> {
+  const db = database();
+  const _ = db.command;
+  const phones = [...new Set(rows.map((r) => (r.phone ? normalizePhone(r.phone) : null)).filter((p): p is string => p !== null))];
+  const names = [...new Set(rows.map((r) => r.name.trim()).filter(Boolean))];
+  const found = new Map<string, StoredMember>();
+  for (const [field, values] of [['phone', phones], ['name', names]] as const) {
+    for (let i = 0; i < values.length; i += 500) {
+      const query = db.collection(COLLECTIONS.members).where({ [field]: _.in(values.slice(i, i + 500)) });
+      for (const member of await readAll<StoredMember>(query)) found.set(member._id, member);
+    }
+  }
+  return [...found.values()];
+}

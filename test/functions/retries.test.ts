@@ -1,0 +1,79 @@
+/**
+ * Retries (SPEC §5: a repeated requestId from the same caller returns the first result and writes
+ * nothing new): for every writing action, the retry answers exactly what the first call answered.
+ * The list of actions is the action table's own, so a new writing action cannot be left out.
+ */
+import type { ActionName, SchemeItemInput } from '../../typings/api';
+import { ACTIONS } from '../../server/api/actions';
+import { ADMIN_OPENID, ApiHarness } from '../support/api';
+import { associationAt, openidOf, putMember } from '../support/fixtures';
+
+let h: ApiHarness;
+beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
+afterEach(() => h.close());
+
+const as = openidOf;
+
+async function pendingClaim(): Promise<string> {
+  return (await h.ok(as('m1'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-11-20', note: '' })).claim._id;
+}
+
+async function approvedEntry(): Promise<string> {
+  const { claim } = await h.ok(as('b1head'), 'award.propose', { itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm2' }], note: '' });
+  await h.ok(as('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  return `${claim._id}-0`;
+}
+
+/** Each writing action, as someone who may call it, on an association where it succeeds. */
+const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
+  'me.bind': async () => {
+    putMember(h, 'm5', { name: '会员戊', bound: false });
+    return ['o-new-account', { inviteCode: 'INVM5XXX' }];
+  },
+  'claim.submit': async () => [as('m1'), { itemId: 'deed.unquantified', occurredOn: '2026-11-20', points: 2, note: '助老' }],
+  'claim.withdraw': async () => [as('m1'), { claimId: await pendingClaim() }],
+  'claim.decide': async () => [as('b1head'), { claimId: await pendingClaim(), decision: 'approve' }],
+  'award.propose': async () => [as('secgen'), { itemId: 'meeting.attend.association', occurredOn: '2026-11-20', recipients: [{ memberId: 'president' }, { memberId: 'm1' }], note: '' }],
+  'entry.reverse': async () => [ADMIN_OPENID, { entryId: await approvedEntry(), reason: '重复录入' }],
+  'entry.correct': async () => [as('b1head'), { entryId: await approvedEntry(), points: 5, reason: '应为 5 分' }],
+  'admin.members.import': async () => [ADMIN_OPENID, { rows: [{ name: '新会员', phone: '13900000001', branch: '东宝分会' }] }],
+  'admin.members.update': async () => [ADMIN_OPENID, { memberId: 'm1', patch: { resetBinding: true } }],
+  'admin.dues.record': async () => [ADMIN_OPENID, { memberId: 'm1', paidOn: '2026-10-08', years: 1 }],
+  'admin.dues.void': async () => {
+    const { dues } = await h.ok(ADMIN_OPENID, 'admin.dues.record', { memberId: 'm1', paidOn: '2026-10-08', years: 1 });
+    return [ADMIN_OPENID, { duesId: dues._id, reason: '录入错误' }];
+  },
+  'admin.scheme.publish': async () => {
+    const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});
+    const revised: SchemeItemInput[] = items.map((item) => (item.id === 'honor.county' ? { ...item, points: 12 } : item));
+    return [ADMIN_OPENID, { items: revised, note: '调整县处级荣誉分值' }];
+  },
+};
+
+const writing = (Object.keys(ACTIONS) as ActionName[]).filter((action) => ACTIONS[action].writes);
+
+it('covers every writing action of the action table', () => {
+  expect(writing.sort()).toEqual((Object.keys(CALLS) as ActionName[]).sort());
+});
+
+describe.each(writing)('%s', (action) => {
+  it('answers a retry with exactly the first answer and writes nothing new', async () => {
+    const [openid, payload] = await CALLS[action]!();
+    const first = await h.call(openid, action, payload as never, 'retry-0000001');
+    expect(first.ok).toBe(true);
+    const after = h.snapshot();
+    const retry = await h.call(openid, action, payload as never, 'retry-0000001');
+    expect(JSON.stringify(retry)).toBe(JSON.stringify(first));
+    expect(h.snapshot()).toBe(after);
+  });
+});
+
+it('answers a retried me.bind with { member }, the bound member as the first call showed it', async () => {
+  putMember(h, 'm5', { name: '会员戊', bound: false });
+  const first = await h.ok('o-new-account', 'me.bind', { inviteCode: 'INVM5XXX' }, 'bind-000001');
+  const again = await h.ok('o-new-account', 'me.bind', { inviteCode: 'INVM5XXX' }, 'bind-000001');
+  expect(Object.keys(again)).toEqual(['member']);
+  expect(again.member).toMatchObject({ _id: 'm5', name: '会员戊', status: 'active' });
+  expect(again).toEqual(first);
+  expect(JSON.stringify(again)).not.toMatch(/openid|inviteCode|tallyKeys/);
+});
