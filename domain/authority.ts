@@ -1,30 +1,28 @@
 /**
- * 第十三条 奖分权限: how many discretionary points a person (or committee) may award on one event.
+ * 第十三条 奖分权限: how many discretionary points a person (or committee) may award on one event, from
+ * the template's roles, categories and committees (organisation.ts).
  */
-import type { Member, Role } from '../typings/models';
+import type { MemberRecord, Role } from '../typings/models';
 import { DomainError } from './errors';
+import { authorityOf, highestAuthority, type Holder } from './organisation';
 import type { Scheme } from './scheme';
 
 /** The parts of a member that decide their authority. */
-export type AuthorityHolder = Pick<Member, 'tier' | 'positions' | 'status'>;
+export type AuthorityHolder = Pick<Holder, 'status' | 'branchId' | 'category' | 'roles'>;
 
 /**
- * The highest limit among the member's tier and positions; 0 for a plain member, for an official
- * without a limit in the table (政治指导员) and for anyone who has left (第十七条).
+ * The highest limit among the member's category and roles; 0 for a plain member, for an official
+ * without a limit (政治指导员) and for anyone who has left (第十七条).
  */
 export function authorityLimit(member: AuthorityHolder, scheme: Scheme): number {
-  if (member.status !== 'active') return 0;
-  const fromTier = member.tier === null ? 0 : (scheme.authority.tiers[member.tier] ?? 0);
-  const fromPositions = member.positions.map((p) => scheme.authority.positions[p] ?? 0);
-  return Math.max(0, fromTier, ...fromPositions);
+  return authorityOf({ _id: '', ...member }, scheme.organisation);
 }
 
-/**
- * A committee's limit (第十三条 1、2): 'association' is the 会长会; any other value is a branch id,
- * whose 会长会 has the branch limit.
- */
-export function committeeAuthority(committee: string, scheme: Scheme): number {
-  return committee === 'association' ? scheme.authority.committees.association : scheme.authority.committees.branch;
+/** A committee's limit (第十三条 1、2): the root's (会长会) or a unit's (分会会长会). */
+export function committeeAuthority(at: 'root' | 'unit', scheme: Scheme): number {
+  const committee = scheme.organisation.committees.find((c) => c.at === at);
+  if (!committee) throw new DomainError('INVALID_INPUT', '本方案没有这一级的决策机构');
+  return committee.limit;
 }
 
 /** 第十二条 领导小组: a leader is anyone with an authority limit. */
@@ -34,8 +32,7 @@ export function isLeader(member: AuthorityHolder, scheme: Scheme): boolean {
 
 /** The highest limit any one person can hold in this scheme (committees excluded). */
 export function highestPersonalAuthority(scheme: Scheme): number {
-  const limits = [...Object.values(scheme.authority.tiers), ...Object.values(scheme.authority.positions)];
-  return Math.max(0, ...limits.map((n) => n ?? 0));
+  return highestAuthority(scheme.organisation);
 }
 
 /** Throws OVER_AUTHORITY where `discretionary` exceeds `authority` (第十三条). */
@@ -48,10 +45,9 @@ export function assertAuthorityCovers(authority: number, discretionary: number):
   }
 }
 
-/** Roles shown to the member (me.get): their positions, plus the secretariat. */
-export function rolesOf(member: Pick<Member, 'positions' | 'secretariat'>): Role[] {
-  const roles: Role[] = [...member.positions];
+/** Roles shown to the member (me.get): the template roles they hold, plus the secretariat. */
+export function rolesOf(member: Pick<MemberRecord, 'roles' | 'secretariat'>): Role[] {
+  const roles: Role[] = [...member.roles];
   if (member.secretariat) roles.push('secretariat');
   return roles;
 }
-

@@ -38,6 +38,7 @@ const FORMAT: Record<Exclude<Period, 'all'>, string> = {
   year: 'YYYY',
   cycle: 'YYYY',
 };
+const KEY_NAMES: Record<Exclude<Period, 'all'>, string> = { month: '月份', quarter: '季度', half: '半年', year: '年份', cycle: '考核周期' };
 export const PERIOD_NAMES: Record<Period, string> = { month: '月', quarter: '季度', half: '半年', year: '年度', cycle: '考核周期', all: '累计' };
 
 /** A permanent template's cycle is all time (SCHEMES.md §3 Boards). */
@@ -72,17 +73,17 @@ export function tallyKeyOf(period: Period, key: string): TallyKey {
   return period === 'all' ? 'all' : `${PREFIX[period]}:${key}`;
 }
 
-/** The tallies an entry on `occurredOn` adds to: every period the calendar keeps, and all time. */
+/** The tallies an entry on `occurredOn` adds to: all time, and every period the calendar keeps, longest first. */
 export function tallyKeysOf(occurredOn: string, calendar: CalendarDef): TallyKey[] {
   const periods = new Set<Period>([...calendar.periods.map((p) => effectivePeriod(p, calendar)), 'all']);
-  return PERIODS.filter((p) => periods.has(p)).map((p) => tallyKeyOf(p, periodKeyOf(p, occurredOn, calendar)));
+  return [...PERIODS].reverse().filter((p) => periods.has(p)).map((p) => tallyKeyOf(p, periodKeyOf(p, occurredOn, calendar)));
 }
 
 /** Validates a key the caller gave for `period`; INVALID_INPUT naming the expected form. */
 export function assertPeriodKey(period: Period, key: string): string {
   if (period === 'all') return 'all';
   if (!PATTERN[period].test(key)) {
-    throw new DomainError('INVALID_INPUT', `${PERIOD_NAMES[period]}格式应为 ${FORMAT[period]}：${key}`);
+    throw new DomainError('INVALID_INPUT', `${KEY_NAMES[period]}无效：${key}（应为 ${FORMAT[period]}）`);
   }
   return key;
 }

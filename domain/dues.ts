@@ -4,7 +4,7 @@
  * deterministic key, so recording a payment and the monthly timer job can both credit a month and
  * it is credited once.
  */
-import type { DuesRecord, Tier } from '../typings/models';
+import type { DuesRecord } from '../typings/models';
 import { DomainError } from './errors';
 import { addMonths, assertCalendarDate, daysBetween, duesMonths, firstDayOf, shanghaiDate } from './periods';
 import type { DuesTable, Scheme } from './scheme';
@@ -38,7 +38,7 @@ export function assertPaidOn(paidOn: string, now: Date): void {
 /** Every entry the payment will ever produce, in month order. */
 export function duesEntries(dues: DuesPayment, scheme: Scheme): DuesEntry[] {
   const table = duesTable(scheme);
-  const tier = assertTier(dues.tier);
+  const tier = assertTier(dues.tier, table);
   const months = duesMonths(assertCalendarDate(dues.paidOn), assertYears(dues.years));
   const paymentMonth = months[0];
   const occurredOn = (month: string) => (month === paymentMonth ? dues.paidOn : firstDayOf(month));
@@ -83,8 +83,11 @@ function duesTable(scheme: Scheme): DuesTable {
   return scheme.dues;
 }
 
-function assertTier(tier: Tier | null | undefined): Tier {
-  if (!tier) throw new DomainError('INVALID_INPUT', '该人员没有会费档次，不能记录会费');
+/** The payer's category must have a row in the dues table (第五条). */
+function assertTier(tier: string | null | undefined, table: DuesTable): string {
+  if (!tier || table.annual[tier] === undefined || table.monthly[tier] === undefined) {
+    throw new DomainError('INVALID_INPUT', '该人员没有会费档次，不能记录会费');
+  }
   return tier;
 }
 

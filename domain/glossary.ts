@@ -1,24 +1,6 @@
-import type { ItemKind, Position, Tier } from '../typings/models';
-
-/** Chinese names of the roles the product knows (第十二条, SPEC §4 People). */
-export const POSITION_NAMES: Readonly<Record<Position, string>> = {
-  president: '会长',
-  vice_president: '副会长',
-  secretary_general: '秘书长',
-  political_instructor: '政治指导员',
-  branch_president: '分会会长',
-  branch_leader: '分会领导班子成员',
-};
-
-/** 会费档次 (第五条). */
-export const TIER_NAMES: Readonly<Record<Tier, string>> = {
-  member: '会员',
-  director: '理事',
-  council: '会长会成员',
-};
-
-/** Positions held in a branch (第十三条 4、5: 各分会的会长, 各分会领导班子成员); all others are the association's. */
-export const BRANCH_POSITIONS: readonly Position[] = ['branch_president', 'branch_leader'];
+import type { Period, SchemeTerms } from '../typings/api';
+import type { ItemKind } from '../typings/models';
+import type { Scheme } from './scheme';
 
 /** How an item is scored, in the words of the notices and messages. */
 export const KIND_NAMES: Readonly<Record<ItemKind, string>> = {
@@ -27,6 +9,44 @@ export const KIND_NAMES: Readonly<Record<ItemKind, string>> = {
   per_count: '按人次计分',
   value_share: '按价值折算',
   discretionary: '酌情奖分',
-  committee: '会长会研究',
+  committee: '集体研究决定',
   dues: '职务积分',
 };
+
+/** The Chinese name of a role of the scheme's template, or of the secretariat (秘书处). */
+export function roleName(scheme: Scheme, roleId: string): string {
+  if (roleId === 'secretariat') return '秘书处';
+  return scheme.organisation.roles.find((r) => r.id === roleId)?.name ?? roleId;
+}
+
+/** The Chinese name of a category of the scheme's template (荆门: 会员/理事/会长会成员). */
+export function categoryName(scheme: Scheme, categoryId: string | null): string | null {
+  if (categoryId === null) return null;
+  return scheme.organisation.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
+}
+
+/** The template's words and names for the pages (SchemeTerms of the api contract). */
+export function schemeTerms(scheme: Scheme): SchemeTerms {
+  const { organisation, calendar, composition } = scheme;
+  const committee = (at: 'root' | 'unit') => organisation.committees.find((c) => c.at === at)?.name ?? '';
+  const periods = [...new Set([...calendar.periods, 'all' as const])].filter((p) => p !== 'cycle' || calendar.cycle.kind === 'annual');
+  const order: Period[] = ['month', 'quarter', 'half', 'year', 'cycle', 'all'];
+  const terms: SchemeTerms = {
+    template: scheme.template,
+    name: scheme.name,
+    words: {
+      member: scheme.words.member,
+      category: scheme.words.category,
+      unit: organisation.unitKinds[0]?.name ?? '单位',
+      root: organisation.root.name,
+      direct: scheme.words.direct,
+      committee: committee('root'),
+      unitCommittee: committee('unit'),
+    },
+    roles: organisation.roles.map((r) => ({ id: r.id, name: r.name, at: r.at })),
+    categories: organisation.categories.map((c) => (c.rankedApart ? { id: c.id, name: c.name, rankedApart: true } : { id: c.id, name: c.name })),
+    periods: order.filter((p) => periods.includes(p)),
+  };
+  if (composition) terms.components = composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max }));
+  return terms;
+}

@@ -37,6 +37,8 @@ export interface RoleDef {
   at: 'root' | 'unit';
   /** Authority limit (第十三条); none: 0. */
   limit?: number;
+  /** Held by an official who is not a member (荆门's 政治指导员): no category unless one is given. */
+  official?: boolean;
   rights: Right[];
 }
 

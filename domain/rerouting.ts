@@ -4,9 +4,10 @@
  * stores the role it waits for (`routing`); whoever holds that role now decides it, or the next one
  * up where it is vacant. Pure: the shell loads the claimant and the candidates and writes the result.
  */
-import type { Claim, Member } from '../typings/models';
+import type { Claim, MemberRecord } from '../typings/models';
 import { DomainError } from './errors';
-import { endorsementKeys, endorsersFor, positionKey, reviewersFrom } from './routing';
+import { ROOT } from './organisation';
+import { endorsementKeys, endorsersFor, reviewersFrom, roleKey } from './routing';
 import type { Scheme } from './scheme';
 
 export type RoutedPart = Pick<Claim, 'waitingFor' | 'routing'>;
@@ -24,7 +25,7 @@ export function interestedIn(claim: Pick<Claim, 'lines' | 'createdBy' | 'decisio
  * The route of a pending claim as its role resolves among `candidates` today. Where nobody can take
  * it, it waits with nobody named and a label that says why; appointing someone routes it again.
  */
-export function rerouted(claim: Claim, claimant: Member | null, candidates: readonly Member[], scheme: Scheme): RoutedPart {
+export function rerouted(claim: Claim, claimant: MemberRecord | null, candidates: readonly MemberRecord[], scheme: Scheme): RoutedPart {
   if (claim.status !== 'pending' || claim.step === null) return { waitingFor: claim.waitingFor, routing: claim.routing };
   if (claim.step === 'endorse') {
     if (!claimant) return { waitingFor: claim.waitingFor, routing: claim.routing };
@@ -35,16 +36,19 @@ export function rerouted(claim: Claim, claimant: Member | null, candidates: read
       return stuck(error, { keys: endorsementKeys(claimant) });
     }
   }
-  const order = scheme.finalReview.escalation;
-  // A claim stored before routes were kept has no starting position to work from: it stays as it is.
+  // A claim stored before routes were kept has no starting role to work from: it stays as it is.
   const from = claim.routing?.from;
   if (!from) return { waitingFor: claim.waitingFor, routing: claim.routing };
+  const unit = claim.routing?.unit ?? ROOT;
+  const order = claim.routing?.order ?? scheme.review.escalation;
+  const routing = { from, unit, order };
   try {
-    const route = reviewersFrom(from, interestedIn(claim), candidates, scheme);
-    return { waitingFor: { memberIds: route.memberIds, label: route.label }, routing: { keys: route.keys, from } };
+    const route = reviewersFrom(from, interestedIn(claim), candidates, scheme, unit, order);
+    return { waitingFor: { memberIds: route.memberIds, label: route.label }, routing: { keys: route.keys, ...routing } };
   } catch (error) {
-    // Every position up the escalation is consulted: an appointment to any of them routes it again.
-    return stuck(error, { keys: order.slice(order.indexOf(from)).map(positionKey), from });
+    // Every role up the escalation is consulted: an appointment to any of them routes it again.
+    const roles = order.slice(Math.max(0, order.indexOf(from)));
+    return stuck(error, { keys: roles.map((role) => roleKey(role, scheme.organisation.roles.find((r) => r.id === role)?.at === 'root' ? ROOT : unit)), ...routing });
   }
 }
 

@@ -4,8 +4,9 @@
  * and the 政治指导员 attend), that recipient's lines go to the next one up and the rest of the batch
  * stays with the usual reviewer. One claim per distinct set of final reviewers.
  */
-import type { Member, Position } from '../typings/models';
+import type { MemberRecord } from '../typings/models';
 import { DomainError } from './errors';
+import { ROOT } from './organisation';
 import { reviewersFrom, type Route } from './routing';
 import type { Scheme } from './scheme';
 
@@ -22,17 +23,18 @@ export interface ReviewGroup {
  * by name, as a whole batch would be.
  */
 export function finalReviewGroups(
-  start: Position,
+  start: string,
   proposerId: string,
-  recipients: readonly Pick<Member, '_id' | 'name'>[],
-  candidates: readonly Member[],
+  recipients: readonly Pick<MemberRecord, '_id' | 'name' | 'branchId'>[],
+  candidates: readonly MemberRecord[],
   scheme: Scheme,
+  order: readonly string[] = scheme.review.escalation,
 ): ReviewGroup[] {
   const groups = new Map<string, ReviewGroup>();
   for (const recipient of recipients) {
     let route: Route;
     try {
-      route = reviewersFrom(start, new Set([proposerId, recipient._id]), candidates, scheme);
+      route = reviewersFrom(start, new Set([proposerId, recipient._id]), candidates, scheme, recipient.branchId ?? ROOT, order);
     } catch (error) {
       if (error instanceof DomainError && recipients.length > 1) {
         throw new DomainError(error.code, `${recipient.name}的积分${error.message}`, error.details);
@@ -41,11 +43,10 @@ export function finalReviewGroups(
     }
     // Recipients with the same reviewers share a claim; a reviewer is never among its own group's
     // recipients, since each recipient's reviewers leave that recipient out.
-    const key = `${route.position}|${route.memberIds.join(',')}`;
+    const key = `${route.role}|${route.memberIds.join(',')}`;
     const group = groups.get(key);
     if (group) group.recipientIds.push(recipient._id);
     else groups.set(key, { route, recipientIds: [recipient._id] });
   }
-  const order = scheme.finalReview.escalation;
-  return [...groups.values()].sort((a, b) => order.indexOf(a.route.position!) - order.indexOf(b.route.position!));
+  return [...groups.values()].sort((a, b) => order.indexOf(a.route.role!) - order.indexOf(b.route.role!));
 }

@@ -1,15 +1,18 @@
 /**
- * Per-member running totals (SPEC §4 Ledger and tallies): one tally per member for all time, each
- * year and each month of occurredOn (Asia/Shanghai calendar days), updated with each ledger entry.
- * A tally carries the member attributes the boards filter on, so a board is one query over tallies.
+ * Per-account running totals (SPEC §4 Ledger and tallies; SCHEMES.md §2 Tally): one tally per
+ * account and period key (all time, and each period the template's calendar keeps, by occurredOn in
+ * Asia/Shanghai), updated with each ledger entry (posting.ts). A new cycle is a new key, so nothing
+ * is ever reset. A tally carries the account's attributes the boards filter on, so a board is one
+ * query over tallies.
  */
 import type { BoardScope, Period } from '../typings/api';
-import type { Member, MemberStatus, Tier } from '../typings/models';
+import type { MemberRecord, MemberStatus } from '../typings/models';
+import { assertPeriodKey, currentPeriodKey, effectivePeriod, tallyKeyOf, type TallyKey } from './calendar';
 import { DomainError } from './errors';
-import { currentMonthKey, currentYearKey, isMonthKey, isYearKey, monthKeyOf, yearKeyOf } from './periods';
+import type { TallyFigures } from './posting';
 import type { Scheme } from './scheme';
 
-export type TallyKey = 'all' | `y:${string}` | `m:${string}`;
+export type { TallyKey } from './calendar';
 
 /** 第十六条 为会长和会员设立独立的排名. */
 export type RankingGroup = 'leaders' | 'members';
@@ -18,7 +21,7 @@ export interface TallyAttributes {
   name: string;
   branchId: string | null;
   branchName: string | null;
-  tier: Tier | null;
+  category: string | null;
   group: RankingGroup;
   profession: string | null;
   socialRoles: string[];
@@ -26,55 +29,48 @@ export interface TallyAttributes {
 }
 
 /** A tally document. */
-export interface Tally extends TallyAttributes {
+export interface Tally extends TallyAttributes, TallyFigures {
   _id: string;
   memberId: string;
   key: TallyKey;
-  total: number;
 }
 
-/** The tallies an entry on `occurredOn` adds to: all time, its year, its month. */
-export function tallyKeys(occurredOn: string): [TallyKey, TallyKey, TallyKey] {
-  return ['all', `y:${yearKeyOf(occurredOn)}`, `m:${monthKeyOf(occurredOn)}`];
-}
-
-/** Tally document id: one document per member and key, so an update never needs a query. */
+/** Tally document id: one document per account and key, so an update never needs a query. */
 export function tallyId(memberId: string, key: TallyKey): string {
   return `${memberId}:${key}`;
 }
 
 /**
- * The board asked for (ranking.get): its period key ('YYYY-MM', 'YYYY' or 'all', defaulting to the
- * current month or year in Shanghai) and the tally key it reads.
+ * The board asked for (ranking.get): its period key (defaulting to the current one in Shanghai) and
+ * the tally key it reads. A period the template does not keep has no board; a permanent template's
+ * cycle is all time (SCHEMES.md §3 Boards).
  */
-export function boardPeriod(period: Period, key: string | undefined, now: Date): { key: string; tallyKey: TallyKey } {
-  switch (period) {
-    case 'all':
-      return { key: 'all', tallyKey: 'all' };
-    case 'year': {
-      const year = key ?? currentYearKey(now);
-      if (!isYearKey(year)) throw new DomainError('INVALID_INPUT', `年份无效：${year}（应为 YYYY）`);
-      return { key: year, tallyKey: `y:${year}` };
-    }
-    case 'month': {
-      const month = key ?? currentMonthKey(now);
-      if (!isMonthKey(month)) throw new DomainError('INVALID_INPUT', `月份无效：${month}（应为 YYYY-MM）`);
-      return { key: month, tallyKey: `m:${month}` };
-    }
+export function boardPeriod(period: Period, key: string | undefined, now: Date, scheme: Scheme): { key: string; tallyKey: TallyKey } {
+  const kept = effectivePeriod(period, scheme.calendar);
+  if (kept !== 'all' && !scheme.calendar.periods.some((p) => effectivePeriod(p, scheme.calendar) === kept)) {
+    throw new DomainError('INVALID_INPUT', '本方案没有这种期间的排行');
   }
+  const periodKey = kept === 'all' ? 'all' : assertPeriodKey(kept, key ?? currentPeriodKey(kept, now, scheme.calendar));
+  return { key: periodKey, tallyKey: tallyKeyOf(kept, periodKey) };
 }
 
-/** Leaders are the tiers the scheme ranks apart (荆门: 会长会成员); everyone else ranks as a member. */
-export function rankingGroup(member: Pick<Member, 'tier'>, scheme: Scheme): RankingGroup {
-  return member.tier !== null && scheme.ranking.leaderTiers.includes(member.tier) ? 'leaders' : 'members';
+/** Whether a board ranks by score: the cycle of a template with a composition (SCHEMES.md §3 Scores). */
+export function ranksByScore(tallyKey: TallyKey, scheme: Scheme): boolean {
+  return Boolean(scheme.composition) && scheme.calendar.cycle.kind === 'annual' && tallyKey.startsWith('c:');
 }
 
-export function tallyAttributes(member: Member, scheme: Scheme): TallyAttributes {
+/** Leaders are the categories the scheme ranks apart (荆门: 会长会成员); everyone else ranks as a member. */
+export function rankingGroup(member: Pick<MemberRecord, 'category'>, scheme: Scheme): RankingGroup {
+  const category = scheme.organisation.categories.find((c) => c.id === member.category);
+  return category?.rankedApart ? 'leaders' : 'members';
+}
+
+export function tallyAttributes(member: MemberRecord, scheme: Scheme): TallyAttributes {
   return {
     name: member.name,
     branchId: member.branchId,
     branchName: member.branchName,
-    tier: member.tier,
+    category: member.category,
     group: rankingGroup(member, scheme),
     profession: member.profession,
     socialRoles: [...member.socialRoles],
@@ -82,18 +78,24 @@ export function tallyAttributes(member: Member, scheme: Scheme): TallyAttributes
   };
 }
 
-/** A fresh tally for a member's first entry under `key`. */
-export function newTally(member: Member, key: TallyKey, total: number, scheme: Scheme): Tally {
-  return { _id: tallyId(member._id, key), memberId: member._id, key, total, ...tallyAttributes(member, scheme) };
+/** A tally of a member under `key` with these figures. */
+export function newTally(member: MemberRecord, key: TallyKey, figures: TallyFigures, scheme: Scheme): Tally {
+  return { _id: tallyId(member._id, key), memberId: member._id, key, ...figures, ...tallyAttributes(member, scheme) };
+}
+
+/** The category a board scope asks for, by either of its names. */
+export function scopeCategory(scope: BoardScope): string | undefined {
+  return scope.category ?? scope.tier;
 }
 
 /** Whether a tally is on a board of this scope; members who left are on no board (第十七条). */
 export function inScope(tally: TallyAttributes, scope: BoardScope = {}): boolean {
+  const category = scopeCategory(scope);
   return (
     tally.status === 'active' &&
     (scope.branchId === undefined || tally.branchId === scope.branchId) &&
     (scope.group === undefined || tally.group === scope.group) &&
-    (scope.tier === undefined || tally.tier === scope.tier) &&
+    (category === undefined || tally.category === category) &&
     (scope.profession === undefined || tally.profession === scope.profession) &&
     (scope.socialRole === undefined || tally.socialRoles.includes(scope.socialRole))
   );

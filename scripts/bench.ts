@@ -18,9 +18,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ApiResult } from '../typings/api';
-import type { DuesRecord, LedgerEntry, Position, Tier } from '../typings/models';
+import type { DuesRecord, LedgerEntry } from '../typings/models';
 import { JINGMEN_SCHEME } from '../domain/schemes/jingmen';
-import { tallyKeys, type TallyKey } from '../domain/tally';
+import { tallyKeysOf, type TallyKey } from '../domain/calendar';
 import { storedTally } from '../server/data/ledger';
 import type { StoredMember } from '../server/data/members';
 import { loadIndexes, LocalCloud } from '../localcloud/runtime';
@@ -57,7 +57,7 @@ const branchId = (b: number) => `b${String(b).padStart(2, '0')}`;
 const openidOf = (id: string) => `bench-${id}`;
 
 /** Officers at the head of the list; then, per branch, a president and three leaders. */
-function positionsOf(i: number, branches: number): { positions: Position[]; branch: number | null; tier: Tier | null } {
+function positionsOf(i: number, branches: number): { positions: string[]; branch: number | null; tier: string | null } {
   if (i === 0) return { positions: ['president'], branch: null, tier: 'council' };
   if (i <= 3) return { positions: ['vice_president'], branch: null, tier: 'council' };
   if (i === 4) return { positions: ['secretary_general'], branch: null, tier: 'director' };
@@ -92,8 +92,8 @@ export function seed(cloud: LocalCloud, data: Dataset): void {
       name,
       branchId: branch === null ? null : branchId(branch),
       branchName: branch === null ? null : `第${branch + 1}分会`,
-      tier,
-      positions,
+      category: tier,
+      roles: positions,
       profession: PROFESSIONS[i % PROFESSIONS.length],
       socialRoles: i % 20 === 0 ? ['政协委员'] : [],
       status: 'active',
@@ -141,11 +141,11 @@ export function seed(cloud: LocalCloud, data: Dataset): void {
     };
     put('ledger', entry);
     const own = totals[m];
-    for (const key of tallyKeys(occurredOn)) own.set(key, (own.get(key) ?? 0) + entry.points);
+    for (const key of tallyKeysOf(occurredOn, JINGMEN_SCHEME.calendar)) own.set(key, (own.get(key) ?? 0) + entry.points);
   }
   members.forEach((member, m) => {
     for (const [key, total] of totals[m]) {
-      put('tallies', storedTally(member, key, total, JINGMEN_SCHEME));
+      put('tallies', storedTally(member, key, { total }, JINGMEN_SCHEME));
       member.tallyKeys.push(key);
     }
     totals[m].clear();
@@ -154,13 +154,13 @@ export function seed(cloud: LocalCloud, data: Dataset): void {
 
   // Everyone paid a year of dues in June: the monthly job has a position.monthly to credit each.
   for (const m of members) {
-    if (m.tier === null) continue;
+    if (m.category === null) continue;
     const dues: DuesRecord = {
       _id: `d${m._id}`,
       memberId: m._id,
       paidOn: '2026-06-15',
       years: 1,
-      tier: m.tier,
+      tier: m.category,
       fromMonth: '2026-06',
       toMonth: '2027-05',
       recordedBy: 'bench',

@@ -4,7 +4,7 @@
  * has a key; their WeChat openid in the demo is `demo-<key>`, and the secretariat member's is
  * `local-admin`, the local default administrator.
  */
-import type { Position, Tier } from '../typings/models';
+
 
 /** The secretariat member's account: the local default administrator (ADMIN_OPENIDS). */
 export const DEMO_ADMIN_OPENID = 'local-admin';
@@ -15,8 +15,8 @@ export interface Person {
   key: string;
   name: string;
   branch?: string;
-  tier?: Tier;
-  positions?: Position[];
+  tier?: string;
+  positions?: string[];
   profession: string;
   socialRoles?: string[];
 }

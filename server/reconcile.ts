@@ -11,11 +11,13 @@
  * read before the ledger, and a fix re-reads a member's tallies in its transaction and leaves the
  * member alone if one moved since the scan: an entry posted during the run is never overwritten.
  */
-import { tallyAttributes, tallyId, tallyKeys, type TallyKey } from '../domain/tally';
+import type { LedgerEntry } from '../typings/models';
+import { applyEntry, touchedTallies, type TallyFigures } from '../domain/posting';
+import { tallyAttributes, tallyId, type TallyKey } from '../domain/tally';
 import type { Scheme } from '../domain/scheme';
 import { database, getOrNull, transact } from './cloud';
 import { COLLECTIONS } from './data/collections';
-import { storedTally, withoutId, type StoredTally } from './data/ledger';
+import { figuresOf, postedLine, storedTally, withoutId, type StoredTally } from './data/ledger';
 import type { StoredMember } from './data/members';
 import { loadSchemeInForce } from './data/schemes';
 
@@ -49,7 +51,13 @@ export interface ReconcileOptions {
 
 const PAGE = 1000;
 /** The attributes a tally must share with its member. */
-const ATTRIBUTE_FIELDS = ['name', 'branchId', 'branchName', 'tier', 'group', 'profession', 'socialRoles', 'status', 'openid'] as const;
+const ATTRIBUTE_FIELDS = ['name', 'branchId', 'branchName', 'category', 'group', 'profession', 'socialRoles', 'status', 'openid'] as const;
+
+interface Expected {
+  memberId: string;
+  key: TallyKey;
+  figures: TallyFigures;
+}
 
 export async function reconcile(options: ReconcileOptions = {}): Promise<ReconcileReport> {
   const scheme = await loadSchemeInForce(options.now ?? new Date());
@@ -57,18 +65,17 @@ export async function reconcile(options: ReconcileOptions = {}): Promise<Reconci
   const stored = new Map<string, StoredTally>();
   await scan<StoredTally>(COLLECTIONS.tallies, undefined, (t) => stored.set(t._id, t));
 
-  const expected = new Map<string, { memberId: string; key: TallyKey; total: number }>();
+  // The tallies the ledger implies: every entry applied as posting applies it (its order does not matter).
+  const expected = new Map<string, Expected>();
   let entries = 0;
-  await scan<{ _id: string; memberId: string; occurredOn: string; points: number }>(
+  await scan<LedgerEntry>(
     COLLECTIONS.ledger,
-    { _id: true, memberId: true, occurredOn: true, points: true },
+    { _id: true, memberId: true, occurredOn: true, points: true, itemId: true, component: true, capGroup: true, deduction: true },
     (entry) => {
       entries++;
-      for (const key of tallyKeys(entry.occurredOn)) {
-        const id = tallyId(entry.memberId, key);
-        const sum = expected.get(id) ?? { memberId: entry.memberId, key, total: 0 };
-        sum.total += entry.points;
-        expected.set(id, sum);
+      const before = new Map(touchedTallies(entry.occurredOn, scheme).map((key) => [key, expected.get(tallyId(entry.memberId, key))?.figures ?? null]));
+      for (const [key, figures] of applyEntry(postedLine(entry, scheme), before, scheme)) {
+        expected.set(tallyId(entry.memberId, key), { memberId: entry.memberId, key, figures });
       }
     },
   );
@@ -91,14 +98,15 @@ export async function reconcile(options: ReconcileOptions = {}): Promise<Reconci
     const member = members.get(want.memberId);
     const have = stored.get(id);
     if (!member) {
-      report({ kind: 'orphan', memberId: want.memberId, key: want.key, expected: want.total, actual: have?.total ?? null });
+      report({ kind: 'orphan', memberId: want.memberId, key: want.key, expected: want.figures.total, actual: have?.total ?? null });
       continue;
     }
     if (!have) {
-      report({ kind: 'missing', memberId: member._id, key: want.key, expected: want.total, actual: null });
+      report({ kind: 'missing', memberId: member._id, key: want.key, expected: want.figures.total, actual: null });
       continue;
     }
-    if (have.total !== want.total) report({ kind: 'total', memberId: member._id, key: want.key, expected: want.total, actual: have.total });
+    if (have.total !== want.figures.total) report({ kind: 'total', memberId: member._id, key: want.key, expected: want.figures.total, actual: have.total });
+    else if (!sameFigures(figuresOf(have), want.figures)) report({ kind: 'total', memberId: member._id, key: want.key, expected: want.figures, actual: figuresOf(have) });
     const differing = attributeDiff(have, member, scheme);
     if (differing) report({ kind: 'attributes', memberId: member._id, key: want.key, ...differing });
   }
@@ -151,7 +159,7 @@ async function fixMember(
   member: StoredMember,
   ids: string[],
   wantKeys: string[],
-  expected: Map<string, { memberId: string; key: TallyKey; total: number }>,
+  expected: Map<string, Expected>,
   stored: Map<string, StoredTally>,
   scheme: Scheme,
 ): Promise<boolean> {
@@ -160,12 +168,12 @@ async function fixMember(
     if (!current || JSON.stringify(current.tallyKeys ?? []) !== JSON.stringify(member.tallyKeys ?? [])) return false;
     for (const id of ids) {
       const now = await getOrNull<StoredTally>(tx.collection(COLLECTIONS.tallies).doc(id));
-      if ((now?.total ?? null) !== (stored.get(id)?.total ?? null)) return false;
+      if (!sameFigures(figuresOf(now), figuresOf(stored.get(id)))) return false;
     }
     const fresh = { ...current, _id: member._id };
     for (const id of ids) {
       const want = expected.get(id);
-      if (want) await tx.collection(COLLECTIONS.tallies).doc(id).set({ data: withoutId(storedTally(fresh, want.key, want.total, scheme)) });
+      if (want) await tx.collection(COLLECTIONS.tallies).doc(id).set({ data: withoutId(storedTally(fresh, want.key, want.figures, scheme)) });
       else await tx.collection(COLLECTIONS.tallies).doc(id).remove();
     }
     const have = current.tallyKeys ?? [];
@@ -176,6 +184,20 @@ async function fixMember(
     }
     return true;
   });
+}
+
+/** Totals, parts, scores and cap groups alike (sums of halves and tenths compared to the cent). */
+function sameFigures(a: TallyFigures | null, b: TallyFigures | null): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** JSON with keys sorted and numbers in cents: equal figures read alike whatever order they were built in. */
+function canonical(value: unknown): string {
+  if (typeof value === 'number') return String(Math.round(value * 100));
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
 function groupBy<T>(items: T[], by: (item: T) => string, value: (item: T) => string): Map<string, string[]> {

@@ -12,9 +12,7 @@ import type {
   Member,
   MemberStatus,
   Notice,
-  Position,
   Role,
-  Tier,
 } from './models';
 
 export * from './models';
@@ -38,12 +36,16 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export type Period = 'month' | 'year' | 'all';
+/** SCHEMES.md §3 Periods: a template lists the periods its boards and outcomes use. */
+export type Period = 'month' | 'quarter' | 'half' | 'year' | 'cycle' | 'all';
 
 export interface BoardScope {
   branchId?: string;
   group?: 'leaders' | 'members';
-  tier?: Tier;
+  /** A category of the template (荆门: 会费档次). */
+  category?: string;
+  /** SPEC §5's name of `category`, kept in the contract. */
+  tier?: string;
   profession?: string;
   socialRole?: string;
 }
@@ -54,14 +56,19 @@ export interface RankingRow {
   branchName: string | null;
   total: number;
   rank: number;
+  /** Templates with a composition: the account's score of the period's cycle (the cycle board ranks by it). */
+  score?: number;
 }
 
 export interface MemberPatch {
   name?: string;
   phone?: string | null;
   branch?: string | null;
-  tier?: Tier | null;
-  positions?: Position[];
+  category?: string | null;
+  roles?: string[];
+  /** SPEC §5's names of `category` and `roles`. */
+  tier?: string | null;
+  positions?: string[];
   profession?: string | null;
   socialRoles?: string[];
   status?: MemberStatus;
@@ -73,9 +80,14 @@ export interface MemberPatch {
 export interface ImportRow {
   name: string;
   phone?: string;
+  /** The unit the person belongs to, by name (分会, 支部); none: the root. */
   branch?: string;
-  tier?: Tier;
-  positions?: Position[];
+  /** Role ids of the template (SCHEMES.md §3); 荆门's `positions` stay accepted. */
+  roles?: string[];
+  positions?: string[];
+  /** A category of the template (e.g. `probationary` 预备党员); 荆门's `tier` stays accepted. */
+  category?: string;
+  tier?: string;
   profession?: string;
   socialRoles?: string[];
 }
@@ -93,6 +105,36 @@ export interface DirectoryMember extends Member {
   bound?: boolean;
 }
 
+/**
+ * What the pages need of the scheme's template to speak its language (SCHEMES.md §3): its words, the
+ * names of its roles and categories, the periods its boards offer and the parts of its score.
+ */
+export interface SchemeTerms {
+  template: string;
+  name: string;
+  words: {
+    /** 会员 / 党员. */
+    member: string;
+    /** 会费档次 / 党员类别. */
+    category: string;
+    /** A unit below the root: 分会 / 支部. */
+    unit: string;
+    /** The root: 市新联会 / 机关党委. */
+    root: string;
+    /** What members of the root directly are listed as: 总会直属. */
+    direct: string;
+    /** The root's committee (会长会) and a unit's (会长会, 支委会). */
+    committee: string;
+    unitCommittee: string;
+  };
+  roles: { id: string; name: string; at: 'root' | 'unit' }[];
+  categories: { id: string; name: string; rankedApart?: boolean }[];
+  /** The periods the boards offer, longest last ('cycle' only for templates with an assessment cycle). */
+  periods: Period[];
+  /** Templates with a composition: the parts of the score and their maxima. */
+  components?: { id: string; name: string; max: number }[];
+}
+
 export interface SchemeItemInput extends Omit<CatalogItem, 'claimable'> {
   claimable?: boolean;
 }
@@ -101,7 +143,16 @@ export interface SchemeItemInput extends Omit<CatalogItem, 'claimable'> {
 export interface Actions {
   'me.get': {
     payload: Record<string, never> | undefined;
-    data: { member: Member | null; roles: Role[]; authority: number; inboxCount: number; inviteCode?: string };
+    data: {
+      member: Member | null;
+      roles: Role[];
+      authority: number;
+      inboxCount: number;
+      inviteCode?: string;
+      terms: SchemeTerms;
+      /** What the pages offer the caller; the server checks every action again. */
+      can: { review: boolean; award: boolean; record: boolean; sign: boolean };
+    };
   };
   'me.bind': { payload: { inviteCode: string }; data: { member: Member } };
   /** The 我的 page's first screen in one call: who I am, my month/year/all standings, recent entries. */
@@ -115,7 +166,7 @@ export interface Actions {
   /** The member directory (pickers, administration): leaders and the secretariat. */
   'members.list': {
     payload: { search?: string; branchId?: string; status?: MemberStatus; cursor?: string };
-    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null };
+    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null; terms: SchemeTerms };
   };
   'catalog.get': {
     payload: Record<string, never> | undefined;
@@ -128,6 +179,11 @@ export interface Actions {
       selfReportMax: number;
       /** What the caller may do with the catalog (the 申报 and 奖分 pages' first screen in one call). */
       viewer: { memberId: string | null; authority: number; roles: Role[] };
+      /** SCHEMES.md §3: the template and its roles and parts. */
+      scheme: { id: string; name: string };
+      roles: { id: string; name: string }[];
+      components?: { id: string; name: string; max: number }[];
+      terms: SchemeTerms;
     };
   };
   'claim.submit': {
@@ -176,7 +232,7 @@ export interface Actions {
   };
   'ranking.get': {
     payload: { period: Period; key?: string; scope?: BoardScope; limit?: number };
-    data: { period: Period; key: string; rows: RankingRow[]; me: { rank: number | null; total: number } | null };
+    data: { period: Period; key: string; rows: RankingRow[]; me: { rank: number | null; total: number; score?: number } | null; terms: SchemeTerms };
   };
   'ledger.list': { payload: { memberId?: string; cursor?: string }; data: { entries: LedgerEntry[]; cursor: string | null } };
   'notice.list': { payload: Record<string, never> | undefined; data: { notices: Notice[] } };

@@ -3,36 +3,43 @@
  * Dates that travel over the wire are ISO strings; calendar days are 'YYYY-MM-DD' in Asia/Shanghai.
  */
 
-/** 会费档次. `null` for an official who is not a member (the political instructor). */
-export type Tier = 'member' | 'director' | 'council';
-
-export type Position =
-  | 'president' // 会长
-  | 'vice_president' // 副会长
-  | 'secretary_general' // 秘书长
-  | 'political_instructor' // 政治指导员
-  | 'branch_president' // 分会会长
-  | 'branch_leader'; // 分会领导班子成员
-
-/** A role is a position, or the secretariat (秘书处, administrators). */
-export type Role = Position | 'secretariat';
+/**
+ * A role id of the scheme's template (荆门: 'president', 'branch_leader'; 常州: 'scorekeeper'), or
+ * 'secretariat' (秘书处, the administrators) in the list me.get answers. The template names them
+ * (catalog.get `roles`).
+ */
+export type Role = string;
 
 export type MemberStatus = 'active' | 'left';
 
-export interface Member {
+/** A member as the engine reads and stores them: one name per attribute. */
+export interface MemberRecord {
   _id: string;
   name: string;
-  /** `null` for members of the association directly (no branch). */
+  /** The member's unit below the root (分会, 支部); `null` for members of the root directly. */
   branchId: string | null;
   branchName: string | null;
-  tier: Tier | null;
-  positions: Position[];
+  /**
+   * The member's category in the template (荆门: 会费档次 member/director/council; 常州: 正式党员 or
+   * 预备党员); `null` for an official who is not a member (荆门's political instructor).
+   */
+  category: string | null;
+  /** The template's roles the member holds (荆门: 会长, 分会会长…; 常州: 支部书记, 记分员…). */
+  roles: string[];
   profession: string | null;
   socialRoles: string[];
   status: MemberStatus;
   /** Secretariat (秘书处): may import members, record dues, publish schemes, export. */
   secretariat?: boolean;
   phone?: string | null;
+}
+
+/** A member as the api answers (SPEC §5): the record, with the contract's names of category and roles too. */
+export interface Member extends MemberRecord {
+  /** SPEC §5's name of `category`. */
+  tier: string | null;
+  /** SPEC §5's name of `roles`. */
+  positions: string[];
 }
 
 export interface Branch {
@@ -85,6 +92,8 @@ export interface CatalogItem {
   deduction?: boolean;
   /** 100-point compositions (基础分/特色分…): the component id of the scheme this item counts toward. */
   component?: string;
+  /** Items sharing a monthly cap of their part (seeds/002: 政治学习 15 分/月). */
+  capGroup?: string;
   /** per_count items: the largest count one claim may carry (荆门: at most 20 persons per recruit claim). */
   maxCount?: number;
   /** The most lines of this item one claim (one event) may carry, e.g. at most 3 hosts of one meeting. */
@@ -133,12 +142,16 @@ export interface WaitingFor {
 
 /**
  * The role a pending claim waits for, so the route can be worked out again when its holders change:
- * `keys` name the groups whose members the route consulted (`pos:secretary_general`, `lead:<branchId>`,
- * `lead:association`), `from` the position final review starts at (第十四条).
+ * `keys` name the groups whose members the route consulted (`role:<roleId>@<unit>`, `lead:<unit>`,
+ * where the unit is a unit id or `root`), `from` the role final review starts at (第十四条).
  */
 export interface ClaimRouting {
   keys: string[];
-  from?: Position;
+  from?: string;
+  /** Role steps: the unit whose holders decide a unit role ('root' for the root). */
+  unit?: string;
+  /** Role steps: the roles the step may pass to, from `from` on. */
+  order?: string[];
 }
 
 export interface Claim {
@@ -199,6 +212,10 @@ export interface LedgerEntry {
   corrects?: string;
   /** The line repeated an approved entry or pending claim of the same member, item and day when it was approved. */
   duplicateOf?: string;
+  /** Templates with a composition: the part, monthly cap group and deduction of the item when posted. */
+  component?: string;
+  capGroup?: string;
+  deduction?: boolean;
   createdAt: string;
 }
 
@@ -218,7 +235,8 @@ export interface DuesRecord {
   memberId: string;
   paidOn: string;
   years: 1 | 5;
-  tier: Tier;
+  /** The member's category (会费档次) when they paid: it decides the points for the whole period (第五条). */
+  tier: string;
   /** First and last month covered, 'YYYY-MM'. */
   fromMonth: string;
   toMonth: string;

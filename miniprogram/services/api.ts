@@ -4,7 +4,7 @@
  *
  * Types only from typings/: it sits outside miniprogramRoot, so nothing from it may survive compilation.
  */
-import type { ActionName, ApiEvent, ApiResult, DataOf, ErrorCode, PayloadOf } from '../../typings/api';
+import type { ActionName, ApiEvent, ApiResult, DataOf, ErrorCode, PayloadOf, SchemeTerms } from '../../typings/api';
 
 export const NETWORK_FAILURE_MESSAGE = '网络异常，请稍后重试';
 const UNEXPLAINED_FAILURE_MESSAGE = '操作失败，请稍后重试';
@@ -73,7 +73,15 @@ export async function call<A extends ActionName>(action: A, payload: PayloadOf<A
   if (!result.ok) {
     throw new ApiCallError(result.error.code, result.error.message || UNEXPLAINED_FAILURE_MESSAGE);
   }
+  if (isRecord(result.data) && isRecord(result.data.terms)) lastTerms = result.data.terms as unknown as SchemeTerms;
   return result.data as DataOf<A>;
+}
+
+/** The scheme's words from the last answer that carried them (me.get, home.get, catalog.get, members.list, ranking.get). */
+let lastTerms: SchemeTerms | null = null;
+
+export function knownTerms(): SchemeTerms | null {
+  return lastTerms;
 }
 
 /** A fresh id for one writing action; mini-programs have no crypto module, and uniqueness per caller is enough. */

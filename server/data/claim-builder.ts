@@ -3,9 +3,9 @@
  * corrections, and storing new claims.
  */
 import { randomBytes } from 'crypto';
-import type { CatalogItem, Claim, ClaimKind, ClaimLine, ClaimStep, Decision, Tier } from '../../typings/models';
+import type { CatalogItem, Claim, ClaimKind, ClaimLine, ClaimStep, Decision } from '../../typings/models';
 import { claimTotal } from '../../domain/points';
-import type { Route } from '../../domain/routing';
+import { routingOf, type Route } from '../../domain/routing';
 import type { Scheme } from '../../domain/scheme';
 import type { RequestContext } from '../api/context';
 import type { StoredMember } from './members';
@@ -58,7 +58,7 @@ export function newClaim(ctx: RequestContext, draft: ClaimDraft): Claim {
     status: 'pending',
     step: draft.step,
     waitingFor: { memberIds: draft.route.memberIds, label: draft.route.label },
-    routing: draft.route.from ? { keys: draft.route.keys, from: draft.route.from } : { keys: draft.route.keys },
+    routing: routingOf(draft.route),
     decisions: draft.decisions,
     createdAt: at,
     updatedAt: at,
@@ -67,13 +67,6 @@ export function newClaim(ctx: RequestContext, draft: ClaimDraft): Claim {
   if (draft.reference) claim.reference = draft.reference;
   if (draft.committee) claim.committee = draft.committee;
   return claim;
-}
-
-/** Tiers that carry authority in the scheme: the routing candidates are members of these tiers or with positions. */
-export function tiersWithAuthority(scheme: Scheme): Tier[] {
-  return (Object.entries(scheme.authority.tiers) as [Tier, number | undefined][])
-    .filter(([, limit]) => (limit ?? 0) > 0)
-    .map(([tier]) => tier);
 }
 
 /**

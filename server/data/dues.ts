@@ -3,9 +3,10 @@
  * monthly job both go through here, so a month credited by one is recognised by the other: the
  * ledger id of a dues entry is derived from the entry's deterministic key alone.
  */
-import type { DuesRecord, Tier } from '../../typings/models';
+import type { DuesRecord } from '../../typings/models';
 import type { DuesEntry } from '../../domain/dues';
 import { DomainError } from '../../domain/errors';
+import { categoryName } from '../../domain/glossary';
 import { catalogItem, type Scheme } from '../../domain/scheme';
 import { database, getOrNull, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
@@ -51,11 +52,9 @@ export function duesDrafts(dues: DuesRecord, entries: DuesEntry[], scheme: Schem
     schemeVersion: scheme.version,
     claimId: null,
     reviewers,
-    note: `会费 ${dues.fromMonth} 至 ${dues.toMonth}（${TIER_NAMES[dues.tier]}，${dues.years} 年）`,
+    note: `会费 ${dues.fromMonth} 至 ${dues.toMonth}（${categoryName(scheme, dues.tier)}，${dues.years} 年）`,
   }));
 }
-
-const TIER_NAMES: Record<Tier, string> = { member: '会员', director: '理事', council: '会长会成员' };
 
 /** A recorded payment of the member whose months overlap [fromMonth, toMonth], if any; voided ones free their months. */
 export async function findOverlappingDues(memberId: string, fromMonth: string, toMonth: string): Promise<DuesRecord | null> {

@@ -1,12 +1,14 @@
 /**
  * Posting to the ledger (SPEC §4 Ledger and tallies): entries are appended, never edited; in the
- * same transaction every entry adds to its member's tallies for all time, its year and its month,
- * and each tally carries the member's current attributes for the boards' filters.
+ * same transaction every entry changes its account's tallies as the domain says (domain/posting.ts:
+ * every period the template keeps, and the cycle's parts and score), and each tally carries the
+ * member's current attributes for the boards' filters.
  */
 import type { LedgerEntry } from '../../typings/models';
 import { DomainError } from '../../domain/errors';
+import { applyEntry, touchedTallies, type PostedLine, type TallyFigures } from '../../domain/posting';
 import type { Scheme } from '../../domain/scheme';
-import { newTally, tallyAttributes, tallyId, tallyKeys, type Tally, type TallyKey } from '../../domain/tally';
+import { newTally, tallyAttributes, tallyId, type Tally, type TallyKey } from '../../domain/tally';
 import { getOrNull, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import type { StoredMember } from './members';
@@ -24,8 +26,31 @@ export interface PostResult {
   skipped: number;
 }
 
-export function storedTally(member: StoredMember, key: TallyKey, total: number, scheme: Scheme): StoredTally {
-  return { ...newTally(member, key, total, scheme), openid: member.openid };
+export function storedTally(member: StoredMember, key: TallyKey, figures: TallyFigures, scheme: Scheme): StoredTally {
+  return { ...newTally(member, key, figures, scheme), openid: member.openid };
+}
+
+/** The figures of a stored tally (what posting changes). */
+export function figuresOf(tally: StoredTally | null | undefined): TallyFigures | null {
+  if (!tally) return null;
+  const figures: TallyFigures = { total: tally.total };
+  if (tally.parts) figures.parts = tally.parts;
+  if (tally.score !== undefined) figures.score = tally.score;
+  if (tally.capGroups) figures.capGroups = tally.capGroups;
+  return figures;
+}
+
+/** Where an entry's points count: its item's part, monthly cap group and whether it deducts. */
+export function postedLine(entry: Pick<LedgerEntry, 'points' | 'occurredOn' | 'itemId' | 'component' | 'capGroup' | 'deduction'>, scheme: Scheme): PostedLine {
+  const item = scheme.items.find((i) => i.id === entry.itemId);
+  const line: PostedLine = { points: entry.points, occurredOn: entry.occurredOn };
+  const component = entry.component ?? item?.component;
+  const capGroup = entry.capGroup ?? item?.capGroup;
+  const deduction = entry.deduction ?? item?.deduction;
+  if (component) line.component = component;
+  if (capGroup) line.capGroup = capGroup;
+  if (deduction) line.deduction = true;
+  return line;
 }
 
 /** The members of `ids` as `tx` sees them; NOT_FOUND for one that does not exist. */
@@ -70,15 +95,20 @@ export async function postEntries(
       members.set(member._id, { ...member, tallyKeys: [...(member.tallyKeys ?? [])] });
       member = members.get(member._id)!;
     }
-    const entry: LedgerEntry = { ...draft, memberName: member.name, createdAt: draft.createdAt ?? now.toISOString() };
+    const line = postedLine(draft, scheme);
+    // The entry keeps where it counted, so history reads the same whatever later versions change.
+    const entry: LedgerEntry = { ...draft, ...whereItCounts(line), memberName: member.name, createdAt: draft.createdAt ?? now.toISOString() };
     await tx.collection(COLLECTIONS.ledger).doc(entry._id).set({ data: withoutId(entry) });
     posted.push(entry);
 
-    for (const key of tallyKeys(entry.occurredOn)) {
+    const before = new Map<TallyKey, TallyFigures | null>();
+    for (const key of touchedTallies(entry.occurredOn, scheme)) {
       const id = tallyId(member._id, key);
       if (!tallies.has(id)) tallies.set(id, await getOrNull<StoredTally>(tx.collection(COLLECTIONS.tallies).doc(id)));
-      const current = tallies.get(id);
-      tallies.set(id, storedTally(member, key, (current?.total ?? 0) + entry.points, scheme));
+      before.set(key, figuresOf(tallies.get(id)));
+    }
+    for (const [key, figures] of applyEntry(line, before, scheme)) {
+      tallies.set(tallyId(member._id, key), storedTally(member, key, figures, scheme));
       if (!member.tallyKeys.includes(key)) member.tallyKeys.push(key);
     }
   }
@@ -103,6 +133,14 @@ export async function refreshTallies(tx: Tx, member: StoredMember, scheme: Schem
     await tx.collection(COLLECTIONS.tallies).doc(tallyId(member._id, key as TallyKey)).update({ data: attributes });
   }
   return member.tallyKeys?.length ?? 0;
+}
+
+function whereItCounts(line: PostedLine): Pick<LedgerEntry, 'component' | 'capGroup' | 'deduction'> {
+  const out: Pick<LedgerEntry, 'component' | 'capGroup' | 'deduction'> = {};
+  if (line.component) out.component = line.component;
+  if (line.capGroup) out.capGroup = line.capGroup;
+  if (line.deduction) out.deduction = true;
+  return out;
 }
 
 export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {

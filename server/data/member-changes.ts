@@ -11,10 +11,10 @@
 import type { Claim } from '../../typings/models';
 import { afterLeaving, type Actor } from '../../domain/leaving';
 import { rerouted, sameRoute } from '../../domain/rerouting';
+import { ROOT } from '../../domain/organisation';
 import { routingKeys } from '../../domain/routing';
 import type { Scheme } from '../../domain/scheme';
 import { database, type Tx } from '../cloud';
-import { tiersWithAuthority } from './claim-builder';
 import { COLLECTIONS } from './collections';
 import { readClaim, writeClaim } from './claims';
 import { findMembers, loadEndorsers, loadOfficers, readAll, type StoredMember } from './members';
@@ -30,7 +30,7 @@ export interface ClaimChange {
   newReviewers: StoredMember[];
 }
 
-const ROUTING_FIELDS = ['status', 'positions', 'tier', 'branchId'] as const;
+const ROUTING_FIELDS = ['status', 'roles', 'category', 'branchId'] as const;
 
 const routingChanged = ({ before, after }: MemberChange): boolean =>
   ROUTING_FIELDS.some((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null));
@@ -65,8 +65,8 @@ export class PendingClaimsPlan {
       overlay(await findMembers(claimantIds));
       changes.forEach((c) => people.set(c.after._id, c.after));
       const branches = new Set(claimantIds.map((memberId) => people.get(memberId)?.branchId ?? null));
-      const tiers = tiersWithAuthority(scheme);
-      const loaded = await Promise.all([loadOfficers(), ...[...branches].map((branchId) => loadEndorsers(branchId, tiers))]);
+      const units = new Set([...branches, ...[...found.values()].map((c) => (c.routing?.unit && c.routing.unit !== ROOT ? c.routing.unit : null))]);
+      const loaded = await Promise.all([loadOfficers(scheme), ...[...units].map((branchId) => loadEndorsers(branchId, scheme))]);
       loaded.forEach((members) => members.forEach((m) => people.has(m._id) || people.set(m._id, m)));
       // What this change makes of its members wins over what was loaded before it.
       changes.forEach((c) => people.set(c.after._id, c.after));

@@ -2,12 +2,14 @@
  * The members collection. A stored member carries what the API never sends to other members: the
  * bound WeChat openid and the invite code.
  */
-import type { Member, Position } from '../../typings/models';
-import { BRANCH_POSITIONS, POSITION_NAMES } from '../../domain/glossary';
+import type { Member, MemberRecord } from '../../typings/models';
+import { ROOT } from '../../domain/organisation';
+import type { Scheme } from '../../domain/scheme';
 import { database, getOrNull, type Query } from '../cloud';
 import { COLLECTIONS } from './collections';
 
-export interface StoredMember extends Member {
+/** A member as stored: category and roles once (the contract's `tier` and `positions` are added on the way out). */
+export interface StoredMember extends MemberRecord {
   /** The bound WeChat account; null until bound with the invite code. */
   openid: string | null;
   inviteCode: string;
@@ -19,8 +21,21 @@ export interface StoredMember extends Member {
 
 /** The public shape of a member (SPEC §5), as any member who may see them sees it: no phone. */
 export function toMember(stored: StoredMember): Member {
-  const { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat } = stored;
-  return { _id, name, branchId, branchName, tier, positions, profession, socialRoles, status, secretariat: Boolean(secretariat) };
+  const { _id, name, branchId, branchName, category, roles, profession, socialRoles, status, secretariat } = stored;
+  return {
+    _id,
+    name,
+    branchId,
+    branchName,
+    category,
+    roles: [...roles],
+    tier: category,
+    positions: [...roles],
+    profession,
+    socialRoles,
+    status,
+    secretariat: Boolean(secretariat),
+  };
 }
 
 /** A member with their phone: for the secretariat, and for the member themself. */
@@ -46,35 +61,37 @@ export async function readAll<T extends { _id: string }>(query: Query, pageSize 
   }
 }
 
-/** Positions of the association itself (会长, 副会长, 秘书长, 政治指导员): the final reviewers. */
-const OFFICER_POSITIONS = (Object.keys(POSITION_NAMES) as Position[]).filter((p) => !BRANCH_POSITIONS.includes(p));
-
-/** Active holders of an association position: the candidates for final review (第十四条). */
-export async function loadOfficers(): Promise<StoredMember[]> {
+/** Active holders of a root role (荆门: 会长, 副会长, 秘书长, 政治指导员): the candidates for root review steps. */
+export async function loadOfficers(scheme: Scheme): Promise<StoredMember[]> {
   const db = database();
-  return readAll<StoredMember>(db.collection(COLLECTIONS.members).where({ status: 'active', positions: db.command.in(OFFICER_POSITIONS) }));
+  const rootRoles = scheme.organisation.roles.filter((r) => r.at === 'root').map((r) => r.id);
+  if (rootRoles.length === 0) return [];
+  return readAll<StoredMember>(db.collection(COLLECTIONS.members).where({ status: 'active', roles: db.command.in(rootRoles) }));
 }
 
 /**
- * The candidates for endorsing a self-report (第十五条): leaders of the claimant's branch (its
- * position holders and its members of a tier with authority) and leaders of the association
- * (members of such a tier without a branch, and the officers). Each is one indexed query, so the
- * cost follows the number of leaders concerned, not the size of the association.
+ * The candidates for deciding a claim of a member of `branchId` (第十五条): the leaders and role
+ * holders of that unit (its unit roles, and its people of a category with authority), the root's
+ * people of such a category, and the holders of root roles. Each is one indexed query, so the cost
+ * follows the number of leaders concerned, not the size of the organisation.
  */
-export async function loadEndorsers(branchId: string | null, tiersWithAuthority: string[]): Promise<StoredMember[]> {
+export async function loadEndorsers(branchId: string | null, scheme: Scheme): Promise<StoredMember[]> {
   const db = database();
   const _ = db.command;
   const members = db.collection(COLLECTIONS.members);
-  const queries = [members.where({ status: 'active', branchId: null, tier: _.in(tiersWithAuthority) })];
+  const categories = scheme.organisation.categories.filter((c) => (c.limit ?? 0) > 0).map((c) => c.id);
+  const unitRoles = scheme.organisation.roles.filter((r) => r.at === 'unit').map((r) => r.id);
+  const queries = categories.length > 0 ? [members.where({ status: 'active', branchId: null, category: _.in(categories) })] : [];
   if (branchId !== null) {
-    queries.push(
-      members.where({ status: 'active', branchId, tier: _.in(tiersWithAuthority) }),
-      members.where({ status: 'active', branchId, positions: _.in([...BRANCH_POSITIONS]) }),
-    );
+    if (categories.length > 0) queries.push(members.where({ status: 'active', branchId, category: _.in(categories) }));
+    if (unitRoles.length > 0) queries.push(members.where({ status: 'active', branchId, roles: _.in(unitRoles) }));
   }
-  const found = await Promise.all([...queries.map((query) => readAll<StoredMember>(query)), loadOfficers()]);
+  const found = await Promise.all([...queries.map((query) => readAll<StoredMember>(query)), loadOfficers(scheme)]);
   return [...new Map(found.flat().map((member) => [member._id, member])).values()];
 }
+
+/** The unit a member's claims are routed in: their unit, or the root. */
+export const unitOf = (member: Pick<Member, 'branchId'>): string => member.branchId ?? ROOT;
 
 export async function findMember(memberId: string): Promise<StoredMember | null> {
   return getOrNull<StoredMember>(database().collection(COLLECTIONS.members).doc(memberId));

@@ -20,15 +20,15 @@ export function attributesOf(draft: MemberDraft, branch: Branch | null) {
     phone: draft.phone,
     branchId: branch?._id ?? null,
     branchName: branch?.name ?? null,
-    tier: draft.tier,
-    positions: draft.positions,
+    category: draft.category,
+    roles: draft.roles,
     profession: draft.profession,
     socialRoles: draft.socialRoles,
   };
 }
 
 export function sameAttributes(a: StoredMember, b: StoredMember): boolean {
-  const keys = ['name', 'phone', 'branchId', 'branchName', 'tier', 'positions', 'profession', 'socialRoles'] as const;
+  const keys = ['name', 'phone', 'branchId', 'branchName', 'category', 'roles', 'profession', 'socialRoles'] as const;
   return keys.every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));
 }
 

@@ -8,11 +8,10 @@ import {
 } from '../../domain/authority';
 import { parseScheme } from '../../domain/scheme';
 import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
-import type { Position, Tier } from '../../typings/models';
 import { expectDomainError, member } from './builders';
 
 describe('authorityLimit: the highest of a person’s roles (第十三条)', () => {
-  const roles: [string, Tier | null, Position[], number][] = [
+  const roles: [string, string | null, string[], number][] = [
     ['a plain member', 'member', [], 0],
     ['a director (理事)', 'director', [], 2],
     ['a council member (会长会成员)', 'council', [], 2],
@@ -39,9 +38,13 @@ describe('authorityLimit: the highest of a person’s roles (第十三条)', () 
   });
 
   it('comes from the scheme’s data, not from code', () => {
+    const scheme = structuredClone(JINGMEN_SCHEME);
     const generous = parseScheme({
-      ...structuredClone(JINGMEN_SCHEME),
-      authority: { ...JINGMEN_SCHEME.authority, tiers: { director: 3, council: 4 } },
+      ...scheme,
+      organisation: {
+        ...scheme.organisation,
+        categories: scheme.organisation.categories.map((c) => ({ ...c, limit: { director: 3, council: 4 }[c.id] })),
+      },
     });
     expect(authorityLimit(member({ tier: 'council' }), generous)).toBe(4);
     expect(authorityLimit(member({ tier: 'director' }), generous)).toBe(3);
@@ -59,8 +62,8 @@ describe('authorityLimit: the highest of a person’s roles (第十三条)', () 
 
 describe('committees (第十三条 1、2)', () => {
   it('gives the 会长会 200 and a branch’s 会长会 50', () => {
-    expect(committeeAuthority('association', JINGMEN_SCHEME)).toBe(200);
-    expect(committeeAuthority('branch-east', JINGMEN_SCHEME)).toBe(50);
+    expect(committeeAuthority('root', JINGMEN_SCHEME)).toBe(200);
+    expect(committeeAuthority('unit', JINGMEN_SCHEME)).toBe(50);
   });
 });
 

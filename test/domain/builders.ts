@@ -1,24 +1,28 @@
 /** Small fixture builders for the domain specifications. */
-import type { Claim, Member } from '../../typings/models';
+import type { Claim, MemberRecord } from '../../typings/models';
 import { DomainError } from '../../domain/errors';
 import type { ErrorCode } from '../../typings/api';
 
 let sequence = 0;
 
+/** What a member builder takes: a record's fields, with 荆门's names `tier` and `positions` for category and roles. */
+export type MemberOverrides = Partial<MemberRecord> & { tier?: string | null; positions?: string[] };
+
 /** A plain active member of the association (no branch) unless told otherwise. */
-export function member(overrides: Partial<Member> = {}): Member {
+export function member(overrides: MemberOverrides = {}): MemberRecord {
   sequence += 1;
+  const { tier, positions, ...rest } = overrides;
   return {
     _id: `m${sequence}`,
     name: `会员${sequence}`,
     branchId: null,
     branchName: null,
-    tier: 'member',
-    positions: [],
+    category: tier === undefined ? 'member' : tier,
+    roles: positions ?? [],
     profession: null,
     socialRoles: [],
     status: 'active',
-    ...overrides,
+    ...rest,
   };
 }
 

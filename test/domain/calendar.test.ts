@@ -23,9 +23,9 @@ describe('period keys', () => {
     expect(periodKeyOf('cycle', '2026-08-15', permanent)).toBe('all');
   });
 
-  it('lists the tallies an entry touches: every period the calendar keeps, and all time', () => {
-    expect(tallyKeysOf('2026-08-15', permanent)).toEqual(['m:2026-08', 'y:2026', 'all']);
-    expect(tallyKeysOf('2026-08-15', calendarYear)).toEqual(['m:2026-08', 'q:2026-Q3', 'y:2026', 'c:2026', 'all']);
+  it('lists the tallies an entry touches: all time, and every period the calendar keeps', () => {
+    expect(tallyKeysOf('2026-08-15', permanent)).toEqual(['all', 'y:2026', 'm:2026-08']);
+    expect(tallyKeysOf('2026-08-15', calendarYear)).toEqual(['all', 'c:2026', 'y:2026', 'q:2026-Q3', 'm:2026-08']);
   });
 
   it('gives each period its first and last day, February of a leap year included', () => {
@@ -40,7 +40,7 @@ describe('period keys', () => {
   });
 
   it('refuses a key of the wrong form, naming the form', () => {
-    expect(() => assertPeriodKey('quarter', '2026-3')).toThrow('季度格式应为 YYYY-Qn：2026-3');
-    expect(() => assertPeriodKey('month', '2026-13')).toThrow('月格式应为 YYYY-MM');
+    expect(() => assertPeriodKey('quarter', '2026-3')).toThrow('季度无效：2026-3（应为 YYYY-Qn）');
+    expect(() => assertPeriodKey('month', '2026-13')).toThrow('月份无效：2026-13（应为 YYYY-MM）');
   });
 });

@@ -27,7 +27,7 @@ const miss = (occurredOn: string, points = -0.5): PostedLine => ({ points, occur
 describe('posting an entry to the tallies', () => {
   it('adds its points to the month, quarter, cycle and all-time tallies of its day', () => {
     const tallies = post([basic('2026-05-20', 5)]);
-    expect([...tallies.keys()]).toEqual(['m:2026-05', 'q:2026-Q2', 'c:2026', 'all']);
+    expect([...tallies.keys()]).toEqual(['all', 'c:2026', 'q:2026-Q2', 'm:2026-05']);
     expect([...tallies.values()].map((t) => t.total)).toEqual([5, 5, 5, 5]);
   });
 
@@ -78,9 +78,9 @@ describe('posting an entry to the tallies', () => {
     const permanent: PostingRules = { calendar: { cycle: { kind: 'permanent' }, periods: ['month', 'year'] } };
     const tallies = post([{ points: 20, occurredOn: '2026-05-20' }], permanent);
     expect([...tallies.entries()]).toEqual([
-      ['m:2026-05', { total: 20 }],
-      ['y:2026', { total: 20 }],
       ['all', { total: 20 }],
+      ['y:2026', { total: 20 }],
+      ['m:2026-05', { total: 20 }],
     ]);
   });
 });

@@ -7,16 +7,16 @@ const item = (id: string) => catalogItem(scheme, id);
 
 describe('self-reports (第十五条 个性化事件可由会员自行申请)', () => {
   it('lets a member report a claimable item', () => {
-    expect(() => assertMayClaim(member(), item('honor.city'))).not.toThrow();
-    expect(() => assertMayClaim(member(), item('other'))).not.toThrow();
+    expect(() => assertMayClaim(member(), item('honor.city'), scheme)).not.toThrow();
+    expect(() => assertMayClaim(member(), item('other'), scheme)).not.toThrow();
   });
 
   it.each([['position.annual'], ['position.monthly'], ['position.term_bonus'], ['deed.major']])('refuses %s', (id) => {
-    expectDomainError(() => assertMayClaim(member(), item(id)), 'FORBIDDEN', '不能自行申报');
+    expectDomainError(() => assertMayClaim(member(), item(id), scheme), 'FORBIDDEN', '不能自行申报');
   });
 
   it('refuses a member who left', () => {
-    expectDomainError(() => assertMayClaim(member({ status: 'left' }), item('honor.city')), 'FORBIDDEN');
+    expectDomainError(() => assertMayClaim(member({ status: 'left' }), item('honor.city'), scheme), 'FORBIDDEN');
   });
 });
 

@@ -1,4 +1,4 @@
-import { compareStandings, competitionRank, ownRank, rankBoard, type Standing } from '../../domain/ranking';
+import { compareCompetitors as compareStandings, competitionRank, ownRank, rankBoard, type Competitor as Standing } from '../../domain/ranking';
 
 const standing = (memberId: string, total: number, extra: Partial<Standing> = {}): Standing => ({
   memberId,

@@ -1,14 +1,45 @@
-import { defaultTier, draftProblems, normalizePhone, planImport, type MemberDraft, type RosterMember } from '../../domain/roster';
+import {
+  defaultCategory,
+  draftProblems as draftProblemsIn,
+  normalizePhone,
+  planImport as planImportIn,
+  type MemberDraft,
+  type RosterMember,
+  type RosterRow,
+} from '../../domain/roster';
+import { rosterTerms } from '../../domain/scheme';
+import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
 
-const onFile = (spec: Partial<RosterMember> & { _id: string; name: string }): RosterMember => ({
-  branchName: null,
-  tier: 'member',
-  positions: [],
-  profession: null,
-  socialRoles: [],
-  phone: null,
-  ...spec,
+// 荆门's roster: tier and positions are its names of a member's category and roles.
+const { organisation } = JINGMEN_SCHEME;
+const terms = rosterTerms(JINGMEN_SCHEME);
+type Jingmen<T> = Omit<T, 'category' | 'roles'> & { tier?: string | null; positions?: string[] };
+const asRecord = <T extends { tier?: string | null; positions?: string[] }>({ tier, positions, ...rest }: T) => ({
+  ...rest,
+  ...(tier !== undefined ? { category: tier } : {}),
+  ...(positions !== undefined ? { roles: positions } : {}),
 });
+const asJingmen = (draft: MemberDraft) => {
+  const { category, roles, ...rest } = draft;
+  return { ...rest, tier: category, positions: roles };
+};
+const draftProblems = (draft: Jingmen<MemberDraft>) => draftProblemsIn(asRecord(draft) as MemberDraft, organisation, terms);
+const planImport = (rows: (Omit<RosterRow, 'category' | 'roles'> & { tier?: string; positions?: string[] })[], existing: RosterMember[]) => {
+  const plan = planImportIn(rows.map((r) => asRecord(r) as RosterRow), existing, organisation, terms);
+  return { ...plan, rows: plan.rows.map((r) => ({ ...r, draft: asJingmen(r.draft) })) };
+};
+const defaultTier = (positions: string[]) => defaultCategory(positions, organisation);
+
+const onFile = (spec: Partial<Jingmen<RosterMember>> & { _id: string; name: string }): RosterMember =>
+  asRecord({
+    branchName: null,
+    tier: 'member',
+    positions: [],
+    profession: null,
+    socialRoles: [],
+    phone: null,
+    ...spec,
+  }) as RosterMember;
 
 describe('normalizePhone', () => {
   it.each([
@@ -25,7 +56,7 @@ describe('normalizePhone', () => {
 });
 
 describe('draftProblems', () => {
-  const draft = (spec: Partial<MemberDraft>): MemberDraft => ({
+  const draft = (spec: Partial<Jingmen<MemberDraft>>): Jingmen<MemberDraft> => ({
     name: '王会长', phone: null, branchName: null, tier: 'member', positions: [], profession: null, socialRoles: [], ...spec,
   });
   it('accepts a complete record', () => expect(draftProblems(draft({ branchName: '东宝分会', positions: ['branch_president'] }))).toEqual([]));

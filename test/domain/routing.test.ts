@@ -1,6 +1,5 @@
 import {
   assertMayDecide,
-  committeeFinalReviewersFor,
   decisionRefusal,
   endorsersFor,
   finalReviewersFor,
@@ -8,8 +7,12 @@ import {
   mayDecide,
 } from '../../domain/routing';
 import { JINGMEN_SCHEME as scheme } from '../../domain/schemes/jingmen';
-import type { Member } from '../../typings/models';
+import type { MemberRecord as Member } from '../../typings/models';
 import { claim, expectDomainError, member } from './builders';
+
+/** Committee awards are reviewed by the template's committee chain (荆门: the 会长, escalating). */
+const committeeFinalReviewersFor = (recorder: Member, recipients: string[], candidates: Member[], s: typeof scheme) =>
+  finalReviewersFor(recorder, recipients, candidates, s, 'committee');
 
 /**
  * A small association: officers without a branch, one led branch (east) and one branch without
@@ -103,7 +106,7 @@ describe('step 2: the final reviewer by the proposer’s level (第十四条 双
   const finalFor = (proposer: Member, recipients: string[] = ['plain']) => finalReviewersFor(proposer, recipients, org.all, scheme);
 
   it('sends a director’s award to the secretary general (第十四条 1)', () => {
-    expect(finalFor(org.director)).toMatchObject({ step: 'final', position: 'secretary_general', memberIds: ['secretary'], label: '秘书长' });
+    expect(finalFor(org.director)).toMatchObject({ step: 'final', role: 'secretary_general', memberIds: ['secretary'], label: '秘书长' });
   });
 
   it('sends a branch leader’s award to the secretary general, as a 2-point leader', () => {
@@ -112,12 +115,12 @@ describe('step 2: the final reviewer by the proposer’s level (第十四条 双
 
   it('sends a vice president’s, secretary general’s and branch president’s awards to the president (第十四条 2)', () => {
     for (const proposer of [org.vice, org.secretary, org.eastPresident]) {
-      expect(finalFor(proposer)).toMatchObject({ position: 'president', memberIds: ['president'], label: '会长' });
+      expect(finalFor(proposer)).toMatchObject({ role: 'president', memberIds: ['president'], label: '会长' });
     }
   });
 
   it('sends the president as endorser to the political instructor (第十四条 3)', () => {
-    expect(finalFor(org.president, ['east-member'])).toMatchObject({ position: 'political_instructor', memberIds: ['instructor'], label: '政治指导员' });
+    expect(finalFor(org.president, ['east-member'])).toMatchObject({ role: 'political_instructor', memberIds: ['instructor'], label: '政治指导员' });
   });
 
   it('sends an 8-point self-report endorsed by the president to the political instructor', () => {
@@ -128,8 +131,8 @@ describe('step 2: the final reviewer by the proposer’s level (第十四条 双
 
   it('escalates to the president where the secretary general is the recipient', () => {
     const route = finalFor(org.director, ['secretary']);
-    expect(route).toMatchObject({ position: 'president', memberIds: ['president'], label: '会长（秘书长回避，逐级上报）' });
-    expect(route.passedOver).toEqual([{ position: 'secretary_general', reason: 'interested' }]);
+    expect(route).toMatchObject({ role: 'president', memberIds: ['president'], label: '会长（秘书长回避，逐级上报）' });
+    expect(route.passedOver).toEqual([{ role: 'secretary_general', reason: 'interested' }]);
   });
 
   it('escalates to the political instructor where the president is the recipient', () => {
@@ -226,7 +229,7 @@ describe('may this member decide the claim now?', () => {
   });
 
   it('refuses an endorser whose authority no longer covers the points', () => {
-    const demoted = { ...org.eastPresident, positions: [] };
+    const demoted = { ...org.eastPresident, roles: [] };
     expect(decisionRefusal(demoted, atEndorse, scheme)?.code).toBe('OVER_AUTHORITY');
   });
 

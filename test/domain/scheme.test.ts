@@ -68,18 +68,21 @@ describe('the default 荆门 scheme (SPEC §4)', () => {
   });
 
   it('holds the authority table of 第十三条 and the final reviewers of 第十四条', () => {
-    expect(JINGMEN_SCHEME.authority).toEqual({
-      tiers: { director: 2, council: 2 },
-      positions: { branch_leader: 2, vice_president: 5, secretary_general: 5, branch_president: 5, president: 10 },
-      committees: { association: 200, branch: 50 },
-    });
-    expect(JINGMEN_SCHEME.finalReview.byAuthority.map((r) => [r.upTo, r.position])).toEqual([
+    const { organisation, review } = JINGMEN_SCHEME;
+    const limits = (defs: { id: string; limit?: number }[]) => Object.fromEntries(defs.filter((d) => d.limit).map((d) => [d.id, d.limit]));
+    expect(limits(organisation.categories)).toEqual({ director: 2, council: 2 });
+    expect(limits(organisation.roles)).toEqual({ branch_leader: 2, vice_president: 5, secretary_general: 5, branch_president: 5, president: 10 });
+    expect(organisation.committees.map((c) => [c.at, c.limit])).toEqual([
+      ['root', 200],
+      ['unit', 50],
+    ]);
+    expect(review.bands.map((r) => [r.upTo, r.role])).toEqual([
       [2, 'secretary_general'],
       [5, 'president'],
       [10, 'political_instructor'],
     ]);
-    expect(JINGMEN_SCHEME.finalReview.escalation).toEqual(['secretary_general', 'president', 'political_instructor']);
-    expect(JINGMEN_SCHEME.finalReview.committee).toBe('president');
+    expect(review.escalation).toEqual(['secretary_general', 'president', 'political_instructor']);
+    expect(review.chains.committee).toEqual([{ kind: 'roles', roles: ['president', 'political_instructor'] }]);
   });
 
   it('holds the dues table of 第五条 and a 90-day claims window', () => {
@@ -123,15 +126,15 @@ describe('parseScheme validates a scheme when it is loaded', () => {
     ['negative points', (raw) => (item('honor.city', raw).points = -20), /points/],
     ['an extra that does not exist', (raw) => (item('meeting.attend.branch', raw).extras = { spoke: 'meeting.sing.branch' }), /附加项目 meeting\.sing\.branch 不存在/],
     ['an item on an unknown level', (raw) => (item('honor.city', raw).level = 'moon'), /未知级别 moon/],
-    ['final reviewers out of order', (raw) => raw.finalReview.byAuthority.reverse(), /从低到高/],
-    ['a final reviewer outside the escalation order', (raw) => (raw.finalReview.escalation = ['president', 'political_instructor']), /secretary_general 不在逐级上报顺序中/],
+    ['final reviewers out of order', (raw) => raw.review.bands.reverse(), /从低到高/],
+    ['a final reviewer outside the escalation order', (raw) => (raw.review.escalation = ['president', 'political_instructor']), /secretary_general 不在逐级上报顺序中/],
     ['a dues table naming a non-dues item', (raw) => raw.dues && (raw.dues.items.annual = 'honor.city'), /honor\.city 不是职务积分项目/],
     ['dues items without a dues table', (raw) => delete raw.dues, /没有会费表/],
     ['a dues table missing a tier', (raw) => raw.dues && delete (raw.dues.monthly as Partial<Record<string, number>>).council, /dues\.monthly/],
     ['an effective time that is not ISO', (raw) => (raw.effectiveFrom = '2024年1月18日'), /effectiveFrom/],
     ['a zero claims window', (raw) => (raw.claimsWindowDays = 0), /claimsWindowDays/],
     ['a misspelt field', (raw) => Object.assign(raw, { claimWindowDays: 90 }), /claimWindowDays/],
-    ['an unknown position in the authority table', (raw) => Object.assign(raw.authority.positions, { treasurer: 3 }), /authority\.positions/],
+    ['an unknown role in a review chain', (raw) => (raw.review.chains.committee = [{ kind: 'roles', roles: ['treasurer'] }]), /引用了不存在的职务 treasurer/],
   ];
 
   it.each(broken)('rejects %s', (_name, change, message) => {
@@ -142,31 +145,5 @@ describe('parseScheme validates a scheme when it is loaded', () => {
   it('rejects something that is not a scheme at all', () => {
     expectDomainError(() => parseScheme(null), 'INVALID_INPUT');
     expectDomainError(() => parseScheme({ version: 1 }), 'INVALID_INPUT', /items/);
-  });
-
-  it('can express the other seeds as data: deductions, 100-point compositions, annual cycles, redemption (seeds/001–004)', () => {
-    const partyBranch = parseScheme({
-      name: '党员积分制',
-      version: 1,
-      effectiveFrom: '2021-01-01T00:00:00+08:00',
-      levels: [{ id: 'branch', name: '支部' }],
-      items: [
-        { id: 'basic.study', name: '参加政治学习', category: '基础分', kind: 'fixed', points: 2, claimable: true, component: 'basic' },
-        { id: 'basic.absent', name: '无故缺席组织生活', category: '基础分', kind: 'fixed', points: 5, claimable: false, deduction: true, component: 'basic' },
-        { id: 'special', name: '特色分', category: '特色分', kind: 'range', range: [1, 20], claimable: true, component: 'special' },
-      ],
-      authority: { tiers: {}, positions: { branch_president: 20 }, committees: { association: 100, branch: 20 } },
-      finalReview: { byAuthority: [{ upTo: 20, position: 'president' }], escalation: ['president'], committee: 'president' },
-      claimsWindowDays: 30,
-      ranking: { leaderTiers: [] },
-      cycle: 'annual',
-      components: [
-        { id: 'basic', name: '基础分', max: 70 },
-        { id: 'special', name: '特色分', max: 20 },
-      ],
-      redemption: { rewards: [{ id: 'soap', name: '肥皂', cost: 10 }] },
-    });
-    expect(partyBranch.dues).toBeUndefined();
-    expect(partyBranch.items.find((i) => i.id === 'basic.absent')?.deduction).toBe(true);
   });
 });

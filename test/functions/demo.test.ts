@@ -3,14 +3,15 @@
  * three months of approved history, live boards and inboxes, and tallies that equal the ledger.
  */
 import { performance } from 'perf_hooks';
-import type { LedgerEntry, Member, Position } from '../../typings/models';
-import { POSITION_NAMES } from '../../domain/glossary';
-import { tallyKeys } from '../../domain/tally';
+import type { LedgerEntry, MemberRecord } from '../../typings/models';
+import { tallyKeysOf } from '../../domain/calendar';
+import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
 import { demoOpenid, seedDemo } from '../../scripts/seed-demo';
 import { ApiHarness } from '../support/api';
 
-type Stored = Member & { openid: string | null; tallyKeys: string[] };
-type TallyDoc = { _id: string; memberId: string; key: string; total: number; status: string; branchId: string | null; tier: string | null; openid: string | null };
+type Stored = MemberRecord & { openid: string | null; tallyKeys: string[] };
+type TallyDoc = { _id: string; memberId: string; key: string; total: number; status: string; branchId: string | null; category: string | null; openid: string | null };
+const tallyKeys = (date: string) => tallyKeysOf(date, JINGMEN_SCHEME.calendar);
 
 /** One seeded store per "today", shared by the tests about it (seeding takes a few seconds). */
 async function seeded(now: Date): Promise<{ h: ApiHarness; summary: string; ms: number }> {
@@ -41,11 +42,11 @@ describe('the demo association, seeded on 21 November 2026', () => {
   it('has three branches, at least sixty members and every position', () => {
     expect(dump().branches.map((b) => b.name).sort()).toEqual(['东宝分会', '掇刀分会', '沙洋分会'].sort());
     expect(members().length).toBeGreaterThanOrEqual(60);
-    const held = new Set(members().flatMap((m) => m.positions));
-    for (const position of Object.keys(POSITION_NAMES) as Position[]) expect([position, held.has(position)]).toEqual([position, true]);
-    expect(members().filter((m) => m.positions.includes('vice_president')).length).toBeGreaterThanOrEqual(2);
-    expect(members().filter((m) => m.positions.includes('branch_president')).map((m) => m.branchName).sort()).toEqual(['东宝分会', '掇刀分会', '沙洋分会'].sort());
-    expect(new Set(members().map((m) => m.tier))).toEqual(new Set(['member', 'director', 'council', null]));
+    const held = new Set(members().flatMap((m) => m.roles));
+    for (const { id } of JINGMEN_SCHEME.organisation.roles) expect([id, held.has(id)]).toEqual([id, true]);
+    expect(members().filter((m) => m.roles.includes('vice_president')).length).toBeGreaterThanOrEqual(2);
+    expect(members().filter((m) => m.roles.includes('branch_president')).map((m) => m.branchName).sort()).toEqual(['东宝分会', '掇刀分会', '沙洋分会'].sort());
+    expect(new Set(members().map((m) => m.category))).toEqual(new Set(['member', 'director', 'council', null]));
     expect(members().filter((m) => m.status === 'left')).toHaveLength(2);
     expect(new Set(members().map((m) => m.profession)).size).toBeGreaterThanOrEqual(8);
     expect(members().some((m) => m.socialRoles.includes('市人大代表'))).toBe(true);
@@ -90,10 +91,10 @@ describe('the demo association, seeded on 21 November 2026', () => {
     const byId = new Map(members().map((m) => [m._id, m]));
     for (const tally of tallies) {
       const member = byId.get(tally.memberId)!;
-      expect({ status: tally.status, branchId: tally.branchId, tier: tally.tier, openid: tally.openid }).toEqual({
+      expect({ status: tally.status, branchId: tally.branchId, category: tally.category, openid: tally.openid }).toEqual({
         status: member.status,
         branchId: member.branchId,
-        tier: member.tier,
+        category: member.category,
         openid: member.openid,
       });
       expect(member.tallyKeys).toContain(tally.key);

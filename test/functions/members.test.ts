@@ -12,7 +12,12 @@ afterEach(() => h.close());
 
 const snapshot = (): string => h.snapshot();
 const docs = (collection: string) => h.cloud.store.dump()[collection] ?? [];
-const member = (id: string) => docs('members').find((m) => m._id === id) as Record<string, unknown> | undefined;
+const storedMember = (id: string) => docs('members').find((m) => m._id === id) as Record<string, unknown> | undefined;
+/** A stored member in the contract's names (SPEC §5: tier and positions are 荆门's category and roles). */
+const member = (id: string) => {
+  const stored = storedMember(id);
+  return stored && ({ ...stored, tier: stored.category, positions: stored.roles } as Record<string, unknown>);
+};
 const memberNamed = (name: string) => docs('members').filter((m) => m.name === name) as Record<string, unknown>[];
 
 /** 700 distinct people across three branches, the way a secretary's sheet would have them. */
@@ -68,7 +73,7 @@ describe('admin.members.import', () => {
 
   it('updates a member matched by phone, or by name within the branch, and their tallies follow', async () => {
     await approvedEntryFor('m1');
-    h.cloud.store.commit([{ collection: 'members', id: 'm2', doc: { ...member('m2')!, phone: '13900000002' } as never }]);
+    h.cloud.store.commit([{ collection: 'members', id: 'm2', doc: { ...storedMember('m2')!, phone: '13900000002' } as never }]);
     const result = await h.ok(ADMIN_OPENID, 'admin.members.import', {
       rows: [
         { name: '会员甲', branch: '东宝分会', tier: 'council', profession: '建筑师' },

@@ -25,7 +25,7 @@ describe('refused payloads name the field in words', () => {
     ['输入有误：获分名单第 1 人的分值应为整数', 'award.propose', as('b1head'), { itemId: 'other', occurredOn: DATE, recipients: [{ memberId: 'm1', points: 1.5 }], note: '' }],
     ['输入有误：获分名单不能为空', 'award.propose', as('b1head'), { itemId: 'other', occurredOn: DATE, recipients: [], note: '' }],
     ['输入有误：审批意见应为通过、驳回之一', 'claim.decide', as('b1head'), { claimId: 'c1', decision: 'maybe' }],
-    ['输入有误：排行周期应为月度、年度、累计之一', 'ranking.get', as('m1'), { period: 'week' }],
+    ['输入有误：排行周期应为月度、季度、半年、年度、考核周期、累计之一', 'ranking.get', as('m1'), { period: 'week' }],
     ['输入有误：条数不能大于 100', 'ranking.get', as('m1'), { period: 'month', limit: 500 }],
     ['输入有误：修改内容中的手机号：应为 11 位大陆手机号', 'admin.members.update', ADMIN_OPENID, { memberId: 'm1', patch: { phone: '123' } }],
     ['输入有误：缴费年数：只能是 1 年或 5 年（一届）', 'admin.dues.record', ADMIN_OPENID, { memberId: 'm1', paidOn: DATE, years: 3 }],

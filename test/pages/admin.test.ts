@@ -5,6 +5,7 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
 import { aDirectoryMember } from './support/records';
+import { jingmenTerms } from './support/builders';
 import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/admin/index';
@@ -23,7 +24,7 @@ const BRANCHES = [
 ];
 
 function directory(members: DirectoryMember[], cursor: string | null = null): DataOf<'members.list'> {
-  return { members, branches: BRANCHES, cursor };
+  return { members, branches: BRANCHES, cursor, terms: jingmenTerms() };
 }
 
 function events(callFunction: jest.Mock): ApiEvent[] {
@@ -52,7 +53,7 @@ afterEach(() => restoreWx());
 
 describe('reading a pasted roster', () => {
   it('maps the Chinese header and labels onto import rows', () => {
-    const sheet = parseRosterSheet(SHEET);
+    const sheet = parseRosterSheet(SHEET, jingmenTerms());
 
     expect(sheet.errors).toEqual([]);
     expect(sheet.rows).toEqual([
@@ -60,30 +61,30 @@ describe('reading a pasted roster', () => {
         name: '张三',
         phone: '13800138000',
         branch: '东宝分会',
-        tier: 'director',
-        positions: ['branch_president'],
+        category: 'director',
+        roles: ['branch_president'],
         profession: '律师',
         socialRoles: ['市人大代表', '区政协委员'],
       },
-      { name: '李四', tier: 'council', positions: ['vice_president', 'secretary_general'], profession: '企业管理' },
-      { name: '王五', phone: '13900139000', branch: '掇刀分会', tier: 'member' },
+      { name: '李四', category: 'council', roles: ['vice_president', 'secretary_general'], profession: '企业管理' },
+      { name: '王五', phone: '13900139000', branch: '掇刀分会', category: 'member' },
     ]);
     expect(sheet.lines).toEqual([2, 3, 4]);
   });
 
   it('reads a CSV saved by Excel: BOM, CRLF, quoted cells with commas, columns in any order', () => {
-    const sheet = parseRosterSheet('\uFEFF分会,姓名,职务\r\n东宝分会,张三,"副会长,分会会长"\r\n\r\n,"李""四""",\r\n');
+    const sheet = parseRosterSheet('\uFEFF分会,姓名,职务\r\n东宝分会,张三,"副会长,分会会长"\r\n\r\n,"李""四""",\r\n', jingmenTerms());
 
     expect(sheet.errors).toEqual([]);
     expect(sheet.rows).toEqual([
-      { name: '张三', branch: '东宝分会', positions: ['vice_president', 'branch_president'] },
+      { name: '张三', branch: '东宝分会', roles: ['vice_president', 'branch_president'] },
       { name: '李"四"' },
     ]);
     expect(sheet.lines).toEqual([2, 4]);
   });
 
   it('reports unknown labels and missing names by sheet line', () => {
-    const sheet = parseRosterSheet('姓名\t档次\t职务\n张三\t会长\t\n\t会员\t组长');
+    const sheet = parseRosterSheet('姓名\t档次\t职务\n张三\t会长\t\n\t会员\t组长', jingmenTerms());
 
     expect(sheet.errors).toEqual([
       { line: 2, message: '档次“会长”无效，应为会员、理事、会长会成员' },
@@ -92,7 +93,7 @@ describe('reading a pasted roster', () => {
   });
 
   it('asks for a header with 姓名', () => {
-    expect(parseRosterSheet('张三\t13800138000').errors).toEqual([
+    expect(parseRosterSheet('张三\t13800138000', jingmenTerms()).errors).toEqual([
       { line: 1, message: '第一行应为表头，且须有“姓名”列（姓名 手机 分会 档次 职务 职业 社会职务）' },
     ]);
   });
@@ -165,7 +166,10 @@ describe('管理 page: members', () => {
     const zhang = aDirectoryMember({ _id: 'm1', name: '张三', tier: 'member', positions: [], inviteCode: 'AB12CD34' });
     const callFunction = stubApi({
       'members.list': ok(directory([zhang])),
-      'admin.members.update': ok({ member: { ...zhang, tier: 'director', positions: ['branch_leader'], profession: '律师' }, inviteCode: 'AB12CD34' }),
+      'admin.members.update': ok({
+        member: { ...zhang, tier: 'director', positions: ['branch_leader'], category: 'director', roles: ['branch_leader'], profession: '律师' },
+        inviteCode: 'AB12CD34',
+      }),
     });
     const page = openPageAt(PAGE);
     await settle();
@@ -180,7 +184,7 @@ describe('管理 page: members', () => {
     await settle();
 
     const [update] = ofAction(callFunction, 'admin.members.update');
-    expect(update.payload).toEqual({ memberId: 'm1', patch: { tier: 'director', positions: ['branch_leader'], profession: '律师' } });
+    expect(update.payload).toEqual({ memberId: 'm1', patch: { category: 'director', roles: ['branch_leader'], profession: '律师' } });
     expect(textIn(inside(page, '#members', '.member__summary'))).toBe('东宝分会 · 理事 · 分会领导班子成员');
   });
 
@@ -258,7 +262,7 @@ describe('管理 page: importing the roster', () => {
     await settle();
 
     const [sent] = ofAction(callFunction, 'admin.members.import');
-    expect(sent.payload).toEqual({ rows: parseRosterSheet(SHEET).rows });
+    expect(sent.payload).toEqual({ rows: parseRosterSheet(SHEET, jingmenTerms()).rows });
     expect(sent.requestId).toEqual(expect.any(String));
     expect(textIn(inside(page, '#import', '.import__outcome .import__count'))).toBe('已新增 2 名、更新 1 名');
 

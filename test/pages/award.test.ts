@@ -1,6 +1,6 @@
 import type { ApiEvent, CatalogItem, DataOf, Role } from '../../typings/api';
 import { chinaDay } from '../../miniprogram/format/dates';
-import { aMember } from './support/builders';
+import { aCatalog, aMember, jingmenTerms } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, tapNode, textIn } from './support/page';
@@ -26,7 +26,7 @@ const LI = aDirectoryMember({ _id: 'm-li', name: '李四' });
 
 function catalogFor(authority: number, roles: Role[] = ['branch_president']): DataOf<'catalog.get'> {
   const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles };
-  return { version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, selfReportMax: 10, viewer };
+  return { ...aCatalog(), version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, selfReportMax: 10, viewer };
 }
 
 const PROPOSED = aClaim({ kind: 'award', step: 'final', waitingFor: { memberIds: ['x'], label: '会长' } });
@@ -34,7 +34,7 @@ const PROPOSED = aClaim({ kind: 'award', step: 'final', waitingFor: { memberIds:
 function stubs(authority: number, roles?: Role[]) {
   return {
     'catalog.get': ok(catalogFor(authority, roles)),
-    'members.list': ok({ members: [ZHANG, LI], branches: [{ _id: 'branch-dongbao', name: '东宝分会' }], cursor: null }),
+    'members.list': ok({ members: [ZHANG, LI], branches: [{ _id: 'branch-dongbao', name: '东宝分会' }], cursor: null, terms: jingmenTerms() }),
     'award.propose': ok({ claim: PROPOSED, claims: [PROPOSED] }),
   };
 }

@@ -1,6 +1,6 @@
 import type { ApiEvent } from '../../typings/api';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
-import { aMember } from './support/builders';
+import { aCatalog, aMember } from './support/builders';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
 import { aClaim, aDecision, aLine, anItem } from './support/records';
@@ -451,6 +451,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
     return {
       'inbox.list': ok({ claims: [rangeClaim], cursor: null }),
       'catalog.get': ok({
+        ...aCatalog(),
         version: 1,
         effectiveFrom: '2026-01-01',
         items: [anItem({ id: 'deed.unquantified', range: [1, 20] })],

@@ -1,5 +1,5 @@
 import type { ApiEvent, DataOf } from '../../typings/api';
-import { aMember } from './support/builders';
+import { aMember, jingmenTerms, noCapabilities } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { openPageAt, tapNode, textIn } from './support/page';
@@ -12,7 +12,7 @@ const PAGE = 'pages/ranking/index';
 type Board = DataOf<'ranking.get'>;
 
 function board(overrides: Partial<Board> = {}): Board {
-  return { period: 'month', key: '2026-11', rows: [], me: null, ...overrides };
+  return { period: 'month', key: '2026-11', rows: [], me: null, terms: jingmenTerms(), ...overrides };
 }
 
 function boardRequests(callFunction: jest.Mock): ApiEvent<'ranking.get'>[] {
@@ -149,7 +149,7 @@ describe('排行 page: the board', () => {
     const callFunction = stubApi({
       'ranking.get': (payload) =>
         ok(board({ rows: payload.scope?.branchId ? [aRow({ name: '王会长', branchName: '东宝分会' })] : [aRow()] })),
-      'me.get': ok({ member: aMember({ branchId: 'branch-dongbao', branchName: '东宝分会' }), roles: [], authority: 0, inboxCount: 0 }),
+      'me.get': ok({ member: aMember({ branchId: 'branch-dongbao', branchName: '东宝分会' }), roles: [], authority: 0, inboxCount: 0, terms: jingmenTerms(), can: noCapabilities() }),
     });
     const page = openPageAt(PAGE);
     await settle();
@@ -269,7 +269,8 @@ describe('naming and linking a board', () => {
   });
 
   it('ignores a key that does not fit the period, and unknown values', () => {
-    expect(queryFromOptions({ period: 'year', key: '2026-11', group: 'everyone', tier: 'king' })).toEqual({ period: 'year', key: null, scope: {} });
+    const categories = jingmenTerms().categories.map((c) => c.id);
+    expect(queryFromOptions({ period: 'year', key: '2026-11', group: 'everyone', tier: 'king' }, categories)).toEqual({ period: 'year', key: null, scope: {} });
     expect(queryFromOptions({ period: 'weekly' })).toEqual({ period: 'month', key: null, scope: {} });
   });
 });

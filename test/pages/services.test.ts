@@ -1,5 +1,5 @@
 import { ApiCallError, call, NETWORK_FAILURE_MESSAGE, newRequestId } from '../../miniprogram/services/api';
-import { aMember } from './support/builders';
+import { aMember, jingmenTerms, noCapabilities } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 
 async function rejectionOf(promise: Promise<unknown>): Promise<ApiCallError> {
@@ -15,7 +15,7 @@ async function rejectionOf(promise: Promise<unknown>): Promise<ApiCallError> {
 
 describe('call', () => {
   it('sends the action, payload and requestId to the api function and resolves with the data', async () => {
-    const me = { member: aMember(), roles: [], authority: 0, inboxCount: 2 };
+    const me = { member: aMember(), roles: [], authority: 0, inboxCount: 2, terms: jingmenTerms(), can: noCapabilities() };
     const callFunction = stubApi({ 'me.get': ok(me) });
 
     await expect(call('me.get', {}, { requestId: 'r-1' })).resolves.toEqual(me);

@@ -2,14 +2,15 @@
  * Small builders for a test association, written straight into the local cloud's store (what an
  * import would have produced). Each person's openid is `o-<key>`.
  */
-import type { Member, Position, Tier } from '../../typings/models';
+import type { MemberRecord } from '../../typings/models';
 import { ApiHarness } from './api';
 
 export interface PersonSpec {
   name?: string;
   branch?: 'b1' | 'b2' | null;
-  tier?: Tier | null;
-  positions?: Position[];
+  /** 荆门's names of the member's category (会费档次) and roles. */
+  tier?: string | null;
+  positions?: string[];
   profession?: string | null;
   socialRoles?: string[];
   secretariat?: boolean;
@@ -21,7 +22,7 @@ export const BRANCHES = { b1: '东宝分会', b2: '掇刀分会' } as const;
 
 export const openidOf = (key: string): string => `o-${key}`;
 
-export function putMember(h: ApiHarness, key: string, spec: PersonSpec = {}): Member {
+export function putMember(h: ApiHarness, key: string, spec: PersonSpec = {}): MemberRecord {
   const branch = spec.branch === undefined ? 'b1' : spec.branch;
   const at = '2026-01-01T00:00:00.000Z';
   const doc = {
@@ -29,8 +30,8 @@ export function putMember(h: ApiHarness, key: string, spec: PersonSpec = {}): Me
     name: spec.name ?? key,
     branchId: branch,
     branchName: branch ? BRANCHES[branch] : null,
-    tier: spec.tier === undefined ? 'member' : spec.tier,
-    positions: spec.positions ?? [],
+    category: spec.tier === undefined ? 'member' : spec.tier,
+    roles: spec.positions ?? [],
     profession: spec.profession ?? '律师',
     socialRoles: spec.socialRoles ?? [],
     status: spec.status ?? 'active',
@@ -43,7 +44,7 @@ export function putMember(h: ApiHarness, key: string, spec: PersonSpec = {}): Me
     updatedAt: at,
   };
   h.cloud.store.commit([{ collection: 'members', id: key, doc }]);
-  return doc as Member;
+  return doc as MemberRecord;
 }
 
 /**

@@ -4,7 +4,7 @@
  * The first screen is the member list: one call (members.list), which also names the branches.
  * Who may do what is the server's to decide: a caller without the secretariat role sees its refusal.
  */
-import type { Branch } from '../../../typings/api';
+import type { Branch, SchemeTerms } from '../../../typings/api';
 
 type Tab = 'members' | 'import' | 'dues' | 'export';
 
@@ -17,6 +17,7 @@ Component({
   data: {
     tab: 'members' as Tab,
     branches: [] as Branch[],
+    terms: null as SchemeTerms | null,
   },
 
   methods: {
@@ -33,8 +34,8 @@ Component({
       this.setData({ tab: event.detail.value });
     },
 
-    onBranches(event: WechatMiniprogram.CustomEvent<{ branches: Branch[] }>) {
-      this.setData({ branches: event.detail.branches });
+    onBranches(event: WechatMiniprogram.CustomEvent<{ branches: Branch[]; terms: SchemeTerms }>) {
+      this.setData({ branches: event.detail.branches, terms: event.detail.terms });
     },
 
     onPullDownRefresh() {

@@ -1,26 +1,26 @@
 /**
- * Reading the Chinese names of tiers and positions (SPEC §4 People) as a secretary types them in a
- * sheet; the names themselves are format/labels.ts's.
+ * Reading the names of the scheme's categories and roles as a secretary types them in a sheet (SPEC §4
+ * People; SchemeTerms): the id, the full name, or a part of the name that names one role only
+ * ('指导员' for 政治指导员, '分会领导' for 分会领导班子成员).
  */
-import type { Position, Tier } from '../../../typings/api';
-import { POSITION_LABELS, TIER_LABELS } from '../../format/labels';
-
-export const TIERS = Object.keys(TIER_LABELS) as Tier[];
-export const POSITIONS = Object.keys(POSITION_LABELS) as Position[];
+import type { SchemeTerms } from '../../../typings/api';
+import { roleName } from '../../format/terms';
 
 /** Accepts the Chinese name or the id: '理事' and 'director' are both a director. */
-export function tierOf(text: string): Tier | null {
+export function categoryOf(text: string, terms: SchemeTerms): string | null {
   const value = text.trim();
-  return TIERS.find((tier) => tier === value || TIER_LABELS[tier] === value) ?? null;
+  return terms.categories.find((c) => c.id === value || c.name === value)?.id ?? null;
 }
 
-export function positionOf(text: string): Position | null {
+export function roleOf(text: string, terms: SchemeTerms): string | null {
   const value = text.trim();
-  // Common short forms in the association's own sheets.
-  const aliases: Record<string, Position> = { 分会领导: 'branch_leader', 分会班子成员: 'branch_leader', 指导员: 'political_instructor' };
-  return POSITIONS.find((position) => position === value || POSITION_LABELS[position] === value) ?? aliases[value] ?? null;
+  if (value === '') return null;
+  const exact = terms.roles.find((r) => r.id === value || r.name === value);
+  if (exact) return exact.id;
+  const partial = terms.roles.filter((r) => r.name.includes(value));
+  return partial.length === 1 ? partial[0].id : null;
 }
 
-export function positionsText(positions: readonly Position[]): string {
-  return positions.map((position) => POSITION_LABELS[position]).join('、');
+export function rolesText(roles: readonly string[], terms: SchemeTerms): string {
+  return roles.map((id) => roleName(terms, id)).join('、');
 }

@@ -1,14 +1,14 @@
 /**
  * A member sheet pasted from a spreadsheet or read from a .csv (admin.members.import): a header row
- * 姓名 手机 分会 档次 职务 职业 社会职务 in any order, tab- or comma-separated, Chinese labels for
- * tiers and positions. Rows the sheet gets wrong are reported by their line in the sheet (the header
+ * 姓名 手机 分会 档次 职务 职业 社会职务 in any order (the scheme's own words for the unit and the
+ * category are read too: 支部, 党员类别), tab- or comma-separated, with the scheme's names of
+ * categories and roles. Rows the sheet gets wrong are reported by their line in the sheet (the header
  * is line 1), and nothing is sent until every row reads; the server then checks the roster rules.
  */
-import type { ImportRow } from '../../../typings/api';
-import { TIER_LABELS } from '../../format/labels';
-import { positionOf, tierOf, TIERS } from './roster-labels';
+import type { ImportRow, SchemeTerms } from '../../../typings/api';
+import { categoryOf, roleOf } from './roster-labels';
 
-type Field = keyof ImportRow;
+type Field = 'name' | 'phone' | 'branch' | 'category' | 'roles' | 'profession' | 'socialRoles';
 
 const HEADERS: Record<string, Field> = {
   姓名: 'name',
@@ -20,15 +20,17 @@ const HEADERS: Record<string, Field> = {
   联系电话: 'phone',
   分会: 'branch',
   所属分会: 'branch',
-  档次: 'tier',
-  会费档次: 'tier',
-  会员档次: 'tier',
-  职务: 'positions',
+  单位: 'branch',
+  档次: 'category',
+  会费档次: 'category',
+  会员档次: 'category',
+  类别: 'category',
+  职务: 'roles',
   职业: 'profession',
   社会职务: 'socialRoles',
 };
 
-/** Cells meaning "none": the association directly for a branch, no position, and so on. */
+/** Cells meaning "none": the root directly for a unit, no role, and so on. */
 const NONE = new Set(['无', '-', '—', '/', '总会直属', '直属']);
 /** Several values in one cell: 副会长、分会会长 (a comma inside a CSV cell arrives quoted). */
 const LIST_SEPARATORS = /[、;；/,，\r\n]+/;
@@ -105,7 +107,15 @@ function listOf(cell: string | undefined, separators: RegExp): string[] {
     .filter((part) => part !== '' && !NONE.has(part));
 }
 
-export function parseRosterSheet(text: string): ParsedSheet {
+/** The header names of a scheme: the general ones, and its own words for the unit and the category. */
+function headersOf(terms: SchemeTerms): Record<string, Field> {
+  const { unit, category } = terms.words;
+  return { ...HEADERS, [unit]: 'branch', [`所属${unit}`]: 'branch', [category]: 'category' };
+}
+
+export function parseRosterSheet(text: string, terms: SchemeTerms): ParsedSheet {
+  const headers = headersOf(terms);
+  const { unit, category, member } = terms.words;
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = delimiterOf(firstLine);
@@ -119,11 +129,12 @@ export function parseRosterSheet(text: string): ParsedSheet {
   });
 
   const headerIndex = records.findIndex((record) => record.some((cell) => clean(cell) !== ''));
-  if (headerIndex < 0) return { rows: [], lines: [], errors: [{ line: 1, message: '表格是空的，请粘贴带表头的会员名单' }] };
+  if (headerIndex < 0) return { rows: [], lines: [], errors: [{ line: 1, message: `表格是空的，请粘贴带表头的${member}名单` }] };
 
-  const columns = records[headerIndex].map((cell) => HEADERS[clean(cell).replace(/[\s*＊]/g, '')] ?? null);
+  const columns = records[headerIndex].map((cell) => headers[clean(cell).replace(/[\s*＊]/g, '')] ?? null);
   if (!columns.includes('name')) {
-    return { rows: [], lines: [], errors: [{ line: startLines[headerIndex], message: '第一行应为表头，且须有“姓名”列（姓名 手机 分会 档次 职务 职业 社会职务）' }] };
+    const expected = `姓名 手机 ${unit} ${category === '会费档次' ? '档次' : category} 职务 职业 社会职务`;
+    return { rows: [], lines: [], errors: [{ line: startLines[headerIndex], message: `第一行应为表头，且须有“姓名”列（${expected}）` }] };
   }
 
   const rows: ImportRow[] = [];
@@ -151,18 +162,18 @@ export function parseRosterSheet(text: string): ParsedSheet {
         case 'profession':
           if (!isNone(value)) row.profession = value;
           break;
-        case 'tier': {
+        case 'category': {
           if (isNone(value)) break;
-          const tier = tierOf(value);
-          if (tier) row.tier = tier;
-          else problems.push(`档次“${value}”无效，应为${TIERS.map((t) => TIER_LABELS[t]).join('、')}`);
+          const found = categoryOf(value, terms);
+          if (found) row.category = found;
+          else problems.push(`${category === '会费档次' ? '档次' : category}“${value}”无效，应为${terms.categories.map((c) => c.name).join('、')}`);
           break;
         }
-        case 'positions': {
+        case 'roles': {
           const names = listOf(record[i], POSITION_SEPARATORS);
-          const unknown = names.filter((name) => positionOf(name) === null);
+          const unknown = names.filter((name) => roleOf(name, terms) === null);
           if (unknown.length > 0) problems.push(`职务“${unknown.join('、')}”无法识别`);
-          else if (names.length > 0) row.positions = [...new Set(names.map((name) => positionOf(name)!))];
+          else if (names.length > 0) row.roles = [...new Set(names.map((name) => roleOf(name, terms)!))];
           break;
         }
         case 'socialRoles': {
@@ -177,7 +188,7 @@ export function parseRosterSheet(text: string): ParsedSheet {
     rows.push(row);
     lines.push(recordLine);
   }
-  if (rows.length === 0 && errors.length === 0) errors.push({ line: startLines[headerIndex] + 1, message: '表头下没有会员' });
+  if (rows.length === 0 && errors.length === 0) errors.push({ line: startLines[headerIndex] + 1, message: `表头下没有${member}` });
   return { rows, lines, errors };
 }
 

@@ -2,8 +2,8 @@
  * What the 我的 page shows, derived from home.get: the quick links a person's roles open, and who
  * counts as a reviewer (their 审批 link carries the inbox badge).
  */
-import type { DataOf, Role } from '../../../typings/api';
-import { memberSubtitle } from '../../format/labels';
+import type { DataOf } from '../../../typings/api';
+import { memberSubtitle } from '../../format/terms';
 import type { PageName } from '../../navigation/routes';
 
 export type Home = DataOf<'home.get'>;
@@ -16,14 +16,12 @@ export interface QuickLink {
   badge: number;
 }
 
-/** Final reviewers by position (第十四条) review even without an authority limit of their own. */
-const FINAL_REVIEWER_ROLES: readonly Role[] = ['secretary_general', 'president', 'political_instructor'];
-
-export function isReviewer(home: Pick<Home, 'roles' | 'authority' | 'inboxCount'>): boolean {
-  return home.authority > 0 || home.inboxCount > 0 || home.roles.some((role) => FINAL_REVIEWER_ROLES.includes(role));
+/** Reviewers (第十四条: final reviewers by role review even without an authority of their own), or anyone with claims waiting. */
+export function isReviewer(home: Pick<Home, 'can' | 'inboxCount'>): boolean {
+  return home.can.review || home.inboxCount > 0;
 }
 
-export function quickLinksOf(home: Pick<Home, 'roles' | 'authority' | 'inboxCount'>): QuickLink[] {
+export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'>): QuickLink[] {
   const links: QuickLink[] = [
     { page: 'report', title: '申报积分', glyph: '报', badge: 0 },
     { page: 'ledger', title: '积分明细', glyph: '明', badge: 0 },
@@ -31,7 +29,7 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'authority' | 'inboxCoun
     { page: 'notices', title: '公示', glyph: '公', badge: 0 },
   ];
   if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', glyph: '审', badge: home.inboxCount });
-  if (home.authority > 0) links.push({ page: 'award', title: '奖分', glyph: '奖', badge: 0 });
+  if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', glyph: home.can.award ? '奖' : '记', badge: 0 });
   if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', glyph: '管', badge: 0 });
   return links;
 }
@@ -40,7 +38,7 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'authority' | 'inboxCoun
 export function homeViewOf(home: Home) {
   return {
     member: home.member,
-    subtitle: home.member ? memberSubtitle(home.member) : '',
+    subtitle: home.member ? memberSubtitle(home.member, home.terms) : '',
     initial: home.member ? home.member.name.slice(-2) : '',
     standings: home.standings,
     recent: home.recent,
@@ -49,3 +47,15 @@ export function homeViewOf(home: Home) {
     links: home.member ? quickLinksOf(home) : [],
   };
 }
+
+/** What the page shows before home.get answers. */
+export const EMPTY_HOME_VIEW: ReturnType<typeof homeViewOf> = {
+  member: null,
+  subtitle: '',
+  initial: '',
+  standings: null,
+  recent: [],
+  inboxCount: 0,
+  authority: 0,
+  links: [],
+};

@@ -6,7 +6,7 @@
 import { ApiCallError, call } from '../../services/api';
 import { consumeStale } from '../../navigation/freshness';
 import { goTo, isPageName } from '../../navigation/routes';
-import { homeViewOf, type Home } from './home-view';
+import { EMPTY_HOME_VIEW, homeViewOf, type Home } from './home-view';
 
 type Status = 'loading' | 'error' | 'loaded';
 
@@ -24,7 +24,7 @@ Component({
     status: 'loading' as Status,
     errorMessage: '',
     refreshing: false,
-    ...homeViewOf({ member: null, roles: [], authority: 0, inboxCount: 0, standings: null, recent: [] }),
+    ...EMPTY_HOME_VIEW,
   },
 
   lifetimes: {

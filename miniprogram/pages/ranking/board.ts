@@ -2,9 +2,9 @@
  * Which board the 排行 page shows (第十六条: month, year and cumulative boards, per scope), and how it
  * names itself in a shared card. Pure: the page, the share card and the tests all read it.
  */
-import type { BoardScope, Period, RankingRow } from '../../../typings/api';
+import type { BoardScope, Period, RankingRow, SchemeTerms } from '../../../typings/api';
 import { periodLabel as keyLabel } from '../../format/dates';
-import { TIER_LABELS } from '../../format/labels';
+import { categoryName } from '../../format/terms';
 
 export interface BoardQuery {
   period: Period;
@@ -40,12 +40,13 @@ export function periodLabel(period: Period, key: string | null): string {
 }
 
 /** The board's audience: '全会', the branch's name, '领导', '会员', a profession or a social role. */
-export function scopeLabel(scope: BoardScope, branchName: string | null): string {
+export function scopeLabel(scope: BoardScope, branchName: string | null, terms?: SchemeTerms | null): string {
   const parts: string[] = [];
   if (scope.branchId !== undefined) parts.push(branchName ?? '本分会');
   if (scope.group === 'leaders') parts.push('领导');
   if (scope.group === 'members') parts.push('会员');
-  if (scope.tier !== undefined) parts.push(TIER_LABELS[scope.tier]);
+  const category = scope.category ?? scope.tier;
+  if (category !== undefined) parts.push((terms && categoryName(terms, category)) || category);
   if (scope.profession !== undefined) parts.push(scope.profession);
   if (scope.socialRole !== undefined) parts.push(scope.socialRole);
   return parts.length > 0 ? parts.join('') : '全会';
@@ -99,15 +100,19 @@ function decoded(value: string | undefined): string | undefined {
   }
 }
 
-/** The board a page path asks for (a shared card, or a link from another page); unknown values are ignored. */
-export function queryFromOptions(options: Record<string, string | undefined>): BoardQuery {
+/**
+ * The board a page path asks for (a shared card, or a link from another page); unknown values are
+ * ignored, a category among `categories` where the scheme's are known.
+ */
+export function queryFromOptions(options: Record<string, string | undefined>, categories?: readonly string[]): BoardQuery {
   const period = isPeriod(options.period) ? options.period : 'month';
   const key = decoded(options.key);
   const scope: BoardScope = {};
   const branchId = decoded(options.branchId);
   if (branchId) scope.branchId = branchId;
   if (options.group === 'leaders' || options.group === 'members') scope.group = options.group;
-  if (options.tier === 'member' || options.tier === 'director' || options.tier === 'council') scope.tier = options.tier;
+  const category = decoded(options.category ?? options.tier);
+  if (category && /^[a-z][a-z0-9_]*$/.test(category) && (!categories || categories.includes(category))) scope.tier = category;
   const profession = decoded(options.profession);
   if (profession) scope.profession = profession;
   const socialRole = decoded(options.socialRole);

@@ -7,7 +7,7 @@
  * socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
  */
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
-import { ApiCallError, call } from '../../services/api';
+import { ApiCallError, call, knownTerms } from '../../services/api';
 import { chinaDay } from '../../format/dates';
 import {
   boardTitle,
@@ -87,7 +87,7 @@ Component({
     onLoad(options: Record<string, string | undefined>) {
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       if (options.myBranchId !== undefined) sessionOf(this).myBranchId = options.myBranchId || null;
-      const query = queryFromOptions(options);
+      const query = queryFromOptions(options, knownTerms()?.categories.map((c) => c.id));
       this.setData({ period: query.period, key: query.key ?? '', scope: query.scope, scopeKind: scopeKindOf(query.scope) });
       this.load();
     },

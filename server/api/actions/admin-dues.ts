@@ -56,7 +56,7 @@ export const adminDuesRecord = defineAction('admin.dues.record', {
       const member = await getOrNull<StoredMember>(tx.collection(COLLECTIONS.members).doc(payload.memberId));
       if (!member) throw new DomainError('NOT_FOUND', '会员不存在');
       if (member.status !== 'active') throw new DomainError('INVALID_INPUT', `${member.name}已退出本会，不能记录会费`);
-      if (!member.tier) throw new DomainError('INVALID_INPUT', `${member.name}没有会费档次，不缴会费，不能记录`);
+      if (!member.category) throw new DomainError('INVALID_INPUT', `${member.name}没有会费档次，不缴会费，不能记录`);
 
       // Read inside the transaction so a racing duplicate (same id) conflicts and, on retry, is seen.
       const { duesId, taken } = await openDuesId(tx, member._id, fromMonth);
@@ -75,7 +75,7 @@ export const adminDuesRecord = defineAction('admin.dues.record', {
         memberId: member._id,
         paidOn: payload.paidOn,
         years: payload.years,
-        tier: member.tier,
+        tier: member.category,
         fromMonth,
         toMonth,
         recordedBy,

@@ -10,10 +10,13 @@
  */
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
-import type { LedgerEntry, Tier } from '../../../typings/models';
+import type { LedgerEntry } from '../../../typings/models';
+import { effectivePeriod, PERIOD_NAMES, periodRange } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/errors';
-import { rankBoard } from '../../../domain/ranking';
-import { boardPeriod, type TallyKey } from '../../../domain/tally';
+import { categoryName } from '../../../domain/glossary';
+import { rankBoard, type Measure } from '../../../domain/ranking';
+import { unitWord, type Scheme } from '../../../domain/scheme';
+import { boardPeriod, ranksByScore, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
 import { boardRows, scopeSchema } from './boards';
 import { createHash } from 'crypto';
@@ -30,13 +33,12 @@ export const MAX_EXPORT_ENTRIES = 100_000;
 /** The download link works for an hour; the file itself is deleted a day after the export. */
 const EXPORT_URL_SECONDS = 60 * 60;
 
-const TIER_NAMES: Record<Tier, string> = { member: '会员', director: '理事', council: '会长会成员' };
 const NO_BRANCH = '直属';
 
 export const adminExport = defineAction('admin.export', {
   schema: z
     .object({
-      period: z.enum(['month', 'year', 'all']),
+      period: z.enum(['month', 'quarter', 'half', 'year', 'cycle', 'all']),
       key: z.string().max(7).optional(),
       scope: scopeSchema.optional(),
     })
@@ -44,11 +46,14 @@ export const adminExport = defineAction('admin.export', {
   access: 'secretariat',
   writes: false,
   async handle(ctx, payload) {
-    const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now);
-    const tallies = await allBoardTallies(tallyKey, payload.scope);
-    const rows = rankBoard(tallies);
-    const entries = await entriesOf(rows.map((r) => r.memberId), payload.period, key);
-    const buffer = await workbook(tallies, rows, entries, payload.period, key);
+    const scheme = await ctx.scheme();
+    const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now, scheme);
+    const by: Measure = ranksByScore(tallyKey, scheme) ? 'score' : 'total';
+    const tallies = await allBoardTallies(tallyKey, payload.scope, by);
+    const rows = rankBoard(tallies, Infinity, by);
+    const range = periodRange(payload.period, key, scheme.calendar);
+    const entries = await entriesOf(rows.map((r) => r.memberId), effectivePeriod(payload.period, scheme.calendar) === 'all' ? null : range);
+    const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme);
     const day = shanghaiDate(ctx.now);
     const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
     const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
@@ -63,27 +68,19 @@ export const adminExport = defineAction('admin.export', {
 });
 
 /** Every tally of the board, in board order, 1000 per read. */
-async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined): Promise<StoredTally[]> {
+async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined, by: Measure): Promise<StoredTally[]> {
   const out: StoredTally[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const data = await boardRows(tallyKey, scope, PAGE, skip);
+    const data = await boardRows(tallyKey, scope, PAGE, skip, by);
     out.push(...data);
     if (data.length < PAGE) return out;
   }
 }
 
-/** The occurredOn range of a period ('YYYY-MM-DD' strings compare as dates). */
-function occurredOnRange(period: Period, key: string): { from: string; to: string } | null {
-  if (period === 'month') return { from: `${key}-01`, to: `${key}-31` };
-  if (period === 'year') return { from: `${key}-01-01`, to: `${key}-12-31` };
-  return null;
-}
-
-/** The members' ledger entries in the period, by member (in the order given), then date, then when recorded. */
-async function entriesOf(memberIds: string[], period: Period, key: string): Promise<LedgerEntry[]> {
+/** The members' ledger entries in the period ('YYYY-MM-DD' strings compare as dates), by member (in the order given), then date, then when recorded. */
+async function entriesOf(memberIds: string[], range: { from: string; to: string } | null): Promise<LedgerEntry[]> {
   const db = database();
   const _ = db.command;
-  const range = occurredOnRange(period, key);
   const byMember = new Map<string, LedgerEntry[]>(memberIds.map((id) => [id, []]));
   let count = 0;
   for (let i = 0; i < memberIds.length; i += MEMBERS_PER_QUERY) {
@@ -111,23 +108,19 @@ async function entriesOf(memberIds: string[], period: Period, key: string): Prom
 function periodLabel(period: Period, key: string): string {
   if (period === 'month') return `${key} 月度`;
   if (period === 'year') return `${key} 年度`;
-  return '累计';
+  if (period === 'all') return '累计';
+  return `${key} ${PERIOD_NAMES[period]}`;
 }
 
-async function workbook(
-  tallies: StoredTally[],
-  rows: RankingRow[],
-  entries: LedgerEntry[],
-  period: Period,
-  key: string,
-): Promise<Buffer> {
+async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: LedgerEntry[], label: string, scheme: Scheme): Promise<Buffer> {
   // Loaded on use: exceljs is large and only this action needs it. A plain require (not import()),
   // which the bundle keeps as an external require of the function's installed dependency.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as typeof import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = '积分制';
-  book.title = `积分排行（${periodLabel(period, key)}）`;
+  book.title = `积分排行（${label}）`;
+  const unit = unitWord(scheme);
   const tallyOf = new Map(tallies.map((t) => [t.memberId, t]));
   const rankOf = new Map(rows.map((r) => [r.memberId, r]));
 
@@ -135,10 +128,11 @@ async function workbook(
   board.columns = [
     { header: '排名', key: 'rank', width: 8 },
     { header: '姓名', key: 'name', width: 14 },
-    { header: '分会', key: 'branch', width: 16 },
-    { header: '会费档次', key: 'tier', width: 12 },
+    { header: unit, key: 'branch', width: 16 },
+    { header: scheme.words.category, key: 'tier', width: 12 },
     { header: '职业', key: 'profession', width: 14 },
     { header: '积分', key: 'total', width: 10 },
+    ...(rows.some((r) => r.score !== undefined) ? [{ header: '得分', key: 'score', width: 10 }] : []),
   ];
   for (const row of rows) {
     const tally = tallyOf.get(row.memberId)!;
@@ -146,9 +140,10 @@ async function workbook(
       rank: row.rank,
       name: row.name,
       branch: row.branchName ?? NO_BRANCH,
-      tier: tally.tier ? TIER_NAMES[tally.tier] : '',
+      tier: categoryName(scheme, tally.category) ?? '',
       profession: tally.profession ?? '',
       total: row.total,
+      score: row.score,
     });
   }
 
@@ -156,7 +151,7 @@ async function workbook(
   ledger.columns = [
     { header: '排名', key: 'rank', width: 8 },
     { header: '姓名', key: 'name', width: 14 },
-    { header: '分会', key: 'branch', width: 16 },
+    { header: unit, key: 'branch', width: 16 },
     { header: '日期', key: 'occurredOn', width: 12 },
     { header: '项目', key: 'item', width: 28 },
     { header: '积分', key: 'points', width: 8 },

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { ImportRow } from '../../../typings/api';
 import type { Branch } from '../../../typings/models';
 import { IMPORT_ROWS_MAX, normalizePhone, planImport, type ImportPlan, type RosterRow } from '../../../domain/roster';
+import { rosterTerms } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import { Replay, type RequestContext, type StoredRequest } from '../context';
 import { database, getOrNull } from '../../cloud';
@@ -27,14 +28,17 @@ import { notifyReviewers } from '../../notify';
 const cell = z.string().max(200, '过长');
 
 /**
- * A pasted row: only the types are checked here; the values (tier and position names, phone format,
- * lengths) are the roster's rules, reported per row (domain/roster.ts).
+ * A pasted row: only the types are checked here; the values (category and role ids of the template,
+ * phone format, lengths) are the roster's rules, reported per row (domain/roster.ts). `roles` and
+ * `category` are the template's words (SCHEMES.md §3); 荆门's `positions` and `tier` stay accepted.
  */
 const importRow = z
   .object({
     name: cell,
     phone: cell.optional(),
     branch: cell.optional(),
+    category: cell.optional(),
+    roles: z.array(cell).max(10, '过多').optional(),
     tier: cell.optional(),
     positions: z.array(cell).max(10, '过多').optional(),
     profession: cell.optional(),
@@ -45,6 +49,17 @@ const importRow = z
 const importSchema = z
   .object({ rows: z.array(importRow).min(1, '请至少导入一行').max(IMPORT_ROWS_MAX, `一次最多导入 ${IMPORT_ROWS_MAX} 行`) })
   .strict() as unknown as z.ZodType<{ rows: ImportRow[] }>;
+
+/** A row in the roster's words: the template's names of category and roles, whichever the sheet used. */
+function rosterRow(row: ImportRow): RosterRow {
+  const { tier, positions, category, roles, ...rest } = row;
+  const out: RosterRow = { ...rest };
+  const chosenCategory = category ?? tier;
+  const chosenRoles = roles ?? positions;
+  if (chosenCategory !== undefined) out.category = chosenCategory;
+  if (chosenRoles !== undefined) out.roles = chosenRoles;
+  return out;
+}
 
 /** Thrown inside the transaction when another import created or re-keyed a member of this sheet meanwhile. */
 class RosterMoved extends Error {}
@@ -59,7 +74,7 @@ export const adminMembersImport = defineAction('admin.members.import', {
   access: 'secretariat',
   writes: true,
   async handle(ctx, payload) {
-    const rows = payload.rows as RosterRow[];
+    const rows = payload.rows.map(rosterRow);
     for (let round = 1; ; round++) {
       try {
         return await importOnce(ctx, rows);
@@ -75,7 +90,7 @@ async function importOnce(ctx: RequestContext, rows: RosterRow[]): Promise<Impor
   await replayIfDone(ctx);
   const scheme = await ctx.scheme();
   const existing = await candidatesFor(rows);
-  const plan = planImport(rows, existing);
+  const plan = planImport(rows, existing, scheme.organisation, rosterTerms(scheme));
   if (plan.errors.length > 0) return { created: 0, updated: 0, errors: plan.errors, members: [] };
 
   const branches = await loadBranches();

@@ -10,9 +10,9 @@
  */
 import { z } from 'zod';
 import type { MemberPatch } from '../../../typings/api';
-import type { Branch, Position, Tier } from '../../../typings/models';
+import type { Branch } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
-import { POSITION_NAMES, TIER_NAMES } from '../../../domain/glossary';
+import { rosterTerms, type Scheme } from '../../../domain/scheme';
 import {
   BRANCH_NAME_MAX,
   draftProblems,
@@ -36,8 +36,8 @@ import { findMember, withPhone, type StoredMember } from '../../data/members';
 import { attributesOf, keyHolder, readMember, rosterKeyOf, writeMember } from '../../data/roster';
 import { notifyReviewers } from '../../notify';
 
-const TIERS = Object.keys(TIER_NAMES) as [Tier, ...Tier[]];
-const POSITIONS = Object.keys(POSITION_NAMES) as [Position, ...Position[]];
+/** A category or role of the template, by id; whether the template has it is the roster's rule. */
+const templateId = z.string().trim().regex(/^[a-z][a-z0-9_]*$/, '应为方案中的代码').max(40, '过长');
 
 const phoneField = z
   .string()
@@ -48,9 +48,11 @@ const patchSchema = z
   .object({
     name: z.string().trim().min(1, '请填写姓名').max(NAME_MAX, `姓名不能超过 ${NAME_MAX} 个字`).optional(),
     phone: phoneField.nullable().optional(),
-    branch: z.string().trim().min(1, '分会名称不能为空').max(BRANCH_NAME_MAX, '分会名称过长').nullable().optional(),
-    tier: z.enum(TIERS).nullable().optional(),
-    positions: z.array(z.enum(POSITIONS)).max(POSITIONS.length).optional(),
+    branch: z.string().trim().min(1, '不能为空').max(BRANCH_NAME_MAX, '过长').nullable().optional(),
+    category: templateId.nullable().optional(),
+    roles: z.array(templateId).max(20, '最多 20 项').optional(),
+    tier: templateId.nullable().optional(),
+    positions: z.array(templateId).max(20, '最多 20 项').optional(),
     profession: z
       .string()
       .trim()
@@ -80,7 +82,7 @@ export const adminMembersUpdate = defineAction('admin.members.update', {
     const inviteCode = patch.resetBinding ? (await issueInviteCodes(1))[0] : undefined;
     const before = await findMember(memberId);
     if (!before) throw new DomainError('NOT_FOUND', '会员不存在');
-    const planned = patched({ ...before, _id: memberId }, patch, plannedBranch(before, patch, branches));
+    const planned = patched({ ...before, _id: memberId }, patch, plannedBranch(before, patch, branches), scheme);
     const pending = await PendingClaimsPlan.plan([{ before: { ...before, _id: memberId }, after: planned }], scheme, await ctx.secretariatActor());
 
     // What the change did to pending claims, from the attempt that committed (the answer stays `{ member, inviteCode }`).
@@ -90,7 +92,7 @@ export const adminMembersUpdate = defineAction('admin.members.update', {
       // The pending claims were found for the member as read above; a change in between is someone else's edit.
       if (stored.updatedAt !== before.updatedAt) throw new DomainError('CONFLICT', '会员信息刚被他人修改，请刷新后重试');
       const branch = patch.branch === undefined ? currentBranch(stored) : await new BranchResolver(branches).resolve(tx, draftOf(stored, patch).branchName);
-      const member = patched(stored, patch, branch);
+      const member = patched(stored, patch, branch, scheme);
       member.updatedAt = ctx.now.toISOString();
       if (inviteCode) {
         // Rebinding is an administrator's reset (SPEC §5 me.bind): the old account and code stop working.
@@ -123,9 +125,9 @@ function plannedBranch(stored: StoredMember, patch: MemberPatch, branches: reado
   return branches.find((b) => b.name === patch.branch) ?? { _id: newBranchId(patch.branch), name: patch.branch };
 }
 
-function patched(stored: StoredMember, patch: MemberPatch, branch: Branch | null): StoredMember {
+function patched(stored: StoredMember, patch: MemberPatch, branch: Branch | null, scheme: Scheme): StoredMember {
   const draft = draftOf(stored, patch);
-  const problems = draftProblems(draft);
+  const problems = [...unknownIds(draft, scheme), ...draftProblems(draft, scheme.organisation, rosterTerms(scheme))];
   if (problems.length > 0) throw new DomainError('INVALID_INPUT', problems.join('；'));
   return {
     ...stored,
@@ -140,11 +142,23 @@ function draftOf(stored: StoredMember, patch: MemberPatch): MemberDraft {
     name: patch.name ?? stored.name,
     phone: patch.phone === undefined ? (stored.phone ?? null) : patch.phone,
     branchName: patch.branch === undefined ? stored.branchName : patch.branch,
-    tier: patch.tier === undefined ? stored.tier : patch.tier,
-    positions: patch.positions ? [...new Set(patch.positions)] : stored.positions,
+    category: (patch.category ?? patch.tier) === undefined ? stored.category : (patch.category ?? patch.tier)!,
+    roles: (patch.roles ?? patch.positions) ? [...new Set(patch.roles ?? patch.positions)] : stored.roles,
     profession: patch.profession === undefined ? stored.profession : patch.profession,
     socialRoles: patch.socialRoles ? [...new Set(patch.socialRoles)] : stored.socialRoles,
   };
+}
+
+/** Categories and roles the template does not have, named in the template's words. */
+function unknownIds(draft: MemberDraft, scheme: Scheme): string[] {
+  const { categories, roles } = scheme.organisation;
+  const problems: string[] = [];
+  if (draft.category !== null && !categories.some((c) => c.id === draft.category)) {
+    problems.push(`${scheme.words.category}“${draft.category}”无效，应为 ${categories.map((c) => `${c.id}（${c.name}）`).join('、')}`);
+  }
+  const unknown = draft.roles.filter((id) => !roles.some((r) => r.id === id));
+  if (unknown.length > 0) problems.push(`职务“${unknown.join('、')}”无效`);
+  return problems;
 }
 
 async function assertPhoneFree(phone: string, memberId: string): Promise<void> {

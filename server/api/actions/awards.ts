@@ -10,13 +10,18 @@ import { assertInClaimsWindow } from '../../../domain/periods';
 import { awardLines } from '../../../domain/points';
 import { assertMayPropose, type Committee } from '../../../domain/proposals';
 import { finalReviewGroups } from '../../../domain/review-groups';
-import { finalReviewStart } from '../../../domain/routing';
-import { catalogItem } from '../../../domain/scheme';
+import { escalationFrom } from '../../../domain/chains';
+import { chainOf, stepStart, type Route } from '../../../domain/routing';
+import { catalogItem, committeeName, unitWord, type Scheme } from '../../../domain/scheme';
 import { defineAction } from '../action';
+import type { RequestContext } from '../context';
 import { calendarDate, evidence, id, note, points } from '../validation';
 import { database, getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
-import { findMembers, loadOfficers } from '../../data/members';
+import { writeClaim } from '../../data/claims';
+import { postClaim } from '../../data/claim-posting';
+import { readMembers } from '../../data/ledger';
+import { findMembers, loadEndorsers } from '../../data/members';
 import { newClaim, recordClaims } from '../../data/claim-builder';
 import { withDuplicatesFlagged } from '../../data/duplicates';
 import type { Branch } from '../../../typings/models';
@@ -61,9 +66,9 @@ export const awardPropose = defineAction('award.propose', {
       if (member.status !== 'active') throw new DomainError('INVALID_INPUT', `${member.name}已退出本会，不能奖分`);
       return member;
     });
-    const committee = payload.committee === undefined ? undefined : await resolveCommittee(payload.committee);
+    const committee = payload.committee === undefined ? undefined : await resolveCommittee(payload.committee, scheme);
     const right = assertMayPropose(proposer, item, recipients, scheme, committee);
-    if (right.route === 'committee' && !payload.reference) throw new DomainError('INVALID_INPUT', '请填写会长会决定的文号或会议纪要');
+    if (right.route === 'committee' && !payload.reference) throw new DomainError('INVALID_INPUT', `请填写${committeeName(scheme, 'root')}决定的文号或会议纪要`);
     const { lines, discretionary } = awardLines(item, payload.recipients, scheme, {
       authority: right.authority,
       count: payload.count,
@@ -74,38 +79,62 @@ export const awardPropose = defineAction('award.propose', {
       payload.occurredOn,
     );
 
-    const officers = await loadOfficers();
-    const start = right.route === 'committee' ? scheme.finalReview.committee : finalReviewStart(proposer, scheme);
-    const groups = finalReviewGroups(start, proposer._id, recipients, officers, scheme);
+    const kind = right.route === 'committee' ? 'committee' : 'award';
     const at = ctx.now.toISOString();
-    const claims: Claim[] = groups.map((group) =>
+    const draft = (lines: typeof named, route: Route) =>
       newClaim(ctx, {
-        kind: right.route === 'committee' ? 'committee' : 'award',
+        kind,
         item,
         scheme,
         occurredOn: payload.occurredOn,
         note: payload.note,
         evidence: payload.evidence ?? [],
         creator: proposer,
-        lines: named.filter((line) => group.recipientIds.includes(line.memberId)),
+        lines,
         input: Object.fromEntries(Object.entries({ count: payload.count, value: payload.value }).filter(([, v]) => v !== undefined)),
         discretionary,
         step: 'final',
-        route: group.route,
+        route,
         // The proposal is the first of the two people (第十四条).
         decisions: [{ step: 'endorse', by: proposer._id, byName: proposer.name, decision: 'approve', at }],
         reference: payload.reference,
         committee: committee && { id: committee.id, name: committee.name },
-      }),
-    );
-    return recordClaims(ctx, claims, officers);
+      });
+
+    const [step, ...more] = chainOf(kind, scheme);
+    if (more.length > 0) throw new DomainError('INTERNAL', 'an award chain has one review step at most');
+    if (!step) {
+      // A chain without a review step: the record counts at once; its second person signs the period later (seeds/002).
+      return recordAtOnce(ctx, draft(named, { step: 'final', memberIds: [], label: '', keys: [], passedOver: [] }), scheme);
+    }
+    const candidates = await loadEndorsers(proposer.branchId, scheme);
+    const start = stepStart(step.def, proposer, scheme);
+    const groups = finalReviewGroups(start, proposer._id, recipients, candidates, scheme, escalationFrom(step.def, start, scheme.review));
+    const claims: Claim[] = groups.map((group) => draft(named.filter((line) => group.recipientIds.includes(line.memberId)), group.route));
+    return recordClaims(ctx, claims, candidates);
   },
 });
 
-/** 'association' is the 会长会; any other value must be the id of a branch, whose 会长会 decided (第十三条 1、2). */
-async function resolveCommittee(committeeId: string): Promise<Committee> {
-  if (committeeId === 'association') return { id: 'association', name: '会长会', branchId: null };
+/** A record that counts at once: the claim is approved as it is stored, and its lines posted, in one transaction. */
+async function recordAtOnce(ctx: RequestContext, pending: Claim, scheme: Scheme): Promise<{ claim: Claim; claims: Claim[] }> {
+  const claim: Claim = { ...pending, status: 'approved', step: null, waitingFor: null, routing: null };
+  return ctx.transact(async (tx) => {
+    const members = await readMembers(tx, claim.lines.map((l) => l.memberId));
+    await postClaim(tx, claim, scheme, ctx.now, members);
+    await writeClaim(tx, claim);
+    return { claim, claims: [claim] };
+  });
+}
+
+/**
+ * 'association' is the root's committee (会长会); any other value must be the id of a unit, whose
+ * own committee decided (第十三条 1、2).
+ */
+async function resolveCommittee(committeeId: string, scheme: Scheme): Promise<Committee> {
+  const root = committeeName(scheme, 'root');
+  if (committeeId === 'association') return { id: 'association', name: root, branchId: null };
   const branch = await getOrNull<Branch>(database().collection(COLLECTIONS.branches).doc(committeeId));
-  if (!branch) throw new DomainError('INVALID_INPUT', '决定机构应为会长会或某一分会的会长会，没有找到这个分会');
-  return { id: committeeId, name: `${branch.name}会长会`, branchId: committeeId };
+  const unit = unitWord(scheme);
+  if (!branch) throw new DomainError('INVALID_INPUT', `决定机构应为${root}或某一${unit}的${committeeName(scheme, 'unit')}，没有找到这个${unit}`);
+  return { id: committeeId, name: `${branch.name}${committeeName(scheme, 'unit')}`, branchId: committeeId };
 }

@@ -9,10 +9,12 @@ import { z } from 'zod';
 import type { BoardScope, RankingRow } from '../../../typings/api';
 import type { LedgerEntry, Notice } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
-import { competitionRank, rankBoard } from '../../../domain/ranking';
-import { boardPeriod, inScope, type TallyKey } from '../../../domain/tally';
+import { schemeTerms } from '../../../domain/glossary';
+import { holdsRight, ROOT } from '../../../domain/organisation';
+import { competitionRank, rankBoard, type Measure } from '../../../domain/ranking';
+import { boardPeriod, inScope, ranksByScore, scopeCategory, type TallyKey } from '../../../domain/tally';
 import { isAssociationLeader, isBranchLeader } from '../../../domain/routing';
-import { BRANCH_POSITIONS } from '../../../domain/glossary';
+import { rootName, unitWord } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { cursor, id, noPayload } from '../validation';
@@ -25,11 +27,14 @@ import { findMember } from '../../data/members';
 export const DEFAULT_BOARD_ROWS = 50;
 export const MAX_BOARD_ROWS = 100;
 
+const categoryId = z.string().trim().regex(/^[a-z][a-z0-9_]*$/, '类别应为方案中的类别代码').max(40);
+
 export const scopeSchema = z
   .object({
     branchId: id.optional(),
     group: z.enum(['leaders', 'members']).optional(),
-    tier: z.enum(['member', 'director', 'council']).optional(),
+    category: categoryId.optional(),
+    tier: categoryId.optional(),
     profession: z.string().trim().min(1).max(40).optional(),
     socialRole: z.string().trim().min(1).max(40).optional(),
   })
@@ -37,7 +42,7 @@ export const scopeSchema = z
 
 export const boardSchema = z
   .object({
-    period: z.enum(['month', 'year', 'all']),
+    period: z.enum(['month', 'quarter', 'half', 'year', 'cycle', 'all']),
     key: z.string().max(7).optional(),
     scope: scopeSchema.optional(),
     limit: z.number().int().min(1).max(MAX_BOARD_ROWS).optional(),
@@ -49,18 +54,19 @@ export function boardFilter(tallyKey: TallyKey, scope: BoardScope = {}): Record<
   const filter: Record<string, unknown> = { key: tallyKey, status: 'active' };
   if (scope.branchId !== undefined) filter.branchId = scope.branchId;
   if (scope.group !== undefined) filter.group = scope.group;
-  if (scope.tier !== undefined) filter.tier = scope.tier;
+  const category = scopeCategory(scope);
+  if (category !== undefined) filter.category = category;
   if (scope.profession !== undefined) filter.profession = scope.profession;
   if (scope.socialRole !== undefined) filter.socialRoles = scope.socialRole;
   return filter;
 }
 
-/** Rows of a board from `skip`, in the domain's order (total, then name, then member id). */
-export async function boardRows(tallyKey: TallyKey, scope: BoardScope | undefined, limit: number, skip = 0): Promise<StoredTally[]> {
+/** Rows of a board from `skip`, in the domain's order (the measure, then name, then member id). */
+export async function boardRows(tallyKey: TallyKey, scope: BoardScope | undefined, limit: number, skip = 0, by: Measure = 'total'): Promise<StoredTally[]> {
   let query = database()
     .collection(COLLECTIONS.tallies)
     .where(boardFilter(tallyKey, scope))
-    .orderBy('total', 'desc')
+    .orderBy(by, 'desc')
     .orderBy('name', 'asc')
     .orderBy('memberId', 'asc');
   if (skip > 0) query = query.skip(skip);
@@ -73,19 +79,21 @@ async function ownStanding(
   tallyKey: TallyKey,
   scope: BoardScope | undefined,
   rows: RankingRow[],
-): Promise<{ rank: number | null; total: number } | null> {
+  by: Measure,
+): Promise<{ rank: number | null; total: number; score?: number } | null> {
   if (!ctx.openid) return null;
   const db = database();
   const { data } = await db.collection(COLLECTIONS.tallies).where({ openid: ctx.openid, key: tallyKey }).limit(1).get();
   const own = data[0] as StoredTally | undefined;
   if (!own || !inScope(own, scope)) return null;
+  const score = by === 'score' ? { score: own.score ?? 0 } : {};
   const shown = rows.find((row) => row.memberId === own.memberId);
-  if (shown) return { rank: shown.rank, total: shown.total };
+  if (shown) return { rank: shown.rank, total: shown.total, ...score };
   const { total: higher } = await db
     .collection(COLLECTIONS.tallies)
-    .where({ ...boardFilter(tallyKey, scope), total: db.command.gt(own.total) })
+    .where({ ...boardFilter(tallyKey, scope), [by]: db.command.gt(by === 'score' ? (own.score ?? 0) : own.total) })
     .count();
-  return { rank: competitionRank(higher), total: own.total };
+  return { rank: competitionRank(higher), total: own.total, ...score };
 }
 
 export const rankingGet = defineAction('ranking.get', {
@@ -93,11 +101,13 @@ export const rankingGet = defineAction('ranking.get', {
   access: 'anyone',
   writes: false,
   async handle(ctx, payload) {
-    const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now);
-    const tallies = await boardRows(tallyKey, payload.scope, payload.limit ?? DEFAULT_BOARD_ROWS);
-    const rows = rankBoard(tallies);
-    const me = await ownStanding(ctx, tallyKey, payload.scope, rows);
-    return { period: payload.period, key, rows, me };
+    const scheme = await ctx.scheme();
+    const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now, scheme);
+    const by: Measure = ranksByScore(tallyKey, scheme) ? 'score' : 'total';
+    const tallies = await boardRows(tallyKey, payload.scope, payload.limit ?? DEFAULT_BOARD_ROWS, 0, by);
+    const rows = rankBoard(tallies, Infinity, by);
+    const me = await ownStanding(ctx, tallyKey, payload.scope, rows, by);
+    return { period: payload.period, key, rows, me, terms: schemeTerms(scheme) };
   },
 });
 
@@ -113,20 +123,21 @@ async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promi
   const scheme = await ctx.scheme();
   const owner = await findMember(memberId);
   if (!owner) throw new DomainError('NOT_FOUND', '会员不存在');
-  // Association officers, the political instructor among them (who final-reviews without an
-  // authority of their own), see everyone's; branch leaders see their branch's.
-  const officer = viewer.positions.some((p) => !BRANCH_POSITIONS.includes(p));
+  // Holders of a root role with the read right (荆门: the officers, the political instructor among
+  // them, who final-reviews without an authority of their own) see everyone's; the leaders and
+  // readers of a unit see their unit's.
   const leads =
-    officer || isAssociationLeader(viewer, scheme) || (owner.branchId !== null && isBranchLeader(viewer, owner.branchId, scheme));
+    holdsRight(viewer, 'read', scheme.organisation, ROOT) ||
+    isAssociationLeader(viewer, scheme) ||
+    (owner.branchId !== null && (isBranchLeader(viewer, owner.branchId, scheme) || holdsRight(viewer, 'read', scheme.organisation, owner.branchId)));
   if (leads) return;
   // Say what the reader may see, not only what they may not (L1).
-  if (viewer.branchId !== null && isBranchLeader(viewer, viewer.branchId, scheme)) {
-    throw new DomainError(
-      'FORBIDDEN',
-      `您可以查看自己和${viewer.branchName ?? '本分会'}会员的积分明细；${owner.name}不是${viewer.branchName ?? '本分会'}会员，其明细请向市新联会领导或秘书处查询`,
-    );
+  const member = scheme.words.member;
+  if (viewer.branchId !== null && (isBranchLeader(viewer, viewer.branchId, scheme) || holdsRight(viewer, 'read', scheme.organisation, viewer.branchId))) {
+    const own = viewer.branchName ?? `本${unitWord(scheme)}`;
+    throw new DomainError('FORBIDDEN', `您可以查看自己和${own}${member}的积分明细；${owner.name}不是${own}${member}，其明细请向${rootName(scheme)}领导或秘书处查询`);
   }
-  throw new DomainError('FORBIDDEN', '您只能查看自己的积分明细；会员的积分排名可在排行榜中查看');
+  throw new DomainError('FORBIDDEN', `您只能查看自己的积分明细；${member}的积分排名可在排行榜中查看`);
 }
 
 export const ledgerList = defineAction('ledger.list', {

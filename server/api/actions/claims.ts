@@ -5,17 +5,18 @@ import { z } from 'zod';
 import type { Claim, ClaimStatus, Role } from '../../../typings/models';
 import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
+import { schemeTerms } from '../../../domain/glossary';
 import { assertInClaimsWindow } from '../../../domain/periods';
 import { linePoints } from '../../../domain/points';
 import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
-import { endorsersFor } from '../../../domain/routing';
+import { selfReportRoute } from '../../../domain/routing';
 import { catalogItem } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
 import { claimsOfMember, decodeCursor, findClaim, nextCursor, readClaim, writeClaim } from '../../data/claims';
 import { loadEndorsers } from '../../data/members';
-import { newClaim, recordClaim, tiersWithAuthority } from '../../data/claim-builder';
+import { newClaim, recordClaim } from '../../data/claim-builder';
 import { withDuplicatesFlagged } from '../../data/duplicates';
 import { withEvidenceUrls } from '../../data/files';
 
@@ -36,6 +37,10 @@ export const catalogGet = defineAction('catalog.get', {
       claimsWindowDays: scheme.claimsWindowDays,
       selfReportMax: highestPersonalAuthority(scheme),
       viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles },
+      scheme: { id: scheme.template, name: scheme.name },
+      roles: scheme.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
+      ...(scheme.composition ? { components: scheme.composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max })) } : {}),
+      terms: schemeTerms(scheme),
     };
   },
 });
@@ -58,13 +63,14 @@ export const claimSubmit = defineAction('claim.submit', {
     const claimant = await ctx.requireMember();
     const scheme = await ctx.scheme();
     const item = catalogItem(scheme, payload.itemId);
-    assertMayClaim(claimant, item);
+    assertMayClaim(claimant, item, scheme);
     assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
     const input = { value: payload.value, count: payload.count, points: payload.points };
     const { points: earned, discretionary } = linePoints(item, input);
     assertSelfReportWithinAuthority(item, discretionary, scheme);
-    const leaders = await loadEndorsers(claimant.branchId, tiersWithAuthority(scheme));
-    const route = endorsersFor(claimant, discretionary, leaders, scheme);
+    const leaders = await loadEndorsers(claimant.branchId, scheme);
+    const route = selfReportRoute(claimant, discretionary, leaders, scheme);
+    if (!route) throw new DomainError('INTERNAL', 'the self-report chain has no step');
     const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name };
     const claim = newClaim(ctx, {
       kind: 'self',
@@ -77,7 +83,7 @@ export const claimSubmit = defineAction('claim.submit', {
       lines: await withDuplicatesFlagged([line], payload.occurredOn),
       input: stripUndefined(input),
       discretionary,
-      step: 'endorse',
+      step: route.step,
       route,
       decisions: [],
     });

@@ -14,7 +14,8 @@ import type { Claim, ClaimLine, LedgerEntry } from '../../../typings/models';
 import { authorityLimit } from '../../../domain/authority';
 import { assertCorrectable, correctionLines, reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
-import { finalReviewStart, reviewersFrom } from '../../../domain/routing';
+import { ROOT } from '../../../domain/organisation';
+import { chainOf, roleStep } from '../../../domain/routing';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { id, note } from '../validation';
@@ -22,7 +23,7 @@ import { database, getOrNull, type Tx } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { newClaim } from '../../data/claim-builder';
 import { writeClaim } from '../../data/claims';
-import { loadOfficers, type StoredMember } from '../../data/members';
+import { loadEndorsers, type StoredMember } from '../../data/members';
 import { loadSchemeVersion } from '../../data/schemes';
 import { notifyReviewers } from '../../notify';
 
@@ -98,9 +99,11 @@ async function proposeFix(
   why: string,
 ): Promise<{ claim: Claim }> {
   const scheme = await ctx.scheme();
-  const officers = await loadOfficers();
-  const start = proposer.member ? finalReviewStart(proposer.member, scheme) : scheme.finalReview.byAuthority[0].position;
-  const route = reviewersFrom(start, new Set([proposer.actor._id, entry.memberId]), officers, scheme);
+  const candidates = await loadEndorsers(proposer.member?.branchId ?? null, scheme);
+  const [step] = chainOf('correction', scheme);
+  if (!step) throw new DomainError('INTERNAL', 'the correction chain has no review step');
+  // The secretariat without a member record proposes at the lowest level (docs/rules.md R9).
+  const route = roleStep(step.def, proposer.member ?? null, new Set([proposer.actor._id, entry.memberId]), proposer.member?.branchId ?? ROOT, candidates, scheme);
   const at = ctx.now.toISOString();
   const draft = newClaim(ctx, {
     kind,
@@ -126,7 +129,7 @@ async function proposeFix(
     await writeClaim(tx, claim);
     return { claim };
   });
-  await notifyReviewers(result.claim, officers);
+  await notifyReviewers(result.claim, candidates);
   return result;
 }
 

@@ -11,6 +11,8 @@ import type { Branch } from '../../../typings/models';
 import type { DirectoryMember } from '../../../typings/api';
 import { authorityLimit } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
+import { schemeTerms } from '../../../domain/glossary';
+import { holdsRight } from '../../../domain/organisation';
 import { isAssociationLeader } from '../../../domain/routing';
 import { defineAction } from '../action';
 import { cursor, id } from '../validation';
@@ -36,15 +38,20 @@ export const membersList = defineAction('members.list', {
   writes: false,
   async handle(ctx, payload) {
     const secretariat = await ctx.isSecretariat();
+    const scheme = await ctx.scheme();
     let branchId = payload.branchId;
     if (!secretariat) {
       const member = await ctx.requireMember();
-      const scheme = await ctx.scheme();
-      if (authorityLimit(member, scheme) === 0) throw new DomainError('FORBIDDEN', '只有领导小组成员和秘书处可以查看会员名录');
+      const { words } = schemeTerms(scheme);
+      // Leaders award and recorders record (seeds/002 记分员): both pick people from the directory.
+      const records = holdsRight(member, 'record', scheme.organisation);
+      if (authorityLimit(member, scheme) === 0 && !records) {
+        throw new DomainError('FORBIDDEN', `只有领导小组成员和秘书处可以查看${words.member}名录`);
+      }
       if (!isAssociationLeader(member, scheme)) {
-        // A branch leader's directory is their branch.
+        // A unit's leader or recorder has their unit's directory.
         if (branchId !== undefined && branchId !== member.branchId) {
-          throw new DomainError('FORBIDDEN', `分会领导只能查看本分会（${member.branchName ?? ''}）的会员`);
+          throw new DomainError('FORBIDDEN', `${words.unit}领导只能查看本${words.unit}（${member.branchName ?? ''}）的${words.member}`);
         }
         branchId = member.branchId ?? undefined;
       }
@@ -61,6 +68,6 @@ export const membersList = defineAction('members.list', {
     const members: DirectoryMember[] = (data as StoredMember[]).map((stored) =>
       secretariat ? { ...withPhone(stored), inviteCode: stored.inviteCode, bound: stored.openid !== null } : toMember(stored),
     );
-    return { members, branches: branches as Branch[], cursor: nextCursor(offset, members, DIRECTORY_PAGE) };
+    return { members, branches: branches as Branch[], cursor: nextCursor(offset, members, DIRECTORY_PAGE), terms: schemeTerms(scheme) };
   },
 });

@@ -13,6 +13,8 @@ import type { StoredTally } from '../../data/ledger';
 import { boardFilter } from './boards';
 import { authorityLimit, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
+import { schemeTerms } from '../../../domain/glossary';
+import { capabilitiesOf } from '../../../domain/capabilities';
 import { defineAction } from '../action';
 import { noPayload } from '../validation';
 import { countInbox } from '../../data/claims';
@@ -27,13 +29,17 @@ export const meGet = defineAction('me.get', {
     const member = await ctx.member();
     const roles: Role[] = member ? rolesOf(member) : [];
     if (!roles.includes('secretariat') && (await ctx.isSecretariat())) roles.push('secretariat');
-    if (!member) return { member: null, roles, authority: 0, inboxCount: 0 };
     const scheme = await ctx.scheme();
+    const terms = schemeTerms(scheme);
+    const can = capabilitiesOf(member, scheme);
+    if (!member) return { member: null, roles, authority: 0, inboxCount: 0, terms, can };
     return {
       member: withPhone(member),
       roles,
       authority: authorityLimit(member, scheme),
       inboxCount: member.status === 'active' ? await countInbox(member._id) : 0,
+      terms,
+      can,
     };
   },
 });

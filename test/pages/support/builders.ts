@@ -1,18 +1,36 @@
-import type { CatalogItem, DataOf, LedgerEntry, Member, Notice, Standing } from '../../../typings/api';
+import type { CatalogItem, DataOf, LedgerEntry, Member, Notice, SchemeTerms, Standing } from '../../../typings/api';
+import { capabilitiesOf } from '../../../domain/capabilities';
+import { schemeTerms } from '../../../domain/glossary';
+import { JINGMEN_SCHEME } from '../../../domain/schemes/jingmen';
 
+/** The words and names of the 荆门 template, as the api sends them with me.get, catalog.get and the rest. */
+export function jingmenTerms(): SchemeTerms {
+  return schemeTerms(JINGMEN_SCHEME);
+}
+
+/** A member as the api answers: `tier` and `positions` (荆门's names) and `category` and `roles` agree. */
 export function aMember(overrides: Partial<Member> = {}): Member {
+  const category = overrides.category !== undefined ? overrides.category : overrides.tier !== undefined ? overrides.tier : 'member';
+  const roles = overrides.roles ?? overrides.positions ?? [];
   return {
     _id: 'member-1',
     name: '张三',
     branchId: 'branch-dongbao',
     branchName: '东宝分会',
-    tier: 'member',
-    positions: [],
     profession: null,
     socialRoles: [],
     status: 'active',
     ...overrides,
+    category,
+    roles,
+    tier: category,
+    positions: roles,
   };
+}
+
+/** What me.get says the caller may do: nothing until a test gives them a role. */
+export function noCapabilities(): DataOf<'me.get'>['can'] {
+  return { review: false, award: false, record: false, sign: false };
 }
 
 export function aStanding(overrides: Partial<Standing> = {}): Standing {
@@ -49,8 +67,18 @@ export function aHome(overrides: Partial<DataOf<'home.get'>> = {}): DataOf<'home
       all: aStanding({ key: 'all' }),
     },
     recent: [],
+    terms: jingmenTerms(),
+    can: jingmenCapabilities(overrides.member ?? aMember(), overrides.roles ?? [], overrides.authority ?? 0),
     ...overrides,
   };
+}
+
+/** What the 荆门 server would say a member with these roles and authority may do. */
+function jingmenCapabilities(member: Member | null, roles: string[], authority: number): DataOf<'me.get'>['can'] {
+  if (!member) return noCapabilities();
+  const can = capabilitiesOf({ ...member, roles: roles.filter((r) => r !== 'secretariat') }, JINGMEN_SCHEME);
+  // A test that gives an authority without the role behind it still means a leader.
+  return { ...can, review: can.review || authority > 0, award: can.award || authority > 0 };
 }
 
 export function aCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
@@ -74,6 +102,9 @@ export function aCatalog(overrides: Partial<DataOf<'catalog.get'>> = {}): DataOf
     claimsWindowDays: 90,
     selfReportMax: 10,
     viewer: { memberId: 'm-1', authority: 0, roles: [] },
+    scheme: { id: 'jingmen', name: JINGMEN_SCHEME.name },
+    roles: JINGMEN_SCHEME.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
+    terms: jingmenTerms(),
     items: [
       aCatalogItem({ id: 'position.annual', name: '年度会费职务积分', category: '职务', kind: 'dues', points: undefined, claimable: false, article: '第五条' }),
       aCatalogItem(),

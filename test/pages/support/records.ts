@@ -51,5 +51,5 @@ export function aRow(overrides: Partial<RankingRow> = {}): RankingRow {
 }
 
 export function aDirectoryMember(overrides: Partial<DirectoryMember> = {}): DirectoryMember {
-  return { ...aMember(), ...overrides };
+  return { ...aMember(overrides), ...overrides, ...aMember(overrides) };
 }

@@ -4,10 +4,10 @@
  * anything is sent; the server's per-row errors come back by sheet line; the invite codes of the
  * imported members can be copied, one line per member (姓名 邀请码), to share.
  */
-import type { DataOf } from '../../../../typings/api';
+import type { DataOf, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../../services/api';
-import { TIER_LABELS } from '../../../format/labels';
-import { positionsText } from '../roster-labels';
+import { categoryName, rootMembers } from '../../../format/terms';
+import { rolesText } from '../roster-labels';
 import { parseRosterSheet, sheetLineOf, type ParsedSheet, type SheetError } from '../roster-table';
 
 /** admin.members.import takes at most this many rows at once. */
@@ -44,6 +44,11 @@ function messageOf(error: unknown): string {
 Component({
   options: { styleIsolation: 'apply-shared' },
 
+  properties: {
+    /** The scheme's words (from the member list, the page's first call). */
+    terms: { type: Object, value: null as unknown as SchemeTerms },
+  },
+
   data: {
     text: '',
     fileName: '',
@@ -63,17 +68,31 @@ Component({
       this.setData({ text: event.detail.value, fileName: '', checked: false, outcome: null, sendError: '' });
     },
 
-    onCheck() {
-      this.check(this.data.text);
+    async onCheck() {
+      await this.check(this.data.text);
     },
 
-    check(text: string) {
+    /** The scheme's words: given by the page, or asked for once when the sheet is checked first. */
+    async termsOf(): Promise<SchemeTerms> {
+      const given = this.properties.terms as SchemeTerms | null;
+      if (given) return given;
+      return (await call('me.get', {})).terms;
+    },
+
+    async check(text: string) {
       const state = stateOf(this);
-      const sheet = parseRosterSheet(text);
+      let terms: SchemeTerms;
+      try {
+        terms = await this.termsOf();
+      } catch (error) {
+        this.setData({ sendError: messageOf(error) });
+        return;
+      }
+      const sheet = parseRosterSheet(text, terms);
       state.sheet = sheet;
       state.requestId = null;
       const errors = [...sheet.errors];
-      if (sheet.rows.length > MOST_ROWS) errors.push({ line: 1, message: `一次最多导入 ${MOST_ROWS} 名会员，请分批导入` });
+      if (sheet.rows.length > MOST_ROWS) errors.push({ line: 1, message: `一次最多导入 ${MOST_ROWS} 名${terms.words.member}，请分批导入` });
       this.setData({
         checked: true,
         rowCount: sheet.rows.length,
@@ -81,7 +100,7 @@ Component({
         preview: sheet.rows.slice(0, PREVIEW_ROWS).map((row, i) => ({
           line: sheet.lines[i],
           name: row.name || '（缺姓名）',
-          detail: [row.branch ?? '总会直属', row.tier ? TIER_LABELS[row.tier] : '', positionsText(row.positions ?? [])].filter(Boolean).join(' · '),
+          detail: [row.branch ?? rootMembers(terms), categoryName(terms, row.category ?? null) ?? '', rolesText(row.roles ?? [], terms)].filter(Boolean).join(' · '),
         })),
         outcome: null,
         sendError: '',

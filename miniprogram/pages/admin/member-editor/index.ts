@@ -3,7 +3,7 @@
  * 退会 (status left, 第十七条: their ledger is kept) and a reset of the WeChat binding, each confirmed.
  * Emits `saved` with the updated member and invite code, and `close`.
  */
-import type { Branch, DirectoryMember, MemberPatch, Position } from '../../../../typings/api';
+import type { Branch, DirectoryMember, MemberPatch, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../../services/api';
 import { branchesFor, branchOptions, formOf, patchOf, positionOptions, tierOptions, type MemberForm } from '../member-form';
 
@@ -19,6 +19,7 @@ Component({
   properties: {
     member: { type: Object, value: null as unknown as DirectoryMember },
     branches: { type: Array, value: [] as Branch[] },
+    terms: { type: Object, value: null as unknown as SchemeTerms },
   },
 
   data: {
@@ -26,8 +27,8 @@ Component({
     form: null as MemberForm | null,
     branchList: [] as Branch[],
     branchNames: [] as string[],
-    tierNames: tierOptions(),
-    positionList: positionOptions(),
+    tierNames: [] as string[],
+    positionList: [] as { value: string; label: string }[],
     inviteCode: '',
     saving: false,
     errorMessage: '',
@@ -39,12 +40,15 @@ Component({
         this.setData({ visible: false });
         return;
       }
+      const terms = this.properties.terms as SchemeTerms;
       const branchList = branchesFor(member, this.properties.branches);
       this.setData({
         visible: true,
         branchList,
-        branchNames: branchOptions(branchList),
-        form: formOf(member, branchList),
+        branchNames: branchOptions(branchList, terms),
+        tierNames: tierOptions(terms),
+        positionList: positionOptions(terms),
+        form: formOf(member, branchList, terms),
         inviteCode: member.inviteCode ?? '',
         errorMessage: '',
       });
@@ -68,7 +72,7 @@ Component({
       this.setData({ 'form.tierIndex': Number(event.detail.value) });
     },
 
-    onPosition(event: WechatMiniprogram.CustomEvent<{ checked: boolean }, Record<string, never>, { position: Position }>) {
+    onPosition(event: WechatMiniprogram.CustomEvent<{ checked: boolean }, Record<string, never>, { position: string }>) {
       this.setData({ [`form.positions.${event.currentTarget.dataset.position}`]: event.detail.checked });
     },
 
@@ -94,7 +98,7 @@ Component({
       const member = this.properties.member as DirectoryMember | null;
       const form = this.data.form;
       if (!member || !form) return;
-      const patch = patchOf(member, form, this.data.branchList);
+      const patch = patchOf(member, form, this.data.branchList, this.properties.terms as SchemeTerms);
       if (Object.keys(patch).length === 0) {
         this.setData({ errorMessage: '没有修改' });
         return;

@@ -3,9 +3,9 @@
  * or those who left, 50 at a time with the cursor, each opening the editor. Loads on attach: it is
  * the 管理 page's first screen, and its one call. Emits `branches` for the other panels.
  */
-import type { Branch, DirectoryMember, MemberStatus } from '../../../../typings/api';
+import type { Branch, DirectoryMember, MemberStatus, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call } from '../../../services/api';
-import { memberSubtitle } from '../../../format/labels';
+import { memberSubtitle } from '../../../format/terms';
 
 type Status = 'loading' | 'error' | 'loaded';
 
@@ -27,8 +27,8 @@ function messageOf(error: unknown): string {
   return '加载失败，请稍后重试';
 }
 
-function rowOf(member: DirectoryMember): Row {
-  return { ...member, summary: memberSubtitle(member) };
+function rowOf(member: DirectoryMember, terms: SchemeTerms): Row {
+  return { ...member, summary: memberSubtitle(member, terms) };
 }
 
 Component({
@@ -41,6 +41,7 @@ Component({
     memberStatus: 'active' as MemberStatus,
     members: [] as Row[],
     branches: [] as Branch[],
+    terms: null as SchemeTerms | null,
     cursor: null as string | null,
     loadingMore: false,
     editing: null as DirectoryMember | null,
@@ -62,8 +63,8 @@ Component({
         if (this.data.search.trim()) payload.search = this.data.search.trim();
         const page = await call('members.list', payload);
         if (thisLoad !== session.loads) return;
-        this.setData({ status: 'loaded', members: page.members.map(rowOf), branches: page.branches, cursor: page.cursor });
-        this.triggerEvent('branches', { branches: page.branches });
+        this.setData({ status: 'loaded', members: page.members.map((m) => rowOf(m, page.terms)), branches: page.branches, terms: page.terms, cursor: page.cursor });
+        this.triggerEvent('branches', { branches: page.branches, terms: page.terms });
       } catch (error) {
         if (thisLoad !== session.loads) return;
         this.setData({ status: 'error', errorMessage: messageOf(error) });
@@ -78,7 +79,7 @@ Component({
         const payload: { search?: string; status: MemberStatus; cursor: string } = { status: this.data.memberStatus, cursor };
         if (this.data.search.trim()) payload.search = this.data.search.trim();
         const page = await call('members.list', payload);
-        this.setData({ members: [...this.data.members, ...page.members.map(rowOf)], cursor: page.cursor });
+        this.setData({ members: [...this.data.members, ...page.members.map((m) => rowOf(m, page.terms))], cursor: page.cursor });
       } catch (error) {
         wx.showToast({ title: messageOf(error), icon: 'none' });
       } finally {
@@ -120,7 +121,7 @@ Component({
     onSaved(event: WechatMiniprogram.CustomEvent<{ member: DirectoryMember }>) {
       const saved = event.detail.member;
       const members = this.data.members
-        .map((m) => (m._id === saved._id ? rowOf(saved) : m))
+        .map((m) => (m._id === saved._id ? rowOf(saved, this.data.terms!) : m))
         .filter((m) => m.status === this.data.memberStatus);
       this.setData({ members, editing: members.some((m) => m._id === saved._id) ? saved : null });
     },

@@ -1,12 +1,11 @@
 /**
- * The default scheme: 荆门市新的社会阶层人士联谊会 会员积分制管理办法 (试行稿, 2024年1月18日),
- * 第五条 to 第十四条, as data. Item ids are stable (SPEC §4): scenarios and tests refer to them.
+ * 荆门's catalog (第五条 to 第十一条) as data. Item ids are stable (SPEC §4): scenarios and tests refer
+ * to them.
  */
-import type { CatalogItem } from '../../typings/models';
-import { parseScheme, type Scheme } from '../scheme';
+import type { CatalogItem } from '../../../typings/models';
 
 /** Organiser levels of meetings and activities (第六条、第七条), highest first. */
-const LEVELS = [
+export const LEVELS = [
   { id: 'city_uf', name: '市级统战系统' },
   { id: 'county_uf', name: '县级统战系统' },
   { id: 'association', name: '市新联会' },
@@ -112,7 +111,7 @@ function activityItems(): CatalogItem[] {
   ]);
 }
 
-const ITEMS: CatalogItem[] = [
+export const ITEMS: CatalogItem[] = [
   // 第五条 职务积分: credited from dues records only; the points per tier are in DUES below.
   { id: 'position.annual', name: '年度会费职务积分', category: '职务', kind: 'dues', claimable: false, article: '第五条' },
   { id: 'position.monthly', name: '月度职务积分', category: '职务', kind: 'dues', claimable: false, article: '第五条' },
@@ -146,36 +145,3 @@ const ITEMS: CatalogItem[] = [
   // 第十一条 其他积分, within the proposer's authority (第十三条)
   { id: 'other', name: '其他正面影响事件', category: '其他', kind: 'discretionary', claimable: true, article: '第十一条' },
 ];
-
-export const JINGMEN_SCHEME: Scheme = parseScheme({
-  name: '荆门市新的社会阶层人士联谊会 会员积分制管理办法（试行稿）',
-  version: 1,
-  effectiveFrom: '2024-01-18T00:00:00+08:00',
-  levels: LEVELS,
-  items: ITEMS,
-  authority: {
-    // 第十三条 5: 理事及各分会领导班子成员 2分. 会长会成员 are at least directors.
-    tiers: { director: 2, council: 2 },
-    positions: { branch_leader: 2, vice_president: 5, secretary_general: 5, branch_president: 5, president: 10 },
-    committees: { association: 200, branch: 50 },
-  },
-  finalReview: {
-    // 第十四条: 理事→秘书长, 副会长/秘书长→会长, 会长→政治指导员.
-    byAuthority: [
-      { upTo: 2, position: 'secretary_general' },
-      { upTo: 5, position: 'president' },
-      { upTo: 10, position: 'political_instructor' },
-    ],
-    escalation: ['secretary_general', 'president', 'political_instructor'],
-    committee: 'president',
-  },
-  dues: {
-    items: { annual: 'position.annual', monthly: 'position.monthly', termBonus: 'position.term_bonus' },
-    annual: { member: 100, director: 200, council: 300 },
-    monthly: { member: 10, director: 20, council: 30 },
-    termBonus: { years: 5, points: 50 },
-  },
-  claimsWindowDays: 90,
-  ranking: { leaderTiers: ['council'] },
-  cycle: 'permanent',
-});

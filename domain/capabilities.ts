@@ -1,0 +1,38 @@
+/**
+ * What a member may do, for the pages to offer (我的's links, the 奖分 page's mode): decide claims,
+ * award, record, sign a period. The server checks every action again; this only says what to show.
+ */
+import type { MemberRecord } from '../typings/models';
+import { authorityLimit } from './authority';
+import { holdsRight } from './organisation';
+import type { Scheme } from './scheme';
+
+export interface Capabilities {
+  /** May be asked to decide claims: a leader (by authority), or a holder of a role a review chain names. */
+  review: boolean;
+  /** May propose awards within an authority limit (第十三条). */
+  award: boolean;
+  /** May record entries for their unit (seeds/002 记分员). */
+  record: boolean;
+  /** May close and publish their unit's periods (seeds/002 支部书记签名). */
+  sign: boolean;
+}
+
+/** The roles any review chain of the scheme names. */
+export function reviewingRoles(scheme: Scheme): Set<string> {
+  const { chains, bands, escalation } = scheme.review;
+  const named = Object.values(chains).flatMap((steps) => steps.flatMap((step) => (step.kind === 'roles' ? step.roles : [])));
+  return new Set([...named, ...bands.map((b) => b.role), ...escalation]);
+}
+
+export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme): Capabilities {
+  if (!member || member.status !== 'active') return { review: false, award: false, record: false, sign: false };
+  const authority = authorityLimit(member, scheme);
+  const reviewing = reviewingRoles(scheme);
+  return {
+    review: authority > 0 || member.roles.some((role) => reviewing.has(role)),
+    award: authority > 0,
+    record: holdsRight(member, 'record', scheme.organisation),
+    sign: holdsRight(member, 'sign', scheme.organisation),
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Validation of a scheme (scheme.ts) when it is loaded or published: every field's form, and every
+ * reference between its parts (an item's part and cap group, a chain's roles, the dues table's
+ * categories), each problem named in Chinese.
+ */
+import { z } from 'zod';
+import type { ItemKind } from '../typings/models';
+import { PERIODS } from './calendar';
+import { DomainError } from './errors';
+import { KIND_NAMES } from './glossary';
+import type { Scheme } from './scheme';
+
+const KINDS = ['fixed', 'range', 'per_count', 'value_share', 'discretionary', 'committee', 'dues'] as const satisfies readonly ItemKind[];
+
+const idSchema = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, '只能由小写字母、数字、下划线和点组成');
+const name = z.string().min(1);
+const positive = z.number().int().positive();
+/** Points of an item: halves and quarters occur (seeds/002 扣 0.5 分); kept to two decimals. */
+const itemPoints = z.number().nonnegative().refine((n) => Math.round(n * 100) === n * 100, '最多两位小数');
+const limit = z.number().int().nonnegative();
+
+const itemSchema = z
+  .object({
+    id: idSchema,
+    name,
+    category: name,
+    kind: z.enum(KINDS),
+    points: itemPoints.optional(),
+    range: z.tuple([positive, positive]).optional(),
+    rate: z.number().positive().optional(),
+    cap: positive.optional(),
+    claimable: z.boolean(),
+    article: z.string().optional(),
+    unit: z.string().optional(),
+    level: z.string().optional(),
+    extras: z.object({ spoke: idSchema.optional(), hosted: idSchema.optional() }).strict().optional(),
+    deduction: z.boolean().optional(),
+    component: z.string().optional(),
+    capGroup: z.string().optional(),
+    maxCount: positive.optional(),
+    maxPerEvent: positive.optional(),
+  })
+  .strict()
+  .superRefine((item, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message: `“${item.name}”（${item.id}）${message}` });
+    const kind = KIND_NAMES[item.kind];
+    const needsPoints = item.kind === 'fixed' || item.kind === 'per_count';
+    if (needsPoints && item.points === undefined) fail(`是${kind}项目，须填写分值`);
+    if (!needsPoints && item.points !== undefined) fail(`是${kind}项目，不能填写固定分值`);
+    if (item.kind === 'per_count' && item.points === 0) fail('按人次计分，每次分值须大于 0');
+    if (item.kind === 'range' && !item.range) fail('是区间分值项目，须填写分值区间');
+    if (item.range && item.range[0] > item.range[1]) fail('的分值区间下限不能大于上限');
+    if (item.kind === 'value_share' && (item.rate === undefined || item.cap === undefined)) fail('是按价值折算项目，须填写折算比例和封顶分值');
+    if (item.kind !== 'value_share' && (item.rate !== undefined || item.cap !== undefined)) fail('不是按价值折算项目，不能有折算比例和封顶分值');
+    if (item.maxCount !== undefined && item.kind !== 'per_count') fail('不是按人次计分项目，不能有每次最多数量');
+    if ((item.kind === 'dues' || item.kind === 'committee') && item.claimable) fail('是职务积分或会长会加分，不能由会员自行申报');
+    if (item.capGroup !== undefined && item.deduction) fail('是扣分项目，不计入每月封顶');
+  });
+
+const rights = z.array(z.enum(['award', 'record', 'sign', 'read']));
+const organisationSchema = z
+  .object({
+    root: z.object({ kind: idSchema, name }).strict(),
+    unitKinds: z.array(z.object({ id: idSchema, name }).strict()),
+    categories: z.array(z.object({ id: idSchema, name, limit: limit.optional(), rankedApart: z.boolean().optional() }).strict()).min(1),
+    defaultCategory: idSchema.nullable(),
+    roles: z.array(z.object({ id: idSchema, name, at: z.enum(['root', 'unit']), limit: limit.optional(), official: z.boolean().optional(), rights }).strict()),
+    committees: z.array(z.object({ at: z.enum(['root', 'unit']), name, limit: positive }).strict()),
+  })
+  .strict();
+
+const stepSchema = z.union([
+  z.object({ kind: z.literal('leaders') }).strict(),
+  z.object({ kind: z.literal('band') }).strict(),
+  z.object({ kind: z.literal('roles'), roles: z.array(idSchema).min(1) }).strict(),
+]);
+const chain = z.array(stepSchema).max(2, '审核最多两步');
+const reviewSchema = z
+  .object({
+    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain }).strict(),
+    bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
+    escalation: z.array(idSchema),
+  })
+  .strict();
+
+const period = z.enum(PERIODS as [string, ...string[]]);
+const band = z.object({ below: z.number(), id: idSchema, name, consequence: z.string().optional() }).strict();
+
+const schemeSchema = z
+  .object({
+    template: idSchema,
+    name,
+    version: positive,
+    effectiveFrom: z.iso.datetime({ offset: true }),
+    words: z.object({ member: name, category: name, direct: name }).strict(),
+    organisation: organisationSchema,
+    review: reviewSchema,
+    calendar: z
+      .object({
+        cycle: z.union([z.object({ kind: z.literal('permanent') }).strict(), z.object({ kind: z.literal('annual'), startMonth: z.number().int().min(1).max(12) }).strict()]),
+        periods: z.array(period).min(1),
+      })
+      .strict(),
+    composition: z
+      .object({
+        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional() }).strict()).min(1),
+        capGroups: z.array(z.object({ id: idSchema, name, perMonth: z.number().positive() }).strict()).optional(),
+      })
+      .strict()
+      .optional(),
+    outcomes: z
+      .object({
+        warnings: z.array(band).optional(),
+        categoryWarnings: z.array(z.object({ category: idSchema, bands: z.array(band) }).strict()).optional(),
+        repeats: z.array(z.object({ warning: idSchema, cycles: z.number().int().min(2), flag: name }).strict()).optional(),
+      })
+      .strict()
+      .optional(),
+    publication: z
+      .object({
+        periods: z.array(z.enum(['month', 'quarter', 'half', 'year', 'cycle'])).min(1),
+        windowWorkingDays: positive,
+        signedBy: idSchema,
+      })
+      .strict()
+      .optional(),
+    levels: z.array(z.object({ id: idSchema, name }).strict()),
+    items: z.array(itemSchema).min(1),
+    dues: z
+      .object({
+        items: z.object({ annual: idSchema, monthly: idSchema, termBonus: idSchema }).strict(),
+        annual: z.record(z.string(), limit),
+        monthly: z.record(z.string(), limit),
+        termBonus: z.object({ years: positive, points: limit }).strict(),
+      })
+      .strict()
+      .optional(),
+    claimsWindowDays: positive.max(3650),
+  })
+  .strict()
+  .superRefine((scheme, ctx) => checkReferences(scheme as Scheme, (message) => ctx.addIssue({ code: 'custom', message })));
+
+function checkReferences(scheme: Scheme, fail: (message: string) => void): void {
+  const { organisation, review } = scheme;
+  duplicates(scheme.items.map((i) => i.id)).forEach((id) => fail(`项目 id 重复: ${id}`));
+  duplicates(scheme.levels.map((l) => l.id)).forEach((id) => fail(`级别 id 重复: ${id}`));
+  duplicates(organisation.roles.map((r) => r.id)).forEach((id) => fail(`职务 id 重复: ${id}`));
+  duplicates(organisation.categories.map((c) => c.id)).forEach((id) => fail(`类别 id 重复: ${id}`));
+
+  const items = new Map(scheme.items.map((i) => [i.id, i]));
+  const levels = new Set(scheme.levels.map((l) => l.id));
+  const components = new Set(scheme.composition?.components.map((c) => c.id) ?? []);
+  const capGroups = new Set(scheme.composition?.capGroups?.map((g) => g.id) ?? []);
+  for (const item of scheme.items) {
+    if (item.level !== undefined && !levels.has(item.level)) fail(`${item.id}: 未知级别 ${item.level}`);
+    if (item.component !== undefined && !components.has(item.component)) fail(`${item.id}: 未知组成部分 ${item.component}`);
+    if (scheme.composition && item.component === undefined && item.kind !== 'dues') fail(`${item.id}: 须注明计入哪个组成部分`);
+    if (item.capGroup !== undefined && !capGroups.has(item.capGroup)) fail(`${item.id}: 未知封顶组 ${item.capGroup}`);
+    for (const extra of Object.values(item.extras ?? {})) {
+      const target = extra === undefined ? undefined : items.get(extra);
+      if (!target) fail(`${item.id}: 附加项目 ${extra} 不存在`);
+      else if (target.kind !== 'fixed') fail(`${item.id}: 附加项目 ${extra} 必须是固定分值项目`);
+    }
+  }
+  if (capGroups.size > 0 && !scheme.calendar.periods.includes('month')) fail('有每月封顶的项目，须按月统计');
+
+  const roles = new Map(organisation.roles.map((r) => [r.id, r]));
+  const categories = new Set(organisation.categories.map((c) => c.id));
+  const knownRole = (id: string, where: string) => roles.has(id) || fail(`${where}引用了不存在的职务 ${id}`);
+  if (organisation.defaultCategory !== null && !categories.has(organisation.defaultCategory)) fail(`默认类别 ${organisation.defaultCategory} 不存在`);
+  duplicates(review.escalation).forEach((id) => fail(`终审逐级上报顺序重复: ${id}`));
+  review.escalation.forEach((id) => knownRole(id, '逐级上报顺序'));
+  review.bands.forEach((rule, i) => {
+    knownRole(rule.role, '终审表');
+    if (i > 0 && rule.upTo <= review.bands[i - 1].upTo) fail('终审表必须按权限从低到高排列');
+    if (!review.escalation.includes(rule.role)) fail(`终审人 ${rule.role} 不在逐级上报顺序中`);
+  });
+  for (const [kind, steps] of Object.entries(review.chains)) {
+    for (const step of steps) {
+      if (step.kind === 'roles') step.roles.forEach((id) => knownRole(id, `${kind} 审核链`));
+      if (step.kind === 'band' && review.bands.length === 0) fail(`${kind} 审核链按权限终审，但没有终审表`);
+    }
+  }
+  if (scheme.publication) {
+    const signer = roles.get(scheme.publication.signedBy);
+    if (!signer) fail(`公示签字人 ${scheme.publication.signedBy} 不存在`);
+    else if (!signer.rights.includes('sign')) fail(`公示签字人 ${signer.name} 没有签字权`);
+  }
+  for (const { category } of scheme.outcomes?.categoryWarnings ?? []) if (!categories.has(category)) fail(`预警引用了不存在的类别 ${category}`);
+
+  const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
+  if (scheme.dues) {
+    for (const id of Object.values(scheme.dues.items)) if (items.get(id)?.kind !== 'dues') fail(`会费表引用的 ${id} 不是职务积分项目`);
+    const named = new Set(Object.values(scheme.dues.items));
+    duesItems.filter((id) => !named.has(id)).forEach((id) => fail(`职务积分项目 ${id} 未在会费表中使用`));
+    for (const id of [...Object.keys(scheme.dues.annual), ...Object.keys(scheme.dues.monthly)]) if (!categories.has(id)) fail(`会费表引用了不存在的类别 ${id}`);
+    // Whoever pays annual dues earns monthly points too (第五条 1、2): both tables name the same categories.
+    for (const id of Object.keys(scheme.dues.annual)) if (scheme.dues.monthly[id] === undefined) fail(`dues.monthly 缺少类别 ${id}`);
+    for (const id of Object.keys(scheme.dues.monthly)) if (scheme.dues.annual[id] === undefined) fail(`dues.annual 缺少类别 ${id}`);
+  } else if (duesItems.length > 0) {
+    fail('有职务积分项目但没有会费表');
+  }
+}
+
+function duplicates(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+}
+
+/**
+ * Validates a scheme at load; throws INVALID_INPUT naming every problem. `details.issues` keeps the
+ * validator's issues, so the api can say them in words (server/api/validation.ts).
+ */
+export function parseScheme(raw: unknown): Scheme {
+  const result = schemeSchema.safeParse(raw);
+  if (!result.success) {
+    const text = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+    throw new DomainError('INVALID_INPUT', `积分方案无效：${text.join('；')}`, { issues: result.error.issues });
+  }
+  return result.data as Scheme;
+}

@@ -1,0 +1,29 @@
+/**
+ * The scheme's own words on the pages (SchemeTerms, sent with me.get, home.get, catalog.get,
+ * members.list and ranking.get): role and category names, and a member's standing in one line.
+ */
+import type { SchemeTerms } from '../../typings/api';
+
+export function roleName(terms: SchemeTerms, roleId: string): string {
+  if (roleId === 'secretariat') return '秘书处';
+  return terms.roles.find((r) => r.id === roleId)?.name ?? roleId;
+}
+
+export function categoryName(terms: SchemeTerms, categoryId: string | null): string | null {
+  if (categoryId === null) return null;
+  return terms.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
+}
+
+/** What the root's own members are listed as: '总会直属'. */
+export function rootMembers(terms: SchemeTerms): string {
+  return terms.words.direct;
+}
+
+/** A member's standing in one line: '东宝分会 · 理事 · 分会会长'. */
+export function memberSubtitle(member: { branchName: string | null; category: string | null; roles: string[] }, terms: SchemeTerms): string {
+  const parts = [member.branchName ?? rootMembers(terms)];
+  const category = categoryName(terms, member.category);
+  if (category) parts.push(category);
+  parts.push(...member.roles.map((id) => roleName(terms, id)));
+  return parts.join(' · ');
+}
