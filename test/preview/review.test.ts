@@ -1,0 +1,104 @@
+/**
+ * A self-report from the member's phone to the board, in Chromium against a fresh local cloud with the
+ * demo association (第十四条 two-person review, 第十五条 逐级审批): each step is a person working the
+ * real pages of the preview, the next step picks up where the last one left the data.
+ */
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { openidOf } from './support/cast';
+import { startPreviewCloud, type PreviewCloud } from './support/cloud';
+import { Phone } from './support/phone';
+import { photo } from './support/photo';
+
+const NOTE = '牵头组织“新联助学”活动，联系 3 家企业捐资';
+
+let cloud: PreviewCloud;
+let browser: Browser;
+const phones: Phone[] = [];
+
+async function open(name: string, route: string): Promise<Phone> {
+  const phone = await Phone.open(browser, cloud.url, openidOf(cloud.cast, name), route);
+  phones.push(phone);
+  return phone;
+}
+
+async function monthTotal(phone: Phone): Promise<number> {
+  const total = phone.screen.locator('.points-card__column--month .points-card__total');
+  await total.waitFor();
+  return Number(await total.textContent());
+}
+
+beforeAll(async () => {
+  [cloud, browser] = await Promise.all([startPreviewCloud(), launchChromium()]);
+}, 60_000);
+
+afterEach(async () => {
+  for (const phone of phones.splice(0)) {
+    expect(await phone.problems()).toEqual([]);
+    await phone.close();
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.close();
+});
+
+describe('a range-item self-report with a photo, endorsed with an adjusted value and approved', () => {
+  let monthBefore = 0;
+
+  it('is submitted by a member with a photo, asking 3 of the 1–10 points', async () => {
+    const member = await open('杨帆', 'pages/mine/index');
+    monthBefore = await monthTotal(member);
+    await member.tab('申报');
+    await member.tap('.field-item');
+    await member.tap('.picker__category', '活动');
+    await member.tap('.picker__item', '在市新联会活动中突出表现');
+    await member.sees('1–10 分');
+    await member.tap('.points-stepper .t-stepper__plus');
+    await member.tap('.points-stepper .t-stepper__plus');
+    await member.type('.note-input', NOTE);
+    await member.choose('.photo--add', [photo('活动现场.png', [200, 80, 60])]);
+    await member.sees('1/9');
+    await member.screen.locator('.photo__image img[src^="blob:"]').waitFor();
+    await member.tap('.submit');
+    await member.sees('申报已提交');
+    await member.sees('+3 分');
+  });
+
+  it('is adjusted to 5 and endorsed by the branch president, who sees the photo', async () => {
+    const head = await open('黄志刚', 'pages/inbox/index');
+    const card = head.screen.locator('.claim', { hasText: NOTE });
+    await card.waitFor();
+    // The photo is shown through the short-lived URL the cloud hands out, as on a phone.
+    await card.locator('.claim-card__thumb img[src*="/storage/"]').waitFor();
+    await card.locator('.claim-card__adjust').click();
+    await head.sees('可定 1–5 分', '.adjust-bounds');
+    await head.tap('.adjust-points .t-stepper__plus');
+    await head.tap('.adjust-points .t-stepper__plus');
+    await head.tap('.adjust-dialog .t-dialog__button--confirm');
+    await head.seesWechat('已通过，转终审');
+    await card.waitFor({ state: 'detached' });
+  });
+
+  it('is approved by the president at final review', async () => {
+    const president = await open('王建华', 'pages/inbox/index');
+    const card = president.screen.locator('.claim', { hasText: NOTE });
+    await card.locator('.claim-card__points', { hasText: '5 分' }).waitFor();
+    await card.locator('.claim-card__approve').click();
+    await president.seesWechat('已通过');
+    await card.waitFor({ state: 'detached' });
+  });
+
+  it('shows the 5 points on 我的 and on the board', async () => {
+    const member = await open('杨帆', 'pages/mine/index');
+    expect(await monthTotal(member)).toBe(monthBefore + 5);
+    await member.sees('在市新联会活动中突出表现', '.recent__row');
+    await member.tab('排行');
+    await member.sees(`${monthBefore + 5} 分`, '.mine-total');
+    await member.tap('.scope', '本分会');
+    await member.sees('东宝分会', '.scope--on');
+    const row = member.screen.locator('rank-row', { hasText: '杨帆' });
+    await row.locator('.rank-row__total', { hasText: String(monthBefore + 5) }).waitFor();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Working the preview as a person at the desktop would: open it as someone on a page, tap what the
+ * page shows, type, pick files, answer WeChat's dialogs. Every preview page opened here records
+ * uncaught page errors and any request that would leave this machine, for the suites to assert on.
+ */
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+interface PreviewWindow {
+  __preview?: { errors: { message: string }[]; wechat: { kind: string; title: string; detail: string; data?: unknown }[]; route(): string | null };
+}
+
+export class Phone {
+  /** Requests for anything but the local gateway (the preview must fetch nothing from the web). */
+  readonly external: string[] = [];
+  readonly crashes: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  static async open(browser: Browser, base: string, as: string, route: string): Promise<Phone> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const phone = new Phone(context, page, base);
+    await context.route('**/*', (request) => {
+      const url = request.request().url();
+      if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return request.continue();
+      phone.external.push(url);
+      return request.abort();
+    });
+    page.on('pageerror', (error) => phone.crashes.push(error.message));
+    await phone.goto(as, route);
+    return phone;
+  }
+
+  /** Opens `route` ('pages/mine/index', with an optional query) as `as`, and waits for the page to be there. */
+  async goto(as: string, route: string): Promise<void> {
+    await this.page.goto(`${this.base}/?as=${encodeURIComponent(as)}#/${route}`);
+    await this.page.waitForSelector('body[data-ready]');
+  }
+
+  /** The page on screen (the others of the stack stay alive but hidden). */
+  get screen(): Locator {
+    return this.page.locator('.page-frame[data-current]');
+  }
+
+  /** WeChat's own layer over the page: dialogs, sheets, toasts. */
+  get wechatLayer(): Locator {
+    return this.page.locator('.overlay-layer');
+  }
+
+  /** Taps the first visible element on screen matching `selector` (and containing `text`). */
+  async tap(selector: string, text?: string | RegExp): Promise<void> {
+    const target = text === undefined ? this.screen.locator(selector) : this.screen.locator(selector, { hasText: text });
+    await target.first().click();
+  }
+
+  /** Taps the tab bar's item `text`. */
+  async tab(text: string): Promise<void> {
+    await this.page.locator('.tab-bar__item', { hasText: text }).click();
+  }
+
+  /** Waits until `text` shows on the current page. */
+  async sees(text: string | RegExp, selector = '*'): Promise<Locator> {
+    const found = this.screen.locator(selector, { hasText: text }).last();
+    await found.waitFor({ state: 'visible' });
+    return found;
+  }
+
+  /** Waits until `text` shows in WeChat's layer (a toast, a dialog). */
+  async seesWechat(text: string | RegExp): Promise<void> {
+    await this.wechatLayer.getByText(text).first().waitFor({ state: 'visible' });
+  }
+
+  /** Answers WeChat's modal dialog with its button `label`. */
+  async answerModal(label: string): Promise<void> {
+    await this.wechatLayer.locator('.dialog__button', { hasText: label }).click();
+  }
+
+  async type(selector: string, text: string): Promise<void> {
+    await this.screen.locator(selector).locator('input, textarea').first().fill(text);
+  }
+
+  /** Taps `selector`, which opens the file chooser, and picks `files` there. */
+  async choose(selector: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.tap(selector);
+    await (await chooser).setFiles(files);
+  }
+
+  /** Picks `label` in WeChat's picker sheet and confirms. */
+  async pick(...labels: string[]): Promise<void> {
+    const sheet = this.wechatLayer.locator('.picker');
+    await sheet.waitFor({ state: 'visible' });
+    for (const [column, label] of labels.entries()) {
+      await sheet.locator(`.picker__column[data-column="${column}"] .picker__row`, { hasText: label }).first().click();
+    }
+    await sheet.locator('.picker__confirm').click();
+  }
+
+  async caller(): Promise<string | null> {
+    return this.page.evaluate(() => new URLSearchParams(location.search).get('as'));
+  }
+
+  async route(): Promise<string | null> {
+    return this.page.evaluate(() => (window as PreviewWindow).__preview?.route() ?? null);
+  }
+
+  /** What WeChat did that only the 微信 log shows: shares, subscription requests, copies. */
+  async wechatLog(): Promise<{ kind: string; title: string; detail: string; data?: unknown }[]> {
+    return this.page.evaluate(() => (window as PreviewWindow).__preview?.wechat ?? []);
+  }
+
+  /** Uncaught page errors (the preview's record and the browser's), and requests that left the machine. */
+  async problems(): Promise<string[]> {
+    const recorded = await this.page.evaluate(() => ((window as PreviewWindow).__preview?.errors ?? []).map((e) => e.message)).catch(() => []);
+    return [...recorded, ...this.crashes.map((c) => `crash: ${c}`), ...this.external.map((u) => `fetched from the web: ${u}`)];
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
