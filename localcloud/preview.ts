@@ -9,6 +9,7 @@
  *                                                (wx.cloud.getTempFileURL from a page: the URLs the cloud hands out)
  * The storage routes take the caller from X-Openid, as /api does.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -84,13 +85,16 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-function sendFile(res: http.ServerResponse, file: string): void {
+/** Files are revalidated on every load (no-cache) and answered 304 while unchanged, so a rebuilt preview shows at once. */
+function sendFile(req: http.IncomingMessage, res: http.ServerResponse, file: string): void {
   const content = fs.readFileSync(file);
-  res.writeHead(200, {
-    'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': content.length,
-    'cache-control': 'no-cache',
-  });
+  const etag = `"${createHash('sha1').update(content).digest('base64url')}"`;
+  const headers = { etag, 'cache-control': 'no-cache' };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream', 'content-length': content.length });
   res.end(content);
 }
 
@@ -166,7 +170,7 @@ export async function handlePreviewRequest(
   if (req.method === 'GET' && (route === '/' || route === '/index.html')) {
     const index = inside(dist, 'index.html');
     if (!index) sendJson(res, 503, { errCode: 'PREVIEW_NOT_BUILT', errMsg: '预览尚未构建：请运行 npm run build:preview（npm start 会自动构建）' });
-    else sendFile(res, index);
+    else sendFile(req, res, index);
     return true;
   }
   if (req.method === 'GET' && route === '/demo.json') {
@@ -178,7 +182,7 @@ export async function handlePreviewRequest(
     const relative = decodeURIComponent(route.slice('/preview/miniprogram/'.length));
     const file = PICTURE_EXTENSIONS.has(path.extname(relative).toLowerCase()) ? inside(miniprogram, relative) : null;
     if (!file) sendJson(res, 404, { errCode: 'FILE_NOT_FOUND', errMsg: `小程序中没有图片 ${relative}` });
-    else sendFile(res, file);
+    else sendFile(req, res, file);
     return true;
   }
   if (req.method === 'POST' && route === '/preview/storage/upload') {
@@ -192,7 +196,7 @@ export async function handlePreviewRequest(
   if (req.method === 'GET' && route.startsWith('/preview/')) {
     const file = inside(dist, decodeURIComponent(route.slice('/preview/'.length)));
     if (!file) sendJson(res, 404, { errCode: 'FILE_NOT_FOUND', errMsg: `预览中没有 ${route}` });
-    else sendFile(res, file);
+    else sendFile(req, res, file);
     return true;
   }
   return false;

@@ -3,46 +3,20 @@
  * demo association (第十四条 two-person review, 第十五条 逐级审批): each step is a person working the
  * real pages of the preview, the next step picks up where the last one left the data.
  */
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { openidOf } from './support/cast';
-import { startPreviewCloud, type PreviewCloud } from './support/cloud';
-import { Phone } from './support/phone';
+import { previewSuite } from './support/suite';
+import type { Phone } from './support/phone';
 import { photo } from './support/photo';
 
 const NOTE = '牵头组织“新联助学”活动，联系 3 家企业捐资';
 
-let cloud: PreviewCloud;
-let browser: Browser;
-const phones: Phone[] = [];
-
-async function open(name: string, route: string): Promise<Phone> {
-  const phone = await Phone.open(browser, cloud.url, openidOf(cloud.cast, name), route);
-  phones.push(phone);
-  return phone;
-}
+const suite = previewSuite();
+const open = (name: string, route: string) => suite.open(name, route);
 
 async function monthTotal(phone: Phone): Promise<number> {
   const total = phone.screen.locator('.points-card__column--month .points-card__total');
   await total.waitFor();
   return Number(await total.textContent());
 }
-
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([startPreviewCloud(), launchChromium()]);
-}, 60_000);
-
-afterEach(async () => {
-  for (const phone of phones.splice(0)) {
-    expect(await phone.problems()).toEqual([]);
-    await phone.close();
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.close();
-});
 
 describe('a range-item self-report with a photo, endorsed with an adjusted value and approved', () => {
   let monthBefore = 0;
@@ -100,5 +74,55 @@ describe('a range-item self-report with a photo, endorsed with an adjusted value
     await member.sees('东宝分会', '.scope--on');
     const row = member.screen.locator('rank-row', { hasText: '杨帆' });
     await row.locator('.rank-row__total', { hasText: String(monthBefore + 5) }).waitFor();
+  });
+});
+
+describe('a rejected claim', () => {
+  const SUGGESTION = '关于增设社区议事点的书面建议';
+  const REASON = '请附上建议全文后重新申报';
+
+  it('is rejected by a branch leader with a reason the claimant reads on 明细', async () => {
+    const member = await open('朱慧敏', 'pages/report/index');
+    await member.tap('.field-item');
+    await member.tap('.picker__category', '宣传及建议');
+    await member.tap('.picker__item', '书面建言献策');
+    await member.type('.note-input', SUGGESTION);
+    await member.tap('.submit');
+    await member.sees('申报已提交');
+
+    const leader = await open('林晓梅', 'pages/inbox/index');
+    const card = leader.screen.locator('.claim', { hasText: SUGGESTION });
+    await card.locator('.claim-card__reject').click();
+    await leader.tap('.reject-dialog .t-dialog__button--confirm');
+    await leader.sees('请填写驳回理由', '.dialog-error');
+    await leader.type('.reject-reason', REASON);
+    await leader.tap('.reject-dialog .t-dialog__button--confirm');
+    await leader.seesWechat('已驳回');
+    await card.waitFor({ state: 'detached' });
+
+    await member.tab('明细');
+    await member.tap('.t-tabs__item', '我的申请');
+    const claim = member.screen.locator('.claim', { hasText: SUGGESTION });
+    await claim.getByText('未通过').waitFor();
+    await claim.getByText(`理由：${REASON}`).waitFor();
+  });
+});
+
+describe('another branch', () => {
+  it('shows a member of another branch no inbox, and none of this branch’s claims', async () => {
+    const member = await open('田野', 'pages/mine/index');
+    await member.sees('田野', '.profile__name');
+    expect(await member.screen.locator('.link--inbox, .inbox-banner').count()).toBe(0);
+    await member.goto(suite.openid('田野'), 'pages/inbox/index');
+    await member.sees('暂无待审批事项');
+    expect(await member.screen.locator('.claim').count()).toBe(0);
+
+    // 沙洋分会's president has his own branch's claims to endorse, and none of 东宝分会's.
+    const president = await open('谢春华', 'pages/inbox/index');
+    await president.screen.locator('.claim').first().waitFor();
+    const claimants = await president.screen.locator('.claim-card__creator').allTextContents();
+    const dongbao = suite.cloud.cast.people.filter((p) => p.unit === '东宝分会').map((p) => p.name);
+    expect(claimants.length).toBeGreaterThan(0);
+    expect(claimants.filter((name) => dongbao.includes(name))).toEqual([]);
   });
 });

@@ -19,13 +19,6 @@ const RPX_TO_PX = SCREEN_WIDTH / 750;
 
 const IMPORT = /@import\s+(?:url\(\s*)?["']([^"']+)["']\s*\)?\s*;?/g;
 
-/** A stylesheet with its relative @imports inlined (each file once). */
-function inlined(file: string, done: Set<string>): string {
-  if (done.has(file) || !fs.existsSync(file)) return '';
-  done.add(file);
-  return fs.readFileSync(file, 'utf8').replace(IMPORT, (_all, target: string) => inlined(path.resolve(path.dirname(file), target), done));
-}
-
 export function rpxToPx(text: string): string {
   return text.replace(/(-?\d*\.?\d+)rpx/g, (_all, n: string) => `${+(Number(n) * RPX_TO_PX).toFixed(3)}px`);
 }
@@ -44,12 +37,31 @@ export function cssOf(wxss: string, hostTags: readonly string[] = []): string {
     .replace(/:host\s*\{([^}]*)\}/g, (_all, body: string) => (host ? `${host} {${body}}` : ''));
 }
 
-/** app.wxss, then the page's components from the leaves up, so a page's own rules come last. */
-export function pageStylesheet(graph: Map<string, ComponentNode>, page: string, root: string = MINIPROGRAM_ROOT): string {
+/** One stylesheet: a WXSS file as CSS, for the component used under `hostTags`. */
+export interface Sheet {
+  key: string;
+  css: string;
+}
+
+/** A WXSS file and the files it @imports, imports first, each once (as CSS, without the @import lines). */
+function sheetsOfFile(file: string, hostTags: readonly string[], root: string, done: Set<string>): Sheet[] {
+  if (done.has(file) || !fs.existsSync(file)) return [];
+  done.add(file);
+  const text = fs.readFileSync(file, 'utf8');
+  const imported = [...text.matchAll(IMPORT)].flatMap(([, target]) => sheetsOfFile(path.resolve(path.dirname(file), target), hostTags, root, done));
+  const key = `${path.relative(root, file).split(path.sep).join('/')}${hostTags.length ? `|${hostTags.join(',')}` : ''}`;
+  return [...imported, { key, css: cssOf(text.replace(IMPORT, ''), hostTags) }];
+}
+
+/**
+ * A page's stylesheets in order: app.wxss, then its components' from the leaves up, so a page's own
+ * rules come last. A component's sheet is the same on every page, so the preview parses it once.
+ */
+export function pageSheets(graph: Map<string, ComponentNode>, page: string, root: string = MINIPROGRAM_ROOT): Sheet[] {
   const done = new Set<string>();
-  const app = cssOf(inlined(path.join(root, 'app.wxss'), done));
-  const sheets = treeOf(graph, page)
+  const app = sheetsOfFile(path.join(root, 'app.wxss'), [], root, done);
+  const components = treeOf(graph, page)
     .reverse()
-    .map((node) => cssOf(inlined(path.join(root, `${node.path}.wxss`), done), node.path.startsWith('miniprogram_npm/') ? [] : node.tags));
-  return [app, ...sheets].join('\n');
+    .flatMap((node) => sheetsOfFile(path.join(root, `${node.path}.wxss`), node.path.startsWith('miniprogram_npm/') ? [] : node.tags, root, done));
+  return [...app, ...components];
 }

@@ -53,9 +53,10 @@ async function boot(): Promise<void> {
   const scope = globalThis as unknown as Record<string, unknown>;
   scope.__webview_engine_version__ = 0.02;
 
-  const cast = await fetchCast();
-  const params = new URLSearchParams(location.search);
-  const openid = params.get('as') || cast?.start || cast?.people[0]?.openid || FALLBACK_CALLER;
+  // The cast fills the caller switcher; the page waits for it only when the URL names nobody.
+  const casting = fetchCast();
+  const named = new URLSearchParams(location.search).get('as');
+  const openid = named || (await casting.then((cast) => cast?.start ?? cast?.people[0]?.openid)) || FALLBACK_CALLER;
   const appName = appJson.window?.navigationBarTitleText ?? '小程序';
 
   const log = new WechatLog();
@@ -115,7 +116,9 @@ async function boot(): Promise<void> {
   onPageError((error) => log.record({ kind: 'error', title: '页面错误', detail: error.message }));
   scope.__preview = { caller: openid, errors: pageErrors(), wechat: log.entries, route: () => pages.current()?.route ?? null };
 
-  document.body.append(h('div', { class: 'preview' }, callerPanel(cast, openid), phone.element, log.element));
+  const callers = h('aside', { class: 'callers' });
+  document.body.append(h('div', { class: 'preview' }, callers, phone.element, log.element));
+  void casting.then((cast) => callers.replaceWith(callerPanel(cast, openid)));
   bridgeMouseToTouch(phone.pages);
 
   loadApp();

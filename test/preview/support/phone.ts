@@ -3,7 +3,7 @@
  * page shows, type, pick files, answer WeChat's dialogs. Every preview page opened here records
  * uncaught page errors and any request that would leave this machine, for the suites to assert on.
  */
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 interface PreviewWindow {
   __preview?: { errors: { message: string }[]; wechat: { kind: string; title: string; detail: string; data?: unknown }[]; route(): string | null };
@@ -15,20 +15,21 @@ export class Phone {
   readonly crashes: string[] = [];
 
   private constructor(
-    readonly context: BrowserContext,
     readonly page: Page,
     private readonly base: string,
   ) {}
 
-  static async open(browser: Browser, base: string, as: string, route: string): Promise<Phone> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
+  /**
+   * A page (a phone) in the suite's browser context. The context is shared, as the HTTP cache is:
+   * the preview's script is compiled once per suite, not once per phone. Storage is per caller
+   * (wx/storage.ts), so phones of different people do not see each other's.
+   */
+  static async open(context: BrowserContext, base: string, as: string, route: string): Promise<Phone> {
     const page = await context.newPage();
-    const phone = new Phone(context, page, base);
-    await context.route('**/*', (request) => {
-      const url = request.request().url();
-      if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return request.continue();
-      phone.external.push(url);
-      return request.abort();
+    const phone = new Phone(page, base);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) phone.external.push(url);
     });
     page.on('pageerror', (error) => phone.crashes.push(error.message));
     await phone.goto(as, route);
@@ -120,6 +121,6 @@ export class Phone {
   }
 
   async close(): Promise<void> {
-    await this.context.close();
+    await this.page.close();
   }
 }

@@ -8,7 +8,7 @@
 import * as jComponent from 'j-component/src/index';
 import type { PageCaller, RootComponent } from 'j-component/src/index';
 import type { ExparserElement } from 'miniprogram-exparser';
-import { appJson, components, styles } from 'preview:app';
+import { appJson, components, pageStylesheets, stylesheets } from 'preview:app';
 import { callSafely } from './errors';
 import { enablePullDownRefresh, type PullDown } from './pull-down';
 import { ensureRegistered, PAGE_TAG } from './registry';
@@ -35,6 +35,21 @@ export const tabRoutes = (): string[] => (appJson.tabBar?.list ?? []).map((tab) 
 export const isTabRoute = (route: string): boolean => tabRoutes().includes(route);
 
 /** '/pages/x/index?a=1', 'pages/x/index' or '../x/index' (from `from`) → route and query. */
+const parsed = new Map<string, CSSStyleSheet>();
+
+/** A page's stylesheets, each parsed once and shared by every page that uses it. */
+function sheetsOf(route: string): CSSStyleSheet[] {
+  return (pageStylesheets[route] ?? []).map((key) => {
+    let sheet = parsed.get(key);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(stylesheets[key] ?? '');
+      parsed.set(key, sheet);
+    }
+    return sheet;
+  });
+}
+
 export function parsePageUrl(url: string, from: string | null): { route: string; query: Record<string, string> } {
   const [pathPart, search = ''] = url.split('?');
   let route: string;
@@ -155,11 +170,10 @@ export class PageStack {
     frame.className = 'page-frame';
     frame.dataset.route = route;
     const shadow = frame.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = styles[route] ?? '';
+    shadow.adoptedStyleSheets = sheetsOf(route);
     const scroller = document.createElement('div');
     scroller.className = 'page-scroll';
-    shadow.append(style, scroller);
+    shadow.append(scroller);
     this.container.append(frame);
 
     const root = jComponent.create(route);

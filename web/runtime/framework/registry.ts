@@ -25,10 +25,8 @@ const registered = new Set<string>();
 let gwx: ((path: string) => Generate) | null = null;
 
 function templateOf(path: string): Generate {
-  if (!gwx) {
-    // The official compiler's output, run as miniprogram-simulate runs it.
-    gwx = new Function(templates)() as (path: string) => Generate;
-  }
+  // The official compiler's output, run once, as miniprogram-simulate runs it (sloppy mode: see web/build/bundle.ts).
+  if (!gwx) gwx = new Function(templates)() as (path: string) => Generate;
   const generate = gwx(`${path}.wxml`);
   if (typeof generate !== 'function') throw new Error(`${path}.wxml was not compiled`);
   return generate;

@@ -99,9 +99,11 @@ declare module 'preview:app' {
   }
   export const appJson: AppJson;
   export function loadApp(): unknown;
-  /** wcc's output: a function body that returns $gwx. */
+  /** wcc's output: the body of a function that returns $gwx, which gives each .wxml's render function by path. */
   export const templates: string;
   export const components: Record<string, ComponentEntry>;
-  /** Each page's stylesheet (built-ins, icon stand-ins, app.wxss and its component tree). */
-  export const styles: Record<string, string>;
+  /** Every stylesheet by key: built-ins, app.wxss, each component's WXSS, icon stand-ins. */
+  export const stylesheets: Record<string, string>;
+  /** Each page's stylesheets, in order. */
+  export const pageStylesheets: Record<string, string[]>;
 }
