@@ -27,7 +27,7 @@ describe('a collective event recorded by a branch president', () => {
     await head.tap('.submit');
     await head.seesWechat('共 3 条、合计 25 分');
     await head.answerModal('提交');
-    await head.seesWechat('已提交终审');
+    await head.toasted('已提交终审');
     await head.sees('已提交，等待会长审批');
   });
 
@@ -36,7 +36,7 @@ describe('a collective event recorded by a branch president', () => {
     const card = president.screen.locator('.claim', { hasText: MEETING });
     await card.getByText('朱慧敏、胡俊 · 共 3 条').waitFor();
     await card.locator('.claim-card__approve').click();
-    await president.seesWechat('已通过');
+    await president.toasted('已通过');
 
     const speaker = await suite.open('朱慧敏', 'pages/ledger/index');
     const entries = speaker.screen.locator('entry-row', { hasText: MEETING });

@@ -4,8 +4,8 @@
  * real pages of the preview, the next step picks up where the last one left the data.
  */
 import { previewSuite } from './support/suite';
-import type { Phone } from './support/phone';
-import { photo } from './support/photo';
+import type { Phone } from '../../web/harness/phone';
+import { photo } from '../../web/harness/photo';
 
 const NOTE = '牵头组织“新联助学”活动，联系 3 家企业捐资';
 
@@ -51,7 +51,7 @@ describe('a range-item self-report with a photo, endorsed with an adjusted value
     await head.tap('.adjust-points .t-stepper__plus');
     await head.tap('.adjust-points .t-stepper__plus');
     await head.tap('.adjust-dialog .t-dialog__button--confirm');
-    await head.seesWechat('已通过，转终审');
+    await head.toasted('已通过，转终审');
     await card.waitFor({ state: 'detached' });
   });
 
@@ -60,7 +60,7 @@ describe('a range-item self-report with a photo, endorsed with an adjusted value
     const card = president.screen.locator('.claim', { hasText: NOTE });
     await card.locator('.claim-card__points', { hasText: '5 分' }).waitFor();
     await card.locator('.claim-card__approve').click();
-    await president.seesWechat('已通过');
+    await president.toasted('已通过');
     await card.waitFor({ state: 'detached' });
   });
 
@@ -97,7 +97,7 @@ describe('a rejected claim', () => {
     await leader.sees('请填写驳回理由', '.dialog-error');
     await leader.type('.reject-reason', REASON);
     await leader.tap('.reject-dialog .t-dialog__button--confirm');
-    await leader.seesWechat('已驳回');
+    await leader.toasted('已驳回');
     await card.waitFor({ state: 'detached' });
 
     await member.tab('明细');

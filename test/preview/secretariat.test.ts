@@ -1,7 +1,7 @@
 /**
  * The secretariat's work from the phone (管理): a roster sheet sent in a chat is imported and the
- * invite codes copied to share, a newcomer binds with one, and their dues are recorded, which credits
- * their position points (第五条).
+ * invite codes copied to share, a newcomer binds with one, their dues are recorded, which credits
+ * their position points (第五条), and a branch's board is exported as a spreadsheet.
  */
 import { previewSuite } from './support/suite';
 
@@ -27,7 +27,7 @@ describe('the secretariat', () => {
     inviteCode = ((await row.locator('.import__code-value').textContent()) ?? '').trim();
     expect(inviteCode).toMatch(/^[A-Z0-9]{6,12}$/);
     await clerk.tap('.import__copy');
-    await clerk.seesWechat('内容已复制');
+    await clerk.toasted('内容已复制');
     const copied = (await clerk.wechatLog()).filter((entry) => entry.kind === 'clipboard');
     expect(copied.map((entry) => entry.detail)).toEqual([expect.stringContaining(`韩梅梅 ${inviteCode}`)]);
   });
@@ -38,7 +38,7 @@ describe('the secretariat', () => {
     await newcomer.sees('输入邀请码');
     await newcomer.type('.code-input', inviteCode.toLowerCase());
     await newcomer.tap('.bind-button');
-    await newcomer.seesWechat('欢迎');
+    await newcomer.toasted('欢迎');
     await newcomer.sees('韩梅梅', '.profile__name');
     expect(await newcomer.route()).toBe('pages/mine/index');
   });
@@ -57,5 +57,24 @@ describe('the secretariat', () => {
 
     const newcomer = await suite.open({ as: NEWCOMER }, 'pages/mine/index');
     await newcomer.screen.locator('.points-card__column--year .points-card__total', { hasText: credited![1] }).waitFor();
+  });
+
+  it('exports a branch’s board as a spreadsheet and opens it on the phone', async () => {
+    const clerk = await suite.open('周小琳', 'pages/admin/index?tab=export');
+    await clerk.tap('.export__scope');
+    await clerk.pick('东宝分会');
+    await clerk.sees('东宝分会', '.export__scope');
+    await clerk.tap('.export__go');
+    const sheet = clerk.wechatLayer.locator('.document');
+    await sheet.waitFor();
+    expect(await sheet.locator('.document__name').textContent()).toMatch(/\.xlsx$/);
+    const download = clerk.page.waitForEvent('download');
+    await sheet.locator('.document__download').click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of file) chunks.push(chunk as Buffer);
+    // An .xlsx is a zip: it starts with PK.
+    expect(Buffer.concat(chunks).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await clerk.wechatLog()).map((entry) => entry.kind)).toContain('document');
   });
 });

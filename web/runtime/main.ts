@@ -114,7 +114,7 @@ async function boot(): Promise<void> {
   scope.getCurrentPages = () => pages.pages().map((page) => page.instance);
 
   onPageError((error) => log.record({ kind: 'error', title: '页面错误', detail: error.message }));
-  scope.__preview = { caller: openid, errors: pageErrors(), wechat: log.entries, route: () => pages.current()?.route ?? null };
+  scope.__preview = { caller: openid, errors: pageErrors(), wechat: log.entries, toasts: overlays.toasts, route: () => pages.current()?.route ?? null };
 
   const callers = h('aside', { class: 'callers' });
   document.body.append(h('div', { class: 'preview' }, callers, phone.element, log.element));

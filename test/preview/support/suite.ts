@@ -4,10 +4,10 @@
  * requests to the web, then closed; after the suite the browser and the cloud go, temp folder and all.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './browser';
+import { launchChromium } from '../../../web/harness/chromium';
+import { startPreviewCloud, type PreviewCloud } from '../../../web/harness/demo-cloud';
+import { Phone } from '../../../web/harness/phone';
 import { openidOf } from './cast';
-import { startPreviewCloud, type PreviewCloud } from './cloud';
-import { Phone } from './phone';
 
 export interface PreviewSuite {
   readonly cloud: PreviewCloud;

@@ -35,6 +35,8 @@ export interface ShareCard {
 const TOAST_ICONS: Record<string, string> = { success: '✓', error: '✕', loading: '' };
 
 export class Overlays {
+  /** Every toast shown, in order: a toast lasts 1.5 s, the browser tests read them here too. */
+  readonly toasts: string[] = [];
   private toastTimer: number | undefined;
   private toastElement: HTMLElement | null = null;
 
@@ -48,6 +50,7 @@ export class Overlays {
     const title = withIcon || loading ? [...options.title].slice(0, 7).join('') : options.title;
     const box = h('div', { class: `toast ${withIcon || loading ? 'toast--icon' : 'toast--text'}`, role: 'alert' }, icon, h('div', { class: 'toast__title' }, title));
     const element: HTMLElement = h('div', { class: `toast-layer ${options.mask ? 'toast-layer--mask' : ''}`, 'data-kind': loading ? 'loading' : 'toast' }, box);
+    this.toasts.push(title);
     this.layer.append(element);
     this.toastElement = element;
     if (!loading) this.toastTimer = window.setTimeout(() => this.hideToast(), options.duration);

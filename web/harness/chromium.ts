@@ -1,7 +1,7 @@
 /**
- * Chromium for the preview tests: the system's (`/usr/bin/chromium`, or CHROMIUM=/path), driven by
- * playwright-core, which never downloads a browser. Missing Chromium fails the suite with how to
- * install it: the journeys run in CI, they are not skipped.
+ * Chromium for the preview's journeys and gallery: the system's (`chromium` on the PATH, or
+ * CHROMIUM=/path), driven by playwright-core, which never downloads a browser. Missing Chromium is an
+ * error saying how to install it: the journeys run in CI, they are not skipped.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -27,6 +27,7 @@ export function chromiumPath(): string {
 
 /** Headless, offline-minded flags; playwright gives each launch a fresh profile and removes it on close. */
 export function launchChromium(): Promise<Browser> {
+  // Nothing of the preview comes from the web; these keep Chromium itself from calling home.
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [

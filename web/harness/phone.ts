@@ -1,12 +1,16 @@
 /**
  * Working the preview as a person at the desktop would: open it as someone on a page, tap what the
  * page shows, type, pick files, answer WeChat's dialogs. Every preview page opened here records
- * uncaught page errors and any request that would leave this machine, for the suites to assert on.
+ * uncaught page errors and any request that would leave this machine, for the journeys to assert on.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
-interface PreviewWindow {
-  __preview?: { errors: { message: string }[]; wechat: { kind: string; title: string; detail: string; data?: unknown }[]; route(): string | null };
+/** What the preview's shell records for WeChat's side of things (web/runtime/shell/wechat-log.ts). */
+export interface WechatEntry {
+  kind: string;
+  title: string;
+  detail: string;
+  data?: unknown;
 }
 
 export class Phone {
@@ -25,7 +29,11 @@ export class Phone {
    * (wx/storage.ts), so phones of different people do not see each other's.
    */
   static async open(context: BrowserContext, base: string, as: string, route: string): Promise<Phone> {
-    const page = await context.newPage();
+    return Phone.attach(await context.newPage(), base, as, route);
+  }
+
+  /** The preview in `page` (a page set up by the caller, e.g. with its network cut), as `as` on `route`. */
+  static async attach(page: Page, base: string, as: string, route: string): Promise<Phone> {
     const phone = new Phone(page, base);
     page.on('request', (request) => {
       const url = request.url();
@@ -75,6 +83,14 @@ export class Phone {
     await this.wechatLayer.getByText(text).first().waitFor({ state: 'visible' });
   }
 
+  /** Waits until a toast saying `text` has shown (it may already be gone: a toast lasts 1.5 s). */
+  async toasted(text: string): Promise<void> {
+    await this.page.waitForFunction((wanted) => {
+      const preview = (globalThis as unknown as { __preview?: { toasts: string[] } }).__preview;
+      return Boolean(preview?.toasts.some((title) => title.includes(wanted)));
+    }, text);
+  }
+
   /** Answers WeChat's modal dialog with its button `label`. */
   async answerModal(label: string): Promise<void> {
     await this.wechatLayer.locator('.dialog__button', { hasText: label }).click();
@@ -101,22 +117,26 @@ export class Phone {
     await sheet.locator('.picker__confirm').click();
   }
 
+  // The page's own globals are read with expressions: this module runs in node, without the DOM's types.
+
   async caller(): Promise<string | null> {
-    return this.page.evaluate(() => new URLSearchParams(location.search).get('as'));
+    return this.page.evaluate<string | null>("new URLSearchParams(location.search).get('as')");
   }
 
   async route(): Promise<string | null> {
-    return this.page.evaluate(() => (window as PreviewWindow).__preview?.route() ?? null);
+    return this.page.evaluate<string | null>('window.__preview ? window.__preview.route() : null');
   }
 
   /** What WeChat did that only the 微信 log shows: shares, subscription requests, copies. */
-  async wechatLog(): Promise<{ kind: string; title: string; detail: string; data?: unknown }[]> {
-    return this.page.evaluate(() => (window as PreviewWindow).__preview?.wechat ?? []);
+  async wechatLog(): Promise<WechatEntry[]> {
+    return this.page.evaluate<WechatEntry[]>('window.__preview ? window.__preview.wechat : []');
   }
 
   /** Uncaught page errors (the preview's record and the browser's), and requests that left the machine. */
   async problems(): Promise<string[]> {
-    const recorded = await this.page.evaluate(() => ((window as PreviewWindow).__preview?.errors ?? []).map((e) => e.message)).catch(() => []);
+    const recorded = await this.page
+      .evaluate<string[]>('(window.__preview ? window.__preview.errors : []).map((e) => e.message)')
+      .catch(() => [] as string[]);
     return [...recorded, ...this.crashes.map((c) => `crash: ${c}`), ...this.external.map((u) => `fetched from the web: ${u}`)];
   }
 
