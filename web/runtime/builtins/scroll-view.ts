@@ -42,9 +42,9 @@ export function defineScrollView(): void {
       },
       scrollIntoView(this: Builtin, id: string) {
         if (!id) return;
-        const target = this._exparserNode.ownerShadowRoot ? (this._exparserNode as unknown as { ownerShadowRoot: { querySelector(s: string): { $$?: HTMLElement } | null } }).ownerShadowRoot.querySelector(`#${id}`) : null;
+        // The id names a node of the same template as the scroll-view.
+        const element = this._exparserNode.ownerShadowRoot?.querySelector(`#${id}`)?.$$;
         const host = hostOf(this);
-        const element = target?.$$;
         if (!element) return;
         const behavior = this.properties.scrollWithAnimation ? 'smooth' : 'auto';
         requestAnimationFrame(() =>

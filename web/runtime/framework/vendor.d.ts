@@ -9,7 +9,7 @@ declare module 'miniprogram-exparser' {
     dataset?: Record<string, unknown>;
     childNodes: ExparserElement[];
     shadowRoot?: ExparserElement;
-    ownerShadowRoot?: { getHostNode(): ExparserElement } | null;
+    ownerShadowRoot?: { getHostNode(): ExparserElement; querySelector(selector: string): ExparserElement | null } | null;
     parentNode: ExparserElement | null;
     is?: string;
     data?: Record<string, unknown>;

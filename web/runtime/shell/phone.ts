@@ -33,6 +33,7 @@ export class Phone {
   private readonly tabBar: HTMLElement | null;
   private readonly tabs: HTMLElement[] = [];
   private tabBarVisible = true;
+  private shown: NavigationState | null = null;
 
   constructor(
     private readonly app: AppJson,
@@ -85,6 +86,7 @@ export class Phone {
   }
 
   showNavigation(state: NavigationState): void {
+    this.shown = state;
     this.title.textContent = state.title;
     this.back.hidden = !state.canGoBack;
     this.home.hidden = !state.canGoHome;
@@ -127,8 +129,9 @@ export class Phone {
     badge.classList.toggle('tab-bar__badge--dot', on);
   }
 
+  /** wx.showTabBar / hideTabBar: the tab bar stays as asked on every tab page until asked again. */
   setTabBarVisible(visible: boolean): void {
     this.tabBarVisible = visible;
-    if (!visible) this.element.classList.remove('phone--tab');
+    if (this.shown) this.showNavigation(this.shown);
   }
 }

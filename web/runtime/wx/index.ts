@@ -17,10 +17,7 @@ export function createWx(ctx: WxContext): Record<string, unknown> {
       return {};
     });
   return {
-    ...systemApis(() => {
-      const page = ctx.pages.current();
-      return Boolean(page && ctx.phone.element.classList.contains('phone--tab'));
-    }),
+    ...systemApis({ screenHeight: () => ctx.phone.element.clientHeight, pageHeight: () => ctx.phone.pages.clientHeight }),
     ...storageApis(ctx.openid),
     ...interfaceApis(ctx),
     ...fileApis(),

@@ -1,20 +1,30 @@
-/** The device the preview pretends to be: a 375 × 812 phone running a recent WeChat. */
+/**
+ * The device the preview pretends to be: a phone 375 px wide (812 px tall, or less when the browser
+ * window is shorter) running a recent WeChat. The window is the page's area between the bars.
+ */
 import { asyncApi } from './callbacks';
 import { NAVIGATION_BAR_HEIGHT, SCREEN_HEIGHT, SCREEN_WIDTH, STATUS_BAR_HEIGHT, TAB_BAR_HEIGHT } from '../framework/units';
 
 const SDK_VERSION = '3.7.12';
 
-export function systemApis(onTabPage: () => boolean) {
+export interface Screen {
+  /** The phone's screen and the page area on it, in CSS px (0 before they are laid out). */
+  screenHeight(): number;
+  pageHeight(): number;
+}
+
+export function systemApis(screen: Screen) {
   const windowInfo = () => {
-    const windowHeight = SCREEN_HEIGHT - STATUS_BAR_HEIGHT - NAVIGATION_BAR_HEIGHT - (onTabPage() ? TAB_BAR_HEIGHT : 0);
+    const screenHeight = screen.screenHeight() || SCREEN_HEIGHT;
+    const windowHeight = screen.pageHeight() || screenHeight - STATUS_BAR_HEIGHT - NAVIGATION_BAR_HEIGHT - TAB_BAR_HEIGHT;
     return {
       pixelRatio: window.devicePixelRatio || 2,
       screenWidth: SCREEN_WIDTH,
-      screenHeight: SCREEN_HEIGHT,
+      screenHeight,
       windowWidth: SCREEN_WIDTH,
       windowHeight,
       statusBarHeight: STATUS_BAR_HEIGHT,
-      safeArea: { left: 0, right: SCREEN_WIDTH, top: STATUS_BAR_HEIGHT, bottom: SCREEN_HEIGHT, width: SCREEN_WIDTH, height: SCREEN_HEIGHT - STATUS_BAR_HEIGHT },
+      safeArea: { left: 0, right: SCREEN_WIDTH, top: STATUS_BAR_HEIGHT, bottom: screenHeight, width: SCREEN_WIDTH, height: screenHeight - STATUS_BAR_HEIGHT },
       screenTop: STATUS_BAR_HEIGHT + NAVIGATION_BAR_HEIGHT,
     };
   };
