@@ -15,10 +15,20 @@ import { rpxToPx } from './units';
  * When one attribute of a node changes, j-component's diff hands every attribute of the node to
  * updateAttrs, which sets each property again; WeChat sets only what changed. Setting an unchanged
  * property re-runs its observers: TDesign's date-time-picker then resets its columns, and its confirm
- * returns the old date. Only attributes whose value differs from the node's previous template pass.
+ * returns the old date. Only attributes whose value differs from the node's previous template pass;
+ * objects and arrays are compared by content, since a literal in a template (`{{ [4, 4] }}`) is a new
+ * object on every render but, as in WeChat, no change.
  */
 function applyOnlyChangedAttributes(): void {
   const updateAttrs = render.updateAttrs;
+  const sameContent = (a: unknown, b: unknown): boolean => {
+    try {
+      return JSON.stringify(a) === JSON.stringify(b);
+    } catch {
+      return false;
+    }
+  };
+  const isObject = (value: unknown): boolean => value !== null && typeof value === 'object';
   render.updateAttrs = (node, attrs) => {
     const previous = node._vt?.attrs;
     if (!previous) return updateAttrs(node, attrs);
@@ -26,7 +36,9 @@ function applyOnlyChangedAttributes(): void {
     // A removed attribute arrives as the previous attribute object itself, its value set to undefined.
     const changed = attrs.filter((attr) => {
       const old = before.get(attr.name);
-      return old === undefined || old === attr || old.value !== attr.value;
+      if (old === undefined || old === attr) return true;
+      if (old.value === attr.value) return false;
+      return !(isObject(old.value) && isObject(attr.value) && sameContent(old.value, attr.value));
     });
     if (changed.length > 0) updateAttrs(node, changed);
   };
