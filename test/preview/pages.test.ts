@@ -84,24 +84,15 @@ describe('the preview', () => {
 });
 
 describe('around the pages, as WeChat does it', () => {
-  it('keeps the day chosen in TDesign’s date picker', async () => {
+  it('keeps the day dragged to in TDesign’s date picker', async () => {
     const phone = await suite.open('马丽', 'pages/report/index');
     await phone.tap('.field-date');
     const columns = phone.screen.locator('.t-picker-item__group');
-    const item = (column: number, label: string) => columns.nth(column).locator('.t-picker-item__item', { hasText: new RegExp(`^${label}$`) });
-    // The row next to today's (the wheel shows today's neighbours): yesterday, or the month or year before.
+    await columns.first().waitFor();
+    // One row down the wheel (a row is 80rpx, 40 px): yesterday, or the month or year before on the 1st.
     const { year, month, day } = chinaToday();
-    let chosen: string;
-    if (day > 1) {
-      await item(2, `${day - 1}日`).click();
-      chosen = `${year}年${month}月${day - 1}日`;
-    } else if (month > 1) {
-      await item(1, `${month - 1} 月`).click();
-      chosen = `${year}年${month - 1}月`;
-    } else {
-      await item(0, `${year - 1}年`).click();
-      chosen = `${year - 1}年`;
-    }
+    const [column, chosen] = day > 1 ? [2, `${year}年${month}月${day - 1}日`] : month > 1 ? [1, `${year}年${month - 1}月`] : [0, `${year - 1}年`];
+    await phone.drag(columns.nth(column), 40);
     await phone.tap('.t-picker__confirm');
     await phone.sees(chosen, '.field-date');
   });

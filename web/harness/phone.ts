@@ -96,6 +96,17 @@ export class Phone {
     await this.wechatLayer.locator('.dialog__button', { hasText: label }).click();
   }
 
+  /** Drags `target` by `dy` px with the mouse, slowly, as a finger moves a picker's column. */
+  async drag(target: Locator, dy: number): Promise<void> {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('nothing to drag');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, y + dy, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
   async type(selector: string, text: string): Promise<void> {
     await this.screen.locator(selector).locator('input, textarea').first().fill(text);
   }
