@@ -73,6 +73,19 @@ describe('the preview', () => {
     await phone.page.locator('.callers__current', { hasText: '张晓燕' }).waitFor();
   });
 
+  it('opens a page over 我的 and goes back with the navigation bar, as WeChat stacks pages', async () => {
+    const phone = await suite.open('马丽', 'pages/mine/index');
+    await phone.tap('.link--notices');
+    await phone.page.waitForFunction(() => /notices/.test(location.hash));
+    expect(await phone.route()).toBe('pages/notices/index');
+    expect(await phone.page.locator('.nav-bar__title').textContent()).toBe(titleOf('pages/notices/index'));
+    expect(await phone.page.locator('.tab-bar').isVisible()).toBe(false);
+    await phone.page.locator('.nav-bar__back').click();
+    await phone.page.waitForFunction(() => /mine/.test(location.hash));
+    expect(await phone.page.locator('.nav-bar__title').textContent()).toBe(titleOf('pages/mine/index'));
+    await phone.sees('马丽', '.profile__name');
+  });
+
   it('answers GET /demo.json with the seeded people, their roles and units', async () => {
     const response = await fetch(`${suite.cloud.url}/demo.json`);
     const cast = (await response.json()) as { scheme: string; people: { openid: string; name: string; roles: string[]; unit: string }[] };

@@ -98,7 +98,14 @@ export class Phone {
 
   /** Drags `target` by `dy` px with the mouse, slowly, as a finger moves a picker's column. */
   async drag(target: Locator, dy: number): Promise<void> {
-    const box = await target.boundingBox();
+    // A popup slides in: start once the target has stopped moving.
+    let box = await target.boundingBox();
+    for (let tries = 0; tries < 50; tries++) {
+      await this.page.waitForTimeout(100);
+      const now = await target.boundingBox();
+      if (box && now && now.x === box.x && now.y === box.y) break;
+      box = now;
+    }
     if (!box) throw new Error('nothing to drag');
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await this.page.mouse.move(x, y);

@@ -7,7 +7,7 @@
  */
 import { appJson, loadApp } from 'preview:app';
 import { registerBuiltins } from './builtins';
-import { onPageError, pageErrors, watchForPageErrors } from './framework/errors';
+import { callSafely, onPageError, pageErrors, watchForPageErrors } from './framework/errors';
 import { installFidelityFixes } from './framework/fidelity';
 import { isTabRoute, PageStack, parsePageUrl, type OpenedPage } from './framework/pages';
 import { installConstructors } from './framework/registry';
@@ -69,11 +69,14 @@ async function boot(): Promise<void> {
   };
 
   let pages: PageStack;
+  // A navigation WeChat refuses (a page not in app.json…) shows its errMsg, so a broken link is seen.
+  const go = (navigation: () => Promise<void>) =>
+    void navigation().catch((error: unknown) => overlays.toast({ title: String((error as Error).message), icon: 'none', duration: 2000, mask: false }));
   const phone = new Phone(appJson, {
-    back: () => void pages.navigateBack(1),
-    home: () => void pages.reLaunch(`/${appJson.pages[0]}`),
+    back: () => go(() => pages.navigateBack(1)),
+    home: () => go(() => pages.reLaunch(`/${appJson.pages[0]}`)),
     menu: () => sharing.menu(),
-    switchTab: (route) => void pages.switchTab(`/${route}`),
+    switchTab: (route) => go(() => pages.switchTab(`/${route}`)),
   });
   const overlays = new Overlays(phone.layer);
   pages = new PageStack(phone.pages, (top) => {
@@ -98,9 +101,14 @@ async function boot(): Promise<void> {
     resolveImage,
     shareFromButton: (target) => sharing.fromButton(target),
     navigate: (openType, url, delta) => {
-      const go =
-        openType === 'navigateBack' ? pages.navigateBack(delta) : openType === 'switchTab' ? pages.switchTab(url) : openType === 'redirect' ? pages.redirectTo(url) : openType === 'reLaunch' ? pages.reLaunch(url) : pages.navigateTo(url);
-      go.catch((error: unknown) => overlays.toast({ title: String((error as Error).message), icon: 'none', duration: 2000, mask: false }));
+      const byOpenType: Record<string, () => Promise<void>> = {
+        navigate: () => pages.navigateTo(url),
+        redirect: () => pages.redirectTo(url),
+        switchTab: () => pages.switchTab(url),
+        reLaunch: () => pages.reLaunch(url),
+        navigateBack: () => pages.navigateBack(delta),
+      };
+      go(byOpenType[openType] ?? byOpenType.navigate);
     },
   });
   scope.wx = createWx({ openid, appName, cloud, overlays, phone, log, pages, resolveImage });
@@ -125,7 +133,7 @@ async function boot(): Promise<void> {
   const launch = { path: appJson.pages[0], query: {}, scene: 1001 };
   for (const hook of ['onLaunch', 'onShow']) {
     const fn = app[hook];
-    if (typeof fn === 'function') fn.call(app, launch);
+    if (typeof fn === 'function') callSafely(`App ${hook}`, () => fn.call(app, launch));
   }
 
   const entry = routeOfHash();

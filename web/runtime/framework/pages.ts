@@ -28,6 +28,12 @@ export interface OpenedPage {
 
 export class NavigationError extends Error {}
 
+/**
+ * WeChat navigates after the calling handler returns: a page that calls wx.navigateTo in its onLoad
+ * finishes loading first.
+ */
+const laterThanTheCaller = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 const MAX_STACK = 10;
 const REACH_BOTTOM_DISTANCE = 50;
 
@@ -94,6 +100,7 @@ export class PageStack {
   }
 
   async navigateTo(url: string): Promise<void> {
+    await laterThanTheCaller();
     const { route, query } = this.target(url, 'navigateTo');
     if (isTabRoute(route)) throw new NavigationError(`navigateTo:fail can not navigateTo a tabbar page`);
     if (this.stack.length >= MAX_STACK) throw new NavigationError('navigateTo:fail webview count limit exceed');
@@ -104,6 +111,7 @@ export class PageStack {
   }
 
   async redirectTo(url: string): Promise<void> {
+    await laterThanTheCaller();
     const { route, query } = this.target(url, 'redirectTo');
     if (isTabRoute(route)) throw new NavigationError(`redirectTo:fail can not redirectTo a tabbar page`);
     const previous = this.stack.pop();
@@ -113,6 +121,7 @@ export class PageStack {
   }
 
   async navigateBack(delta = 1): Promise<void> {
+    await laterThanTheCaller();
     if (this.stack.length <= 1) throw new NavigationError('navigateBack:fail cannot navigate back at first page.');
     const count = Math.min(Math.max(1, Math.floor(delta) || 1), this.stack.length - 1);
     for (let i = 0; i < count; i++) this.unload(this.stack.pop()!);
@@ -121,6 +130,7 @@ export class PageStack {
   }
 
   async switchTab(url: string): Promise<void> {
+    await laterThanTheCaller();
     const { route } = this.target(url, 'switchTab');
     if (!isTabRoute(route)) throw new NavigationError(`switchTab:fail can not switch to no-tabBar page`);
     const top = this.current();
@@ -139,6 +149,7 @@ export class PageStack {
   }
 
   async reLaunch(url: string): Promise<void> {
+    await laterThanTheCaller();
     const { route, query } = this.target(url, 'reLaunch');
     for (const page of this.stack.splice(0).reverse()) this.unload(page);
     for (const page of this.tabs.values()) if (page.frame.isConnected) this.unload(page);
