@@ -1,4 +1,7 @@
-/** Two projects: server-side code runs in node, pages run in jsdom with miniprogram-simulate. */
+/**
+ * Three projects: server-side code runs in node, pages run in jsdom with miniprogram-simulate, and the
+ * preview's journeys drive the real pages in Chromium against a local cloud (test/preview).
+ */
 // Type errors are the type check's job (npm run typecheck); jest only transpiles.
 const tsJest = ['ts-jest', { diagnostics: false }];
 
@@ -21,6 +24,14 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/pages/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'preview',
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/preview/support/global-setup.ts',
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/preview/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
   ],

@@ -4,8 +4,10 @@
  *   GET  /health           200 with the functions it serves
  *   GET  /storage/<path>?expires=…&sign=…   a stored file, with the signature getTempFileURL gave (403 without)
  *   POST /timer/<function>/<trigger>   fires a timer trigger now
+ *   GET  /, /demo.json, /preview/...   the browser preview (localcloud/preview.ts)
  */
 import * as http from 'http';
+import { handlePreviewRequest, type PreviewOptions } from './preview';
 import { FunctionTimeoutError, UnknownFunctionError, type LocalCloud } from './runtime';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -93,7 +95,7 @@ async function invokeFunction(cloud: LocalCloud, name: string, req: http.Incomin
   }
 }
 
-export function createGateway(cloud: LocalCloud): http.Server {
+export function createGateway(cloud: LocalCloud, preview: PreviewOptions = {}): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -122,6 +124,7 @@ export function createGateway(cloud: LocalCloud): http.Server {
         res.writeHead(200, { 'content-length': content.length });
         return void res.end(content);
       }
+      if (await handlePreviewRequest(cloud, preview, req, res, url)) return;
       gatewayError(res, 404, 'NOT_FOUND', `${req.method} ${url.pathname} 不存在；云函数请用 POST /api/<函数名>`);
     };
     handle().catch((error: unknown) => gatewayError(res, 500, 'GATEWAY_ERROR', String((error as Error)?.message ?? error)));

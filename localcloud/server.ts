@@ -12,11 +12,18 @@
 import * as path from 'path';
 import { startClockAt } from './clock';
 import { createGateway, listen } from './gateway';
+import { loadDemoCast, saveDemoCast, type DemoCast } from './preview';
 import { LocalCloud } from './runtime';
 import { startTimers } from './timers';
 
+/** What seeding an empty store did: a summary for the console, and the people it made (GET /demo.json). */
+export interface SeedOutcome {
+  summary: string;
+  cast: DemoCast;
+}
+
 export interface StartOptions {
-  seed?: (cloud: LocalCloud) => Promise<string | null>;
+  seed?: (cloud: LocalCloud) => Promise<SeedOutcome | null>;
 }
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<{ cloud: LocalCloud; port: number; close(): void }> {
@@ -30,11 +37,17 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<{ clo
     functionEnv: { ADMIN_OPENIDS: process.env.ADMIN_OPENIDS ?? 'local-admin' },
   });
   const empty = cloud.store.collectionNames().length === 0;
+  // The cast describes the store beside it: an empty store has none until it is seeded.
+  let cast = empty ? null : loadDemoCast(dir);
   if (empty && process.env.SEED !== 'none' && options.seed) {
-    const summary = await options.seed(cloud);
-    if (summary) console.log(summary);
+    const outcome = await options.seed(cloud);
+    if (outcome) {
+      console.log(outcome.summary);
+      cast = outcome.cast;
+    }
   }
-  const server = createGateway(cloud);
+  if (empty) saveDemoCast(dir, cast);
+  const server = createGateway(cloud, { cast });
   const { port: actual } = await listen(server, { port });
   cloud.baseUrl = `http://127.0.0.1:${actual}`;
   const stopTimers = startTimers(cloud, (line) => console.log(line));

@@ -1,163 +1,138 @@
 /**
- * `npm run gallery`: every page in its main states, drawn from the real WXML and WXSS to PNG, for a
- * person to look at (not part of `npm test`).
+ * `npm run gallery`: every page in its main states (scripts/gallery-scenes.ts), photographed from the
+ * live preview against a fresh copy of the demo association, so that no two pictures can disagree
+ * about the data. Not part of `npm test`.
  *
- * 1. jest renders each state with miniprogram-simulate (test/pages/gallery/render.gallery.ts, states
- *    in test/pages/gallery/fixtures.ts) into gallery/<page>--<state>.html: the DOM plus the page's
- *    WXSS, TDesign's included, at 375 px wide (1rpx = 0.5px).
- * 2. Headless Chromium screenshots each file at 375 px wide into gallery/<page>--<state>.png.
- * 3. gallery/index.html shows them side by side.
+ * 1. Builds the functions and the preview, starts a local cloud in a temporary folder seeded with the
+ *    demo (and, for the states of an association that has just started, an empty one).
+ * 2. Through the real api, as the people who would do it: the secretariat imports a newcomer, who
+ *    binds (a member with no points yet), and publishes a rule revision (a notice to show on 公示).
+ * 3. Opens each scene in Chromium as its person, acts, and saves the phone's screen to
+ *    gallery/<page>--<state>.png (375 px wide, at 2×); gallery/sheets/<page>.png puts a page's
+ *    states side by side and gallery/index.html shows them all. docs/preview.png is the README's
+ *    picture of the whole preview.
  *
- * Needs Chromium and a CJK font: `apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM to a
- * Chrome binary). `GALLERY_PAGES=mine,report npm run gallery` draws only those pages.
- * miniprogram_npm/ must be packed (`npm run pack:npm`).
+ * Needs Chromium and a CJK font: `apt-get install -y chromium fonts-noto-cjk` (or CHROMIUM=/path).
+ * `GALLERY_PAGES=mine,report npm run gallery` redraws only those pages. miniprogram_npm/ must be packed.
  */
-import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { ApiResult } from '../typings/api';
+import { launchChromium } from '../web/harness/chromium';
+import { ADMIN_OPENID, startPreviewCloud, type PreviewCloud } from '../web/harness/demo-cloud';
+import { Phone } from '../web/harness/phone';
+import { buildFunctions } from './build';
+import { buildPreview } from './build-preview';
+import { NEWCOMER, SCENES, type Scene } from './gallery-scenes';
+import { writeIndex, writeSheets, type Picture } from './gallery-sheets';
 import { REPO_ROOT } from './miniprogram-files';
 
 const OUT_DIR = path.join(REPO_ROOT, 'gallery');
-const WIDTH = 375;
-const PARALLEL_SHOTS = 4;
+const README_PICTURE = path.join(REPO_ROOT, 'docs', 'preview.png');
+const SCREEN_HEIGHT = 812;
+/** Long enough for popups and pickers to finish sliding in. */
+const SETTLE_MS = 600;
+/** What the plain phone frame loses in the pictures: the rounded corners. */
+const SQUARE_SCREEN = '.phone, .phone__screen { border-radius: 0 !important; box-shadow: none !important; }';
 
-interface ManifestEntry {
-  page: string;
-  state: string;
-  html: string;
-  height: number;
-  error?: string;
+async function api(cloud: PreviewCloud, openid: string, action: string, payload: unknown): Promise<Record<string, unknown>> {
+  const result = (await cloud.cloud.invoke('api', { action, payload }, { openid })) as ApiResult<Record<string, unknown>>;
+  if (!result.ok) throw new Error(`gallery: ${action} as ${openid} failed: ${result.error.message}`);
+  return result.data;
 }
 
-function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].filter(
-    (c): c is string => Boolean(c),
-  );
-  for (const candidate of candidates) {
-    const found = spawnSync('sh', ['-c', `command -v "${candidate}"`], { encoding: 'utf8' });
-    if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+/** The secretariat imports a newcomer, who binds: 我的 and 明细 with nothing yet. */
+async function addNewcomer(cloud: PreviewCloud): Promise<void> {
+  const imported = await api(cloud, ADMIN_OPENID, 'admin.members.import', { rows: [{ name: '秦新', branch: '东宝分会', tier: 'member', profession: '设计师' }] });
+  const [{ inviteCode }] = imported.members as { inviteCode: string }[];
+  await api(cloud, NEWCOMER.as, 'me.bind', { inviteCode });
+}
+
+/** The secretariat publishes the next rule version, effective next month: a notice with its changes (第二十条). */
+async function publishRevision(cloud: PreviewCloud): Promise<void> {
+  const catalog = await api(cloud, ADMIN_OPENID, 'catalog.get', {});
+  const items = (catalog.items as Record<string, unknown>[]).map((item) => (item.id === 'outreach.suggestion' ? { ...item, points: 3 } : item));
+  const now = new Date();
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+  await api(cloud, ADMIN_OPENID, 'admin.scheme.publish', { items, effectiveFrom: next, note: `为鼓励建言献策，“书面建言献策”由 2 分调整为 3 分，自 ${next} 起施行。` });
+}
+
+async function photograph(context: BrowserContext, cloud: PreviewCloud, scene: Scene): Promise<Picture> {
+  const as = typeof scene.who === 'string' ? cloud.cast.people.find((p) => p.name === scene.who)?.openid : scene.who.as;
+  if (!as) throw new Error(`gallery: nobody called ${String(scene.who)} in the demo`);
+  const height = scene.height ?? SCREEN_HEIGHT;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: height + 64 });
+  if (scene.network === 'offline') await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+  if (scene.network === 'pending') await page.route('**/api/**', () => undefined);
+  const phone = await Phone.attach(page, cloud.url, as, scene.route ?? `pages/${scene.page}/index`);
+  try {
+    await page.addStyleTag({ content: `${SQUARE_SCREEN} .phone { height: ${height}px !important; }` });
+    if (scene.network === 'offline') await phone.screen.locator('.state-view--error').waitFor();
+    await scene.act?.(phone);
+    await page.waitForTimeout(SETTLE_MS);
+    const problems = await phone.problems();
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    const file = `${scene.page}--${scene.state}.png`;
+    await page.locator('.phone__screen').screenshot({ path: path.join(OUT_DIR, file) });
+    return { page: scene.page, state: scene.state, file, height };
+  } finally {
+    await page.close();
   }
-  return null;
 }
 
-function renderHtml(): void {
-  const config = {
-    rootDir: REPO_ROOT,
-    testEnvironment: 'jsdom',
-    testMatch: ['<rootDir>/test/pages/gallery/render.gallery.ts'],
-    transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
-    testTimeout: 60_000,
-  };
-  const jest = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  const run = spawnSync(process.execPath, [jest, '--config', JSON.stringify(config), '--runInBand'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  // Failed states are listed in the manifest; the others are still worth drawing.
-  if (run.status !== 0) console.warn('gallery: some states did not render (see above); drawing the rest');
-}
-
-function screenshot(chromium: string, entry: ManifestEntry, width = WIDTH, scale = 2): Promise<void> {
-  const png = path.join(OUT_DIR, entry.html.replace(/\.html$/, '.png'));
-  const args = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--hide-scrollbars',
-    `--force-device-scale-factor=${scale}`,
-    `--window-size=${width},${entry.height}`,
-    `--screenshot=${png}`,
-    `file://${path.join(OUT_DIR, entry.html)}`,
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 && fs.existsSync(png) ? resolve() : reject(new Error(`${entry.html}: chromium exited ${code}\n${stderr}`))));
-  });
-}
-
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-    }),
-  );
-}
-
-/** One picture per page with all its states side by side (gallery/sheets/<page>.png), for a quick look. */
-async function drawSheets(chromium: string, pictures: ManifestEntry[]): Promise<void> {
-  const dir = path.join(OUT_DIR, 'sheets');
-  fs.mkdirSync(dir, { recursive: true });
-  const byPage = new Map<string, ManifestEntry[]>();
-  for (const picture of pictures) byPage.set(picture.page, [...(byPage.get(picture.page) ?? []), picture]);
-  const gap = 16;
-  await inBatches([...byPage.entries()], PARALLEL_SHOTS, async ([page, states]) => {
-    const html = path.join(dir, `${page}.html`);
-    fs.writeFileSync(
-      html,
-      `<!doctype html><meta charset="utf-8"><style>body{margin:0;background:#d0d3d8;display:flex;gap:${gap}px;padding:${gap}px;align-items:flex-start;font:14px sans-serif}
-figure{margin:0}img{display:block;width:${WIDTH}px}figcaption{text-align:center;padding:4px}</style>
-${states.map((s) => `<figure><img src="../${s.html.replace(/\.html$/, '.png')}"><figcaption>${s.state}</figcaption></figure>`).join('')}`,
-    );
-    const tallest = Math.max(...states.map((s) => s.height));
-    await screenshot(chromium, { page, state: 'sheet', html: path.relative(OUT_DIR, html), height: tallest + 2 * gap + 28 }, states.length * (WIDTH + gap) + gap, 1);
-  });
-}
-
-function writeIndex(entries: ManifestEntry[]): void {
-  const byPage = new Map<string, ManifestEntry[]>();
-  for (const entry of entries) byPage.set(entry.page, [...(byPage.get(entry.page) ?? []), entry]);
-  const sections = [...byPage.entries()].map(
-    ([page, states]) =>
-      `<h2>${page}</h2><div class="row">${states
-        .map((s) =>
-          s.error
-            ? `<figure><div class="failed">${s.error.replace(/</g, '&lt;')}</div><figcaption>${s.state}（未渲染）</figcaption></figure>`
-            : `<figure><a href="${s.html.replace(/\.html$/, '.png')}"><img src="${s.html.replace(/\.html$/, '.png')}" width="${WIDTH}"></a><figcaption>${s.state}</figcaption></figure>`,
-        )
-        .join('')}</div>`,
-  );
-  fs.writeFileSync(
-    path.join(OUT_DIR, 'index.html'),
-    `<!doctype html><meta charset="utf-8"><title>积分制 页面图库</title>
-<style>body{font-family:sans-serif;background:#ddd;margin:24px}.row{display:flex;gap:24px;overflow-x:auto;align-items:flex-start}
-figure{margin:0}img{display:block;background:#fff;box-shadow:0 2px 8px rgba(0,0,0,.2)}figcaption{text-align:center;margin:8px 0 24px}
-.failed{width:${WIDTH}px;height:200px;background:#fee;color:#a00;padding:8px;box-sizing:border-box;overflow:auto;font-size:12px}</style>
-<h1>积分制 页面图库</h1>${sections.join('\n')}\n`,
-  );
+/** The README's picture: the whole preview (caller switcher, phone, 微信 log) as a demo member. */
+async function pictureForReadme(browser: Browser, cloud: PreviewCloud): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 860 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await Phone.attach(page, cloud.url, cloud.cast.start ?? cloud.cast.people[0].openid, 'pages/mine/index');
+  await page.locator('.page-frame[data-current] .recent__row').first().waitFor();
+  await page.waitForTimeout(SETTLE_MS);
+  fs.mkdirSync(path.dirname(README_PICTURE), { recursive: true });
+  await page.screenshot({ path: README_PICTURE });
+  await context.close();
 }
 
 async function main(): Promise<void> {
-  const chromium = findChromium();
-  if (!chromium) {
-    console.error('gallery: Chromium not found. Install it with `apt-get install -y chromium fonts-noto-cjk`, or set CHROMIUM=/path/to/chrome.');
-    process.exitCode = 1;
-    return;
+  const only = process.env.GALLERY_PAGES ? new Set(process.env.GALLERY_PAGES.split(',')) : null;
+  const scenes = SCENES.filter((scene) => !only || only.has(scene.page));
+  await buildFunctions();
+  await buildPreview();
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const file of fs.readdirSync(OUT_DIR)) {
+    if (file.endsWith('.png') && scenes.some((scene) => file.startsWith(`${scene.page}--`))) fs.rmSync(path.join(OUT_DIR, file));
   }
-  renderHtml();
-  const manifestPath = path.join(OUT_DIR, 'manifest.json');
-  if (!fs.existsSync(manifestPath)) throw new Error('gallery: nothing was rendered (no gallery/manifest.json)');
-  const entries = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as ManifestEntry[];
-  const drawable = entries.filter((e) => !e.error && fs.existsSync(path.join(OUT_DIR, e.html)));
-  await inBatches(drawable, PARALLEL_SHOTS, (entry) => screenshot(chromium, entry));
-  // The index shows every picture in gallery/, including pages not redrawn this time.
-  const pictures: ManifestEntry[] = fs
-    .readdirSync(OUT_DIR)
-    .filter((file) => file.endsWith('.png'))
-    .sort()
-    .map((file) => {
-      const [page, state] = file.replace(/\.png$/, '').split('--');
-      // A PNG's height is bytes 20–23 of its header; pictures are drawn at scale 2.
-      const height = fs.readFileSync(path.join(OUT_DIR, file)).readUInt32BE(20) / 2;
-      return { page, state, html: file.replace(/\.png$/, '.html'), height };
-    });
-  await drawSheets(chromium, pictures);
-  writeIndex([...pictures, ...entries.filter((e) => e.error)]);
-  const failed = entries.filter((e) => e.error);
-  console.log(`gallery: ${drawable.length} screenshots in ${path.relative(process.cwd(), OUT_DIR)}/ (open gallery/index.html)`);
-  if (failed.length > 0) {
-    for (const f of failed) console.error(`✗ ${f.page} ${f.state}: ${f.error}`);
+
+  const demo = await startPreviewCloud();
+  const empty = await startPreviewCloud({ empty: true });
+  const browser = await launchChromium();
+  const failures: string[] = [];
+  try {
+    await addNewcomer(demo);
+    await publishRevision(demo);
+    const context = await browser.newContext({ deviceScaleFactor: 2 });
+    for (const scene of scenes) {
+      try {
+        await photograph(context, scene.cloud === 'empty' ? empty : demo, scene);
+        process.stdout.write('.');
+      } catch (error) {
+        failures.push(`${scene.page} ${scene.state}: ${(error as Error).message.split('\n')[0]}`);
+        process.stdout.write('✗');
+      }
+    }
+    process.stdout.write('\n');
+    if (!only) await pictureForReadme(browser, demo);
+    const pictures = await writeSheets(browser, OUT_DIR);
+    writeIndex(OUT_DIR, pictures, failures);
+    console.log(`gallery: ${scenes.length - failures.length} of ${scenes.length} states in gallery/ (open gallery/index.html)${only ? '' : '; docs/preview.png'}`);
+  } finally {
+    await browser.close();
+    await demo.close();
+    await empty.close();
+  }
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(`✗ ${failure}`);
     process.exitCode = 1;
   }
 }

@@ -12,9 +12,12 @@
 import { performance } from 'perf_hooks';
 import type { ActionName, ApiResult, DataOf, PayloadOf } from '../typings/api';
 import type { Claim } from '../typings/models';
+import { POSITION_NAMES, TIER_NAMES } from '../domain/glossary';
 import { daysBetween, shanghaiDate } from '../domain/periods';
+import type { DemoCast } from '../localcloud/preview';
 import type { LocalCloud } from '../localcloud/runtime';
-import { BRANCHES, demoCast, demoOpenid, LEAVERS } from './demo-cast';
+import type { SeedOutcome } from '../localcloud/server';
+import { BRANCHES, demoCast, demoOpenid, LEAVERS, type Person } from './demo-cast';
 
 export { DEMO_ADMIN_OPENID, demoOpenid } from './demo-cast';
 
@@ -38,8 +41,31 @@ export interface DemoOptions {
   now?: Date;
 }
 
-/** Seeds the demo association through the api; returns a summary for the console. */
-export async function seedDemo(cloud: LocalCloud, options: DemoOptions = {}): Promise<string> {
+/** The association's own unit, for people who belong to no branch. */
+const ASSOCIATION_UNIT = '总会';
+
+/** Who the demo's people are, for the preview's caller switcher (GET /demo.json). */
+function castOf(people: Person[], secretariat: string): DemoCast {
+  return {
+    scheme: 'jingmen',
+    people: people.map((p) => ({
+      openid: demoOpenid(p.key),
+      name: p.name,
+      roles: [
+        ...(p.positions ?? []).map((position) => POSITION_NAMES[position]),
+        ...(p.key === secretariat ? ['秘书处'] : []),
+        ...(p.tier ? [TIER_NAMES[p.tier]] : []),
+        ...(LEAVERS.includes(p.key) ? ['已退会'] : []),
+      ],
+      unit: p.branch ?? ASSOCIATION_UNIT,
+    })),
+    // A member of a branch, with history and a board position: what most people see first.
+    start: demoOpenid('dongbao-05'),
+  };
+}
+
+/** Seeds the demo association through the api; returns a summary for the console and the people it made. */
+export async function seedDemo(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
   const started = performance.now();
   const api = new Api(cloud);
   const today = shanghaiDate(options.now ?? new Date());
@@ -206,13 +232,14 @@ export async function seedDemo(cloud: LocalCloud, options: DemoOptions = {}): Pr
   for (const key of LEAVERS) await api.as(clerk, 'admin.members.update', { memberId: id(key), patch: { status: 'left' } });
 
   const reviewers = [...new Set(pending.flatMap((c) => c.waitingFor?.memberIds ?? []))].map((memberId) => openidOfId.get(memberId));
-  return [
+  const summary = [
     `demo association seeded through the api: ${cast.length} members in ${BRANCHES.length} branches, ` +
       `${events.length + 1} collective events, ${reports.length + 1} self-reports, ${pending.length} pending ` +
       `(${api.calls} calls, ${Math.round(performance.now() - started)} ms; history from ${daysAgo(84)} to ${today}, ${daysBetween(daysAgo(84), today)} days)`,
     `  secretariat: ${clerk}   president: ${demoOpenid('president')}   branch president: ${demoOpenid('dongbao-head')}   member: ${demoOpenid('dongbao-05')}`,
     `  inboxes with items: ${reviewers.join(', ')}`,
   ].join('\n');
+  return { summary, cast: castOf(cast, 'clerk') };
 }
 
 function fail(message: string): never {

@@ -17,7 +17,7 @@ const tallyKeys = (date: string) => tallyKeysOf(date, JINGMEN_SCHEME.calendar);
 async function seeded(now: Date): Promise<{ h: ApiHarness; summary: string; ms: number }> {
   const h = new ApiHarness({ now });
   const started = performance.now(); // perf_hooks' clock: the harness fakes the global timers, not this one
-  const summary = await seedDemo(h.cloud, { now });
+  const { summary } = await seedDemo(h.cloud, { now });
   return { h, summary, ms: performance.now() - started };
 }
 
