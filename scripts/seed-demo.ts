@@ -12,7 +12,8 @@
 import { performance } from 'perf_hooks';
 import type { ActionName, ApiResult, DataOf, PayloadOf } from '../typings/api';
 import type { Claim } from '../typings/models';
-import { POSITION_NAMES, TIER_NAMES } from '../domain/glossary';
+import { categoryName, roleName } from '../domain/glossary';
+import { JINGMEN_SCHEME } from '../domain/schemes/jingmen';
 import { daysBetween, shanghaiDate } from '../domain/periods';
 import type { DemoCast } from '../localcloud/preview';
 import type { LocalCloud } from '../localcloud/runtime';
@@ -52,9 +53,9 @@ function castOf(people: Person[], secretariat: string): DemoCast {
       openid: demoOpenid(p.key),
       name: p.name,
       roles: [
-        ...(p.positions ?? []).map((position) => POSITION_NAMES[position]),
+        ...(p.positions ?? []).map((position) => roleName(JINGMEN_SCHEME, position)),
         ...(p.key === secretariat ? ['秘书处'] : []),
-        ...(p.tier ? [TIER_NAMES[p.tier]] : []),
+        ...(p.tier ? [categoryName(JINGMEN_SCHEME, p.tier)!] : []),
         ...(LEAVERS.includes(p.key) ? ['已退会'] : []),
       ],
       unit: p.branch ?? ASSOCIATION_UNIT,

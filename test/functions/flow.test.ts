@@ -10,7 +10,11 @@ beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
 afterEach(() => h.close());
 
 it('answers me.get for an unknown caller with no member', async () => {
-  expect(await h.ok('stranger', 'me.get', {})).toEqual({ member: null, roles: [], authority: 0, inboxCount: 0 });
+  const me = await h.ok('stranger', 'me.get', {});
+  expect(me).toMatchObject({ member: null, roles: [], authority: 0, inboxCount: 0 });
+  // The pages learn the scheme's words and what the caller may do from the same answer.
+  expect(me.terms).toMatchObject({ template: 'jingmen', words: { member: '会员', unit: '分会', root: '市新联会' } });
+  expect(me.can).toEqual({ review: false, award: false, record: false, sign: false });
 });
 
 it('takes a self-report through endorsement and final review onto the boards', async () => {

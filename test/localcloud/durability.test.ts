@@ -161,7 +161,7 @@ describe('a damaged journal', () => {
   it('never seeds the demo over a damaged store: the start refuses before seeding', async () => {
     const { dir, journal } = await storeWithForty();
     flipByteOfLine(journal, 1);
-    const seed = jest.fn(async () => 'seeded');
+    const seed = jest.fn(async () => null);
     const env = { ...process.env };
     Object.assign(process.env, { LOCALCLOUD_DIR: dir, LOCALCLOUD_FUNCTIONS: functionsRoot, PORT: '0' });
     try {

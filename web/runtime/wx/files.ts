@@ -1,6 +1,6 @@
 /**
  * Local files as the phone has them: what the user picks (chooseMedia, chooseMessageFile) or what is
- * downloaded becomes a temporary file with a `wxfile://tmp_…` path, kept in memory for this page
+ * downloaded (downloadFile, cloud.downloadFile) becomes a temporary file with a `wxfile://tmp_…` path, kept in memory for this page
  * load; readFile, uploadFile, openDocument and <image> read it by that path.
  */
 import { asyncApi, WxFailure } from './callbacks';
@@ -111,6 +111,15 @@ export function fileApis() {
     return { data: new TextDecoder(encoding === 'utf8' || encoding === 'utf-8' ? 'utf-8' : encoding).decode(bytes) };
   });
 
+  /** wx.downloadFile: an http(s) URL (a link the server handed out) becomes a temporary file, as on a phone. */
+  const downloadFile = asyncApi('downloadFile', async ({ url }: { url: string }) => {
+    const response = await fetch(url);
+    const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || 'file');
+    // A phone reports a refused download by its status code, with no file.
+    if (!response.ok) return { statusCode: response.status, tempFilePath: '' };
+    return { statusCode: response.status, tempFilePath: saveTempFile(await response.blob(), name) };
+  });
+
   const fileSystemManager = {
     readFile,
     access: asyncApi('access', async ({ path }: { path: string }) => {
@@ -120,5 +129,5 @@ export function fileApis() {
     getFileInfo: asyncApi('getFileInfo', async ({ filePath }: { filePath: string }) => ({ size: tempFile(filePath).blob.size })),
   };
 
-  return { chooseMedia, chooseImage, chooseMessageFile, getFileSystemManager: () => fileSystemManager };
+  return { chooseMedia, chooseImage, chooseMessageFile, downloadFile, getFileSystemManager: () => fileSystemManager };
 }
