@@ -92,13 +92,16 @@ export function categoryDef(organisation: OrganisationDef, id: string): Category
   return organisation.categories.find((c) => c.id === id);
 }
 
-/** Where a person holds each of their roles (and their category's authority), while they are active. */
+/**
+ * Where a person holds each of their roles (and their category's authority), while they are active.
+ * A role the template does not know (a record from before a template was adopted) grants nothing.
+ */
 export function grantsOf(holder: Holder, organisation: OrganisationDef): Grant[] {
   if (holder.status !== 'active') return [];
   const own = holder.branchId ?? ROOT;
-  const grants: Grant[] = holder.roles.map((id) => {
-    const role = roleDef(organisation, id);
-    return { role: id, unit: role.at === 'root' ? ROOT : own, limit: role.limit ?? 0, rights: role.rights };
+  const grants: Grant[] = holder.roles.flatMap((id) => {
+    const role = organisation.roles.find((r) => r.id === id);
+    return role ? [{ role: id, unit: role.at === 'root' ? ROOT : own, limit: role.limit ?? 0, rights: role.rights }] : [];
   });
   const category = holder.category === null ? undefined : categoryDef(organisation, holder.category);
   if (category?.limit) grants.push({ role: `category:${category.id}`, unit: own, limit: category.limit, rights: ['award'] });

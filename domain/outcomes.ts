@@ -30,7 +30,8 @@ export interface OutcomeRules {
   repeats?: RepeatRule[];
 }
 
-export interface Standing {
+/** An account's score in a closed cycle. */
+export interface Scored {
   accountId: string;
   score: number;
   category: string | null;
@@ -52,7 +53,7 @@ export function bandOf(score: number, bands: readonly WarningBand[]): WarningBan
  * Assesses each standing of a closed cycle. `earlier` gives each account's warnings of the cycles
  * before, newest first, for the repeat rules.
  */
-export function assess(standings: readonly Standing[], rules: OutcomeRules, earlier: ReadonlyMap<string, (string | null)[]> = new Map()): Assessment[] {
+export function assess(standings: readonly Scored[], rules: OutcomeRules, earlier: ReadonlyMap<string, (string | null)[]> = new Map()): Assessment[] {
   return standings.map((standing) => {
     const band = rules.warnings ? bandOf(standing.score, rules.warnings) : null;
     const flags: string[] = [];

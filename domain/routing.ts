@@ -51,7 +51,7 @@ export function chainOf(kind: ChainKind, scheme: Scheme): { step: ClaimStep; def
 
 /** Where a role is held for a claim of a member of `unit`: the root for a root role, else that unit. */
 function unitOfRole(role: string, unit: string, scheme: Scheme): string {
-  return roleDef(scheme.organisation, role).at === 'root' ? ROOT : unit;
+  return scheme.organisation.roles.find((r) => r.id === role)?.at === 'root' ? ROOT : unit;
 }
 
 /** A root role is held whatever the holder's unit; a unit role at the holder's own unit. */

@@ -135,6 +135,37 @@ export interface SchemeTerms {
   components?: { id: string; name: string; max: number }[];
 }
 
+/** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */
+export interface PublicationView {
+  period: Period;
+  key: string;
+  /** The unit whose outcomes these are; 'root': every unit. */
+  unitId: string;
+  state: 'closing' | 'draft' | 'public' | 'final';
+  drafted: number;
+  publicUntil?: string;
+  signedBy?: { id: string; name: string };
+}
+
+/** One account's outcome of a closed period. */
+export interface OutcomeView {
+  outcomeId: string;
+  memberId: string;
+  name: string;
+  branchName: string | null;
+  score: number;
+  total: number;
+  parts: { id: string; name: string; points: number; max: number }[] | null;
+  grade: string | null;
+  warning: string | null;
+  stars: number | null;
+  vetoed: boolean;
+  flags: string[];
+  objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
+}
+
+export type PeriodPayload = { period: Period; key: string; unitId?: string };
+
 export interface SchemeItemInput extends Omit<CatalogItem, 'claimable'> {
   claimable?: boolean;
 }
@@ -260,6 +291,20 @@ export interface Actions {
     data: { version: number };
   };
   /** `url` is short-lived (files are read only through URLs the server hands out); the file is deleted after a day. */
+  /** SCHEMES.md §3: closing a period drafts one outcome per active account, in resumable batches. */
+  'admin.period.close': { payload: PeriodPayload; data: { publication: PublicationView; done: boolean } };
+  /** Opens the 公示 window; where the template says a unit's head signs, publishing is that signature. */
+  'admin.period.publish': { payload: PeriodPayload; data: { publication: PublicationView } };
+  /** Refused before the window ends or while an objection is undecided. */
+  'admin.period.finalize': { payload: PeriodPayload; data: { publication: PublicationView } };
+  'outcome.list': {
+    payload: { period: Period; key: string; scope?: { branchId?: string }; cursor?: string };
+    data: { state: PublicationView['state'] | null; publicUntil?: string; signedBy?: { id: string; name: string }; rows: OutcomeView[]; cursor: string | null };
+  };
+  /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */
+  'objection.submit': { payload: { outcomeId?: string; entryId?: string; reason: string }; data: { claim: Claim } };
+  /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
+  'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };
 }
 

@@ -100,7 +100,11 @@ export interface CatalogItem {
   maxPerEvent?: number;
 }
 
-export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction';
+/**
+ * self-reports, awards (and records), committee awards, reversals and corrections of entries, and
+ * objections: to a closed period's outcome during its 公示, or to an entry (SCHEMES.md §3).
+ */
+export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction' | 'objection';
 export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 export type ClaimStep = 'endorse' | 'final';
 
@@ -181,6 +185,9 @@ export interface Claim {
   decisions: Decision[];
   /** reversal and correction: the entry being corrected; committee: the decision's reference. */
   reversalOf?: string;
+  /** Objections to an outcome: the outcome row and the publication (公示) it belongs to. */
+  outcomeId?: string;
+  publication?: string;
   reference?: string;
   /** Committee awards: the committee that decided (第十三条: 会长会 or a branch's 会长会). */
   committee?: { id: string; name: string };

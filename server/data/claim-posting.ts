@@ -13,7 +13,8 @@ import type { StoredMember } from './members';
 
 /** The ledger id of line i: reversals and corrections derive theirs from the entry they correct. */
 function entryId(claim: Claim, i: number): string {
-  if (claim.kind === 'reversal') return `rev-${claim.reversalOf}`;
+  // An upheld objection to an entry reverses it, as a reversal would.
+  if (claim.kind === 'reversal' || (claim.kind === 'objection' && claim.reversalOf)) return `rev-${claim.reversalOf}`;
   if (claim.kind === 'correction') return i === 0 ? `rev-${claim.reversalOf}` : `cor-${claim.reversalOf}`;
   return `${claim._id}-${i}`;
 }

@@ -21,6 +21,12 @@ export const COLLECTIONS = {
   bindings: 'bindings',
   /** Exported sheets in storage, so the daily job deletes them after a day. */
   exports: 'exports',
+  /** Closed periods and their 公示 (domain/publication.ts): one per period, key and unit. */
+  publications: 'publications',
+  /** The rows of closed periods (domain/outcome-rows.ts): one per period, key and account. */
+  outcomes: 'outcomes',
+  /** Items a unit added to the catalog (第四条; seeds/002 特色分 由支部自选报党委审核后实施), once approved. */
+  unitItems: 'unitItems',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -58,6 +58,12 @@ function validPayload(action: ActionName): unknown {
     'admin.dues.list': { memberId: 'm3' },
     'admin.dues.void': { duesId: 'no-such-dues', reason: '录入错误' },
     'admin.scheme.publish': { items: [], note: '' },
+    'admin.scheme.adopt': { template: 'jingmen' },
+    'admin.period.close': { period: 'year', key: '2025' },
+    'admin.period.publish': { period: 'year', key: '2025' },
+    'admin.period.finalize': { period: 'year', key: '2025' },
+    'outcome.list': { period: 'year', key: '2025' },
+    'objection.submit': { outcomeId: 'no-such-outcome', reason: '得分有误' },
     'admin.export': { period: 'month' },
   };
   return payloads[action];
@@ -107,6 +113,13 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   'admin.dues.list': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   'admin.dues.void': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'], // no such record
   'admin.scheme.publish': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'], // empty catalog is invalid
+  'admin.scheme.adopt': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'], // the template in force: nothing changes
+  // 荆门 has no 考评 or 公示: the secretariat is told so; nobody else may close a period.
+  'admin.period.close': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.period.publish': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.period.finalize': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'outcome.list': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'ok'],
+  'objection.submit': ['NOT_BOUND', 'FORBIDDEN', 'OTHER', 'OTHER', 'OTHER', 'NOT_BOUND'], // no such outcome
   'admin.export': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
 };
 

@@ -24,6 +24,14 @@ async function approvedEntry(): Promise<string> {
   return `${claim._id}-0`;
 }
 
+/** The association adopts the changzhou template (no entry yet), with a 支委委员 in b1; its 2026 Q3 closed by the secretariat. */
+async function changzhouQuarterClosed(): Promise<void> {
+  await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'changzhou' });
+  putMember(h, 'committee', { name: '支委委员', tier: 'full', positions: ['branch_committee'] });
+  await h.ok(ADMIN_OPENID, 'admin.period.close', { period: 'quarter', key: '2026-Q3' });
+}
+const Q3 = { period: 'quarter', key: '2026-Q3' } as const;
+
 /** Each writing action, as someone who may call it, on an association where it succeeds. */
 const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
   'me.bind': async () => {
@@ -42,6 +50,26 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
   'admin.dues.void': async () => {
     const { dues } = await h.ok(ADMIN_OPENID, 'admin.dues.record', { memberId: 'm1', paidOn: '2026-10-08', years: 1 });
     return [ADMIN_OPENID, { duesId: dues._id, reason: '录入错误' }];
+  },
+  'admin.scheme.adopt': async () => [ADMIN_OPENID, { template: 'changzhou' }],
+  'admin.period.close': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'changzhou' });
+    return [ADMIN_OPENID, Q3];
+  },
+  'admin.period.publish': async () => {
+    await changzhouQuarterClosed();
+    return [ADMIN_OPENID, Q3];
+  },
+  'admin.period.finalize': async () => {
+    await changzhouQuarterClosed();
+    await h.ok(ADMIN_OPENID, 'admin.period.publish', Q3);
+    h.setNow(new Date('2026-12-10T04:00:00Z')); // the 5 working days are over
+    return [ADMIN_OPENID, Q3];
+  },
+  'objection.submit': async () => {
+    await changzhouQuarterClosed();
+    await h.ok(ADMIN_OPENID, 'admin.period.publish', Q3);
+    return [as('m1'), { outcomeId: 'quarter:2026-Q3:m1', reason: '九月的党日活动未计分' }];
   },
   'admin.scheme.publish': async () => {
     const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});

@@ -111,6 +111,9 @@ export class Phone {
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
     await this.page.mouse.move(x, y + dy, { steps: 12 });
+    // A finger that rests before lifting leaves no speed behind: the wheel stops where it was let go.
+    await this.page.waitForTimeout(400);
+    await this.page.mouse.move(x, y + dy);
     await this.page.mouse.up();
   }
 

@@ -41,6 +41,7 @@ const itemSchema = z
     extras: z.object({ spoke: text(80).optional(), hosted: text(80).optional() }).strict().optional(),
     deduction: z.boolean().optional(),
     component: text(40).optional(),
+    capGroup: text(40).optional(),
     maxCount: z.number().optional(),
     maxPerEvent: z.number().optional(),
   })

@@ -9,7 +9,9 @@ import { awardPropose } from './awards';
 import { entryCorrect, entryReverse } from './corrections';
 import { claimDecide, inboxList } from './review';
 import { ledgerList, noticeList, rankingGet } from './boards';
-import { adminDuesList, adminDuesRecord, adminDuesVoid, adminExport, adminMembersImport, adminMembersUpdate, adminSchemePublish } from './admin';
+import { adminPeriodClose, adminPeriodFinalize, adminPeriodPublish } from './periods';
+import { objectionSubmit, outcomeList } from './outcomes';
+import { adminDuesList, adminDuesRecord, adminDuesVoid, adminExport, adminMembersImport, adminMembersUpdate, adminSchemeAdopt, adminSchemePublish } from './admin';
 
 export const ACTIONS: ActionTable = {
   'me.get': meGet,
@@ -35,5 +37,11 @@ export const ACTIONS: ActionTable = {
   'admin.dues.list': adminDuesList,
   'admin.dues.void': adminDuesVoid,
   'admin.scheme.publish': adminSchemePublish,
+  'admin.scheme.adopt': adminSchemeAdopt,
+  'admin.period.close': adminPeriodClose,
+  'admin.period.publish': adminPeriodPublish,
+  'admin.period.finalize': adminPeriodFinalize,
+  'outcome.list': outcomeList,
+  'objection.submit': objectionSubmit,
   'admin.export': adminExport,
 };

@@ -19,6 +19,7 @@ import { cursor, id, note, points } from '../validation';
 import { decodeCursor, findClaim, inboxPage, nextCursor, readClaim, writeClaim } from '../../data/claims';
 import { withEvidenceUrls } from '../../data/files';
 import { postClaim } from '../../data/claim-posting';
+import { COLLECTIONS } from '../../data/collections';
 import { readMembers } from '../../data/ledger';
 import { findMember, loadEndorsers, type StoredMember } from '../../data/members';
 import { loadSchemeVersion } from '../../data/schemes';
@@ -78,6 +79,11 @@ export const claimDecide = defineAction('claim.decide', {
         },
       );
       if (posts) await postClaim(tx, next, scheme, ctx.now, members);
+      // An objection to an outcome: the row says how it was decided (upheld rows are drafted again at finalize).
+      if (next.kind === 'objection' && next.outcomeId && next.status !== 'pending') {
+        const state = next.status === 'approved' ? 'upheld' : 'rejected';
+        await tx.collection(COLLECTIONS.outcomes).doc(next.outcomeId).update({ data: { objection: { claimId: next._id, state } } });
+      }
       await writeClaim(tx, next);
       return { claim: next };
     });

@@ -262,6 +262,12 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     },
     required: ['items', 'note'],
   },
+  'admin.scheme.adopt': { fields: { template: fc.constantFrom('jingmen', 'changzhou', 'village', '', ' jingmen') }, required: ['template'] },
+  'admin.period.close': { fields: { period: fc.constantFrom('quarter', 'cycle', 'year', 'week'), key: fc.constantFrom('2025', '2026-Q3', '2026-13', ''), unitId: fc.constantFrom('b1', 'x') }, required: ['period', 'key'] },
+  'admin.period.publish': { fields: { period: fc.constantFrom('quarter', 'cycle', 'week'), key: fc.constantFrom('2025', '2026-Q3', ''), unitId: fc.constantFrom('b1', 'x') }, required: ['period', 'key'] },
+  'admin.period.finalize': { fields: { period: fc.constantFrom('quarter', 'cycle', 'week'), key: fc.constantFrom('2025', '2026-Q3', ''), unitId: fc.constantFrom('b1', 'x') }, required: ['period', 'key'] },
+  'outcome.list': { fields: { period: fc.constantFrom('quarter', 'cycle', 'month', 'x'), key: fc.constantFrom('2025', '2026-Q3', '2026-11', ''), scope: fc.record({ branchId: fc.constantFrom('b1', 'b2', 'x') }, { requiredKeys: [] }), cursor }, required: ['period', 'key'] },
+  'objection.submit': { fields: { outcomeId: fc.constantFrom('cycle:2025:m1', 'x'), entryId: fc.constantFrom('e1', 'x'), reason: note }, required: ['reason'] },
   'admin.export': { fields: { period: usually(fc.constantFrom('month', 'year', 'all'), fc.constant('decade')), key: fc.oneof(month, fc.string({ maxLength: 8 })), scope }, required: ['period'] },
 };
 

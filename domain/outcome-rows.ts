@@ -1,0 +1,85 @@
+/**
+ * The rows of a closed period (SCHEMES.md §3: one row per active account, with score, grade, warning,
+ * stars and veto): the score is the cycle's composition score (every account has one, 0 or its full
+ * parts with no entries), or for a shorter period its points; the cycle's rows are assessed by the
+ * template's outcome rules (outcomes.ts), with the accounts' earlier cycles for the repeat rules.
+ */
+import type { Period } from '../typings/api';
+import type { MemberRecord } from '../typings/models';
+import { scoreOf, scoreParts } from './composition';
+import { assess } from './outcomes';
+import type { TallyFigures } from './posting';
+import type { Scheme } from './scheme';
+
+export interface OutcomeRow {
+  /** `${period}:${key}:${memberId}`. */
+  _id: string;
+  publication: string;
+  period: Period;
+  key: string;
+  memberId: string;
+  name: string;
+  branchId: string | null;
+  branchName: string | null;
+  category: string | null;
+  score: number;
+  /** The period's points. */
+  total: number;
+  parts: { id: string; name: string; points: number; max: number }[] | null;
+  grade: string | null;
+  warning: string | null;
+  stars: number | null;
+  vetoed: boolean;
+  /** Consequences and flags of the rules, for the people who act on them. */
+  flags: string[];
+  /** An objection raised during the 公示 (SCHEMES.md §3 objection.submit). */
+  objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
+}
+
+export const outcomeId = (period: Period, key: string, memberId: string): string => `${period}:${key}:${memberId}`;
+
+export type Account = Pick<MemberRecord, '_id' | 'name' | 'branchId' | 'branchName' | 'category'>;
+
+/** Whether a period's rows are assessed: the cycle of a template with outcome rules. */
+export function assessed(period: Period, scheme: Scheme): boolean {
+  return period === 'cycle' && Boolean(scheme.outcomes) && scheme.calendar.cycle.kind === 'annual';
+}
+
+export function draftRows(
+  accounts: readonly Account[],
+  figures: ReadonlyMap<string, TallyFigures | null>,
+  earlierWarnings: ReadonlyMap<string, (string | null)[]>,
+  target: { period: Period; key: string; publication: string },
+  scheme: Scheme,
+): OutcomeRow[] {
+  const scored = target.period === 'cycle' && scheme.composition && scheme.calendar.cycle.kind === 'annual' ? scheme.composition : null;
+  const rows = accounts.map((account): OutcomeRow => {
+    const tally = figures.get(account._id) ?? null;
+    return {
+      _id: outcomeId(target.period, target.key, account._id),
+      publication: target.publication,
+      period: target.period,
+      key: target.key,
+      memberId: account._id,
+      name: account.name,
+      branchId: account.branchId,
+      branchName: account.branchName,
+      category: account.category,
+      score: scored ? scoreOf(scored, tally?.parts) : (tally?.total ?? 0),
+      total: tally?.total ?? 0,
+      parts: scored ? scoreParts(scored, tally?.parts) : null,
+      grade: null,
+      warning: null,
+      stars: null,
+      vetoed: false,
+      flags: [],
+    };
+  });
+  if (!assessed(target.period, scheme)) return rows;
+  const assessments = assess(
+    rows.map((r) => ({ accountId: r.memberId, score: r.score, category: r.category })),
+    scheme.outcomes!,
+    earlierWarnings,
+  );
+  return rows.map((row, i) => ({ ...row, warning: assessments[i].warning, flags: assessments[i].flags }));
+}

@@ -1,0 +1,20 @@
+/**
+ * The templates the engine carries (SCHEMES.md §1), by id. A deployment adopts one
+ * (admin.scheme.adopt; the local cloud's SCHEME variable); 荆门's is the default.
+ */
+import type { Scheme } from '../scheme';
+import { CHANGZHOU_SCHEME } from './changzhou';
+import { JINGMEN_SCHEME } from './jingmen';
+
+export const TEMPLATES: Readonly<Record<string, Scheme>> = {
+  jingmen: JINGMEN_SCHEME,
+  changzhou: CHANGZHOU_SCHEME,
+};
+
+export const DEFAULT_TEMPLATE = 'jingmen';
+
+export function isTemplate(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(TEMPLATES, id);
+}
+
+export { CHANGZHOU_SCHEME, JINGMEN_SCHEME };

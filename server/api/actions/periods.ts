@@ -1,0 +1,180 @@
+/**
+ * Closing, publishing (公示) and finalizing a period (SCHEMES.md §3; seeds/002 六(二)、六(三)), for the
+ * secretariat or the unit's head (a holder of the 'sign' right there: the 支部书记) for their unit.
+ *
+ * Closing drafts one outcome row per active account in batches of CLOSE_BATCH, resumable: each call
+ * drafts the next batch (rows have deterministic ids, written before the publication's cursor moves),
+ * and answers `done` once every account has its row. Publishing opens the window until the end of its
+ * last working day (China's calendar); finalizing re-drafts the rows whose objection was upheld, so the
+ * corrections recorded meanwhile count.
+ */
+import { z } from 'zod';
+import type { PeriodPayload, PublicationView } from '../../../typings/api';
+import { tallyKeyOf } from '../../../domain/calendar';
+import { CHINA_WORKING_DAYS } from '../../../domain/calendars/china';
+import { DomainError } from '../../../domain/errors';
+import { holdsRight, ROOT } from '../../../domain/organisation';
+import { assessed, draftRows, type Account, type OutcomeRow } from '../../../domain/outcome-rows';
+import {
+  assertMayFinalize,
+  assertMayPublish,
+  assertPublishable,
+  earlierCycleKeys,
+  publicationId,
+  publicUntilOf,
+  type Publication,
+} from '../../../domain/publication';
+import type { Scheme } from '../../../domain/scheme';
+import { defineAction } from '../action';
+import type { RequestContext } from '../context';
+import { id } from '../validation';
+import {
+  activeAccountsPage,
+  earlierWarnings,
+  findPublication,
+  pendingObjections,
+  readPublication,
+  tallyFigures,
+  upheldRows,
+  writePublication,
+  writeRows,
+} from '../../data/outcomes';
+import { findMembers } from '../../data/members';
+
+export const CLOSE_BATCH = 500;
+
+export const periodSchema = z
+  .object({
+    period: z.enum(['month', 'quarter', 'half', 'year', 'cycle']),
+    key: z.string().trim().min(4, '格式不正确').max(7, '格式不正确'),
+    unitId: id.optional(),
+  })
+  .strict() as z.ZodType<PeriodPayload>;
+
+export function viewOf(publication: Publication): PublicationView {
+  const view: PublicationView = { period: publication.period, key: publication.key, unitId: publication.unitId, state: publication.state, drafted: publication.drafted };
+  if (publication.publicUntil) view.publicUntil = publication.publicUntil;
+  if (publication.signedBy) view.signedBy = publication.signedBy;
+  return view;
+}
+
+/**
+ * Who acts for the unit: the secretariat, or someone holding the 'sign' right there (a root signer,
+ * e.g. 机关党委, for every unit). Answers the signature's name.
+ */
+async function signer(ctx: RequestContext, unitId: string, scheme: Scheme): Promise<{ id: string; name: string }> {
+  const member = await ctx.member();
+  if (member && member.status === 'active' && holdsRight(member, 'sign', scheme.organisation, unitId)) return { id: member._id, name: member.name };
+  if (await ctx.isSecretariat()) return ctx.secretariatActor();
+  throw forbidden(scheme);
+}
+
+const forbidden = (scheme: Scheme) => {
+  const head = scheme.publication ? (scheme.organisation.roles.find((r) => r.id === scheme.publication!.signedBy)?.name ?? '') : '';
+  return new DomainError('FORBIDDEN', `只有秘书处${head ? `或本${scheme.organisation.unitKinds[0]?.name ?? '单位'}${head}` : ''}可以考评和公示`);
+};
+
+export const adminPeriodClose = defineAction('admin.period.close', {
+  schema: periodSchema,
+  access: 'anyone',
+  writes: true,
+  async handle(ctx, payload) {
+    const scheme = await ctx.scheme();
+    const unitId = payload.unitId ?? ROOT;
+    const by = await signer(ctx, unitId, scheme);
+    assertPublishable(payload.period, payload.key, ctx.now, scheme);
+    const pubId = publicationId(payload.period, payload.key, unitId);
+    const existing = await findPublication(pubId);
+    if (existing && existing.state !== 'closing') return { publication: viewOf(existing), done: true };
+
+    const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH);
+    const rows = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
+    await writeRows(rows);
+    return ctx.transact(async (tx) => {
+      const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
+      if (current.state !== 'closing' || current.cursor !== (existing?.cursor ?? null)) throw new DomainError('CONFLICT', '考评正在由他人生成，请稍后刷新');
+      const done = accounts.length < CLOSE_BATCH;
+      const next: Publication = { ...current, drafted: current.drafted + rows.length, cursor: accounts.at(-1)?._id ?? current.cursor, state: done ? 'draft' : 'closing' };
+      await writePublication(tx, next);
+      return { publication: viewOf(next), done };
+    });
+  },
+});
+
+export const adminPeriodPublish = defineAction('admin.period.publish', {
+  schema: periodSchema,
+  access: 'anyone',
+  writes: true,
+  async handle(ctx, payload) {
+    const scheme = await ctx.scheme();
+    const unitId = payload.unitId ?? ROOT;
+    const by = await signer(ctx, unitId, scheme);
+    const window = scheme.publication?.windowWorkingDays;
+    if (!window) throw new DomainError('INVALID_INPUT', '本方案没有公示');
+    return ctx.transact(async (tx) => {
+      const publication = assertMayPublish(await readPublication(tx, publicationId(payload.period, payload.key, unitId)));
+      const next: Publication = {
+        ...publication,
+        state: 'public',
+        signedBy: by,
+        publishedAt: ctx.now.toISOString(),
+        publicUntil: publicUntilOf(ctx.now, window, CHINA_WORKING_DAYS),
+      };
+      await writePublication(tx, next);
+      return { publication: viewOf(next) };
+    });
+  },
+});
+
+export const adminPeriodFinalize = defineAction('admin.period.finalize', {
+  schema: periodSchema,
+  access: 'anyone',
+  writes: true,
+  async handle(ctx, payload) {
+    const scheme = await ctx.scheme();
+    const unitId = payload.unitId ?? ROOT;
+    await signer(ctx, unitId, scheme);
+    const pubId = publicationId(payload.period, payload.key, unitId);
+    // A refusal is delivered inside the transaction, after a retry of a finalize that succeeded has been answered.
+    const refusal = refusalOf(async () => assertMayFinalize(await findPublication(pubId), ctx.now, await pendingObjections(pubId)));
+    if (!(await refusal)) {
+      // 公示 with an objection upheld: the row is drafted again from the tallies as they are now.
+      const upheld = await upheldRows(pubId);
+      const accounts = await findMembers(upheld.map((row) => row.memberId));
+      const redrafted = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
+      const objections = new Map(upheld.map((row) => [row.memberId, row.objection]));
+      await writeRows(redrafted.map((row) => ({ ...row, objection: objections.get(row.memberId) })));
+    }
+    return ctx.transact(async (tx) => {
+      const refused = await refusal;
+      if (refused) throw refused;
+      const publication = assertMayFinalize(await readPublication(tx, pubId), ctx.now, 0);
+      const next: Publication = { ...publication, state: 'final', finalizedAt: ctx.now.toISOString() };
+      await writePublication(tx, next);
+      return { publication: viewOf(next) };
+    });
+  },
+});
+
+/** The rows of these accounts, from their tallies and (for an assessed cycle) their earlier cycles. */
+async function drafted(accounts: readonly Account[], target: { period: PeriodPayload['period']; key: string; publication: string }, scheme: Scheme): Promise<OutcomeRow[]> {
+  const ids = accounts.map((a) => a._id);
+  const figures = await tallyFigures(ids, tallyKeyOf(target.period, target.key));
+  const repeats = assessed(target.period, scheme) ? Math.max(1, ...(scheme.outcomes?.repeats ?? []).map((r) => r.cycles)) - 1 : 0;
+  const earlier = await earlierWarnings(ids, earlierCycleKeys(target.key, repeats, scheme.calendar));
+  return draftRows(accounts, figures, earlier, target, scheme);
+}
+
+async function refusalOf(check: () => Promise<unknown>): Promise<DomainError | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+}
+
+function newPublication(_id: string, payload: PeriodPayload, unitId: string, by: { id: string; name: string }, now: Date): Publication {
+  return { _id, period: payload.period, key: payload.key, unitId, state: 'closing', drafted: 0, cursor: null, closedAt: now.toISOString(), closedBy: by.name };
+}

@@ -1,0 +1,108 @@
+/**
+ * The publications and outcome rows of closed periods (domain/publication.ts, outcome-rows.ts): what
+ * the period actions read and write. Rows have deterministic ids, so a close that is run again
+ * writes the same rows.
+ */
+import type { Period } from '../../typings/api';
+import type { OutcomeRow } from '../../domain/outcome-rows';
+import { outcomeId } from '../../domain/outcome-rows';
+import type { TallyFigures } from '../../domain/posting';
+import { ROOT } from '../../domain/organisation';
+import type { Publication } from '../../domain/publication';
+import { tallyId, type TallyKey } from '../../domain/tally';
+import { database, getOrNull, type Tx } from '../cloud';
+import { COLLECTIONS } from './collections';
+import { figuresOf, withoutId, type StoredTally } from './ledger';
+import type { StoredMember } from './members';
+
+const IDS_PER_QUERY = 500;
+
+export async function findPublication(id: string): Promise<Publication | null> {
+  const found = await getOrNull<Publication>(database().collection(COLLECTIONS.publications).doc(id));
+  return found ? { ...found, _id: id } : null;
+}
+
+export async function readPublication(tx: Tx, id: string): Promise<Publication | null> {
+  const found = await getOrNull<Publication>(tx.collection(COLLECTIONS.publications).doc(id));
+  return found ? { ...found, _id: id } : null;
+}
+
+export async function writePublication(tx: Tx, publication: Publication): Promise<void> {
+  await tx.collection(COLLECTIONS.publications).doc(publication._id).set({ data: withoutId(publication) });
+}
+
+/** Active accounts of a unit (ROOT: of every unit) after `after`, in id order, `limit` at most. */
+export async function activeAccountsPage(unitId: string, after: string | null, limit: number): Promise<StoredMember[]> {
+  const db = database();
+  const where: Record<string, unknown> = { status: 'active' };
+  if (unitId !== ROOT) where.branchId = unitId;
+  if (after !== null) where._id = db.command.gt(after);
+  const { data } = await db.collection(COLLECTIONS.members).where(where).orderBy('_id', 'asc').limit(limit).get();
+  return data as StoredMember[];
+}
+
+async function byIds<T extends { _id: string }>(collection: string, ids: readonly string[]): Promise<T[]> {
+  const db = database();
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    const { data } = await db.collection(collection).where({ _id: db.command.in(ids.slice(i, i + IDS_PER_QUERY)) }).limit(1000).get();
+    out.push(...(data as T[]));
+  }
+  return out;
+}
+
+/** The figures of each account's tally under `key`, null where it has none. */
+export async function tallyFigures(memberIds: readonly string[], key: TallyKey): Promise<Map<string, TallyFigures | null>> {
+  const tallies = await byIds<StoredTally>(COLLECTIONS.tallies, memberIds.map((id) => tallyId(id, key)));
+  const byMember = new Map(tallies.map((t) => [t.memberId, figuresOf(t)]));
+  return new Map(memberIds.map((id) => [id, byMember.get(id) ?? null]));
+}
+
+/** Each account's warnings of the given earlier cycles, newest first (null: none, or not assessed). */
+export async function earlierWarnings(memberIds: readonly string[], cycleKeys: readonly string[]): Promise<Map<string, (string | null)[]>> {
+  if (cycleKeys.length === 0) return new Map();
+  const ids = cycleKeys.flatMap((key) => memberIds.map((id) => outcomeId('cycle', key, id)));
+  const rows = new Map((await byIds<OutcomeRow>(COLLECTIONS.outcomes, ids)).map((row) => [row._id, row]));
+  return new Map(memberIds.map((id) => [id, cycleKeys.map((key) => rows.get(outcomeId('cycle', key, id))?.warning ?? null)]));
+}
+
+/** Writes drafted rows by their ids (a close run again writes the same rows). */
+export async function writeRows(rows: readonly OutcomeRow[]): Promise<void> {
+  const outcomes = database().collection(COLLECTIONS.outcomes);
+  for (const row of rows) await outcomes.doc(row._id).set({ data: withoutId(row) });
+}
+
+export async function findRow(id: string): Promise<OutcomeRow | null> {
+  const found = await getOrNull<OutcomeRow>(database().collection(COLLECTIONS.outcomes).doc(id));
+  return found ? { ...found, _id: id } : null;
+}
+
+/** A page of a publication's rows for a unit (null: all), best score first. */
+export async function rowsPage(publication: string, branchId: string | null, offset: number, limit: number): Promise<OutcomeRow[]> {
+  const where: Record<string, unknown> = { publication };
+  if (branchId !== null) where.branchId = branchId;
+  const { data } = await database()
+    .collection(COLLECTIONS.outcomes)
+    .where(where)
+    .orderBy('score', 'desc')
+    .orderBy('name', 'asc')
+    .orderBy('memberId', 'asc')
+    .skip(offset)
+    .limit(limit)
+    .get();
+  return data as OutcomeRow[];
+}
+
+/** Objections of a publication not decided yet. */
+export async function pendingObjections(publication: string): Promise<number> {
+  const { total } = await database().collection(COLLECTIONS.claims).where({ kind: 'objection', status: 'pending', publication }).count();
+  return total;
+}
+
+/** The rows of a publication with an upheld objection: re-drafted from the tallies when it is made final. */
+export async function upheldRows(publication: string): Promise<OutcomeRow[]> {
+  const { data } = await database().collection(COLLECTIONS.outcomes).where({ publication, 'objection.state': 'upheld' }).limit(1000).get();
+  return data as OutcomeRow[];
+}
+
+export type { Period };
