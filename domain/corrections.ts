@@ -16,9 +16,13 @@ export function assertCorrectable(entry: LedgerEntry, proposerId: string | null)
   if (proposerId !== null && entry.memberId === proposerId) throw new DomainError('SELF_REVIEW', '不能冲正或更正自己的积分');
 }
 
-/** The reversing line: the entry's points taken back. */
+/** The reversing line: the entry's points taken back, from the part it counted in. */
 export function reversalLine(entry: LedgerEntry): ClaimLine {
-  return { memberId: entry.memberId, memberName: entry.memberName, itemId: entry.itemId, itemName: entry.itemName, points: -entry.points };
+  const line: ClaimLine = { memberId: entry.memberId, memberName: entry.memberName, itemId: entry.itemId, itemName: entry.itemName, points: -entry.points };
+  if (entry.component) line.component = entry.component;
+  if (entry.capGroup) line.capGroup = entry.capGroup;
+  if (entry.deduction) line.deduction = true;
+  return line;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { CatalogItem } from '../typings/models';
 import { assertAuthorityCovers } from './authority';
 import { DomainError } from './errors';
-import { catalogItem, type Scheme } from './scheme';
+import { catalogItem, committeeName, type Scheme } from './scheme';
 
 /** What the claimant or proposer entered; fields an item does not use are ignored. */
 export interface LineInput {
@@ -107,11 +107,22 @@ export interface AwardRecipient {
   hosted?: boolean;
 }
 
-export interface AwardLine {
+export interface AwardLine extends CountsIn {
   memberId: string;
   itemId: string;
   itemName: string;
   points: number;
+}
+
+/** Where an item's points count in a composition: its part, monthly cap group and whether it deducts. */
+export type CountsIn = Pick<CatalogItem, 'component' | 'capGroup' | 'deduction'>;
+
+export function countsIn(item: CatalogItem): CountsIn {
+  const out: CountsIn = {};
+  if (item.component) out.component = item.component;
+  if (item.capGroup) out.capGroup = item.capGroup;
+  if (item.deduction) out.deduction = true;
+  return out;
 }
 
 /**
@@ -128,33 +139,35 @@ export function awardLines(
   if (recipients.length === 0) throw invalid('请至少选择一名会员', item);
   const seen = new Set<string>();
   const lines: AwardLine[] = [];
+  const used = new Map<string, CatalogItem>([[item.id, item]]);
   let discretionary = 0;
   for (const recipient of recipients) {
     if (seen.has(recipient.memberId)) throw invalid('同一会员不能重复出现在名单中', item);
     seen.add(recipient.memberId);
     const own = linePoints(item, { points: recipient.points, value: options.value, count: options.count }, options.authority);
     discretionary = Math.max(discretionary, own.discretionary);
-    lines.push({ memberId: recipient.memberId, itemId: item.id, itemName: item.name, points: own.points });
+    lines.push({ memberId: recipient.memberId, itemId: item.id, itemName: item.name, points: own.points, ...countsIn(item) });
     for (const mark of ['spoke', 'hosted'] as const) {
       if (!recipient[mark]) continue;
       const extraId = item.extras?.[mark];
       if (!extraId) throw invalid(mark === 'spoke' ? '该项目没有发言加分' : '该项目没有承办加分', item);
       const extra = catalogItem(scheme, extraId);
-      lines.push({ memberId: recipient.memberId, itemId: extra.id, itemName: extra.name, points: linePoints(extra, {}).points });
+      used.set(extra.id, extra);
+      lines.push({ memberId: recipient.memberId, itemId: extra.id, itemName: extra.name, points: linePoints(extra, {}).points, ...countsIn(extra) });
     }
   }
-  assertPerEventCaps(lines, scheme);
+  assertPerEventCaps(lines, used, scheme);
   return { lines, discretionary };
 }
 
 /** An item with `maxPerEvent` may appear on at most that many lines of one event (e.g. 3 hosts). */
-function assertPerEventCaps(lines: readonly AwardLine[], scheme: Scheme): void {
+function assertPerEventCaps(lines: readonly AwardLine[], items: ReadonlyMap<string, CatalogItem>, scheme: Scheme): void {
   const counts = new Map<string, number>();
   for (const line of lines) counts.set(line.itemId, (counts.get(line.itemId) ?? 0) + 1);
   for (const [itemId, n] of counts) {
-    const item = catalogItem(scheme, itemId);
+    const item = items.get(itemId)!;
     if (item.maxPerEvent !== undefined && n > item.maxPerEvent) {
-      throw invalid(`每次最多${item.maxPerEvent}人，本次有${n}人；更多请提交会长会研究`, item);
+      throw invalid(`每次最多${item.maxPerEvent}人，本次有${n}人；更多请提交${committeeName(scheme, 'root')}研究`, item);
     }
   }
 }

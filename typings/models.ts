@@ -122,6 +122,10 @@ export interface ClaimLine {
   duplicateOf?: string;
   /** Why this line will not be posted, e.g. the member left the association (第十七条). */
   excluded?: string;
+  /** Templates with a composition: where the line's item counts (its part, monthly cap group, deduction). */
+  component?: string;
+  capGroup?: string;
+  deduction?: boolean;
 }
 
 export interface Decision {
@@ -249,6 +253,8 @@ export interface DuesRecord {
   toMonth: string;
   recordedBy: string;
   createdAt: string;
+  /** The last month the monthly job credited ('YYYY-MM'). */
+  creditedThrough?: string;
   /** admin.dues.void: when and why the record was voided; its entries are reversed and its months freed. */
   voidedAt?: string;
   voidReason?: string;

@@ -20,10 +20,10 @@ import { duesEntriesInMonth } from '../../domain/dues';
 import { DomainError } from '../../domain/errors';
 import { currentMonthKey } from '../../domain/periods';
 import type { Scheme } from '../../domain/scheme';
-import { database, getOrNull, transact } from '../cloud';
+import { database, getOrNull, transact, type Tx } from '../cloud';
 import { COLLECTIONS } from '../data/collections';
 import { coveringDuesPage, duesDrafts, existingLedgerIds } from '../data/dues';
-import { postEntries, withoutId } from '../data/ledger';
+import { postEntries, withoutId, type NewEntry } from '../data/ledger';
 import { findMembers } from '../data/members';
 import { loadSchemeInForce } from '../data/schemes';
 
@@ -149,9 +149,7 @@ async function creditBatch(batch: DuesRecord[], month: string, scheme: Scheme, n
   });
 
   for (let i = 0; i < todo.length; i += concurrency) {
-    const posted = await Promise.all(
-      todo.slice(i, i + concurrency).map(({ drafts }) => transact((tx) => postEntries(tx, drafts.filter((d) => !existing.has(d._id)), scheme, now))),
-    );
+    const posted = await Promise.all(todo.slice(i, i + concurrency).map(({ dues, drafts }) => transact((tx) => credit(tx, dues, drafts.filter((d) => !existing.has(d._id)), month, scheme, now))));
     for (const { entries } of posted) {
       if (entries.length > 0) counts.credited++;
       else counts.alreadyCredited++;
@@ -159,6 +157,20 @@ async function creditBatch(batch: DuesRecord[], month: string, scheme: Scheme, n
     }
   }
   return counts;
+}
+
+/**
+ * Credits one record's month in its own transaction. The record is read and written there too: a
+ * void (admin.dues.void) writes it as well, so the two conflict and the later one runs again, seeing
+ * the other (snapshot isolation lets a write that reads no common document pass the other by).
+ */
+async function credit(tx: Tx, dues: DuesRecord, drafts: NewEntry[], month: string, scheme: Scheme, now: Date): Promise<{ entries: unknown[] }> {
+  const ref = tx.collection(COLLECTIONS.dues).doc(dues._id);
+  const current = await getOrNull<DuesRecord>(ref);
+  if (!current || current.voidedAt) return { entries: [] };
+  const posted = await postEntries(tx, drafts, scheme, now);
+  await ref.update({ data: { creditedThrough: month } });
+  return posted;
 }
 
 function resultOf(job: MonthlyJob, done: boolean, processed: number): MonthlyResult {

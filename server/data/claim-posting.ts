@@ -35,6 +35,9 @@ function entriesOf(claim: Claim, reviewers: string[]): NewEntry[] {
     };
     if (claim.note) entry.note = claim.note;
     if (line.duplicateOf) entry.duplicateOf = line.duplicateOf;
+    if (line.component) entry.component = line.component;
+    if (line.capGroup) entry.capGroup = line.capGroup;
+    if (line.deduction) entry.deduction = true;
     if (claim.reversalOf && entry._id.startsWith('rev-')) entry.reverses = claim.reversalOf;
     if (claim.reversalOf && entry._id.startsWith('cor-')) entry.corrects = claim.reversalOf;
     return [entry];

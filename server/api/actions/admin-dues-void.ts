@@ -38,8 +38,9 @@ export const adminDuesVoid = defineAction('admin.dues.void', {
       if (!stored) throw new DomainError('NOT_FOUND', '会费记录不存在');
       if (stored.voidedAt) throw new DomainError('CONFLICT', `该会费记录已于 ${stored.voidedAt.slice(0, 10)} 作废`);
       const dues: DuesRecord = { ...stored, _id: duesId, voidedAt: ctx.now.toISOString(), voidReason: reason };
-      // Every entry the record could have produced, read inside the transaction: one the monthly job
-      // posts meanwhile conflicts with this read, and the retry reverses it too.
+      // Every entry the record could have produced, read inside the transaction. The monthly job writes
+      // the record with each month it credits, so a month it posts meanwhile makes one of the two
+      // transactions conflict; this one's retry then reverses that month too.
       const reversing: NewEntry[] = [];
       for (const due of duesEntries(dues, scheme)) {
         const entryId = duesLedgerId(due);

@@ -7,7 +7,7 @@ import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../doma
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { assertInClaimsWindow } from '../../../domain/periods';
-import { linePoints } from '../../../domain/points';
+import { countsIn, linePoints } from '../../../domain/points';
 import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
 import { selfReportRoute } from '../../../domain/routing';
 import { catalogItem } from '../../../domain/scheme';
@@ -71,7 +71,7 @@ export const claimSubmit = defineAction('claim.submit', {
     const leaders = await loadEndorsers(claimant.branchId, scheme);
     const route = selfReportRoute(claimant, discretionary, leaders, scheme);
     if (!route) throw new DomainError('INTERNAL', 'the self-report chain has no step');
-    const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name };
+    const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name, ...countsIn(item) };
     const claim = newClaim(ctx, {
       kind: 'self',
       item,

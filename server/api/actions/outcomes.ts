@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { ClaimLine, LedgerEntry } from '../../../typings/models';
 import type { OutcomeView } from '../../../typings/api';
 import { periodKeyOf, PERIOD_NAMES } from '../../../domain/calendar';
+import { reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
 import { holdsRight, ROOT } from '../../../domain/organisation';
 import type { OutcomeRow } from '../../../domain/outcome-rows';
@@ -203,7 +204,7 @@ async function entryTarget(ctx: RequestContext, entryId: string, objector: Store
     memberId: entry.memberId,
     unitId: member?.branchId ?? ROOT,
     occurredOn: entry.occurredOn,
-    lines: [{ memberId: entry.memberId, memberName: entry.memberName, points: -entry.points, itemId: entry.itemId, itemName: entry.itemName }],
+    lines: [reversalLine(entry)],
     entryId,
   };
 }
