@@ -16,7 +16,7 @@
 export type StepDef = { kind: 'leaders' } | { kind: 'band' } | { kind: 'roles'; roles: string[] };
 
 /** The kinds of claim a chain is kept for. */
-export type ChainKind = 'self' | 'award' | 'committee' | 'correction' | 'objection';
+export type ChainKind = 'self' | 'award' | 'committee' | 'correction' | 'objection' | 'item';
 
 export interface ReviewDef {
   chains: Record<ChainKind, StepDef[]>;

@@ -26,7 +26,8 @@ export function excludeLeavers(lines: readonly ClaimLine[], leftIds: ReadonlySet
  */
 export function approvableLines(lines: readonly ClaimLine[], leftIds: ReadonlySet<string>): ClaimLine[] {
   const marked = excludeLeavers(lines, leftIds) ?? [...lines];
-  if (marked.every((line) => line.excluded)) {
+  // A claim without lines (an objection to an outcome, a unit's item) posts nothing and may be approved.
+  if (marked.length > 0 && marked.every((line) => line.excluded)) {
     throw new DomainError('INVALID_INPUT', `${[...new Set(lines.map((l) => l.memberName))].join('、')}已退出本会，不能通过，请驳回`);
   }
   return marked;

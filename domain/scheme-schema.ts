@@ -77,7 +77,7 @@ const stepSchema = z.union([
 const chain = z.array(stepSchema).max(2, '审核最多两步');
 const reviewSchema = z
   .object({
-    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain }).strict(),
+    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain, item: chain }).strict(),
     bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
     escalation: z.array(idSchema),
   })

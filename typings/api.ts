@@ -99,6 +99,15 @@ export interface Standing {
   rank: number | null;
 }
 
+/**
+ * SCHEMES.md §3 Scores: the caller's standing in the current assessment cycle (templates with one):
+ * the score and each part against its maximum. Every active account has a score, 0 with no entries.
+ */
+export interface CycleStanding extends Standing {
+  score?: number;
+  components?: { id: string; name: string; points: number; max: number }[];
+}
+
 /** A member as the directory shows them; phone, invite code and binding only for the secretariat. */
 export interface DirectoryMember extends Member {
   inviteCode?: string;
@@ -190,7 +199,7 @@ export interface Actions {
   'home.get': {
     payload: Record<string, never> | undefined;
     data: Actions['me.get']['data'] & {
-      standings: { month: Standing; year: Standing; all: Standing } | null;
+      standings: { month: Standing; year: Standing; all: Standing; cycle?: CycleStanding } | null;
       recent: LedgerEntry[];
     };
   };
@@ -303,6 +312,11 @@ export interface Actions {
   };
   /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */
   'objection.submit': { payload: { outcomeId?: string; entryId?: string; reason: string }; data: { claim: Claim } };
+  /** A unit's own item (第四条): proposed by the unit's head, it applies to the unit once the root approves it. */
+  'item.propose': {
+    payload: { unitId?: string; item: { name: string; points: number; component?: string; claimable?: boolean }; note: string };
+    data: { claim: Claim };
+  };
   /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };

@@ -102,9 +102,10 @@ export interface CatalogItem {
 
 /**
  * self-reports, awards (and records), committee awards, reversals and corrections of entries, and
- * objections: to a closed period's outcome during its 公示, or to an entry (SCHEMES.md §3).
+ * objections: to a closed period's outcome during its 公示, or to an entry (SCHEMES.md §3); and a
+ * unit's own item proposed for approval (第四条).
  */
-export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction' | 'objection';
+export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction' | 'objection' | 'item';
 export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 export type ClaimStep = 'endorse' | 'final';
 
@@ -189,6 +190,9 @@ export interface Claim {
   decisions: Decision[];
   /** reversal and correction: the entry being corrected; committee: the decision's reference. */
   reversalOf?: string;
+  /** A unit's own item proposed for approval (第四条): the item and its unit. */
+  proposedItem?: CatalogItem;
+  unitId?: string;
   /** Objections to an outcome: the outcome row and the publication (公示) it belongs to. */
   outcomeId?: string;
   publication?: string;

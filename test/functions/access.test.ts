@@ -64,6 +64,7 @@ function validPayload(action: ActionName): unknown {
     'admin.period.finalize': { period: 'year', key: '2025' },
     'outcome.list': { period: 'year', key: '2025' },
     'objection.submit': { outcomeId: 'no-such-outcome', reason: '得分有误' },
+    'item.propose': { unitId: 'b1', item: { name: '结对帮扶', points: 5 }, note: '' },
     'admin.export': { period: 'month' },
   };
   return payloads[action];
@@ -120,6 +121,8 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   'admin.period.finalize': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
   'outcome.list': ['NOT_BOUND', 'FORBIDDEN', 'ok', 'ok', 'ok', 'ok'],
   'objection.submit': ['NOT_BOUND', 'FORBIDDEN', 'OTHER', 'OTHER', 'OTHER', 'NOT_BOUND'], // no such outcome
+  // A branch's leaders and the secretariat propose a branch's own item (第四条).
+  'item.propose': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
   'admin.export': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
 };
 

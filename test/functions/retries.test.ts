@@ -52,6 +52,7 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
     return [ADMIN_OPENID, { duesId: dues._id, reason: '录入错误' }];
   },
   'admin.scheme.adopt': async () => [ADMIN_OPENID, { template: 'changzhou' }],
+  'item.propose': async () => [as('b1head'), { unitId: 'b1', item: { name: '结对帮扶困难会员', points: 5 }, note: '分会细则' }],
   'admin.period.close': async () => {
     await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'changzhou' });
     return [ADMIN_OPENID, Q3];

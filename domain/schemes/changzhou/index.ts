@@ -46,6 +46,8 @@ export const CHANGZHOU_SCHEME: Scheme = parseScheme({
       correction: [{ kind: 'roles', roles: ['branch_secretary', 'party_committee'] }],
       // 六(一)(2): 存在争议的，由支部委员会研究决定.
       objection: [{ kind: 'roles', roles: ['branch_committee', 'branch_secretary', 'party_committee'] }],
+      // 附件 特色分: 其他支部自选分，由支部自选报党委审核后实施.
+      item: [{ kind: 'roles', roles: ['party_committee'] }],
     },
     bands: [],
     escalation: ['branch_secretary', 'party_committee'],

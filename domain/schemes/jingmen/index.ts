@@ -49,6 +49,8 @@ export const JINGMEN_SCHEME: Scheme = parseScheme({
       committee: [{ kind: 'roles', roles: ['president', 'political_instructor'] }],
       correction: [{ kind: 'band' }],
       objection: [{ kind: 'roles', roles: ['secretary_general', 'president', 'political_instructor'] }],
+      // 第四条: a branch's own items apply once the association approves them (the 会长 for the 会长会).
+      item: [{ kind: 'roles', roles: ['president', 'political_instructor'] }],
     },
     // 第十四条: 理事→秘书长, 副会长/秘书长→会长, 会长→政治指导员.
     bands: [

@@ -11,6 +11,8 @@ const KIND_LABELS: Record<ClaimKind, string> = {
   committee: '会长会加分',
   reversal: '冲正',
   correction: '更正',
+  objection: '异议',
+  item: '自选项目',
 };
 
 export interface LineView {

@@ -12,7 +12,9 @@ import { assertMayPropose, type Committee } from '../../../domain/proposals';
 import { finalReviewGroups } from '../../../domain/review-groups';
 import { escalationFrom } from '../../../domain/chains';
 import { chainOf, stepStart, type Route } from '../../../domain/routing';
-import { catalogItem, committeeName, unitWord, type Scheme } from '../../../domain/scheme';
+import { committeeName, unitWord, type Scheme } from '../../../domain/scheme';
+import { itemFor } from '../../../domain/unit-items';
+import { unitItemsOf } from '../../data/unit-items';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, evidence, id, note, points } from '../validation';
@@ -54,7 +56,8 @@ export const awardPropose = defineAction('award.propose', {
   async handle(ctx, payload) {
     const proposer = await ctx.requireMember();
     const scheme = await ctx.scheme();
-    const item = catalogItem(scheme, payload.itemId);
+    // The scheme's items, or one of the proposer's unit's own (第四条), for that unit's people only.
+    const item = itemFor(scheme, await unitItemsOf(proposer.branchId), payload.itemId, proposer.branchId);
     assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
 
     const recipientIds = payload.recipients.map((r) => r.memberId);

@@ -10,7 +10,8 @@ import { assertInClaimsWindow } from '../../../domain/periods';
 import { countsIn, linePoints } from '../../../domain/points';
 import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
 import { selfReportRoute } from '../../../domain/routing';
-import { catalogItem } from '../../../domain/scheme';
+import { itemFor } from '../../../domain/unit-items';
+import { unitItemsOf } from '../../data/unit-items';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, cursor, evidence, id, noPayload, note, points } from '../validation';
@@ -30,10 +31,12 @@ export const catalogGet = defineAction('catalog.get', {
     const active = member?.status === 'active' ? member : null;
     const roles: Role[] = active ? rolesOf(active) : [];
     if (!roles.includes('secretariat') && (await ctx.isSecretariat())) roles.push('secretariat');
+    // A unit's own approved items (第四条) are offered to its people beside the scheme's.
+    const own = await unitItemsOf(active?.branchId ?? null);
     return {
       version: scheme.version,
       effectiveFrom: scheme.effectiveFrom,
-      items: scheme.items,
+      items: [...scheme.items, ...own.map((u) => u.item)],
       claimsWindowDays: scheme.claimsWindowDays,
       selfReportMax: highestPersonalAuthority(scheme),
       viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles },
@@ -62,7 +65,7 @@ export const claimSubmit = defineAction('claim.submit', {
   async handle(ctx, payload) {
     const claimant = await ctx.requireMember();
     const scheme = await ctx.scheme();
-    const item = catalogItem(scheme, payload.itemId);
+    const item = itemFor(scheme, await unitItemsOf(claimant.branchId), payload.itemId, claimant.branchId);
     assertMayClaim(claimant, item, scheme);
     assertInClaimsWindow(payload.occurredOn, ctx.now, scheme.claimsWindowDays);
     const input = { value: payload.value, count: payload.count, points: payload.points };

@@ -11,6 +11,7 @@ import { claimDecide, inboxList } from './review';
 import { ledgerList, noticeList, rankingGet } from './boards';
 import { adminPeriodClose, adminPeriodFinalize, adminPeriodPublish } from './periods';
 import { objectionSubmit, outcomeList } from './outcomes';
+import { itemPropose } from './unit-items';
 import { adminDuesList, adminDuesRecord, adminDuesVoid, adminExport, adminMembersImport, adminMembersUpdate, adminSchemeAdopt, adminSchemePublish } from './admin';
 
 export const ACTIONS: ActionTable = {
@@ -43,5 +44,6 @@ export const ACTIONS: ActionTable = {
   'admin.period.finalize': adminPeriodFinalize,
   'outcome.list': outcomeList,
   'objection.submit': objectionSubmit,
+  'item.propose': itemPropose,
   'admin.export': adminExport,
 };

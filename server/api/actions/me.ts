@@ -2,9 +2,12 @@
  * me.get and me.bind: who the caller is, and the first-run binding with an invite code.
  */
 import { z } from 'zod';
-import type { Standing } from '../../../typings/api';
+import type { CycleStanding, Standing } from '../../../typings/api';
 import type { LedgerEntry, Role } from '../../../typings/models';
+import { currentPeriodKey, tallyKeyOf } from '../../../domain/calendar';
+import { scoreOf, scoreParts } from '../../../domain/composition';
 import { currentMonthKey, currentYearKey } from '../../../domain/periods';
+import type { Scheme } from '../../../domain/scheme';
 import { competitionRank } from '../../../domain/ranking';
 import { tallyId } from '../../../domain/tally';
 import { database } from '../../cloud';
@@ -54,15 +57,24 @@ export const meBind = defineAction('me.bind', {
   },
 });
 
-/** The caller's standing on the association board for one period (total and competition rank). */
-async function standingOf(tally: StoredTally | undefined, key: string): Promise<Standing> {
+/** The caller's standing on the whole board for one period (its measure and competition rank). */
+async function standingOf(tally: StoredTally | undefined, key: string, by: 'total' | 'score' = 'total'): Promise<Standing> {
   if (!tally || tally.status !== 'active') return { key, total: tally?.total ?? 0, rank: null };
   const db = database();
+  const measure = by === 'score' ? (tally.score ?? 0) : tally.total;
   const { total: higher } = await db
     .collection(COLLECTIONS.tallies)
-    .where({ ...boardFilter(tally.key), total: db.command.gt(tally.total) })
+    .where({ ...boardFilter(tally.key), [by]: db.command.gt(measure) })
     .count();
   return { key, total: tally.total, rank: competitionRank(higher) };
+}
+
+/** The current cycle's standing with its score and parts (templates with an annual cycle and a composition). */
+async function cycleStandingOf(tally: StoredTally | undefined, key: string, scheme: Scheme): Promise<CycleStanding> {
+  const composition = scheme.composition;
+  const standing: CycleStanding = await standingOf(tally, key, composition ? 'score' : 'total');
+  if (!composition) return standing;
+  return { ...standing, score: scoreOf(composition, tally?.parts), components: scoreParts(composition, tally?.parts) };
 }
 
 export const homeGet = defineAction('home.get', {
@@ -73,20 +85,25 @@ export const homeGet = defineAction('home.get', {
     const me = await meGet.handle(ctx, undefined);
     if (!me.member) return { ...me, standings: null, recent: [] };
     const memberId = me.member._id;
+    const scheme = await ctx.scheme();
     const month = currentMonthKey(ctx.now);
     const year = currentYearKey(ctx.now);
+    const annual = scheme.calendar.cycle.kind === 'annual';
+    const cycle = annual ? currentPeriodKey('cycle', ctx.now, scheme.calendar) : null;
     const ids = [tallyId(memberId, `m:${month}`), tallyId(memberId, `y:${year}`), tallyId(memberId, 'all')];
+    if (cycle) ids.push(tallyId(memberId, tallyKeyOf('cycle', cycle)));
     const db = database();
     const [{ data: tallies }, { data: recent }] = await Promise.all([
-      db.collection(COLLECTIONS.tallies).where({ _id: db.command.in(ids) }).limit(3).get(),
+      db.collection(COLLECTIONS.tallies).where({ _id: db.command.in(ids) }).limit(ids.length).get(),
       db.collection(COLLECTIONS.ledger).where({ memberId }).orderBy('createdAt', 'desc').limit(5).get(),
     ]);
     const byId = new Map((tallies as StoredTally[]).map((t) => [t._id, t]));
-    const [m, y, all] = await Promise.all([
+    const [m, y, all, c] = await Promise.all([
       standingOf(byId.get(ids[0]), month),
       standingOf(byId.get(ids[1]), year),
       standingOf(byId.get(ids[2]), 'all'),
+      cycle ? cycleStandingOf(byId.get(ids[3]), cycle, scheme) : null,
     ]);
-    return { ...me, standings: { month: m, year: y, all }, recent: recent as LedgerEntry[] };
+    return { ...me, standings: { month: m, year: y, all, ...(c ? { cycle: c } : {}) }, recent: recent as LedgerEntry[] };
   },
 });

@@ -20,6 +20,8 @@ import { decodeCursor, findClaim, inboxPage, nextCursor, readClaim, writeClaim }
 import { withEvidenceUrls } from '../../data/files';
 import { postClaim } from '../../data/claim-posting';
 import { COLLECTIONS } from '../../data/collections';
+import { getOrNull } from '../../cloud';
+import type { UnitItem } from '../../../domain/unit-items';
 import { readMembers } from '../../data/ledger';
 import { findMember, loadEndorsers, type StoredMember } from '../../data/members';
 import { loadSchemeVersion } from '../../data/schemes';
@@ -79,6 +81,12 @@ export const claimDecide = defineAction('claim.decide', {
         },
       );
       if (posts) await postClaim(tx, next, scheme, ctx.now, members);
+      // A unit's item approved (第四条): it applies to the unit's people from now on.
+      if (next.kind === 'item' && next.status === 'approved' && next.proposedItem && next.unitId) {
+        const unit = await getOrNull<{ name: string }>(tx.collection(COLLECTIONS.branches).doc(next.unitId));
+        const filed: Omit<UnitItem, '_id'> = { unitId: next.unitId, unitName: unit?.name ?? '', item: next.proposedItem, claimId: next._id, approvedAt: next.updatedAt };
+        await tx.collection(COLLECTIONS.unitItems).doc(next.proposedItem.id).set({ data: filed });
+      }
       // An objection to an outcome: the row says how it was decided (upheld rows are drafted again at finalize).
       if (next.kind === 'objection' && next.outcomeId && next.status !== 'pending') {
         const state = next.status === 'approved' ? 'upheld' : 'rejected';

@@ -268,6 +268,10 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
   'admin.period.finalize': { fields: { period: fc.constantFrom('quarter', 'cycle', 'week'), key: fc.constantFrom('2025', '2026-Q3', ''), unitId: fc.constantFrom('b1', 'x') }, required: ['period', 'key'] },
   'outcome.list': { fields: { period: fc.constantFrom('quarter', 'cycle', 'month', 'x'), key: fc.constantFrom('2025', '2026-Q3', '2026-11', ''), scope: fc.record({ branchId: fc.constantFrom('b1', 'b2', 'x') }, { requiredKeys: [] }), cursor }, required: ['period', 'key'] },
   'objection.submit': { fields: { outcomeId: fc.constantFrom('cycle:2025:m1', 'x'), entryId: fc.constantFrom('e1', 'x'), reason: note }, required: ['reason'] },
+  'item.propose': {
+    fields: { unitId: fc.constantFrom('b1', 'x'), item: fc.record({ name: note, points: fc.oneof(fc.double(), fc.integer()), component: fc.constantFrom('feature', 'x'), claimable: fc.boolean() }, { requiredKeys: ['name', 'points'] }), note },
+    required: ['item', 'note'],
+  },
   'admin.export': { fields: { period: usually(fc.constantFrom('month', 'year', 'all'), fc.constant('decade')), key: fc.oneof(month, fc.string({ maxLength: 8 })), scope }, required: ['period'] },
 };
 
