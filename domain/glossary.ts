@@ -1,6 +1,6 @@
 import type { Period, SchemeTerms } from '../typings/api';
 import type { ItemKind } from '../typings/models';
-import type { Scheme } from './scheme';
+import { unitWord, type Scheme } from './scheme';
 
 /** How an item is scored, in the words of the notices and messages. */
 export const KIND_NAMES: Readonly<Record<ItemKind, string>> = {
@@ -37,7 +37,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
     words: {
       member: scheme.words.member,
       category: scheme.words.category,
-      unit: organisation.unitKinds[0]?.name ?? '单位',
+      unit: unitWord(scheme),
       root: organisation.root.name,
       direct: scheme.words.direct,
       committee: committee('root'),

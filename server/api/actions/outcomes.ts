@@ -19,7 +19,7 @@ import type { OutcomeRow } from '../../../domain/outcome-rows';
 import { isOpen, publicationId, publicationIdsFor } from '../../../domain/publication';
 import { chainOf, roleStep } from '../../../domain/routing';
 import { shanghaiDate } from '../../../domain/periods';
-import type { Scheme } from '../../../domain/scheme';
+import { unitWord, type Scheme } from '../../../domain/scheme';
 import type { StoredMember } from '../../data/members';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
@@ -81,7 +81,7 @@ export const outcomeList = defineAction('outcome.list', {
     if (!all && !member) await ctx.requireMember();
     const unit = asked ?? (all ? null : (member?.branchId ?? null));
     if (!all && asked !== undefined && asked !== member?.branchId) {
-      throw new DomainError('FORBIDDEN', `考评结果在本${scheme.organisation.unitKinds[0]?.name ?? '单位'}范围内公示，只能查看本${scheme.organisation.unitKinds[0]?.name ?? '单位'}的结果`);
+      throw new DomainError('FORBIDDEN', `考评结果在本${unitWord(scheme)}范围内公示，只能查看本${unitWord(scheme)}的结果`);
     }
     const ids = publicationIdsFor(payload.period, payload.key, unit);
     const publications = await Promise.all(ids.map((pid) => findPublication(pid)));
@@ -169,7 +169,7 @@ async function outcomeTarget(ctx: RequestContext, outcomeId: string, objector: S
   if (!publication || !isOpen(publication, ctx.now)) throw new DomainError('OUT_OF_WINDOW', '该考评结果不在公示期内，不能提出异议');
   // 接受党员群众的监督 (六(二)(2)): the member concerned, or a member of the same unit.
   if (row.memberId !== objector._id && row.branchId !== objector.branchId) {
-    throw new DomainError('FORBIDDEN', `只能对本${scheme.organisation.unitKinds[0]?.name ?? '单位'}的考评结果提出异议`);
+    throw new DomainError('FORBIDDEN', `只能对本${unitWord(scheme)}的考评结果提出异议`);
   }
   return {
     title: `对${row.name} ${row.key} ${PERIOD_NAMES[row.period]}考评结果的异议`,

@@ -24,7 +24,7 @@ import {
   publicUntilOf,
   type Publication,
 } from '../../../domain/publication';
-import type { Scheme } from '../../../domain/scheme';
+import { unitWord, type Scheme } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { id } from '../validation';
@@ -71,7 +71,7 @@ async function signer(ctx: RequestContext, unitId: string, scheme: Scheme): Prom
 
 const forbidden = (scheme: Scheme) => {
   const head = scheme.publication ? (scheme.organisation.roles.find((r) => r.id === scheme.publication!.signedBy)?.name ?? '') : '';
-  return new DomainError('FORBIDDEN', `只有秘书处${head ? `或本${scheme.organisation.unitKinds[0]?.name ?? '单位'}${head}` : ''}可以考评和公示`);
+  return new DomainError('FORBIDDEN', `只有秘书处${head ? `或本${unitWord(scheme)}${head}` : ''}可以考评和公示`);
 };
 
 export const adminPeriodClose = defineAction('admin.period.close', {
