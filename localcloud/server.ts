@@ -5,11 +5,15 @@
  *   PORT                 gateway port on 127.0.0.1 (default 8787)
  *   LOCALCLOUD_DIR       data folder (default .localcloud)
  *   LOCALCLOUD_FUNCTIONS functions folder (default cloudfunctions)
- *   SEED=none            start with an empty store instead of the demo association
+ *   SCHEME               the template an empty store adopts, and whose demo it is seeded with
+ *                        (jingmen by default; changzhou)
+ *   SEED=none            start with an empty store instead of the demo organisation
  *   ADMIN_OPENIDS        secretariat openids, comma separated (default local-admin)
  *   LOCALCLOUD_NOW       start the clock at this ISO time; it runs on from there (clock.ts)
  */
 import * as path from 'path';
+import type { ApiResult } from '../typings/api';
+import { DEFAULT_TEMPLATE } from '../domain/schemes';
 import { startClockAt } from './clock';
 import { createGateway, listen } from './gateway';
 import { loadDemoCast, saveDemoCast, type DemoCast } from './preview';
@@ -23,7 +27,10 @@ export interface SeedOutcome {
 }
 
 export interface StartOptions {
+  /** Seeds an empty store (the template's demo); it adopts its template itself. */
   seed?: (cloud: LocalCloud) => Promise<SeedOutcome | null>;
+  /** The template an empty store adopts when it is not seeded (SEED=none). */
+  template?: string;
 }
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<{ cloud: LocalCloud; port: number; close(): void }> {
@@ -45,6 +52,11 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<{ clo
       console.log(outcome.summary);
       cast = outcome.cast;
     }
+  } else if (empty && options.template && options.template !== DEFAULT_TEMPLATE) {
+    await adopt(cloud, options.template);
+  }
+  if (!empty && options.template && cast && cast.scheme !== options.template) {
+    console.log(`note: the store in ${dir} runs the ${cast.scheme} template; SCHEME applies to an empty store (LOCALCLOUD_DIR=<new folder>)`);
   }
   if (empty) saveDemoCast(dir, cast);
   const server = createGateway(cloud, { cast });
@@ -62,6 +74,14 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<{ clo
       cloud.close();
     },
   };
+}
+
+/** Adopts a template as the first administrator, as a secretary would on a new deployment. */
+async function adopt(cloud: LocalCloud, template: string): Promise<void> {
+  const admin = (cloud.functionEnv.ADMIN_OPENIDS ?? '').split(',')[0].trim();
+  const result = (await cloud.invoke('api', { action: 'admin.scheme.adopt', payload: { template } }, { openid: admin })) as ApiResult<unknown>;
+  if (!result.ok) throw new Error(`localcloud: the store cannot adopt the ${template} template: ${result.error.message}`);
+  console.log(`adopted the ${template} template`);
 }
 
 if (require.main === module) {

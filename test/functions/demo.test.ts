@@ -6,7 +6,8 @@ import { performance } from 'perf_hooks';
 import type { LedgerEntry, MemberRecord } from '../../typings/models';
 import { tallyKeysOf } from '../../domain/calendar';
 import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
-import { demoOpenid, seedDemo } from '../../scripts/seed-demo';
+import { demoOpenid } from '../../scripts/demos';
+import { seedJingmen as seedDemo } from '../../scripts/demos/jingmen';
 import { ApiHarness } from '../support/api';
 
 type Stored = MemberRecord & { openid: string | null; tallyKeys: string[] };

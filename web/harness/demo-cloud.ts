@@ -11,7 +11,7 @@ import * as path from 'path';
 import { createGateway, listen } from '../../localcloud/gateway';
 import type { DemoCast } from '../../localcloud/preview';
 import { LocalCloud } from '../../localcloud/runtime';
-import { seedDemo } from '../../scripts/seed-demo';
+import { seedJingmen as seedDemo } from '../../scripts/demos/jingmen';
 
 export interface PreviewCloud {
   url: string;

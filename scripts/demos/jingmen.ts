@@ -10,37 +10,16 @@
  * equal the ledger by construction.
  */
 import { performance } from 'perf_hooks';
-import type { ActionName, ApiResult, DataOf, PayloadOf } from '../typings/api';
-import type { Claim } from '../typings/models';
-import { categoryName, roleName } from '../domain/glossary';
-import { JINGMEN_SCHEME } from '../domain/schemes/jingmen';
-import { daysBetween, shanghaiDate } from '../domain/periods';
-import type { DemoCast } from '../localcloud/preview';
-import type { LocalCloud } from '../localcloud/runtime';
-import type { SeedOutcome } from '../localcloud/server';
-import { BRANCHES, demoCast, demoOpenid, LEAVERS, type Person } from './demo-cast';
-
-export { DEMO_ADMIN_OPENID, demoOpenid } from './demo-cast';
-
-class DemoError extends Error {}
-
-/** A caller of the real api function as one person. */
-class Api {
-  calls = 0;
-  constructor(private readonly cloud: LocalCloud) {}
-
-  async as<A extends ActionName>(openid: string, action: A, payload: PayloadOf<A>): Promise<DataOf<A>> {
-    this.calls++;
-    const result = (await this.cloud.invoke('api', { action, payload }, { openid })) as ApiResult<DataOf<A>>;
-    if (!result.ok) throw new DemoError(`demo seed: ${action} as ${openid} failed: ${result.error.code} ${result.error.message}`);
-    return result.data;
-  }
-}
-
-export interface DemoOptions {
-  /** The demo's "today"; defaults to now. History is dated in the 85 days before it. */
-  now?: Date;
-}
+import type { PayloadOf } from '../../typings/api';
+import type { Claim } from '../../typings/models';
+import { categoryName, roleName } from '../../domain/glossary';
+import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
+import { daysBetween, shanghaiDate } from '../../domain/periods';
+import type { DemoCast } from '../../localcloud/preview';
+import type { LocalCloud } from '../../localcloud/runtime';
+import type { SeedOutcome } from '../../localcloud/server';
+import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
+import { BRANCHES, demoCast, LEAVERS, type Person } from './jingmen-cast';
 
 /** The association's own unit, for people who belong to no branch. */
 const ASSOCIATION_UNIT = '总会';
@@ -66,17 +45,16 @@ function castOf(people: Person[], secretariat: string): DemoCast {
 }
 
 /** Seeds the demo association through the api; returns a summary for the console and the people it made. */
-export async function seedDemo(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
+export async function seedJingmen(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
   const started = performance.now();
-  const api = new Api(cloud);
+  const api = new DemoApi(cloud);
   const today = shanghaiDate(options.now ?? new Date());
   const daysAgo = (n: number): string => {
     const date = new Date(`${today}T00:00:00Z`);
     date.setUTCDate(date.getUTCDate() - n);
     return date.toISOString().slice(0, 10);
   };
-  const admin = (cloud.functionEnv.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).find(Boolean);
-  if (!admin) throw new DemoError('demo seed: no administrator openid is configured (ADMIN_OPENIDS)');
+  const admin = api.admin();
 
   // The roster: imported by the secretariat, each member binding their WeChat with the invite code.
   const cast = demoCast();
@@ -241,8 +219,4 @@ export async function seedDemo(cloud: LocalCloud, options: DemoOptions = {}): Pr
     `  inboxes with items: ${reviewers.join(', ')}`,
   ].join('\n');
   return { summary, cast: castOf(cast, 'clerk') };
-}
-
-function fail(message: string): never {
-  throw new DemoError(`demo seed: ${message}`);
 }

@@ -1,15 +1,9 @@
 /**
- * The people of the demo association (scripts/seed-demo.ts): 荆门市新联会's officers and three branches
+ * The people of the demo association (jingmen.ts): 荆门市新联会's officers and three branches
  * of sixteen, every role the scheme knows, Chinese names, professions and social roles. Each person
  * has a key; their WeChat openid in the demo is `demo-<key>`, and the secretariat member's is
  * `local-admin`, the local default administrator.
  */
-
-
-/** The secretariat member's account: the local default administrator (ADMIN_OPENIDS). */
-export const DEMO_ADMIN_OPENID = 'local-admin';
-
-export const demoOpenid = (key: string): string => (key === 'clerk' ? DEMO_ADMIN_OPENID : `demo-${key}`);
 
 export interface Person {
   key: string;

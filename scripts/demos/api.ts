@@ -1,0 +1,42 @@
+/**
+ * What every demo organisation is made with: the real `api` function called as one person at a time
+ * (openid `demo-<key>`; the secretariat member is bound to `local-admin`, the local default
+ * administrator), so a demo's documents are exactly what the product writes.
+ */
+import type { ActionName, ApiResult, DataOf, PayloadOf } from '../../typings/api';
+import type { LocalCloud } from '../../localcloud/runtime';
+
+/** The secretariat member's account: the local default administrator (ADMIN_OPENIDS). */
+export const DEMO_ADMIN_OPENID = 'local-admin';
+
+/** A demo person's WeChat openid by their key; the secretariat member ('clerk') is the administrator. */
+export const demoOpenid = (key: string): string => (key === 'clerk' ? DEMO_ADMIN_OPENID : `demo-${key}`);
+
+export class DemoError extends Error {}
+
+export function fail(message: string): never {
+  throw new DemoError(`demo seed: ${message}`);
+}
+
+export interface DemoOptions {
+  /** The demo's "today"; defaults to now. History is dated before it. */
+  now?: Date;
+}
+
+/** A caller of the real api function as one person; counts the calls for the summary. */
+export class DemoApi {
+  calls = 0;
+  constructor(private readonly cloud: LocalCloud) {}
+
+  async as<A extends ActionName>(openid: string, action: A, payload: PayloadOf<A>): Promise<DataOf<A>> {
+    this.calls++;
+    const result = (await this.cloud.invoke('api', { action, payload }, { openid })) as ApiResult<DataOf<A>>;
+    if (!result.ok) throw new DemoError(`demo seed: ${action} as ${openid} failed: ${result.error.code} ${result.error.message}`);
+    return result.data;
+  }
+
+  /** The first administrator openid the functions are configured with. */
+  admin(): string {
+    return (this.cloud.functionEnv.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).find(Boolean) ?? fail('no administrator openid is configured (ADMIN_OPENIDS)');
+  }
+}
