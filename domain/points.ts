@@ -176,3 +176,24 @@ function assertPerEventCaps(lines: readonly AwardLine[], items: ReadonlyMap<stri
 export function claimTotal(lines: readonly { points: number; excluded?: string }[]): number {
   return lines.reduce((sum, line) => (line.excluded ? sum : sum + line.points), 0);
 }
+
+/**
+ * An item as catalog.get shows it (SCHEMES.md §3): a deduction's points, or its range, negative.
+ * The scheme stores magnitudes with the `deduction` flag; storedItem() is the way back.
+ */
+export function shownItem(item: CatalogItem): CatalogItem {
+  if (!item.deduction) return item;
+  const shown: CatalogItem = { ...item };
+  if (item.points !== undefined) shown.points = -Math.abs(item.points);
+  if (item.range) shown.range = [-Math.abs(item.range[1]), -Math.abs(item.range[0])];
+  return shown;
+}
+
+/** An item as the scheme stores it, whichever sign a deduction was given in (an edited catalog). */
+export function storedItem<T extends Pick<CatalogItem, 'deduction' | 'points' | 'range'>>(item: T): T {
+  if (!item.deduction) return item;
+  const stored: T = { ...item };
+  if (item.points !== undefined) stored.points = Math.abs(item.points);
+  if (item.range) stored.range = [Math.abs(item.range[0]), Math.abs(item.range[1])].sort((a, b) => a - b) as [number, number];
+  return stored;
+}

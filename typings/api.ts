@@ -144,6 +144,14 @@ export interface SchemeTerms {
   components?: { id: string; name: string; max: number }[];
 }
 
+/** What the caller may do, for the pages to offer (review, award, record, sign a period). */
+export interface Capabilities {
+  review: boolean;
+  award: boolean;
+  record: boolean;
+  sign: boolean;
+}
+
 /** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */
 export interface PublicationView {
   period: Period;
@@ -191,7 +199,7 @@ export interface Actions {
       inviteCode?: string;
       terms: SchemeTerms;
       /** What the pages offer the caller; the server checks every action again. */
-      can: { review: boolean; award: boolean; record: boolean; sign: boolean };
+      can: Capabilities;
     };
   };
   'me.bind': { payload: { inviteCode: string }; data: { member: Member } };
@@ -218,7 +226,7 @@ export interface Actions {
       /** The most discretionary points a self-report may ask: nobody's authority covers more (第十三条). */
       selfReportMax: number;
       /** What the caller may do with the catalog (the 申报 and 奖分 pages' first screen in one call). */
-      viewer: { memberId: string | null; authority: number; roles: Role[] };
+      viewer: { memberId: string | null; authority: number; roles: Role[]; can: Capabilities };
       /** SCHEMES.md §3: the template and its roles and parts. */
       scheme: { id: string; name: string };
       roles: { id: string; name: string }[];

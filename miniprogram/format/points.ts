@@ -29,14 +29,25 @@ export function inputKindOf(item: CatalogItem): InputKind {
 
 const isWhole = (n: number | undefined): n is number => n !== undefined && Number.isSafeInteger(n) && n >= 1;
 
+/**
+ * An item's points and range as magnitudes: catalog.get shows a deduction's points negative
+ * (SCHEMES.md §3), and its sign is the `deduction` flag.
+ */
+function magnitudes(item: CatalogItem): { points: number | undefined; range: [number, number] | undefined } {
+  const points = item.points === undefined ? undefined : Math.abs(item.points);
+  const range = item.range ? ([Math.abs(item.range[0]), Math.abs(item.range[1])].sort((a, b) => a - b) as [number, number]) : undefined;
+  return { points, range };
+}
+
 /** The points the claim earns, or null while the input it needs is missing or out of range. */
 export function earnedPoints(item: CatalogItem, input: ClaimInput): number | null {
   const sign = item.deduction ? -1 : 1;
+  const { points, range } = magnitudes(item);
   switch (item.kind) {
     case 'fixed':
-      return item.points === undefined ? null : sign * item.points;
+      return points === undefined ? null : sign * points;
     case 'per_count':
-      return item.points === undefined || !isWhole(input.count) ? null : sign * item.points * input.count;
+      return points === undefined || !isWhole(input.count) ? null : Math.round(sign * points * input.count * 100) / 100;
     case 'value_share': {
       const { value } = input;
       if (item.rate === undefined || item.cap === undefined || value === undefined || !(value > 0)) return null;
@@ -45,8 +56,8 @@ export function earnedPoints(item: CatalogItem, input: ClaimInput): number | nul
       return earned < 1 ? null : sign * Math.min(earned, item.cap);
     }
     case 'range': {
-      if (!item.range || !isWhole(input.points)) return null;
-      const [min, max] = item.range;
+      if (!range || !isWhole(input.points)) return null;
+      const [min, max] = range;
       return input.points < min || input.points > max ? null : sign * input.points;
     }
     case 'discretionary':
@@ -58,15 +69,17 @@ export function earnedPoints(item: CatalogItem, input: ClaimInput): number | nul
 
 /** How an item is scored, for the catalog list: '20分', '1–20分', '每人20分', '按价值1%，最高100分', '酌情'. */
 export function itemPointsLabel(item: CatalogItem): string {
+  const minus = item.deduction ? '-' : '';
+  const { points, range } = magnitudes(item);
   switch (item.kind) {
     case 'fixed':
-      return `${item.deduction ? '-' : ''}${item.points ?? 0}分`;
+      return `${minus}${points ?? 0}分`;
     case 'per_count':
-      return `每${item.unit ?? '次'}${item.points ?? 0}分`;
+      return `每${item.unit ?? '次'}${minus}${points ?? 0}分`;
     case 'value_share':
       return `按价值${Math.round((item.rate ?? 0) * 10000) / 100}%，最高${item.cap ?? 0}分`;
     case 'range':
-      return item.range ? `${item.range[0]}–${item.range[1]}分` : '酌情';
+      return range ? `${item.deduction ? '扣' : ''}${range[0]}–${range[1]}分` : '酌情';
     default:
       return '酌情';
   }

@@ -52,7 +52,7 @@ it('closed 2025 into scores of three parts, with yellow and red warnings and the
   const probation = rows.find((r) => r.name === '叶子涵')!;
   expect(probation).toMatchObject({ warning: 'yellow' });
   expect(probation.flags).toContain('预备党员低于70分：支部书记约谈提醒');
-  expect(probation.parts.map((p) => p.name)).toEqual(['基础分', '特色分', '评议分']);
+  expect(probation.parts!.map((p) => p.name)).toEqual(['基础分', '特色分', '评议分']);
   const all = [];
   for (const slug of ['b1', 'b2', 'b3', 'b4']) all.push(...(await h.ok(as(`${slug}-secretary`), 'outcome.list', { period: 'cycle', key: '2025' })).rows);
   expect(all).toHaveLength(60);

@@ -1,6 +1,6 @@
 import type { ApiEvent, CatalogItem, DataOf, Role } from '../../typings/api';
 import { chinaDay } from '../../miniprogram/format/dates';
-import { aCatalog, aMember, jingmenTerms } from './support/builders';
+import { aCatalog, aMember, changzhouTerms, jingmenTerms } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, tapNode, textIn } from './support/page';
@@ -25,7 +25,7 @@ const ZHANG = aDirectoryMember({ _id: 'm-zhang', name: '张三' });
 const LI = aDirectoryMember({ _id: 'm-li', name: '李四' });
 
 function catalogFor(authority: number, roles: Role[] = ['branch_president']): DataOf<'catalog.get'> {
-  const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles };
+  const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles, can: { review: authority > 0, award: authority > 0, record: false, sign: false } };
   return { ...aCatalog(), version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, selfReportMax: 10, viewer };
 }
 
@@ -97,13 +97,13 @@ describe('奖分 page: opening', () => {
     expect(textOf(page, '.authority-limit')).toBe('每人每次最多 5 分');
   });
 
-  it('tells a member without authority that only leaders award points', async () => {
+  it('tells a member without authority or a recorder’s role that they may not award or record', async () => {
     stubApi(stubs(0, []));
 
     const page = openPageAt(PAGE);
     await settle();
 
-    expect(textOf(page, '.state')).toBe('只有积分制管理工作领导小组成员可以奖分');
+    expect(textOf(page, '.state')).toBe('您没有奖分或记分的权限');
     expect(page.querySelector('.submit')).toBeUndefined();
   });
 
@@ -338,5 +338,62 @@ describe('奖分 page: a discretionary award', () => {
         reference: '荆新联〔2026〕3号',
       },
     ]);
+  });
+});
+
+describe('记分 page: a 记分员 records for their 支部 (seeds/002 六(一))', () => {
+  const RECORD_ITEMS: CatalogItem[] = [
+    anItem({ id: 'study.xuexi', name: '登录学习强国（当月）', category: '政治学习', kind: 'fixed', points: 10, range: undefined, claimable: false }),
+    anItem({ id: 'study.xuexi_missed', name: '学习强国未登录（每次）', category: '政治学习', kind: 'per_count', points: -0.5, deduction: true, unit: '次', maxCount: 31, range: undefined, claimable: false }),
+    anItem({ id: 'feature.volunteer', name: '参加志愿服务', category: '特色分', kind: 'fixed', points: 5, range: undefined }),
+  ];
+  const KEEPER = { memberId: 'm-keeper', authority: 0, roles: ['scorekeeper'], can: { review: true, award: false, record: true, sign: false } };
+  const branch = [aDirectoryMember({ _id: 'm-keeper', name: '赵记分员' }), aDirectoryMember({ _id: 'm-chen', name: '陈党员' }), aDirectoryMember({ _id: 'm-liu', name: '刘党员' })];
+  const RECORDED = aClaim({ kind: 'award', status: 'approved', step: 'final', waitingFor: null, total: -3, lines: [aLine({ memberId: 'm-chen', points: -1.5 }), aLine({ memberId: 'm-liu', points: -1.5 })] });
+  const recorderStubs = () => ({
+    'catalog.get': ok({ ...aCatalog(), items: RECORD_ITEMS, viewer: KEEPER, terms: changzhouTerms() }),
+    'members.list': ok({ members: branch, branches: [], cursor: null, terms: changzhouTerms() }),
+    'award.propose': ok({ claim: RECORDED, claims: [RECORDED] }),
+  });
+
+  it('opens in record mode alone, titled 记分, in the template’s words', async () => {
+    const title = stubWx('setNavigationBarTitle');
+    stubApi(recorderStubs());
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(page.querySelector('.modes')).toBeUndefined();
+    expect(argsOf(title)).toEqual([{ title: '记分' }]);
+    expect(textOf(page, '.authority-limit')).toBe('为本支部党员记分，记分后立即计入积分');
+    expect(page.instance.data.recordItems.map((i: CatalogItem) => i.id)).toEqual(['study.xuexi', 'study.xuexi_missed', 'feature.volunteer']);
+  });
+
+  it('adds the whole 支部 but the recorder in one tap, and records a deduction by count at once', async () => {
+    stubWx('setNavigationBarTitle');
+    const callFunction = stubApi(recorderStubs());
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await chooseItem(page, 1);
+    expect(textOf(page, '.item-points')).toBe('政治学习 · 扣 0.5 分/次');
+    await tap(page, '.add-all-button');
+    await settle();
+    expect(page.instance.data.attendees.map((a: { name: string }) => a.name)).toEqual(['陈党员', '刘党员']);
+
+    await emit(page, '.count', 'change', { value: '40' });
+    await tap(page, '.submit');
+    expect(textOf(page, '.problems')).toBe('请填写次数（1–31的整数）');
+    expect(proposals(callFunction)).toHaveLength(0);
+
+    await emit(page, '.count', 'change', { value: '3' });
+    expect(textOf(page, '.preview')).toBe('2 人 · 2 条 · 合计 -3 分');
+    await tap(page, '.submit');
+    await settle();
+
+    expect(argsOf(modal)[0]).toMatchObject({ title: '确认记分', content: '学习强国未登录（每次）：2 人、合计 -3 分，记分后立即计入积分。' });
+    expect(proposals(callFunction).map((e) => e.payload)).toEqual([
+      { itemId: 'study.xuexi_missed', occurredOn: chinaDay(), recipients: [{ memberId: 'm-chen' }, { memberId: 'm-liu' }], note: '', count: 3 },
+    ]);
+    expect(textOf(page, '.submitted-title')).toBe('已记分：2 人，合计 -3 分，已计入积分');
   });
 });

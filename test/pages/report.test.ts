@@ -399,7 +399,7 @@ describe('申报 page: submitting', () => {
 
   it('shows a deduction item as negative points', async () => {
     const { page } = await openLoaded({
-      'catalog.get': ok(aCatalog({ items: [aCatalogItem({ id: 'late', name: '无故缺席会议', category: '扣分', points: 5, deduction: true })] })),
+      'catalog.get': ok(aCatalog({ items: [aCatalogItem({ id: 'late', name: '无故缺席会议', category: '扣分', points: -5, deduction: true })] })),
     });
 
     await pick(page, '扣分', '无故缺席');

@@ -3,6 +3,8 @@
  * attendance list, speakers and hosts) or a discretionary award, within their authority; the
  * secretariat also records committee decisions (会长会研究加分) with the decision's reference.
  * Over-authority points are refused here before anything is sent; the server checks again.
+ * 记分 (seeds/002 六(一)): a unit's 记分员 records an item for their unit's people, deductions
+ * included, and it counts at once; the whole unit can be added in one tap.
  *
  * The first screen needs the caller's authority (me.get) and the catalog (catalog.get): two calls
  * until the contract offers them together.
@@ -19,7 +21,12 @@ import {
   eventItems,
   eventPayload,
   eventPreview,
+  modesFor,
   pointsBounds,
+  recordItems,
+  recordPayload,
+  recordPreview,
+  recordProblems,
   submissionOf,
   type Attendee,
   type AwardMode,
@@ -63,7 +70,13 @@ Component({
     secretariat: false,
     selfId: '',
     mode: 'event' as AwardMode,
+    modes: [] as { value: AwardMode; label: string }[],
+    memberWord: '会员',
+    unitWord: '分会',
     eventItems: [] as CatalogItem[],
+    recordItems: [] as CatalogItem[],
+    count: '1',
+    addingAll: false,
     discretionaryItems: [] as CatalogItem[],
     itemIndex: -1,
     item: null as CatalogItem | null,
@@ -103,17 +116,25 @@ Component({
       if (this.data.status !== 'loaded') this.setData({ status: 'loading', errorMessage: '' });
       try {
         const catalog = await call('catalog.get', {});
-        const { viewer } = catalog;
+        const { viewer, terms } = catalog;
         const secretariat = viewer.roles.includes('secretariat');
         sessionOf(this).catalog = catalog.items;
         const today = chinaDay();
+        const modes = modesFor(viewer.can, secretariat);
+        const mode = modes.some((m) => m.value === this.data.mode) ? this.data.mode : (modes[0]?.value ?? 'event');
+        if (modes.length === 1 && mode === 'record') wx.setNavigationBarTitle({ title: '记分' });
         this.setData({
-          status: viewer.authority > 0 || secretariat ? 'loaded' : 'forbidden',
+          status: modes.length > 0 ? 'loaded' : 'forbidden',
           authority: viewer.authority,
           secretariat,
           selfId: viewer.memberId ?? '',
+          modes,
+          mode,
+          memberWord: terms.words.member,
+          unitWord: terms.words.unit,
           eventItems: eventItems(catalog.items),
           discretionaryItems: discretionaryItems(catalog.items, secretariat),
+          recordItems: recordItems(catalog.items),
           today,
           earliest: addDays(today, -catalog.claimsWindowDays),
         });
@@ -127,7 +148,7 @@ Component({
     refresh(changes: Record<string, unknown> = {}) {
       this.setData(changes);
       const { mode, itemIndex, attendees, recipients, authority } = this.data;
-      const items = mode === 'event' ? this.data.eventItems : this.data.discretionaryItems;
+      const items = mode === 'event' ? this.data.eventItems : mode === 'record' ? this.data.recordItems : this.data.discretionaryItems;
       const item = items[itemIndex] ?? null;
       const viaCommittee = item?.kind === 'committee' || (this.data.secretariat && this.data.viaCommittee);
       let boundsText = '';
@@ -135,13 +156,20 @@ Component({
         const { min, max } = pointsBounds(item, authority, viaCommittee);
         boundsText = max === null ? `每人至少 ${min} 分，上限由会长会权限决定` : `每人 ${min}–${max} 分`;
       }
-      const chosen = mode === 'event' ? attendees : recipients;
+      const chosen = mode === 'discretionary' ? recipients : attendees;
+      const preview = !item
+        ? { lines: 0, points: 0 }
+        : mode === 'event'
+          ? eventPreview(item, attendees, sessionOf(this).catalog)
+          : mode === 'record'
+            ? recordPreview(item, attendees.length, this.data.count)
+            : discretionaryPreview(recipients);
       this.setData({
         item,
         viaCommittee,
         boundsText,
         chosenIds: [this.data.selfId, ...chosen.map((m) => m.memberId)].filter(Boolean),
-        preview: !item ? { lines: 0, points: 0 } : mode === 'event' ? eventPreview(item, attendees, sessionOf(this).catalog) : discretionaryPreview(recipients),
+        preview,
         problems: [],
       });
       sessionOf(this).requestId = null;
@@ -166,7 +194,7 @@ Component({
     onPick(event: WechatMiniprogram.CustomEvent<{ member: DirectoryMember }>) {
       const { _id: memberId, name, branchName } = event.detail.member;
       if (memberId === this.data.selfId) return;
-      if (this.data.mode === 'event') {
+      if (this.data.mode !== 'discretionary') {
         this.refresh({ attendees: [...this.data.attendees, { memberId, name, branchName, spoke: false, hosted: false }], submitted: '' });
       } else {
         this.refresh({ recipients: [...this.data.recipients, { memberId, name, branchName, points: '' }], submitted: '' });
@@ -175,13 +203,41 @@ Component({
 
     onRemove(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
       const index = event.currentTarget.dataset.index;
-      const key = this.data.mode === 'event' ? 'attendees' : 'recipients';
+      const key = this.data.mode === 'discretionary' ? 'recipients' : 'attendees';
       this.refresh({ [key]: (this.data[key] as unknown[]).filter((_, i) => i !== index) });
     },
 
     onMark(event: WechatMiniprogram.CustomEvent<{ checked: boolean }, Record<string, never>, { index: number; mark: 'spoke' | 'hosted' }>) {
       const { index, mark } = event.currentTarget.dataset;
       this.refresh({ [`attendees[${index}].${mark}`]: event.detail.checked });
+    },
+
+    onCountInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.refresh({ count: event.detail.value });
+    },
+
+    /** Adds every active person of the caller's unit (the directory a recorder has) not chosen yet. */
+    async onAddAll() {
+      if (this.data.addingAll) return;
+      this.setData({ addingAll: true });
+      try {
+        const taken = new Set(this.data.chosenIds);
+        const added: Attendee[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await call('members.list', { status: 'active', ...(cursor ? { cursor } : {}) });
+          for (const m of page.members) {
+            if (!taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
+            taken.add(m._id);
+          }
+          cursor = page.cursor ?? undefined;
+        } while (cursor);
+        this.refresh({ attendees: [...this.data.attendees, ...added], submitted: '', submittedParts: [] });
+      } catch (error) {
+        wx.showToast({ title: messageOf(error), icon: 'none' });
+      } finally {
+        this.setData({ addingAll: false });
+      }
     },
 
     onPointsInput(event: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { index: number }>) {
@@ -220,12 +276,13 @@ Component({
 
     problems(): string[] {
       const { item, mode, note, occurredOn, attendees, recipients, authority, viaCommittee, reference } = this.data;
-      if (!item) return [mode === 'event' ? '请选择会议或活动' : '请选择奖分项目'];
+      if (!item) return [mode === 'event' ? '请选择会议或活动' : mode === 'record' ? '请选择记分项目' : '请选择奖分项目'];
       const problems: string[] = [];
+      if (mode === 'record') problems.push(...recordProblems(item, attendees.length, this.data.count, this.data.memberWord));
       if (mode === 'event' && attendees.length === 0) problems.push('请添加参加人员');
       if (mode === 'discretionary') problems.push(...discretionaryProblems(item, recipients, authority, viaCommittee));
       if (viaCommittee && reference.trim() === '') problems.push('请填写会长会决定的文号或会议纪要');
-      if (note.trim() === '') problems.push(mode === 'event' ? '请填写会议或活动名称' : '请填写奖分事由');
+      if (note.trim() === '' && mode !== 'record') problems.push(mode === 'event' ? '请填写会议或活动名称' : '请填写奖分事由');
       if (occurredOn < this.data.earliest || occurredOn > this.data.today) problems.push(`日期须在 ${this.data.earliest} 至 ${this.data.today} 之间`);
       return problems;
     },
@@ -243,12 +300,14 @@ Component({
       const payload =
         mode === 'event'
           ? eventPayload(item!, occurredOn, attendees, note)
-          : discretionaryPayload(item!, occurredOn, recipients, note, viaCommittee ? { committee: committees[committeeIndex].id, reference } : undefined);
-      const { confirm } = await wx.showModal({
-        title: '提交奖分',
-        content: `${item!.name}：共 ${preview.lines} 条、合计 ${preview.points} 分，提交后由终审人审批。`,
-        confirmText: '提交',
-      });
+          : mode === 'record'
+            ? recordPayload(item!, occurredOn, attendees, note, this.data.count)
+            : discretionaryPayload(item!, occurredOn, recipients, note, viaCommittee ? { committee: committees[committeeIndex].id, reference } : undefined);
+      const { confirm } = await wx.showModal(
+        mode === 'record'
+          ? { title: '确认记分', content: `${item!.name}：${preview.lines} 人、合计 ${preview.points} 分，记分后立即计入积分。`, confirmText: '记分' }
+          : { title: '提交奖分', content: `${item!.name}：共 ${preview.lines} 条、合计 ${preview.points} 分，提交后由终审人审批。`, confirmText: '提交' },
+      );
       if (!confirm) return;
 
       const session = sessionOf(this);
@@ -257,9 +316,9 @@ Component({
       try {
         const { claims } = await call('award.propose', payload, { requestId: session.requestId });
         session.requestId = null;
-        wx.showToast({ title: '已提交终审', icon: 'success' });
         const submission = submissionOf(claims);
-        this.refresh({ attendees: [], recipients: [], note: '', reference: '', submitted: submission.title, submittedParts: submission.parts });
+        wx.showToast({ title: mode === 'record' ? '已记分' : '已提交终审', icon: 'success' });
+        this.refresh({ attendees: [], recipients: [], note: '', reference: '', count: '1', submitted: submission.title, submittedParts: submission.parts });
       } catch (error) {
         // A lost answer keeps the request id: submitting again cannot record the award twice.
         if (!(error instanceof ApiCallError && error.code === 'INTERNAL')) session.requestId = null;

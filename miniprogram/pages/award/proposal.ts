@@ -1,11 +1,23 @@
 /**
- * A leader's award before it is sent (第十三条 奖分权限, 第十五条 集体事件): which items fit which mode,
- * what the award will add up to, and what the server would refuse. The server decides; these checks
- * only spare the leader a round trip and say why in the same words.
+ * A leader's award before it is sent (第十三条 奖分权限, 第十五条 集体事件), or a 记分员's record
+ * (seeds/002 六(一): it counts at once): which items fit which mode, what it will add up to, and what
+ * the server would refuse. The server decides; these checks only spare a round trip and say why in
+ * the same words.
  */
 import type { CatalogItem, Claim, PayloadOf } from '../../../typings/api';
+import { earnedPoints } from '../../format/points';
 
-export type AwardMode = 'event' | 'discretionary';
+export type AwardMode = 'event' | 'discretionary' | 'record';
+
+export const MODE_LABELS: Record<AwardMode, string> = { event: '集体事件', discretionary: '酌情奖分', record: '记分' };
+
+/** The modes a caller is offered: leaders award (events, discretionary), recorders record. */
+export function modesFor(can: { award: boolean; record: boolean }, secretariat: boolean): { value: AwardMode; label: string }[] {
+  const modes: AwardMode[] = [];
+  if (can.award || secretariat) modes.push('event', 'discretionary');
+  if (can.record) modes.push('record');
+  return modes.map((value) => ({ value, label: MODE_LABELS[value] }));
+}
 
 /** Categories whose items are collective events when the scheme gives them no marks. */
 const EVENT_CATEGORIES = ['会议', '活动'];
@@ -40,6 +52,45 @@ export function eventItems(items: readonly CatalogItem[]): CatalogItem[] {
   return items.filter(
     (item) => item.kind === 'fixed' && !marks.has(item.id) && (item.extras !== undefined || EVENT_CATEGORIES.includes(item.category)),
   );
+}
+
+/**
+ * Items a recorder records for their unit's people: fixed and per-count items, deductions included,
+ * leaving out the marks of other items; in the catalog's order, so they read by category.
+ */
+export function recordItems(items: readonly CatalogItem[]): CatalogItem[] {
+  const marks = new Set(items.flatMap((item) => [item.extras?.spoke, item.extras?.hosted]).filter(Boolean));
+  return items.filter((item) => (item.kind === 'fixed' || item.kind === 'per_count') && !marks.has(item.id));
+}
+
+/** A record's lines and total: each person gets the item's points (times the count), negative for a deduction. */
+export function recordPreview(item: CatalogItem, people: number, count: string): Preview {
+  const each = earnedPoints(item, { count: Number(count) }) ?? 0;
+  return { lines: people, points: Math.round(each * people * 100) / 100 };
+}
+
+/** Problems of a record before it is sent, in Chinese. */
+export function recordProblems(item: CatalogItem, people: number, count: string, memberWord: string): string[] {
+  const problems: string[] = [];
+  if (people === 0) problems.push(`请选择记分的${memberWord}`);
+  if (item.kind === 'per_count') {
+    const n = Number(count);
+    const most = item.maxCount;
+    if (!/^\d+$/.test(count.trim()) || n < 1 || (most !== undefined && n > most)) {
+      problems.push(`请填写${item.unit ?? '次'}数（1${most !== undefined ? `–${most}` : ' 以上'}的整数）`);
+    }
+  }
+  return problems;
+}
+
+export function recordPayload(item: CatalogItem, occurredOn: string, people: readonly { memberId: string }[], note: string, count: string): ProposePayload {
+  return {
+    itemId: item.id,
+    occurredOn,
+    recipients: people.map(({ memberId }) => ({ memberId })),
+    note: note.trim(),
+    ...(item.kind === 'per_count' ? { count: Number(count) } : {}),
+  };
 }
 
 /** Items whose points the proposer chooses: range and discretionary items; committee items for the secretariat. */
@@ -158,6 +209,11 @@ export interface Submission {
  * event whose final reviewer attended is split, one claim per final reviewer, and each is named.
  */
 export function submissionOf(claims: readonly Claim[]): Submission {
+  if (claims.every((claim) => claim.status === 'approved')) {
+    const people = new Set(claims.flatMap((claim) => claim.lines.map((line) => line.memberId))).size;
+    const total = Math.round(claims.reduce((sum, claim) => sum + claim.total, 0) * 100) / 100;
+    return { title: `已记分：${people} 人，合计 ${total} 分，已计入积分`, parts: [] };
+  }
   if (claims.length === 1) return { title: `已提交，等待${claims[0].waitingFor?.label ?? '终审人'}审批`, parts: [] };
   return {
     title: `已按终审人分为 ${claims.length} 份提交（终审人不审批自己的积分）：`,

@@ -9,6 +9,7 @@ import type { PayloadOf } from '../../../typings/api';
 import type { Notice } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { isCalendarDate, shanghaiDate } from '../../../domain/periods';
+import { storedItem } from '../../../domain/points';
 import { schemeChanges } from '../../../domain/scheme-changes';
 import type { Scheme } from '../../../domain/scheme';
 import { reviseScheme } from '../../../domain/versions';
@@ -99,7 +100,7 @@ export const adminSchemePublish = defineAction('admin.scheme.publish', {
 
 function revision(versions: Scheme[], payload: PayloadOf<'admin.scheme.publish'>, now: Date): { next: Scheme; changes: string[] } {
   const latest = versions[versions.length - 1];
-  const next = reviseScheme(latest, payload.items, now, effectiveInstant(payload.effectiveFrom, now));
+  const next = reviseScheme(latest, payload.items.map(storedItem), now, effectiveInstant(payload.effectiveFrom, now));
   const changes = schemeChanges(latest.items, next.items);
   if (changes.length === 0) throw new DomainError('INVALID_INPUT', `新版本的积分项目与第${latest.version}版相同，无需发布`);
   return { next, changes };

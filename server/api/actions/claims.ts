@@ -7,7 +7,8 @@ import { authorityLimit, highestPersonalAuthority, rolesOf } from '../../../doma
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { assertInClaimsWindow } from '../../../domain/periods';
-import { countsIn, linePoints } from '../../../domain/points';
+import { capabilitiesOf } from '../../../domain/capabilities';
+import { countsIn, linePoints, shownItem } from '../../../domain/points';
 import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
 import { selfReportRoute } from '../../../domain/routing';
 import { itemFor } from '../../../domain/unit-items';
@@ -36,10 +37,10 @@ export const catalogGet = defineAction('catalog.get', {
     return {
       version: scheme.version,
       effectiveFrom: scheme.effectiveFrom,
-      items: [...scheme.items, ...own.map((u) => u.item)],
+      items: [...scheme.items, ...own.map((u) => u.item)].map(shownItem),
       claimsWindowDays: scheme.claimsWindowDays,
       selfReportMax: highestPersonalAuthority(scheme),
-      viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles },
+      viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles, can: capabilitiesOf(active, scheme) },
       scheme: { id: scheme.template, name: scheme.name },
       roles: scheme.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
       ...(scheme.composition ? { components: scheme.composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max })) } : {}),

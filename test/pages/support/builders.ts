@@ -1,11 +1,17 @@
 import type { CatalogItem, DataOf, LedgerEntry, Member, Notice, SchemeTerms, Standing } from '../../../typings/api';
 import { capabilitiesOf } from '../../../domain/capabilities';
 import { schemeTerms } from '../../../domain/glossary';
+import { CHANGZHOU_SCHEME } from '../../../domain/schemes/changzhou';
 import { JINGMEN_SCHEME } from '../../../domain/schemes/jingmen';
 
 /** The words and names of the 荆门 template, as the api sends them with me.get, catalog.get and the rest. */
 export function jingmenTerms(): SchemeTerms {
   return schemeTerms(JINGMEN_SCHEME);
+}
+
+/** The words of the changzhou template (机关党委, 支部, 党员; quarters and the year's 考评 by score). */
+export function changzhouTerms(): SchemeTerms {
+  return schemeTerms(CHANGZHOU_SCHEME);
 }
 
 /** A member as the api answers: `tier` and `positions` (荆门's names) and `category` and `roles` agree. */
@@ -101,7 +107,7 @@ export function aCatalog(overrides: Partial<DataOf<'catalog.get'>> = {}): DataOf
     effectiveFrom: '2024-01-18T00:00:00+08:00',
     claimsWindowDays: 90,
     selfReportMax: 10,
-    viewer: { memberId: 'm-1', authority: 0, roles: [] },
+    viewer: { memberId: 'm-1', authority: 0, roles: [], can: { review: false, award: false, record: false, sign: false } },
     scheme: { id: 'jingmen', name: JINGMEN_SCHEME.name },
     roles: JINGMEN_SCHEME.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
     terms: jingmenTerms(),

@@ -68,7 +68,7 @@ export function callerPanel(cast: DemoCast | null, current: string): HTMLElement
     'aside',
     { class: 'callers' },
     h('h2', {}, '切换身份'),
-    h('div', { class: 'callers__current' }, '当前：', h('strong', {}, me ? `${me.name}（${me.roles.join('、')}）` : current)),
+    h('div', { class: 'callers__current' }, '当前：', h('strong', {}, me ? (me.roles.length > 0 ? `${me.name}（${me.roles.join('、')}）` : me.name) : current)),
     people.length > 0 ? filter : h('p', { class: 'callers__empty' }, '没有演示成员名单（未播种演示协会）：在下方输入 openid 切换身份。'),
     list,
     other,
