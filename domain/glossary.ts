@@ -1,6 +1,8 @@
 import type { Period, SchemeTerms } from '../typings/api';
 import type { ItemKind } from '../typings/models';
-import { unitWord, type Scheme } from './scheme';
+import { DEFAULT_BOARDS, unitWord, type Scheme } from './scheme';
+
+const TAB_LABELS: Record<Period, string> = { month: '月榜', quarter: '季榜', half: '半年榜', year: '年榜', cycle: '年度榜', all: '累计' };
 
 /** How an item is scored, in the words of the notices and messages. */
 export const KIND_NAMES: Readonly<Record<ItemKind, string>> = {
@@ -46,7 +48,17 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
     roles: organisation.roles.map((r) => ({ id: r.id, name: r.name, at: r.at })),
     categories: organisation.categories.map((c) => (c.rankedApart ? { id: c.id, name: c.name, rankedApart: true } : { id: c.id, name: c.name })),
     periods: order.filter((p) => periods.includes(p)),
+    boards: boardsOf(scheme, order.filter((p) => periods.includes(p))),
   };
   if (composition) terms.components = composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max }));
   return terms;
+}
+
+/** The 排行 page's tabs and scopes: a cycle's board replaces the year's, and is by score where there is one. */
+function boardsOf(scheme: Scheme, periods: readonly Period[]): SchemeTerms['boards'] {
+  const tabs = periods
+    .filter((p) => !(p === 'year' && periods.includes('cycle')))
+    .map((value) => ({ value, label: value === 'cycle' && scheme.composition ? '年度得分' : TAB_LABELS[value] }));
+  const { whole, groups, categories, facets } = scheme.boards ?? DEFAULT_BOARDS;
+  return { tabs, whole, groups, categories: categories && scheme.organisation.categories.length > 1, facets: [...facets] };
 }

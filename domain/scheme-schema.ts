@@ -93,6 +93,10 @@ const schemeSchema = z
     version: positive,
     effectiveFrom: z.iso.datetime({ offset: true }),
     words: z.object({ member: name, category: name, direct: name }).strict(),
+    boards: z
+      .object({ whole: name, groups: z.boolean(), categories: z.boolean(), facets: z.array(z.enum(['profession', 'socialRole'])) })
+      .strict()
+      .optional(),
     organisation: organisationSchema,
     review: reviewSchema,
     calendar: z

@@ -39,6 +39,20 @@ export interface PublicationDef {
   signedBy: string;
 }
 
+/**
+ * How the 排行 page offers its boards: what the whole organisation's board is called (全会, 全部),
+ * whether it splits leaders from members (荆门 第十六条), by category (正式党员, 预备党员), and by
+ * the free-text facets members carry (职业, 社会职务).
+ */
+export interface BoardsDef {
+  whole: string;
+  groups: boolean;
+  categories: boolean;
+  facets: ('profession' | 'socialRole')[];
+}
+
+export const DEFAULT_BOARDS: BoardsDef = { whole: '全部', groups: false, categories: true, facets: [] };
+
 export interface Scheme {
   /** The template this scheme is a version of (SCHEMES.md §1: 'jingmen', 'changzhou', …). */
   template: string;
@@ -51,6 +65,8 @@ export interface Scheme {
    * 党员类别), and what members of the root directly are listed as (总会直属).
    */
   words: { member: string; category: string; direct: string };
+  /** Absent: DEFAULT_BOARDS. */
+  boards?: BoardsDef;
   organisation: OrganisationDef;
   review: ReviewDef;
   calendar: CalendarDef;

@@ -33,9 +33,17 @@ export interface Query {
   count(): Promise<{ total: number }>;
 }
 
+export interface Aggregate {
+  match(condition: object): Aggregate;
+  group(stage: object): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: unknown[] }>;
+}
+
 export interface CollectionRef extends Query {
   doc(id: string): DocRef;
   add(options: { data: object }): Promise<{ _id: string }>;
+  aggregate(): Aggregate;
 }
 
 export interface TxCollectionRef {

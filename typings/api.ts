@@ -142,6 +142,40 @@ export interface SchemeTerms {
   periods: Period[];
   /** Templates with a composition: the parts of the score and their maxima. */
   components?: { id: string; name: string; max: number }[];
+  /**
+   * The 排行 page's tabs (a cycle's board stands for the year's where there is one) and scopes: the
+   * whole organisation's name (全会, 全部), leaders and members apart, by category, by facet.
+   */
+  boards: {
+    tabs: { value: Period; label: string }[];
+    whole: string;
+    groups: boolean;
+    categories: boolean;
+    facets: ('profession' | 'socialRole')[];
+  };
+}
+
+/**
+ * A unit on the board of units: the points its active members earned in the period, ranked by that
+ * total; its active members and their average (points, or score where the board ranks by score).
+ */
+export interface UnitRankingRow {
+  unitId: string;
+  name: string;
+  total: number;
+  rank: number;
+  members: number;
+  average: number;
+}
+
+/** ranking.get's answer to `by: 'unit'`. */
+export interface UnitBoard {
+  by: 'unit';
+  period: Period;
+  key: string;
+  rows: UnitRankingRow[];
+  me: null;
+  terms: SchemeTerms;
 }
 
 /** What the caller may do, for the pages to offer (review, award, record, sign a period). */
@@ -278,9 +312,13 @@ export interface Actions {
     payload: { claimId: string; decision: 'approve' | 'reject'; points?: number; reason?: string };
     data: { claim: Claim };
   };
+  /**
+   * A board of members; with `by: 'unit'`, of the units against each other (SCHEMES.md §3 Boards),
+   * whose answer is a UnitBoard (the one action whose data depends on its payload).
+   */
   'ranking.get': {
-    payload: { period: Period; key?: string; scope?: BoardScope; limit?: number };
-    data: { period: Period; key: string; rows: RankingRow[]; me: { rank: number | null; total: number; score?: number } | null; terms: SchemeTerms };
+    payload: { period: Period; key?: string; scope?: BoardScope; limit?: number; by?: 'member' | 'unit' };
+    data: { by?: 'member'; period: Period; key: string; rows: RankingRow[]; me: { rank: number | null; total: number; score?: number } | null; terms: SchemeTerms };
   };
   'ledger.list': { payload: { memberId?: string; cursor?: string }; data: { entries: LedgerEntry[]; cursor: string | null } };
   'notice.list': { payload: Record<string, never> | undefined; data: { notices: Notice[] } };

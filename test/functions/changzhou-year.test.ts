@@ -4,6 +4,7 @@
  * with one objection upheld and one rejected, made final; the year closed with its 评议分, warnings,
  * and the next year's board starting empty with no reset.
  */
+import type { UnitBoard } from '../../typings/api';
 import type { ApiHarness } from '../support/api';
 import { ApiHarness as Harness } from '../support/api';
 import { partyOpenid as as, partyOrganisation, type Party } from '../support/party';
@@ -108,6 +109,18 @@ describe('a 2026 of 第一党支部', () => {
     const final = await h.ok(as('b'), 'outcome.list', { period: 'quarter', key: '2026-Q1' });
     expect(final.rows.find((r) => r.memberId === party.id('b'))).toMatchObject({ objection: { state: 'upheld' }, total: rowOf('b').total + 5 });
     expect(final.rows.find((r) => r.memberId === party.id('a'))).toMatchObject({ objection: { state: 'rejected' }, total: rowOf('a').total });
+  });
+
+  it('ranks the 支部 against each other: every unit a row, its points, members and their average (by: unit)', async () => {
+    const memberBoard = (await h.ok(as('a'), 'ranking.get', { period: 'quarter', key: '2026-Q1', scope: { branchId: party.unit('第一党支部') }, limit: 100 })).rows;
+    const sum = Math.round(memberBoard.reduce((s, r) => s + r.total, 0) * 100) / 100;
+    const units = (await h.ok(as('a'), 'ranking.get', { period: 'quarter', key: '2026-Q1', by: 'unit' })) as unknown as UnitBoard;
+    expect(units).toMatchObject({ by: 'unit', key: '2026-Q1', me: null });
+    expect(units.rows).toEqual([
+      { unitId: party.unit('第一党支部'), name: '第一党支部', total: sum, rank: 1, members: 6, average: Math.round((sum / 6) * 100) / 100 },
+      { unitId: party.unit('第二党支部'), name: '第二党支部', total: 0, rank: 2, members: 3, average: 0 },
+    ]);
+    expect(await h.fails(as('a'), 'ranking.get', { period: 'quarter', by: 'unit', scope: { branchId: party.unit('第一党支部') } })).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('shows 第二党支部 nothing of 第一党支部’s 公示', async () => {

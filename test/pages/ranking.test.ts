@@ -1,5 +1,5 @@
-import type { ApiEvent, DataOf } from '../../typings/api';
-import { aMember, jingmenTerms, noCapabilities } from './support/builders';
+import type { ApiEvent, DataOf, UnitBoard } from '../../typings/api';
+import { aMember, changzhouTerms, jingmenTerms, noCapabilities } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { openPageAt, tapNode, textIn } from './support/page';
@@ -272,5 +272,77 @@ describe('naming and linking a board', () => {
     const categories = jingmenTerms().categories.map((c) => c.id);
     expect(queryFromOptions({ period: 'year', key: '2026-11', group: 'everyone', tier: 'king' }, categories)).toEqual({ period: 'year', key: null, scope: {} });
     expect(queryFromOptions({ period: 'weekly' })).toEqual({ period: 'month', key: null, scope: {} });
+  });
+});
+
+describe('排行 page on a party organisation (seeds/002): quarters, the year by score, 支部 and categories', () => {
+  const terms = changzhouTerms();
+  const scored = board({
+    period: 'cycle',
+    key: '2026',
+    terms,
+    rows: [aRow({ memberId: 'a', name: '陈党员', branchName: '第一党支部', total: 327.5, score: 95, rank: 1 }), aRow({ memberId: 'b', name: '刘党员', branchName: null, total: 410, score: 88, rank: 2 })],
+    me: { rank: 2, total: 410, score: 88 },
+  });
+  const units: UnitBoard = {
+    by: 'unit',
+    period: 'quarter',
+    key: '2026-Q4',
+    me: null,
+    terms,
+    rows: [
+      { unitId: 'u1', name: '第一党支部', total: 1200, rank: 1, members: 15, average: 80 },
+      { unitId: 'u2', name: '第二党支部', total: 900, rank: 2, members: 15, average: 60 },
+    ],
+  };
+  const answer = (payload: { period: string; by?: string }) =>
+    ok(payload.by === 'unit' ? (units as unknown as Board) : payload.period === 'cycle' ? scored : board({ period: payload.period as Board['period'], key: '2026-Q4', terms }));
+
+  it('offers the template’s tabs and scopes, and ranks the year by score in its words', async () => {
+    const callFunction = stubApi({ 'ranking.get': answer });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(page.instance.data.periods.map((p: { label: string }) => p.label)).toEqual(['月榜', '季榜', '年度得分', '累计']);
+    expect(page.querySelectorAll('.scope').map((n) => textIn(n))).toEqual(['全部', '本支部', '正式党员', '预备党员', '支部排名']);
+
+    await emit(page, '.periods', 'change', { value: 'cycle' });
+    await settle();
+    expect(textOf(page, '.board-title')).toBe('2026年度 全部积分榜');
+    expect(page.querySelectorAll('.row').map((n) => textIn(n))).toEqual(['1陈陈党员第一党支部95 分', '2刘刘党员机关党委直属88 分']);
+    expect(textOf(page, '.mine-total')).toBe('88 分');
+
+    await tapNode(page.querySelectorAll('.scope')[3]);
+    await settle();
+    expect(boardRequests(callFunction).at(-1)?.payload).toEqual({ period: 'cycle', key: '2026', scope: { category: 'probationary' }, limit: 50 });
+  });
+
+  it('picks a quarter from the recent ones, and ranks the 支部 against each other', async () => {
+    const callFunction = stubApi({ 'ranking.get': answer });
+    const page = openPageAt(PAGE);
+    await settle();
+    await emit(page, '.periods', 'change', { value: 'quarter' });
+    await settle();
+    expect(page.instance.data.keyChoices.length).toBe(12);
+    const second = page.instance.data.keyChoices[1];
+    await emit(page, '.period-picker', 'change', { value: 1 });
+    await settle();
+    expect(boardRequests(callFunction).at(-1)?.payload).toEqual({ period: 'quarter', key: second.key, limit: 50 });
+
+    await tapNode(page.querySelectorAll('.scope')[4]);
+    await settle();
+    expect(boardRequests(callFunction).at(-1)?.payload).toMatchObject({ period: 'quarter', by: 'unit' });
+    expect(page.querySelectorAll('.unit-row').map((n) => textIn(n))).toEqual(['1第一党支部15 人 · 人均 80 分1200 分', '2第二党支部15 人 · 人均 60 分900 分']);
+    expect(textOf(page, '.board-title')).toBe('2026年第4季度 支部排名');
+    expect(page.querySelector('.mine')).toBeUndefined();
+  });
+
+  it('names quarters, halves and cycles, and knows their keys', () => {
+    expect(periodLabel('quarter', '2026-Q3')).toBe('2026年第3季度');
+    expect(periodLabel('half', '2026-H1')).toBe('2026年上半年');
+    expect(periodLabel('cycle', '2026')).toBe('2026年度');
+    expect(periodLabel('quarter', null)).toBe('本季度');
+    expect(queryFromOptions({ period: 'quarter', key: '2026-Q5' })).toMatchObject({ period: 'quarter', key: null });
+    expect(queryFromOptions({ period: 'quarter', key: '2026-Q2', category: 'probationary' }, ['full', 'probationary'])).toEqual({ period: 'quarter', key: '2026-Q2', scope: { category: 'probationary' } });
   });
 });

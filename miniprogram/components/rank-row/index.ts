@@ -1,6 +1,6 @@
 /**
  * One row of a ranking board (第十六条): competition rank (ties share it; 1–3 wear medal colours),
- * the member's initial as an avatar, name, branch and total. `mine` marks the caller's own row.
+ * the member's initial as an avatar, name, branch and total (or score). `mine` marks the caller's own row.
  */
 Component({
   options: { styleIsolation: 'apply-shared' },
@@ -9,6 +9,8 @@ Component({
     rank: { type: null, value: null as number | null },
     name: { type: String, value: '' },
     branchName: { type: String, value: '' },
+    /** What a member of the root directly is listed as (the template's words). */
+    direct: { type: String, value: '总会直属' },
     total: { type: Number, value: 0 },
     mine: { type: Boolean, value: false },
   },

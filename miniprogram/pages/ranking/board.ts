@@ -1,6 +1,7 @@
 /**
- * Which board the 排行 page shows (第十六条: month, year and cumulative boards, per scope), and how it
- * names itself in a shared card. Pure: the page, the share card and the tests all read it.
+ * Which board the 排行 page shows (第十六条: month, year and cumulative boards, per scope; templates
+ * add quarters, halves and an assessment cycle ranked by score), and how it names itself in a shared
+ * card. Pure: the page, the share card and the tests all read it.
  */
 import type { BoardScope, Period, RankingRow, SchemeTerms } from '../../../typings/api';
 import { periodLabel as keyLabel } from '../../format/dates';
@@ -13,47 +14,75 @@ export interface BoardQuery {
   scope: BoardScope;
 }
 
+/** The tabs until the scheme's terms are known (荆门's): month, year, all time. */
 export const PERIODS: { value: Period; label: string }[] = [
   { value: 'month', label: '月榜' },
   { value: 'year', label: '年榜' },
   { value: 'all', label: '累计' },
 ];
 
-const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
-const YEAR_KEY = /^\d{4}$/;
+const KEY_FORMATS: Record<Exclude<Period, 'all'>, RegExp> = {
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarter: /^\d{4}-Q[1-4]$/,
+  half: /^\d{4}-H[12]$/,
+  year: /^\d{4}$/,
+  cycle: /^\d{4}$/,
+};
+
+const CURRENT: Record<Exclude<Period, 'all'>, string> = { month: '本月', quarter: '本季度', half: '本半年', year: '本年', cycle: '本年度' };
 
 export function isPeriod(value: unknown): value is Period {
-  return value === 'month' || value === 'year' || value === 'all';
+  return typeof value === 'string' && (value === 'all' || Object.prototype.hasOwnProperty.call(KEY_FORMATS, value));
 }
 
 export function isKeyOf(period: Period, key: string): boolean {
-  if (period === 'month') return MONTH_KEY.test(key);
-  if (period === 'year') return YEAR_KEY.test(key);
-  return false;
+  return period !== 'all' && KEY_FORMATS[period].test(key);
 }
 
-/** '2026年11月', '2026年', '累计'. */
+/** '2026年11月', '2026年第4季度', '2026年上半年', '2026年', '2026年度', '累计'. */
 export function periodLabel(period: Period, key: string | null): string {
   if (period === 'all') return '累计';
-  if (key === null) return period === 'month' ? '本月' : '本年';
+  if (key === null) return CURRENT[period];
+  if (period === 'quarter') return `${key.slice(0, 4)}年第${key.slice(6)}季度`;
+  if (period === 'half') return `${key.slice(0, 4)}年${key.endsWith('1') ? '上' : '下'}半年`;
+  if (period === 'cycle') return `${key}年度`;
   return keyLabel(key);
 }
 
-/** The board's audience: '全会', the branch's name, '领导', '会员', a profession or a social role. */
+/** The keys a quarter or half board may be picked from: this one and the `count` before it, newest first. */
+export function recentKeys(period: 'quarter' | 'half', today: string, count: number): { key: string; label: string }[] {
+  const per = period === 'quarter' ? 4 : 2;
+  const size = 12 / per;
+  let year = Number(today.slice(0, 4));
+  let n = Math.floor((Number(today.slice(5, 7)) - 1) / size) + 1;
+  const keys: { key: string; label: string }[] = [];
+  for (let i = 0; i <= count; i++) {
+    const key = `${year}-${period === 'quarter' ? 'Q' : 'H'}${n}`;
+    keys.push({ key, label: periodLabel(period, key) });
+    n -= 1;
+    if (n === 0) {
+      n = per;
+      year -= 1;
+    }
+  }
+  return keys;
+}
+
+/** The board's audience: '全会' (the terms' name of the whole), the branch's name, '领导', '会员', a category, a profession or a social role. */
 export function scopeLabel(scope: BoardScope, branchName: string | null, terms?: SchemeTerms | null): string {
   const parts: string[] = [];
-  if (scope.branchId !== undefined) parts.push(branchName ?? '本分会');
+  if (scope.branchId !== undefined) parts.push(branchName ?? `本${terms?.words.unit ?? '分会'}`);
   if (scope.group === 'leaders') parts.push('领导');
-  if (scope.group === 'members') parts.push('会员');
+  if (scope.group === 'members') parts.push(terms?.words.member ?? '会员');
   const category = scope.category ?? scope.tier;
   if (category !== undefined) parts.push((terms && categoryName(terms, category)) || category);
   if (scope.profession !== undefined) parts.push(scope.profession);
   if (scope.socialRole !== undefined) parts.push(scope.socialRole);
-  return parts.length > 0 ? parts.join('') : '全会';
+  return parts.length > 0 ? parts.join('') : (terms?.boards.whole ?? '全会');
 }
 
-export function boardTitle(query: BoardQuery, branchName: string | null): string {
-  return `${periodLabel(query.period, query.key)} ${scopeLabel(query.scope, branchName)}积分榜`;
+export function boardTitle(query: BoardQuery, branchName: string | null, terms?: SchemeTerms | null): string {
+  return `${periodLabel(query.period, query.key)} ${scopeLabel(query.scope, branchName, terms)}积分榜`;
 }
 
 /** The branch a board is scoped to, by name: every row of a branch board carries it. */
@@ -63,17 +92,17 @@ export function branchNameOf(query: BoardQuery, rows: readonly RankingRow[]): st
 }
 
 /** '2026年11月 东宝分会积分榜：王会长 120 分居首'; ties at the top are named as such. */
-export function shareTitle(query: BoardQuery, rows: readonly RankingRow[]): string {
-  const title = boardTitle(query, branchNameOf(query, rows));
+export function shareTitle(query: BoardQuery, rows: readonly RankingRow[], terms?: SchemeTerms | null): string {
+  const title = boardTitle(query, branchNameOf(query, rows), terms);
   const leaders = rows.filter((row) => row.rank === 1);
   if (leaders.length === 0) return title;
-  const total = leaders[0].total;
+  const total = leaders[0].score ?? leaders[0].total;
   if (leaders.length === 1) return `${title}：${leaders[0].name} ${total} 分居首`;
   const names = leaders.length === 2 ? leaders.map((row) => row.name).join('、') : `${leaders[0].name}等 ${leaders.length} 人`;
   return `${title}：${names} ${total} 分并列第一`;
 }
 
-const SCOPE_FIELDS = ['branchId', 'group', 'tier', 'profession', 'socialRole'] as const;
+const SCOPE_FIELDS = ['branchId', 'group', 'category', 'tier', 'profession', 'socialRole'] as const;
 
 /** The page path that opens the same board: period, key and scope in the query. */
 export function sharePath(query: BoardQuery): string {
@@ -111,8 +140,11 @@ export function queryFromOptions(options: Record<string, string | undefined>, ca
   const branchId = decoded(options.branchId);
   if (branchId) scope.branchId = branchId;
   if (options.group === 'leaders' || options.group === 'members') scope.group = options.group;
-  const category = decoded(options.category ?? options.tier);
-  if (category && /^[a-z][a-z0-9_]*$/.test(category) && (!categories || categories.includes(category))) scope.tier = category;
+  const known = (value: string | undefined): value is string => !!value && /^[a-z][a-z0-9_]*$/.test(value) && (!categories || categories.includes(value));
+  const category = decoded(options.category);
+  const tier = decoded(options.tier);
+  if (known(category)) scope.category = category;
+  else if (known(tier)) scope.tier = tier;
   const profession = decoded(options.profession);
   if (profession) scope.profession = profession;
   const socialRole = decoded(options.socialRole);

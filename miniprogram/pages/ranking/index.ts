@@ -1,12 +1,14 @@
 /**
  * 排行 (第十六条): month, year and cumulative boards of the whole association, a branch, leaders or
  * members, a profession or a social role; the caller's own standing pinned at the bottom; shared to
- * a group chat as a card that names the board and its leader and opens the same board.
+ * a group chat as a card that names the board and its leader and opens the same board. The tabs and
+ * scopes are the template's (SchemeTerms.boards): a party organisation's quarters and year ranked by
+ * score, its branches and categories.
  *
- * Options (a shared card, or a link from 我的): period, key, branchId, group, tier, profession,
- * socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
+ * Options (a shared card, or a link from 我的): period, key, branchId, group, category (tier),
+ * profession, socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
  */
-import type { BoardScope, Period, RankingRow } from '../../../typings/api';
+import type { BoardScope, Period, RankingRow, SchemeTerms, UnitBoard, UnitRankingRow } from '../../../typings/api';
 import { ApiCallError, call, knownTerms } from '../../services/api';
 import { chinaDay } from '../../format/dates';
 import {
@@ -15,6 +17,7 @@ import {
   PERIODS,
   periodLabel,
   queryFromOptions,
+  recentKeys,
   shareQuery,
   sharePath,
   shareTitle,
@@ -22,7 +25,13 @@ import {
 } from './board';
 
 type Status = 'loading' | 'error' | 'loaded';
-type ScopeKind = 'all' | 'branch' | 'leaders' | 'members' | 'profession' | 'socialRole';
+type ScopeKind = 'all' | 'branch' | 'leaders' | 'members' | 'category' | 'profession' | 'socialRole' | 'units';
+
+/** A row as shown: the score on boards ranked by it, the total elsewhere. */
+type ShownRow = RankingRow & { shown: number };
+
+/** How many quarters or halves back the picker offers. */
+const PICKABLE_KEYS = 11;
 
 const FIRST_ROWS = 50;
 /** ranking.get answers at most 100 rows. */
@@ -57,6 +66,7 @@ function messageOf(error: unknown): string {
 function scopeKindOf(scope: BoardScope): ScopeKind {
   if (scope.branchId !== undefined) return 'branch';
   if (scope.group !== undefined) return scope.group;
+  if (scope.category !== undefined || scope.tier !== undefined) return 'category';
   if (scope.profession !== undefined) return 'profession';
   if (scope.socialRole !== undefined) return 'socialRole';
   return 'all';
@@ -67,6 +77,9 @@ Component({
     status: 'loading' as Status,
     errorMessage: '',
     periods: PERIODS,
+    terms: null as SchemeTerms | null,
+    /** The quarter or half picker's choices. */
+    keyChoices: [] as { key: string; label: string }[],
     period: 'month' as Period,
     /** '' until the server names the current period. */
     key: '',
@@ -76,8 +89,10 @@ Component({
     scopeKind: 'all' as ScopeKind,
     branchName: '',
     title: '',
-    rows: [] as RankingRow[],
-    me: null as { rank: number | null; total: number } | null,
+    rows: [] as ShownRow[],
+    /** The board of units (按支部), when that scope is on. */
+    unitRows: [] as UnitRankingRow[],
+    me: null as { rank: number | null; total: number; shown: number } | null,
     limit: FIRST_ROWS,
     canShowMore: false,
     facet: { visible: false, kind: 'profession' as 'profession' | 'socialRole', value: '' },
@@ -87,9 +102,23 @@ Component({
     onLoad(options: Record<string, string | undefined>) {
       wx.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage', 'shareTimeline'] });
       if (options.myBranchId !== undefined) sessionOf(this).myBranchId = options.myBranchId || null;
-      const query = queryFromOptions(options, knownTerms()?.categories.map((c) => c.id));
+      const terms = knownTerms();
+      const query = queryFromOptions(options, terms?.categories.map((c) => c.id));
+      if (terms) this.useTerms(terms);
       this.setData({ period: query.period, key: query.key ?? '', scope: query.scope, scopeKind: scopeKindOf(query.scope) });
+      this.setKeyChoices();
       this.load();
+    },
+
+    /** The template's tabs and scopes, from the first answer that carries its terms. */
+    useTerms(terms: SchemeTerms) {
+      if (this.data.terms?.template === terms.template) return;
+      this.setData({ terms, periods: terms.boards.tabs });
+    },
+
+    setKeyChoices() {
+      const { period, today } = this.data;
+      this.setData({ keyChoices: period === 'quarter' || period === 'half' ? recentKeys(period, today, PICKABLE_KEYS) : [] });
     },
 
     onPullDownRefresh() {
@@ -105,10 +134,11 @@ Component({
     },
 
     async load(): Promise<void> {
+      if (this.data.scopeKind === 'units') return this.loadUnits();
       const query = this.query();
       const refreshing = this.data.status === 'loaded';
       this.setData({
-        title: boardTitle(query, this.data.branchName || null),
+        title: boardTitle(query, this.data.branchName || null, this.data.terms),
         keyLabel: periodLabel(query.period, query.key),
         ...(refreshing ? {} : { status: 'loading' as Status, errorMessage: '' }),
       });
@@ -120,6 +150,7 @@ Component({
       try {
         const board = await call('ranking.get', payload);
         if (thisLoad !== session.loads) return;
+        this.useTerms(board.terms);
         const shown: BoardQuery = { ...query, key: board.period === 'all' ? null : board.key };
         // An empty branch board names no branch in its rows: keep the name we already had.
         const branchName = branchNameOf(shown, board.rows) ?? (query.scope.branchId !== undefined ? this.data.branchName : '');
@@ -128,9 +159,9 @@ Component({
           key: shown.key ?? '',
           keyLabel: periodLabel(shown.period, shown.key),
           branchName,
-          title: boardTitle(shown, branchName || null),
-          rows: board.rows,
-          me: board.me,
+          title: boardTitle(shown, branchName || null, board.terms),
+          rows: board.rows.map((row) => ({ ...row, shown: row.score ?? row.total })),
+          me: board.me ? { ...board.me, shown: board.me.score ?? board.me.total } : null,
           canShowMore: board.rows.length >= this.data.limit && this.data.limit < MOST_ROWS,
         });
       } catch (error) {
@@ -140,16 +171,51 @@ Component({
       }
     },
 
+    /** 按支部: the units ranked against each other for the period (ranking.get by: 'unit'). */
+    async loadUnits(): Promise<void> {
+      const { period } = this.data;
+      const key = this.data.key || null;
+      const unit = this.data.terms?.words.unit ?? '分会';
+      this.setData({ title: `${periodLabel(period, key)} ${unit}排名`, keyLabel: periodLabel(period, key), status: 'loading', errorMessage: '' });
+      const session = sessionOf(this);
+      const thisLoad = ++session.loads;
+      try {
+        const board = (await call('ranking.get', { period, ...(key ? { key } : {}), by: 'unit' })) as unknown as UnitBoard;
+        if (thisLoad !== session.loads) return;
+        const shownKey = board.period === 'all' ? null : board.key;
+        this.setData({
+          status: 'loaded',
+          key: shownKey ?? '',
+          keyLabel: periodLabel(period, shownKey),
+          title: `${periodLabel(period, shownKey)} ${unit}排名`,
+          unitRows: board.rows,
+          rows: [],
+          me: null,
+          canShowMore: false,
+        });
+      } catch (error) {
+        if (thisLoad !== session.loads) return;
+        this.setData({ status: 'error', errorMessage: messageOf(error) });
+      }
+    },
+
     onPeriodChange(event: WechatMiniprogram.CustomEvent<{ value: Period }>) {
       const period = event.detail.value;
       if (period === this.data.period) return;
       this.setData({ period, key: '', limit: FIRST_ROWS, status: 'loading' });
+      this.setKeyChoices();
       this.load();
     },
 
     onKeyChange(event: WechatMiniprogram.PickerChange) {
       const value = String(event.detail.value);
-      const key = this.data.period === 'year' ? value.slice(0, 4) : value.slice(0, 7);
+      const { period, keyChoices } = this.data;
+      const key =
+        period === 'quarter' || period === 'half'
+          ? (keyChoices[Number(value)]?.key ?? this.data.key)
+          : period === 'month'
+            ? value.slice(0, 7)
+            : value.slice(0, 4);
       if (key === this.data.key) return;
       this.setData({ key, limit: FIRST_ROWS, status: 'loading' });
       this.load();
@@ -160,10 +226,15 @@ Component({
       this.load();
     },
 
-    async onScope(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { kind: ScopeKind }>) {
+    async onScope(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { kind: ScopeKind; category?: string }>) {
       const kind = event.currentTarget.dataset.kind;
       if (kind === 'all') this.setScope({});
+      else if (kind === 'units') {
+        this.setData({ scope: {}, scopeKind: 'units', branchName: '', limit: FIRST_ROWS });
+        this.load();
+      }
       else if (kind === 'leaders' || kind === 'members') this.setScope({ group: kind });
+      else if (kind === 'category') this.setScope({ category: event.currentTarget.dataset.category });
       else if (kind === 'branch') await this.showMyBranch();
       else this.setData({ facet: { visible: true, kind, value: (kind === 'profession' ? this.data.scope.profession : this.data.scope.socialRole) ?? '' } });
     },
@@ -182,7 +253,8 @@ Component({
         }
       }
       if (session.myBranchId === null) {
-        wx.showToast({ title: '您直属总会，没有分会榜', icon: 'none' });
+        const words = this.data.terms?.words;
+        wx.showToast({ title: words ? `您是${words.direct}${words.member}，没有${words.unit}榜` : '您直属总会，没有分会榜', icon: 'none' });
         return;
       }
       this.setScope({ branchId: session.myBranchId }, session.myBranchName);
@@ -212,12 +284,12 @@ Component({
     /** The card names the board and its leader, and opens the same board (period, key, scope). */
     onShareAppMessage() {
       const query = this.query();
-      return { title: shareTitle(query, this.data.rows), path: sharePath(query) };
+      return { title: shareTitle(query, this.data.rows, this.data.terms), path: sharePath(query) };
     },
 
     onShareTimeline() {
       const query = this.query();
-      return { title: shareTitle(query, this.data.rows), query: shareQuery(query) };
+      return { title: shareTitle(query, this.data.rows, this.data.terms), query: shareQuery(query) };
     },
   },
 });

@@ -6,7 +6,7 @@
  * by the (key, scope…, total) index, reading no documents).
  */
 import { z } from 'zod';
-import type { BoardScope, RankingRow } from '../../../typings/api';
+import type { BoardScope, DataOf, RankingRow, UnitBoard } from '../../../typings/api';
 import type { LedgerEntry, Notice } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
@@ -23,6 +23,7 @@ import { COLLECTIONS } from '../../data/collections';
 import { decodeCursor, nextCursor, PAGE_SIZE } from '../../data/claims';
 import type { StoredTally } from '../../data/ledger';
 import { findMember } from '../../data/members';
+import { unitBoard } from '../../data/unit-board';
 
 export const DEFAULT_BOARD_ROWS = 50;
 export const MAX_BOARD_ROWS = 100;
@@ -46,8 +47,10 @@ export const boardSchema = z
     key: z.string().max(7).optional(),
     scope: scopeSchema.optional(),
     limit: z.number().int().min(1).max(MAX_BOARD_ROWS).optional(),
+    by: z.enum(['member', 'unit']).optional(),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.by !== 'unit' || p.scope === undefined, '单位排名不分范围');
 
 /** The tally filter of a board: the period's key, active members, and the scope's attributes. */
 export function boardFilter(tallyKey: TallyKey, scope: BoardScope = {}): Record<string, unknown> {
@@ -104,10 +107,14 @@ export const rankingGet = defineAction('ranking.get', {
     const scheme = await ctx.scheme();
     const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now, scheme);
     const by: Measure = ranksByScore(tallyKey, scheme) ? 'score' : 'total';
+    if (payload.by === 'unit') {
+      const board: UnitBoard = { by: 'unit', period: payload.period, key, rows: await unitBoard(tallyKey, by), me: null, terms: schemeTerms(scheme) };
+      return board as unknown as DataOf<'ranking.get'>;
+    }
     const tallies = await boardRows(tallyKey, payload.scope, payload.limit ?? DEFAULT_BOARD_ROWS, 0, by);
     const rows = rankBoard(tallies, Infinity, by);
     const me = await ownStanding(ctx, tallyKey, payload.scope, rows, by);
-    return { period: payload.period, key, rows, me, terms: schemeTerms(scheme) };
+    return { by: 'member' as const, period: payload.period, key, rows, me, terms: schemeTerms(scheme) };
   },
 });
 
