@@ -51,6 +51,11 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
     boards: boardsOf(scheme, order.filter((p) => periods.includes(p))),
   };
   if (composition) terms.components = composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max }));
+  if (scheme.publication) {
+    const { periods: closed, windowWorkingDays, signedBy } = scheme.publication;
+    terms.publication = { periods: [...closed], windowWorkingDays, signer: roleName(scheme, signedBy) };
+  }
+  if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   return terms;
 }
 

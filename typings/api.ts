@@ -142,6 +142,10 @@ export interface SchemeTerms {
   periods: Period[];
   /** Templates with a composition: the parts of the score and their maxima. */
   components?: { id: string; name: string; max: number }[];
+  /** Templates that close periods into outcomes and publish them (公示): which periods, for how many working days, signed by whom. */
+  publication?: { periods: Period[]; windowWorkingDays: number; signer: string };
+  /** The warnings outcomes may carry, by id (黄色预警, 红色预警). */
+  warnings?: { id: string; name: string }[];
   /**
    * The 排行 page's tabs (a cycle's board stands for the year's where there is one) and scopes: the
    * whole organisation's name (全会, 全部), leaders and members apart, by category, by facet.
@@ -354,7 +358,17 @@ export interface Actions {
   'admin.period.finalize': { payload: PeriodPayload; data: { publication: PublicationView } };
   'outcome.list': {
     payload: { period: Period; key: string; scope?: { branchId?: string }; cursor?: string };
-    data: { state: PublicationView['state'] | null; publicUntil?: string; signedBy?: { id: string; name: string }; rows: OutcomeView[]; cursor: string | null };
+    data: {
+      state: PublicationView['state'] | null;
+      publicUntil?: string;
+      signedBy?: { id: string; name: string };
+      rows: OutcomeView[];
+      cursor: string | null;
+      /** The unit shown (null: the whole organisation), whether the caller signs for it (close, publish, finalize), and the units a reader of every unit may switch to. */
+      unitId: string | null;
+      signs: boolean;
+      units?: { _id: string; name: string }[];
+    };
   };
   /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */
   'objection.submit': { payload: { outcomeId?: string; entryId?: string; reason: string }; data: { claim: Claim } };

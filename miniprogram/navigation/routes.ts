@@ -10,6 +10,7 @@ export const PAGES = {
   inbox: '/pages/inbox/index',
   award: '/pages/award/index',
   notices: '/pages/notices/index',
+  outcomes: '/pages/outcomes/index',
   admin: '/pages/admin/index',
   bind: '/pages/bind/index',
 } as const;

@@ -1,5 +1,5 @@
 import type { DataOf } from '../../typings/api';
-import { aHome, aLedgerEntry, aMember, aStanding } from './support/builders';
+import { aHome, aLedgerEntry, aMember, aStanding, changzhouTerms } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, exists, openPage, settle, tap, textOf, textsOf } from './support/load';
 import { argsOf, restoreWx, stubWx } from './support/wx';
@@ -58,6 +58,36 @@ describe('我的 page', () => {
     await settle();
 
     expect(textOf(page, '.points')).toBe('11月40第 3 名2026年260第 12 名累计1260暂无排名');
+  });
+
+  it('shows a party member the month and the year’s score out of its three parts (seeds/002 四)', async () => {
+    homeIs(
+      aHome({
+        terms: changzhouTerms(),
+        standings: {
+          month: aStanding({ key: '2026-11', total: 30, rank: 1 }),
+          year: aStanding({ key: '2026', total: 327.5, rank: 7 }),
+          all: aStanding({ key: 'all', total: 707.5, rank: 7 }),
+          cycle: {
+            key: '2026',
+            total: 327.5,
+            rank: 4,
+            score: 85,
+            components: [
+              { id: 'basic', name: '基础分', points: 70, max: 70 },
+              { id: 'feature', name: '特色分', points: 15, max: 20 },
+              { id: 'review', name: '评议分', points: 0, max: 10 },
+            ],
+          },
+        },
+      }),
+    );
+
+    const page = openPage(PAGE);
+    await settle();
+
+    expect(textOf(page, ['.points', '.points-card__columns'])).toBe('11月30第 1 名2026年度得分85第 4 名');
+    expect(textOf(page, ['.points', '.points-card__parts'])).toBe('基础分70/70特色分15/20评议分0/10');
   });
 
   it('lists the recent entries with signed points', async () => {

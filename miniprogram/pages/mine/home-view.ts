@@ -21,13 +21,15 @@ export function isReviewer(home: Pick<Home, 'can' | 'inboxCount'>): boolean {
   return home.can.review || home.inboxCount > 0;
 }
 
-export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'>): QuickLink[] {
+export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & { terms?: Home['terms'] }): QuickLink[] {
   const links: QuickLink[] = [
     { page: 'report', title: '申报积分', glyph: '报', badge: 0 },
     { page: 'ledger', title: '积分明细', glyph: '明', badge: 0 },
     { page: 'ranking', title: '排行榜', glyph: '榜', badge: 0 },
     { page: 'notices', title: '公示', glyph: '公', badge: 0 },
   ];
+  // Templates that close periods into results published for objections (seeds/002 六(二)).
+  if (home.terms?.publication) links.push({ page: 'outcomes', title: '考评公示', glyph: '评', badge: 0 });
   if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', glyph: '审', badge: home.inboxCount });
   if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', glyph: home.can.award ? '奖' : '记', badge: 0 });
   if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', glyph: '管', badge: 0 });

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import type { ClaimLine, LedgerEntry } from '../../../typings/models';
-import type { OutcomeView } from '../../../typings/api';
+import type { DataOf, OutcomeView } from '../../../typings/api';
+import type { Branch } from '../../../typings/models';
 import { periodKeyOf, PERIOD_NAMES } from '../../../domain/calendar';
 import { reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
@@ -28,7 +29,7 @@ import { database, getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { decodeCursor, nextCursor, writeClaim } from '../../data/claims';
 import { newClaim } from '../../data/claim-builder';
-import { findMember, loadEndorsers } from '../../data/members';
+import { findMember, loadEndorsers, readAll } from '../../data/members';
 import { findPublication, findRow, rowsPage } from '../../data/outcomes';
 import { notifyReviewers } from '../../notify';
 
@@ -86,15 +87,19 @@ export const outcomeList = defineAction('outcome.list', {
     const ids = publicationIdsFor(payload.period, payload.key, unit);
     const publications = await Promise.all(ids.map((pid) => findPublication(pid)));
     const publication = publications.find((p) => p !== null) ?? null;
-    if (!publication) return { state: null, rows: [], cursor: null };
+    const units = all ? { units: (await readAll<Branch>(database().collection(COLLECTIONS.branches))).map((b) => ({ _id: b._id, name: b.name })) } : {};
+    if (!publication) return { state: null, rows: [], cursor: null, unitId: unit, signs: (await reach(ctx, scheme, unit)).signs, ...units };
     const { signs } = await reach(ctx, scheme, publication.unitId);
     const visible = publication.state === 'public' || publication.state === 'final' || signs;
     const offset = decodeCursor(payload.cursor);
     const rows = visible ? await rowsPage(publication._id, unit, offset, ROWS_PAGE) : [];
-    const data: { state: typeof publication.state; rows: OutcomeView[]; cursor: string | null; publicUntil?: string; signedBy?: { id: string; name: string } } = {
+    const data: DataOf<'outcome.list'> = {
       state: publication.state,
       rows: rows.map(viewOfRow),
       cursor: nextCursor(offset, rows, ROWS_PAGE),
+      unitId: unit,
+      signs,
+      ...units,
     };
     if (publication.publicUntil) data.publicUntil = publication.publicUntil;
     if (publication.signedBy) data.signedBy = publication.signedBy;

@@ -1,0 +1,53 @@
+/**
+ * Periods as the pages name and pick them (SCHEMES.md §3 Periods): keys 'YYYY-MM', 'YYYY-Qn',
+ * 'YYYY-Hn', 'YYYY' and the cycle's 'YYYY'; labels '2026年11月', '2026年第4季度', '2026年度'.
+ */
+import type { Period } from '../../typings/api';
+import { periodLabel as keyLabel } from './dates';
+
+const KEY_FORMATS: Record<Exclude<Period, 'all'>, RegExp> = {
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  quarter: /^\d{4}-Q[1-4]$/,
+  half: /^\d{4}-H[12]$/,
+  year: /^\d{4}$/,
+  cycle: /^\d{4}$/,
+};
+
+const CURRENT: Record<Exclude<Period, 'all'>, string> = { month: '本月', quarter: '本季度', half: '本半年', year: '本年', cycle: '本年度' };
+
+export function isPeriod(value: unknown): value is Period {
+  return typeof value === 'string' && (value === 'all' || Object.prototype.hasOwnProperty.call(KEY_FORMATS, value));
+}
+
+export function isKeyOf(period: Period, key: string): boolean {
+  return period !== 'all' && KEY_FORMATS[period].test(key);
+}
+
+/** '2026年11月', '2026年第4季度', '2026年上半年', '2026年', '2026年度', '累计'. */
+export function periodLabel(period: Period, key: string | null): string {
+  if (period === 'all') return '累计';
+  if (key === null) return CURRENT[period];
+  if (period === 'quarter') return `${key.slice(0, 4)}年第${key.slice(6)}季度`;
+  if (period === 'half') return `${key.slice(0, 4)}年${key.endsWith('1') ? '上' : '下'}半年`;
+  if (period === 'cycle') return `${key}年度`;
+  return keyLabel(key);
+}
+
+/** The keys a quarter or half board may be picked from: this one and the `count` before it, newest first. */
+export function recentKeys(period: 'quarter' | 'half', today: string, count: number): { key: string; label: string }[] {
+  const per = period === 'quarter' ? 4 : 2;
+  const size = 12 / per;
+  let year = Number(today.slice(0, 4));
+  let n = Math.floor((Number(today.slice(5, 7)) - 1) / size) + 1;
+  const keys: { key: string; label: string }[] = [];
+  for (let i = 0; i <= count; i++) {
+    const key = `${year}-${period === 'quarter' ? 'Q' : 'H'}${n}`;
+    keys.push({ key, label: periodLabel(period, key) });
+    n -= 1;
+    if (n === 0) {
+      n = per;
+      year -= 1;
+    }
+  }
+  return keys;
+}

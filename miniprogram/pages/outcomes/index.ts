@@ -1,0 +1,214 @@
+/**
+ * 考评公示 (seeds/002 六(二)、六(三)): a unit's closed quarters and years, one period at a time. Its
+ * people read the published results and object to their own while the 公示 is open; the unit's head
+ * (支部书记) generates the results, signs them into 公示 and makes them final once the window has
+ * passed and the objections are decided; readers of every unit switch between units.
+ *
+ * Options: period, key, unitId (a link from a notice or a message).
+ */
+import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
+import { ApiCallError, call, knownTerms } from '../../services/api';
+import { periodLabel } from '../../format/periods';
+import { endedKeys, nextStepOf, rowViewOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
+
+type Status = 'loading' | 'error' | 'loaded' | 'none';
+
+const FAILED_MESSAGE = '操作失败，请稍后重试';
+/** A close over a large organisation answers in batches; stop asking after this many. */
+const MOST_CLOSE_BATCHES = 50;
+
+interface Session {
+  myId: string | null;
+  terms: SchemeTerms | null;
+  loads: number;
+}
+
+const sessions = new WeakMap<object, Session>();
+
+function sessionOf(page: object): Session {
+  let session = sessions.get(page);
+  if (!session) {
+    session = { myId: null, terms: null, loads: 0 };
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiCallError) return error.message;
+  console.error('outcomes: unexpected failure', error);
+  return FAILED_MESSAGE;
+}
+
+Component({
+  data: {
+    status: 'loading' as Status,
+    errorMessage: '',
+    tabs: [] as { value: Period; label: string }[],
+    period: 'quarter' as Period,
+    keys: [] as { key: string; label: string }[],
+    keyIndex: 0,
+    keyLabel: '',
+    units: [] as { _id: string; name: string }[],
+    unitIndex: -1,
+    unitId: '',
+    stateText: '',
+    rows: [] as RowView[],
+    step: null as ReturnType<typeof nextStepOf>,
+    busy: false,
+    objecting: { visible: false, outcomeId: '', reason: '' },
+    words: { member: '会员', unit: '分会' },
+  },
+
+  methods: {
+    onLoad(options: Record<string, string | undefined>) {
+      this.start(options);
+    },
+
+    onPullDownRefresh() {
+      this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    onRetry() {
+      this.start({});
+    },
+
+    /** Who the caller is and the template's words (one me.get), then the most recent period. */
+    async start(options: Record<string, string | undefined>) {
+      const session = sessionOf(this);
+      this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const me = await call('me.get', {});
+        session.myId = me.member?._id ?? null;
+        session.terms = me.terms ?? knownTerms();
+      } catch (error) {
+        this.setData({ status: 'error', errorMessage: messageOf(error) });
+        return;
+      }
+      const terms = session.terms!;
+      const tabs = tabsOf(terms);
+      if (tabs.length === 0) {
+        this.setData({ status: 'none', errorMessage: '本方案没有考评公示' });
+        return;
+      }
+      const period = tabs.some((t) => t.value === options.period) ? (options.period as Period) : tabs[0].value;
+      const keys = endedKeys(period);
+      const asked = keys.findIndex((k) => k.key === options.key);
+      this.setData({ tabs, period, keys, keyIndex: Math.max(0, asked), unitId: options.unitId ?? '', words: { member: terms.words.member, unit: terms.words.unit } });
+      await this.load();
+    },
+
+    async load(): Promise<void> {
+      const session = sessionOf(this);
+      const terms = session.terms;
+      if (!terms) return;
+      const { period, keys, keyIndex, unitId } = this.data;
+      const key = keys[keyIndex]?.key;
+      if (!key) return;
+      const thisLoad = ++session.loads;
+      this.setData({ keyLabel: periodLabel(period, key) });
+      try {
+        const listing: DataOf<'outcome.list'> = await call('outcome.list', { period, key, ...(unitId ? { scope: { branchId: unitId } } : {}) });
+        if (thisLoad !== session.loads) return;
+        const units = listing.units ?? [];
+        this.setData({
+          status: 'loaded',
+          stateText: stateText(listing, terms),
+          rows: listing.rows.map((row) => rowViewOf(row, listing, terms, session.myId)),
+          step: nextStepOf(listing),
+          units,
+          unitIndex: units.findIndex((u) => u._id === (unitId || listing.unitId)),
+          unitId: unitId || listing.unitId || '',
+        });
+      } catch (error) {
+        if (thisLoad !== session.loads) return;
+        this.setData({ status: 'error', errorMessage: messageOf(error) });
+      }
+    },
+
+    onTabChange(event: WechatMiniprogram.CustomEvent<{ value: Period }>) {
+      const period = event.detail.value;
+      if (period === this.data.period) return;
+      this.setData({ period, keys: endedKeys(period), keyIndex: 0 });
+      this.load();
+    },
+
+    onKeyChange(event: WechatMiniprogram.PickerChange) {
+      this.setData({ keyIndex: Number(event.detail.value) });
+      this.load();
+    },
+
+    onUnitChange(event: WechatMiniprogram.PickerChange) {
+      const index = Number(event.detail.value);
+      this.setData({ unitIndex: index, unitId: this.data.units[index]?._id ?? '' });
+      this.load();
+    },
+
+    /** 生成, 签发 or 确定: the period's next step, for the unit's head or the secretariat. */
+    async onStep() {
+      const { step, period, keys, keyIndex, unitId, busy } = this.data;
+      if (!step || !step.ready || busy) return;
+      const key = keys[keyIndex].key;
+      const target = { period, key, ...(unitId ? { unitId } : {}) };
+      const terms = sessionOf(this).terms!;
+      if (step.step === 'publish') {
+        const { confirm } = await wx.showModal({
+          title: '签发公示',
+          content: `签发后在本${terms.words.unit}公示 ${terms.publication?.windowWorkingDays ?? 0} 个工作日，公示期内${terms.words.member}可对本人结果提出异议。`,
+          confirmText: '签发',
+        });
+        if (!confirm) return;
+      }
+      this.setData({ busy: true });
+      try {
+        await this.take(step.step, target);
+        wx.showToast({ title: step.step === 'close' ? '已生成' : step.step === 'publish' ? '已签发公示' : '已确定', icon: 'success' });
+        await this.load();
+      } catch (error) {
+        wx.showModal({ title: '未能完成', content: messageOf(error), showCancel: false });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+
+    async take(step: Step, target: { period: Period; key: string; unitId?: string }) {
+      if (step === 'publish') await call('admin.period.publish', target);
+      else if (step === 'finalize') await call('admin.period.finalize', target);
+      else {
+        for (let batch = 0; batch < MOST_CLOSE_BATCHES; batch++) {
+          if ((await call('admin.period.close', target)).done) return;
+        }
+      }
+    },
+
+    onObject(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      this.setData({ objecting: { visible: true, outcomeId: event.currentTarget.dataset.id, reason: '' } });
+    },
+
+    onReasonInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ 'objecting.reason': event.detail.value });
+    },
+
+    onObjectCancel() {
+      this.setData({ 'objecting.visible': false });
+    },
+
+    async onObjectConfirm() {
+      const { outcomeId, reason } = this.data.objecting;
+      if (reason.trim().length < 2) {
+        wx.showToast({ title: '请写明异议的理由', icon: 'none' });
+        return;
+      }
+      this.setData({ 'objecting.visible': false, busy: true });
+      try {
+        const { claim } = await call('objection.submit', { outcomeId, reason: reason.trim() });
+        wx.showToast({ title: `已提交，由${claim.waitingFor?.label ?? '委员会'}研究`, icon: 'none' });
+        await this.load();
+      } catch (error) {
+        wx.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+  },
+});
