@@ -55,6 +55,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
     const { periods: closed, windowWorkingDays, signedBy } = scheme.publication;
     terms.publication = { periods: [...closed], windowWorkingDays, signer: roleName(scheme, signedBy) };
   }
+  if (scheme.dues) terms.dues = true;
   if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   return terms;
 }

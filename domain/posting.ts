@@ -96,3 +96,18 @@ export function applyEntry(line: PostedLine, before: ReadonlyMap<TallyKey, Tally
   }
   return after;
 }
+
+/**
+ * The parts that one account's entries of a period within one cycle earn on their own (a 考核表 of a
+ * month or a quarter): the entries applied in turn from nothing, as posting applies them.
+ */
+export function partsOfLines(lines: readonly PostedLine[], rules: PostingRules): Parts {
+  const figures = new Map<TallyKey, TallyFigures | null>();
+  for (const line of lines) {
+    for (const [key, next] of applyEntry(line, figures, rules)) figures.set(key, next);
+  }
+  const cycles = new Set(lines.map((line) => scoredTallyKey(line.occurredOn, rules.calendar)));
+  if (cycles.size > 1) throw new DomainError('INTERNAL', 'parts of entries from more than one cycle');
+  const [cycle] = cycles;
+  return (cycle && figures.get(cycle)?.parts) || {};
+}

@@ -144,6 +144,8 @@ export interface SchemeTerms {
   components?: { id: string; name: string; max: number }[];
   /** Templates that close periods into outcomes and publish them (公示): which periods, for how many working days, signed by whom. */
   publication?: { periods: Period[]; windowWorkingDays: number; signer: string };
+  /** Templates whose members pay dues that earn points (荆门 第五条): the 管理 page's 会费 tab. */
+  dues?: true;
   /** The warnings outcomes may carry, by id (黄色预警, 红色预警). */
   warnings?: { id: string; name: string }[];
   /**

@@ -5,7 +5,7 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
 import { aDirectoryMember } from './support/records';
-import { jingmenTerms } from './support/builders';
+import { changzhouTerms, jingmenTerms } from './support/builders';
 import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/admin/index';
@@ -386,6 +386,41 @@ describe('管理 page: dues and export', () => {
     expect(ofAction(callFunction, 'admin.export').map((e) => e.payload)).toEqual([{ period: 'year', key: '2025', scope: { branchId: 'branch-dongbao' } }]);
     expect(argsOf(download)).toEqual([{ url: LINK, success: expect.any(Function), fail: expect.any(Function) }]);
     expect(argsOf(open)).toEqual([{ filePath: 'wxfile://tmp/board.xlsx', fileType: 'xlsx', showMenu: true }]);
+  });
+
+  it('offers a party organisation’s own boards: a quarter from the recent ones, the year’s score, a 支部', async () => {
+    const callFunction = stubApi({
+      'members.list': ok({ ...directory([]), branches: [{ _id: 'u1', name: '第一党支部' }], terms: changzhouTerms() }),
+      'admin.export': ok({ fileID: 'cloud://env/exports/board.xlsx', url: LINK }),
+    });
+    stubWx('downloadFile', (options: { success: (r: unknown) => void }) => options.success({ tempFilePath: 'wxfile://tmp/board.xlsx', statusCode: 200, errMsg: 'ok' }));
+    stubWx('openDocument', async () => ({ errMsg: 'openDocument:ok' }));
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const exporter = panel(page, 'export');
+    type PanelData = { periods: { label: string }[]; scopeNames: string[]; keyChoices: { key: string }[] };
+    const data = () => (exporter as unknown as { instance: { data: PanelData } }).instance.data;
+    expect(data().periods.map((p) => p.label)).toEqual(['月榜', '季榜', '年度得分', '累计']);
+    expect(data().scopeNames).toEqual(['全部', '第一党支部']);
+    expect(textOf(page, '.tabs')).toBe('党员导入导出');
+
+    await emitFrom(exporter.querySelector('.export__period'), 'change', { value: 1 });
+    const second = data().keyChoices[1].key;
+    await emitFrom(exporter.querySelector('.export__key'), 'change', { value: 1 });
+    await emitFrom(exporter.querySelector('.export__scope'), 'change', { value: 1 });
+    await press(exporter.querySelector('.export__go'));
+    await settle();
+    await emitFrom(exporter.querySelector('.export__period'), 'change', { value: 2 });
+    await emitFrom(exporter.querySelector('.export__key'), 'change', { value: '2025' });
+    await press(exporter.querySelector('.export__go'));
+    await settle();
+
+    expect(ofAction(callFunction, 'admin.export').map((e) => e.payload)).toEqual([
+      { period: 'quarter', key: second, scope: { branchId: 'u1' } },
+      { period: 'cycle', key: '2025', scope: { branchId: 'u1' } },
+    ]);
+    expect(second).toMatch(/^\d{4}-Q[1-4]$/);
   });
 
   it('shows the link to copy when the phone cannot open the sheet', async () => {

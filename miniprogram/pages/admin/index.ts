@@ -35,7 +35,9 @@ Component({
     },
 
     onBranches(event: WechatMiniprogram.CustomEvent<{ branches: Branch[]; terms: SchemeTerms }>) {
-      this.setData({ branches: event.detail.branches, terms: event.detail.terms });
+      const { branches, terms } = event.detail;
+      // A template without dues has no 会费 tab.
+      this.setData({ branches, terms, ...(this.data.tab === 'dues' && !terms.dues ? { tab: 'members' } : {}) });
     },
 
     onPullDownRefresh() {

@@ -7,10 +7,12 @@
  *
  * The same board exported by the same secretary on the same day is the same file and the same record
  * (ids derived from them), so exporting again or retrying replaces it rather than piling up copies.
+ *
+ * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts).
  */
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
-import type { LedgerEntry } from '../../../typings/models';
+import type { Branch, LedgerEntry } from '../../../typings/models';
 import { effectivePeriod, PERIOD_NAMES, periodRange } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/errors';
 import { categoryName } from '../../../domain/glossary';
@@ -18,6 +20,7 @@ import { rankBoard, type Measure } from '../../../domain/ranking';
 import { unitWord, type Scheme } from '../../../domain/scheme';
 import { boardPeriod, ranksByScore, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
+import { addAssessmentSheets, type AssessedPerson } from './assessment-sheet';
 import { boardRows, scopeSchema } from './boards';
 import { createHash } from 'crypto';
 import { shanghaiDate } from '../../../domain/periods';
@@ -25,6 +28,7 @@ import { database, sdk } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { temporaryUrls } from '../../data/files';
 import type { StoredTally } from '../../data/ledger';
+import { readAll, type StoredMember } from '../../data/members';
 
 const PAGE = 1000;
 const MEMBERS_PER_QUERY = 500;
@@ -53,7 +57,8 @@ export const adminExport = defineAction('admin.export', {
     const rows = rankBoard(tallies, Infinity, by);
     const range = periodRange(payload.period, key, scheme.calendar);
     const entries = await entriesOf(rows.map((r) => r.memberId), effectivePeriod(payload.period, scheme.calendar) === 'all' ? null : range);
-    const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme);
+    const people = scheme.composition && withinOneCycle(payload.period) ? await assessedPeople(rows, tallies, payload.scope) : [];
+    const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people);
     const day = shanghaiDate(ctx.now);
     const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
     const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
@@ -75,6 +80,35 @@ async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined
     out.push(...data);
     if (data.length < PAGE) return out;
   }
+}
+
+/** A 考核表 covers a month, a quarter, a half or a cycle: periods whose entries fall in one cycle. */
+function withinOneCycle(period: Period): boolean {
+  return period !== 'all' && period !== 'year';
+}
+
+/**
+ * The people of the 考核表: the board's, then, where the board is the whole organisation or one unit,
+ * its active members with nothing in the period (every member has a score, 0 with no entries).
+ */
+async function assessedPeople(rows: RankingRow[], tallies: StoredTally[], scope: BoardScope | undefined): Promise<AssessedPerson[]> {
+  const unitOf = new Map(tallies.map((t) => [t.memberId, t.branchId]));
+  const people: AssessedPerson[] = rows.map((r) => ({ memberId: r.memberId, name: r.name, branchId: unitOf.get(r.memberId) ?? null, branchName: r.branchName }));
+  const keys = Object.keys(scope ?? {});
+  if (keys.some((k) => k !== 'branchId')) return people;
+  const db = database();
+  const where: Record<string, unknown> = { status: 'active' };
+  if (scope?.branchId) where.branchId = scope.branchId;
+  const [members, branches] = await Promise.all([
+    readAll<StoredMember>(db.collection(COLLECTIONS.members).where(where)),
+    readAll<Branch>(db.collection(COLLECTIONS.branches)),
+  ]);
+  const nameOf = new Map(branches.map((b) => [b._id, b.name]));
+  const listed = new Set(people.map((p) => p.memberId));
+  for (const m of members) {
+    if (!listed.has(m._id)) people.push({ memberId: m._id, name: m.name, branchId: m.branchId, branchName: m.branchId ? (nameOf.get(m.branchId) ?? null) : null });
+  }
+  return people;
 }
 
 /** The members' ledger entries in the period ('YYYY-MM-DD' strings compare as dates), by member (in the order given), then date, then when recorded. */
@@ -112,7 +146,7 @@ function periodLabel(period: Period, key: string): string {
   return `${key} ${PERIOD_NAMES[period]}`;
 }
 
-async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: LedgerEntry[], label: string, scheme: Scheme): Promise<Buffer> {
+async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: LedgerEntry[], label: string, scheme: Scheme, people: AssessedPerson[]): Promise<Buffer> {
   // Loaded on use: exceljs is large and only this action needs it. A plain require (not import()),
   // which the bundle keeps as an external require of the function's installed dependency.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -172,5 +206,6 @@ async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: Led
     });
   }
   for (const sheet of [board, ledger]) sheet.getRow(1).font = { bold: true };
+  addAssessmentSheets(book, scheme, { people, entries, label });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,31 +1,47 @@
 /**
  * Exporting a board (admin.export): an .xlsx of the chosen period and scope with each member's
- * entries, opened on the phone (to forward from the document viewer) or, failing that, its download link.
+ * entries (and, for a template with a composition, each unit's 考核表), opened on the phone (to
+ * forward from the document viewer) or, failing that, its download link. The boards offered are the
+ * template's: months, quarters, the year's score, all time.
  */
-import type { Branch, BoardScope, Period } from '../../../../typings/api';
+import type { Branch, BoardScope, Period, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call } from '../../../services/api';
 import { chinaDay } from '../../../format/dates';
-import { periodLabel } from '../../ranking/board';
+import { periodLabel, recentKeys } from '../../../format/periods';
 
-const PERIOD_OPTIONS: { value: Period; label: string }[] = [
+type Option = { value: Period; label: string };
+
+/** Before the template is known (members.list names it): 荆门's boards. */
+const PERIOD_OPTIONS: Option[] = [
   { value: 'month', label: '月榜' },
   { value: 'year', label: '年榜' },
   { value: 'all', label: '累计' },
 ];
+
+/** How the period is picked: a month or a year on the date picker, a quarter or a half from the recent ones. */
+function keyMode(period: Period): 'month' | 'year' | 'recent' | 'none' {
+  if (period === 'all') return 'none';
+  if (period === 'quarter' || period === 'half') return 'recent';
+  return period === 'month' ? 'month' : 'year';
+}
 
 Component({
   options: { styleIsolation: 'apply-shared' },
 
   properties: {
     branches: { type: Array, value: [] as Branch[] },
+    terms: { type: Object, value: null as SchemeTerms | null },
   },
 
   data: {
     periods: PERIOD_OPTIONS,
     periodIndex: 0,
+    mode: 'month' as ReturnType<typeof keyMode>,
     key: '',
     keyLabel: periodLabel('month', null),
+    keyChoices: [] as { key: string; label: string }[],
     today: chinaDay(),
+    whole: '全会',
     scopeNames: ['全会'],
     scopeIndex: 0,
     exporting: false,
@@ -34,24 +50,34 @@ Component({
   },
 
   observers: {
-    branches(branches: Branch[]) {
-      this.setData({ scopeNames: ['全会', ...branches.map((b) => b.name)], scopeIndex: 0 });
+    'branches, terms'(branches: Branch[], terms: SchemeTerms | null) {
+      const whole = terms?.boards.whole ?? '全会';
+      const periods = terms ? terms.boards.tabs.map((t) => ({ value: t.value, label: t.label })) : PERIOD_OPTIONS;
+      const changed = periods.map((p) => p.value).join() !== this.data.periods.map((p: Option) => p.value).join();
+      this.setData({ whole, scopeNames: [whole, ...branches.map((b) => b.name)], scopeIndex: 0, ...(changed ? { periods, ...this.periodState(periods, 0) } : {}) });
     },
   },
 
   methods: {
     period(): Period {
-      return PERIOD_OPTIONS[this.data.periodIndex].value;
+      return (this.data.periods as Option[])[this.data.periodIndex].value;
+    },
+
+    /** A period chosen: its current key, and the recent keys where it is picked from a list. */
+    periodState(periods: Option[], periodIndex: number) {
+      const period = periods[periodIndex].value;
+      const mode = keyMode(period);
+      const keyChoices = mode === 'recent' ? recentKeys(period as 'quarter' | 'half', chinaDay(), 11) : [];
+      return { periodIndex, mode, key: '', keyLabel: periodLabel(period, null), keyChoices, link: '', errorMessage: '' };
     },
 
     onPeriodChange(event: WechatMiniprogram.PickerChange) {
-      const periodIndex = Number(event.detail.value);
-      this.setData({ periodIndex, key: '', keyLabel: periodLabel(PERIOD_OPTIONS[periodIndex].value, null), link: '', errorMessage: '' });
+      this.setData(this.periodState(this.data.periods, Number(event.detail.value)));
     },
 
     onKeyChange(event: WechatMiniprogram.PickerChange) {
       const value = String(event.detail.value);
-      const key = this.period() === 'year' ? value.slice(0, 4) : value.slice(0, 7);
+      const key = this.data.mode === 'recent' ? this.data.keyChoices[Number(value)].key : this.data.mode === 'year' ? value.slice(0, 4) : value.slice(0, 7);
       this.setData({ key, keyLabel: periodLabel(this.period(), key), link: '' });
     },
 

@@ -1,0 +1,138 @@
+/**
+ * The 考核表 of seeds/002 附件 (党员积分管理考核表), one sheet per unit in an export of a template with
+ * a composition: the unit and the period at the top with a line for the signer (支部书记签名), then
+ * one row per item grouped by part (考核类别) and category (考核内容) with its value (考核分值), a
+ * column per person with what each earned or lost on that item in the period, and the remark the
+ * appendix gives (每月得 15 分为满分). Each part ends with the value it adds to the score (capped,
+ * less deductions), and the sheet with the score.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { CatalogItem, LedgerEntry } from '../../../typings/models';
+import { partValue, roundPoints, scoreOf, type CompositionDef } from '../../../domain/composition';
+import { schemeTerms } from '../../../domain/glossary';
+import { unitWord, type Scheme } from '../../../domain/scheme';
+import { postedLine } from '../../data/ledger';
+import { partsOfLines, type PostedLine } from '../../../domain/posting';
+
+/** Excel has 16,384 columns; a unit with more people than this gets a note in place of its 考核表. */
+const MOST_PEOPLE_PER_SHEET = 16_000;
+const FIXED_COLUMNS = 3;
+
+interface SheetItem {
+  id: string;
+  name: string;
+  category: string;
+  value: string;
+  remark: string;
+}
+
+/** Someone on a 考核表: the board's people, and the unit's active members with nothing in the period. */
+export interface AssessedPerson {
+  memberId: string;
+  name: string;
+  branchId: string | null;
+  branchName: string | null;
+}
+
+/** Adds a 考核表 per unit of the people given (in their order within each unit). */
+export function addAssessmentSheets(book: Workbook, scheme: Scheme, input: { people: AssessedPerson[]; entries: LedgerEntry[]; label: string }): void {
+  const composition = scheme.composition;
+  if (!composition) return;
+  const units = new Map<string, { name: string; rows: AssessedPerson[] }>();
+  for (const person of input.people) {
+    const unitId = person.branchId ?? '';
+    const unit = units.get(unitId) ?? { name: person.branchName ?? scheme.words.direct, rows: [] };
+    unit.rows.push(person);
+    units.set(unitId, unit);
+  }
+  const entriesOf = new Map<string, LedgerEntry[]>();
+  for (const entry of input.entries) entriesOf.set(entry.memberId, [...(entriesOf.get(entry.memberId) ?? []), entry]);
+  const used = new Set<string>();
+  for (const unit of units.values()) {
+    const sheet = book.addWorksheet(sheetName(unit.name, used), { views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: 3 }] });
+    if (unit.rows.length > MOST_PEOPLE_PER_SHEET) {
+      sheet.addRow([`本${unitWord(scheme)}人数超过 ${MOST_PEOPLE_PER_SHEET}，考核表请按${unitWord(scheme)}分开导出`]);
+      continue;
+    }
+    const unitEntries = unit.rows.flatMap((r) => entriesOf.get(r.memberId) ?? []);
+    fillSheet(sheet, scheme, composition, { ...unit, entries: unitEntries, label: input.label });
+  }
+}
+
+function fillSheet(
+  sheet: Worksheet,
+  scheme: Scheme,
+  composition: CompositionDef,
+  unit: { name: string; rows: AssessedPerson[]; entries: LedgerEntry[]; label: string },
+): void {
+  const people = unit.rows;
+  const width = FIXED_COLUMNS + people.length + 1;
+  const signer = schemeTerms(scheme).publication?.signer ?? '负责人';
+  const title = sheet.addRow([`${scheme.organisation.root.name}${scheme.words.member}积分管理考核表`]);
+  sheet.mergeCells(1, 1, 1, width);
+  title.font = { bold: true, size: 14 };
+  title.alignment = { horizontal: 'center' };
+  sheet.addRow([`所在${unitWord(scheme)}：${unit.name}`, '', `考核期间：${unit.label}`, ...people.map(() => ''), `${signer}签名：`]);
+  const header = sheet.addRow(['考核类别', '考核内容', '考核分值', ...people.map((p) => p.name), '备注']);
+  header.font = { bold: true };
+
+  // Signed points per person and item in the period.
+  const earned = new Map<string, Map<string, number>>();
+  for (const entry of unit.entries) {
+    const byItem = earned.get(entry.memberId) ?? new Map<string, number>();
+    byItem.set(entry.itemId, roundPoints((byItem.get(entry.itemId) ?? 0) + entry.points));
+    earned.set(entry.memberId, byItem);
+  }
+  const pointsOn = (memberId: string, itemId: string) => earned.get(memberId)?.get(itemId);
+  // What each part adds to the score over the period: the period's entries posted on their own.
+  const linesOf = new Map<string, PostedLine[]>();
+  for (const entry of unit.entries) linesOf.set(entry.memberId, [...(linesOf.get(entry.memberId) ?? []), postedLine(entry, scheme)]);
+  const partsOf = new Map(people.map((p) => [p.memberId, partsOfLines(linesOf.get(p.memberId) ?? [], scheme)]));
+
+  for (const part of composition.components) {
+    const items = itemsOf(scheme, part.id, unit.entries);
+    const first = sheet.rowCount + 1;
+    for (const item of items) {
+      sheet.addRow([`${part.name}（${part.max}分）`, item.category, `${item.name}　${item.value}`, ...people.map((p) => pointsOn(p.memberId, item.id) ?? ''), item.remark]);
+    }
+    const subtotal = sheet.addRow([`${part.name}（${part.max}分）`, '小计', '计入得分（封顶、扣分后）', ...people.map((p) => partValue(part, partsOf.get(p.memberId)?.[part.id])), '']);
+    subtotal.font = { bold: true };
+    if (sheet.rowCount > first) sheet.mergeCells(first, 1, sheet.rowCount, 1);
+  }
+  const total = sheet.addRow(['得分', '', `满分 ${composition.components.filter((c) => !c.bonus).reduce((s, c) => s + c.max, 0)}`, ...people.map((p) => scoreOf(composition, partsOf.get(p.memberId))), '']);
+  total.font = { bold: true };
+  sheet.getColumn(1).width = 14;
+  sheet.getColumn(2).width = 12;
+  sheet.getColumn(3).width = 44;
+  for (let c = 0; c < people.length; c++) sheet.getColumn(FIXED_COLUMNS + 1 + c).width = 8;
+  sheet.getColumn(width).width = 30;
+}
+
+/** The part's items: the scheme's, then any other item (a unit's own) that has entries in the period. */
+function itemsOf(scheme: Scheme, partId: string, entries: LedgerEntry[]): SheetItem[] {
+  const capGroups = new Map((scheme.composition?.capGroups ?? []).map((g) => [g.id, g]));
+  const items: SheetItem[] = scheme.items.filter((i) => i.component === partId).map((item) => sheetItem(item, capGroups));
+  const known = new Set(items.map((i) => i.id));
+  for (const entry of entries) {
+    if (entry.component !== partId || known.has(entry.itemId)) continue;
+    known.add(entry.itemId);
+    items.push({ id: entry.itemId, name: entry.itemName, category: '自选项目', value: '', remark: '' });
+  }
+  return items;
+}
+
+function sheetItem(item: CatalogItem, capGroups: Map<string, { name: string; perMonth: number }>): SheetItem {
+  const per = item.kind === 'per_count' ? `/${item.unit ?? '次'}` : '';
+  const value = item.points === undefined ? '' : `${item.deduction ? '扣 ' : ''}${item.points} 分${per}`;
+  const group = item.capGroup ? capGroups.get(item.capGroup) : undefined;
+  return { id: item.id, name: item.name, category: item.category, value, remark: group ? `${group.name}每月得 ${group.perMonth} 分为满分` : '' };
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\, and unique within the book. */
+function sheetName(unitName: string, used: Set<string>): string {
+  const base = `考核表-${unitName.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 28);
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+  used.add(name);
+  return name;
+}
