@@ -115,4 +115,11 @@ export function defaultClaimable(kind: ItemKind): boolean {
   return kind !== 'dues' && kind !== 'committee';
 }
 
-export { parseScheme } from './scheme-schema';
+/**
+ * Validates a scheme (scheme-schema.ts), loading the validator and zod on first use: most calls read
+ * a template and never need them.
+ */
+export function parseScheme(raw: unknown): Scheme {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('./scheme-schema') as typeof import('./scheme-schema')).parseScheme(raw);
+}

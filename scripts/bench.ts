@@ -6,10 +6,13 @@
  * through the real, built `api` and `cron` functions. Boards are measured side by side with the same
  * boards computed by summing ledger entries per request (bench/functions/naive-board), in one run.
  *
- * Ends with one line:
- *   ranking_speedup=… ranking_p50_ms=… docs_read_per_board=… approve_p50_ms=… approve_db_requests=… cron_invocations=… peak_rss_mb=…
+ * Then the cold start (bench-cold.ts) and the changzhou template at the same size (bench-changzhou.ts).
  *
- * Options (env): BENCH_MEMBERS (100000), BENCH_ENTRIES (1000000), BENCH_RUNS (30), BENCH_NAIVE_RUNS (3).
+ * Ends with one line:
+ *   ranking_speedup=… ranking_p50_ms=… docs_read_per_board=… approve_p50_ms=… approve_db_requests=… cron_invocations=…
+ *   cold_load_ratio=… changzhou_board_p50_ms=… changzhou_docs_read_per_board=… quarter_close_invocations=… quarter_close_max_ms=… peak_rss_mb=…
+ *
+ * Options (env): BENCH_MEMBERS (100000), BENCH_ENTRIES (1000000), BENCH_RUNS (30), BENCH_NAIVE_RUNS (3), BENCH_COLD_RUNS (15).
  *
  * Memory is printed at the end of each phase; peak_rss_mb is the process's maximum resident set over
  * the whole run (`npm run bench` sets V8's old-space ceiling to 1.5 GB, see README).
@@ -17,7 +20,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { ApiResult } from '../typings/api';
 import type { DuesRecord, LedgerEntry } from '../typings/models';
 import { JINGMEN_SCHEME } from '../domain/schemes/jingmen';
 import { tallyKeysOf, type TallyKey } from '../domain/calendar';
@@ -26,8 +28,10 @@ import type { StoredMember } from '../server/data/members';
 import { loadIndexes, LocalCloud } from '../localcloud/runtime';
 import type { Mutation } from '../localcloud/store/store';
 import { buildFunctions } from './build';
+import { changzhouPhase } from './bench-changzhou';
+import { coldLoad, COLD_LOAD_TARGET } from './bench-cold';
+import { env, expectOk, functionsRoot, measure, median, memory, peakRss, percentile, random, REPO, type Sample } from './bench-support';
 
-const REPO = path.resolve(__dirname, '..');
 const NOW = new Date('2026-11-21T04:00:00Z');
 const MONTH = '2026-11';
 const YEAR = '2026';
@@ -36,16 +40,7 @@ const PROFESSIONS = ['律师', '医生', '会计师', '教师', '建筑师', '�
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂';
 
-const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-/** A deterministic pseudo-random stream, so every run seeds the same association. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 interface Dataset {
   members: number;
@@ -172,54 +167,9 @@ export function seed(cloud: LocalCloud, data: Dataset): void {
   loadIndexes(cloud.store, path.join(REPO, 'deploy', 'database.json'));
 }
 
-const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-const peakRss = () => mb(process.resourceUsage().maxRSS * 1024);
 
-/** The process's memory at the end of a phase, and the peak so far (the figure the summary reports). */
-function memory(phase: string): void {
-  const { rss, heapUsed } = process.memoryUsage();
-  console.log(`memory ${phase}: rss ${mb(rss)} MB, heap in use ${mb(heapUsed)} MB, peak rss so far ${peakRss()} MB`);
-}
 
-interface Sample {
-  ms: number;
-  requests: number;
-  examined: number;
-  returned: number;
-}
 
-const median = (xs: number[]) => percentile(xs, 0.5);
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-/**
- * One invocation and the database work it caused. `timeoutMs` replaces the function's configured
- * limit: generous for the naive board, never for cron (whose batches size themselves to its limit).
- */
-async function measure(cloud: LocalCloud, fn: string, event: unknown, openid?: string, timeoutMs?: number): Promise<Sample & { result: unknown }> {
-  cloud.db.resetStats();
-  const started = process.hrtime.bigint();
-  const result = await cloud.invoke(fn, event, { openid, timeoutMs });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const { requests, examined, returned } = cloud.db.stats;
-  return { ms, requests, examined, returned, result };
-}
-
-function expectOk<T>(result: unknown, what: string): T {
-  const r = result as ApiResult<T>;
-  if (!r.ok) throw new Error(`${what} failed: ${r.error.code} ${r.error.message}`);
-  return r.data;
-}
-
-/** A temporary functions folder: the real api and cron beside the naive board. */
-function functionsRoot(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-functions-'));
-  for (const name of ['api', 'cron']) fs.symlinkSync(path.join(REPO, 'cloudfunctions', name), path.join(root, name));
-  fs.symlinkSync(path.join(REPO, 'bench', 'functions', 'naive-board'), path.join(root, 'naive-board'));
-  return root;
-}
 
 async function openCloud(root: string, data: Dataset): Promise<LocalCloud> {
   const cloud = new LocalCloud({ dir: null, functionsRoot: root, manifest: null, functionEnv: { ADMIN_OPENIDS: 'bench-admin' } });
@@ -272,6 +222,10 @@ async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   await buildFunctions();
   const root = functionsRoot();
+
+  // Cold start: the bundle's load beside the SDK's, each in fresh processes, alternating.
+  const cold = coldLoad(env('BENCH_COLD_RUNS', 15), median);
+  console.log(`cold load: wx-server-sdk p50 ${cold.sdkMs.toFixed(0)} ms, api bundle p50 ${cold.bundleMs.toFixed(0)} ms, ratio ${cold.ratio.toFixed(2)} (target ≤ ${COLD_LOAD_TARGET})`);
 
   // Approvals on a small history first, to compare with the large one.
   let cloud = await openCloud(root, small);
@@ -356,13 +310,17 @@ async function main(): Promise<void> {
   memory('after the monthly job');
   cloud.close();
 
+  const party = await changzhouPhase(root, big.members, runs);
+
   const peakRssMb = peakRss();
   const speedup = median(naiveAll) / median(indexedAll);
   console.log(`\nworst board speedup ${Math.min(...speedups).toFixed(0)}×, board db requests ≤ ${requestsMax}`);
   console.log(
     `ranking_speedup=${speedup.toFixed(0)} ranking_p50_ms=${median(indexedAll).toFixed(2)} docs_read_per_board=${docsReadMax} ` +
       `approve_p50_ms=${median(bigApprovals.map((s) => s.ms)).toFixed(2)} approve_db_requests=${requestsOf(bigApprovals)} ` +
-      `cron_invocations=${invocations} peak_rss_mb=${peakRssMb}`,
+      `cron_invocations=${invocations} cold_load_ratio=${cold.ratio.toFixed(2)} changzhou_board_p50_ms=${party.boardP50Ms.toFixed(2)} ` +
+      `changzhou_docs_read_per_board=${party.docsReadPerBoard} quarter_close_invocations=${party.closeInvocations} quarter_close_max_ms=${party.closeMaxMs.toFixed(0)} ` +
+      `peak_rss_mb=${peakRssMb}`,
   );
 }
 

@@ -6,26 +6,34 @@
  * The caller is always `cloud.getWXContext().OPENID`; identity fields in the event are never read.
  * Every payload is parsed by its zod schema before the handler sees it. Rule violations are
  * DomainErrors inside and typed error results here; anything else is logged and answered INTERNAL.
+ *
+ * The envelope is checked by hand, so that a cold start loads only the action it runs (actions/index.ts).
  */
-import { z } from 'zod';
 import type { ActionName, ApiError, ApiResult, ErrorCode } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
 import { adminOpenids, callerOpenid } from '../cloud';
 import type { ActionDef } from './action';
-import { ACTIONS } from './actions';
+import { actionOf, isAction } from './actions';
 import { Replay, RequestContext } from './context';
-import { formatIssues } from './validation';
+import { formatIssues } from './issues';
 
-const envelopeSchema = z.object({
-  action: z.string({ error: '缺少操作名称' }),
-  payload: z.unknown().optional(),
-  requestId: z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]{8,64}$/, '须为 8–64 位字母、数字或 _.:-')
-    .optional(),
-});
+const REQUEST_ID = /^[A-Za-z0-9_.:-]{8,64}$/;
 
-const isAction = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(ACTIONS, name);
+interface Envelope {
+  action: string;
+  payload?: unknown;
+  requestId?: string;
+}
+
+/** The event's action, payload and request id, or what is wrong with it. */
+function envelopeOf(event: unknown): Envelope | string {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return '输入有误：请求格式不正确';
+  const { action, payload, requestId } = event as Record<string, unknown>;
+  if (action === undefined) return '输入有误：缺少操作名称';
+  if (typeof action !== 'string') return '输入有误：操作名称应为文字';
+  if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID.test(requestId))) return '输入有误：请求编号须为 8–64 位字母、数字或 _.:-';
+  return { action, payload, requestId };
+}
 
 function failure(code: ErrorCode, message: string): { ok: false; error: ApiError } {
   return { ok: false, error: { code, message } };
@@ -42,13 +50,13 @@ async function run(def: ActionDef<ActionName>, ctx: RequestContext, rawPayload: 
 }
 
 export async function main(event: unknown, _context?: unknown): Promise<ApiResult<unknown>> {
-  const envelope = envelopeSchema.safeParse(event);
-  if (!envelope.success) return failure('INVALID_INPUT', formatIssues(envelope.error));
-  const { action, payload, requestId } = envelope.data;
+  const envelope = envelopeOf(event);
+  if (typeof envelope === 'string') return failure('INVALID_INPUT', envelope);
+  const { action, payload, requestId } = envelope;
   if (!isAction(action)) return failure('INVALID_INPUT', `未知的操作：${action}`);
 
   const openid = callerOpenid();
-  const def = ACTIONS[action] as unknown as ActionDef<ActionName>;
+  const def = actionOf(action) as unknown as ActionDef<ActionName>;
   const requestKey = def.writes && requestId && openid ? `${openid}:${requestId}` : null;
   const ctx = new RequestContext(openid, action, new Date(), requestKey, adminOpenids());
   try {

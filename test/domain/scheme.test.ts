@@ -1,3 +1,4 @@
+import { TEMPLATES } from '../../domain/schemes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
@@ -110,8 +111,8 @@ describe('the default 荆门 scheme (SPEC §4)', () => {
 });
 
 describe('parseScheme validates a scheme when it is loaded', () => {
-  it('accepts the default scheme as plain data', () => {
-    expect(parseScheme(structuredClone(JINGMEN_SCHEME))).toEqual(JINGMEN_SCHEME);
+  it.each(Object.entries(TEMPLATES))('accepts the %s template as it is written, unchanged', (_id, template) => {
+    expect(parseScheme(structuredClone(template))).toEqual(template);
   });
 
   const broken: [string, (raw: Scheme) => void, RegExp][] = [

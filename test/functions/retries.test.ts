@@ -4,7 +4,7 @@
  * The list of actions is the action table's own, so a new writing action cannot be left out.
  */
 import type { ActionName, SchemeItemInput } from '../../typings/api';
-import { ACTIONS } from '../../server/api/actions';
+import { ACTION_NAMES, actionOf } from '../../server/api/actions';
 import { ADMIN_OPENID, ApiHarness } from '../support/api';
 import { associationAt, openidOf, putMember } from '../support/fixtures';
 
@@ -79,7 +79,7 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
   },
 };
 
-const writing = (Object.keys(ACTIONS) as ActionName[]).filter((action) => ACTIONS[action].writes);
+const writing = ACTION_NAMES.filter((action) => actionOf(action).writes);
 
 it('covers every writing action of the action table', () => {
   expect(writing.sort()).toEqual((Object.keys(CALLS) as ActionName[]).sort());

@@ -6,10 +6,11 @@
  * days (六(二)); warnings yellow 60–69 and red < 60, two years below 60 flagged, 预备党员 at 70 and 60
  * (七(二)).
  */
-import { parseScheme, type Scheme } from '../../scheme';
+import type { Scheme } from '../../scheme';
 import { CAP_GROUPS, ITEMS } from './catalog';
 
-export const CHANGZHOU_SCHEME: Scheme = parseScheme({
+/** Plain data, checked by parseScheme in the tests (test/domain/scheme.test.ts), not at every cold start. */
+export const CHANGZHOU_SCHEME: Scheme = {
   template: 'changzhou',
   name: '常州市机关事务管理局 机关党员积分制考核管理实施方案',
   version: 1,
@@ -83,4 +84,4 @@ export const CHANGZHOU_SCHEME: Scheme = parseScheme({
   levels: [],
   items: ITEMS,
   claimsWindowDays: 90,
-});
+};

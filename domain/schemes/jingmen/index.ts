@@ -4,10 +4,11 @@
  * (第十三条); two-person review by position (第十四条); self-reports endorsed by the leaders of the
  * member's branch (第十五条); dues-driven position points (第五条).
  */
-import { parseScheme, type Scheme } from '../../scheme';
+import type { Scheme } from '../../scheme';
 import { ITEMS, LEVELS } from './catalog';
 
-export const JINGMEN_SCHEME: Scheme = parseScheme({
+/** Plain data, checked by parseScheme in the tests (test/domain/scheme.test.ts), not at every cold start. */
+export const JINGMEN_SCHEME: Scheme = {
   template: 'jingmen',
   name: '荆门市新的社会阶层人士联谊会 会员积分制管理办法（试行稿）',
   version: 1,
@@ -63,7 +64,7 @@ export const JINGMEN_SCHEME: Scheme = parseScheme({
     escalation: ['secretary_general', 'president', 'political_instructor'],
   },
   calendar: { cycle: { kind: 'permanent' }, periods: ['month', 'year', 'all'] },
-  levels: LEVELS,
+  levels: [...LEVELS],
   items: ITEMS,
   dues: {
     items: { annual: 'position.annual', monthly: 'position.monthly', termBonus: 'position.term_bonus' },
@@ -72,4 +73,4 @@ export const JINGMEN_SCHEME: Scheme = parseScheme({
     termBonus: { years: 5, points: 50 },
   },
   claimsWindowDays: 90,
-});
+};

@@ -1,49 +1,62 @@
 /**
- * The action table: every action of the contract (typings/api.ts) with its schema and handler.
+ * The action table: every action of the contract (typings/api.ts), each loaded when it is first
+ * called. A cold start loads the router and the one action it runs (its module, its schemas, zod),
+ * not the other thirty: the bundler keeps each required module behind its own initialiser.
  */
-import type { ActionTable } from '../action';
-import { homeGet, meBind, meGet } from './me';
-import { membersList } from './directory';
-import { catalogGet, claimGet, claimMine, claimSubmit, claimWithdraw } from './claims';
-import { awardPropose } from './awards';
-import { entryCorrect, entryReverse } from './corrections';
-import { claimDecide, inboxList } from './review';
-import { ledgerList, noticeList, rankingGet } from './boards';
-import { adminPeriodClose, adminPeriodFinalize, adminPeriodPublish } from './periods';
-import { objectionSubmit, outcomeList } from './outcomes';
-import { itemPropose } from './unit-items';
-import { adminDuesList, adminDuesRecord, adminDuesVoid, adminExport, adminMembersImport, adminMembersUpdate, adminSchemeAdopt, adminSchemePublish } from './admin';
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { ActionName } from '../../../typings/api';
+import type { ActionDef } from '../action';
 
-export const ACTIONS: ActionTable = {
-  'me.get': meGet,
-  'me.bind': meBind,
-  'home.get': homeGet,
-  'members.list': membersList,
-  'catalog.get': catalogGet,
-  'claim.submit': claimSubmit,
-  'claim.withdraw': claimWithdraw,
-  'claim.get': claimGet,
-  'claim.mine': claimMine,
-  'award.propose': awardPropose,
-  'entry.reverse': entryReverse,
-  'entry.correct': entryCorrect,
-  'inbox.list': inboxList,
-  'claim.decide': claimDecide,
-  'ranking.get': rankingGet,
-  'ledger.list': ledgerList,
-  'notice.list': noticeList,
-  'admin.members.import': adminMembersImport,
-  'admin.members.update': adminMembersUpdate,
-  'admin.dues.record': adminDuesRecord,
-  'admin.dues.list': adminDuesList,
-  'admin.dues.void': adminDuesVoid,
-  'admin.scheme.publish': adminSchemePublish,
-  'admin.scheme.adopt': adminSchemeAdopt,
-  'admin.period.close': adminPeriodClose,
-  'admin.period.publish': adminPeriodPublish,
-  'admin.period.finalize': adminPeriodFinalize,
-  'outcome.list': outcomeList,
-  'objection.submit': objectionSubmit,
-  'item.propose': itemPropose,
-  'admin.export': adminExport,
+type Loaders = { [A in ActionName]: () => ActionDef<A> };
+
+const me = () => require('./me') as typeof import('./me');
+const claims = () => require('./claims') as typeof import('./claims');
+const review = () => require('./review') as typeof import('./review');
+const boards = () => require('./boards') as typeof import('./boards');
+const corrections = () => require('./corrections') as typeof import('./corrections');
+const periods = () => require('./periods') as typeof import('./periods');
+const outcomes = () => require('./outcomes') as typeof import('./outcomes');
+const admin = () => require('./admin') as typeof import('./admin');
+
+const LOADERS: Loaders = {
+  'me.get': () => me().meGet,
+  'me.bind': () => me().meBind,
+  'home.get': () => me().homeGet,
+  'members.list': () => (require('./directory') as typeof import('./directory')).membersList,
+  'catalog.get': () => claims().catalogGet,
+  'claim.submit': () => claims().claimSubmit,
+  'claim.withdraw': () => claims().claimWithdraw,
+  'claim.get': () => claims().claimGet,
+  'claim.mine': () => claims().claimMine,
+  'award.propose': () => (require('./awards') as typeof import('./awards')).awardPropose,
+  'entry.reverse': () => corrections().entryReverse,
+  'entry.correct': () => corrections().entryCorrect,
+  'inbox.list': () => review().inboxList,
+  'claim.decide': () => review().claimDecide,
+  'ranking.get': () => boards().rankingGet,
+  'ledger.list': () => boards().ledgerList,
+  'notice.list': () => boards().noticeList,
+  'admin.members.import': () => admin().adminMembersImport,
+  'admin.members.update': () => admin().adminMembersUpdate,
+  'admin.dues.record': () => admin().adminDuesRecord,
+  'admin.dues.list': () => admin().adminDuesList,
+  'admin.dues.void': () => admin().adminDuesVoid,
+  'admin.scheme.publish': () => admin().adminSchemePublish,
+  'admin.scheme.adopt': () => admin().adminSchemeAdopt,
+  'admin.period.close': () => periods().adminPeriodClose,
+  'admin.period.publish': () => periods().adminPeriodPublish,
+  'admin.period.finalize': () => periods().adminPeriodFinalize,
+  'outcome.list': () => outcomes().outcomeList,
+  'objection.submit': () => outcomes().objectionSubmit,
+  'item.propose': () => (require('./unit-items') as typeof import('./unit-items')).itemPropose,
+  'admin.export': () => admin().adminExport,
 };
+
+export const ACTION_NAMES = Object.keys(LOADERS) as ActionName[];
+
+export const isAction = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(LOADERS, name);
+
+/** The action's definition, its module loaded on first use (Node's module cache keeps it). */
+export function actionOf<A extends ActionName>(name: A): ActionDef<A> {
+  return LOADERS[name]();
+}
