@@ -5,7 +5,9 @@
  *
  * The template is adopted through the api; members and their tallies are written in bulk, each
  * tally exactly as posting makes it (applyEntry over the member's records, monthly caps and parts
- * included). The ledger itself is left out: nothing measured here reads it.
+ * included). Only the tallies the measured calls read are kept: the year's score (cycle), the
+ * quarters and all time, not the months and the calendar year; nor the ledger itself. This phase
+ * runs before the 荆门 one, whose store would not leave room for a second under the heap ceiling.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,6 +26,8 @@ const UNITS = 100;
 const BOARD_ROWS = 50;
 const SEED_BATCH = 20_000;
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+/** The tally keys the measured calls read: the cycle's, the quarters', all time's. */
+const KEPT = /^(c:|q:|all$)/;
 
 const memberId = (i: number) => `p${String(i).padStart(6, '0')}`;
 const unitId = (u: number) => `u${String(u).padStart(3, '0')}`;
@@ -91,6 +95,7 @@ async function seed(cloud: LocalCloud, members: number): Promise<void> {
       }
     }
     for (const [key, next] of figures) {
+      if (!KEPT.test(key)) continue;
       put('tallies', storedTally(member, key, next!, scheme));
       member.tallyKeys.push(key);
     }
@@ -120,9 +125,9 @@ export async function changzhouPhase(root: string, members: number, runs: number
   const quarter = periodKeyOf('quarter', '2026-11-21', CHANGZHOU_SCHEME.calendar);
   const boards = [
     { label: 'cycle/whole (score)', payload: { period: 'cycle', key: '2026' } },
-    { label: 'cycle/支部 (score)', payload: { period: 'cycle', key: '2026', scope: { branchId: unitId(7) } } },
+    { label: 'cycle/unit (score)', payload: { period: 'cycle', key: '2026', scope: { branchId: unitId(7) } } },
     { label: 'quarter/whole', payload: { period: 'quarter', key: quarter } },
-    { label: 'quarter/支部', payload: { period: 'quarter', key: quarter, scope: { branchId: unitId(7) } } },
+    { label: 'quarter/unit', payload: { period: 'quarter', key: quarter, scope: { branchId: unitId(7) } } },
   ];
   const all: number[] = [];
   let docsMax = 0;
@@ -136,12 +141,13 @@ export async function changzhouPhase(root: string, members: number, runs: number
       rows = expectOk<{ rows: unknown[] }>(sample.result, 'ranking.get').rows.length;
       samples.push(sample);
     }
+    // The rows, the caller's own tally, and the adopted template's one scheme document.
     const docs = Math.max(...samples.map((s) => s.examined));
-    if (docs > rows + 1) throw new Error(`changzhou ${board.label}: read ${docs} documents for ${rows} rows`);
+    if (docs > rows + 2) throw new Error(`changzhou ${board.label}: read ${docs} documents for ${rows} rows`);
     docsMax = Math.max(docsMax, docs);
     all.push(...samples.map((s) => s.ms));
     const ms = samples.map((s) => s.ms);
-    console.log(`${board.label.padEnd(22)} ${median(ms).toFixed(2).padStart(6)} ${percentile(ms, 0.95).toFixed(2).padStart(8)} ${String(Math.max(...samples.map((s) => s.requests))).padStart(5)} ${String(docs).padStart(6)}/${rows + 1}`);
+    console.log(`${board.label.padEnd(22)} ${median(ms).toFixed(2).padStart(6)} ${percentile(ms, 0.95).toFixed(2).padStart(8)} ${String(Math.max(...samples.map((s) => s.requests))).padStart(5)} ${String(docs).padStart(6)}/${rows + 2}`);
   }
 
   // The quarter that ended before today, closed for the whole organisation by the secretariat.

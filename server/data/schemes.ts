@@ -19,10 +19,27 @@ export interface StoredScheme {
 
 export const schemeDocId = (version: number): string => `v${version}`;
 
+/**
+ * Published versions already validated by this instance, by document and publication time: a
+ * version's document never changes once published (adopting a template writes it anew, at a new
+ * time), so a warm function validates each once.
+ */
+const validated = new Map<string, Scheme>();
+
+function validatedScheme(doc: StoredScheme): Scheme {
+  const key = `${doc._id}@${new Date(doc.publishedAt).getTime()}@${doc.scheme.template}`;
+  let scheme = validated.get(key);
+  if (!scheme) {
+    scheme = parseScheme(doc.scheme);
+    validated.set(key, scheme);
+  }
+  return scheme;
+}
+
 /** Every version, oldest first; the default scheme when none was published. */
 export async function loadSchemeVersions(): Promise<Scheme[]> {
   const { data } = await database().collection(COLLECTIONS.schemes).limit(1000).get();
-  const published = (data as StoredScheme[]).map((doc) => parseScheme(doc.scheme));
+  const published = (data as StoredScheme[]).map(validatedScheme);
   if (!published.some((s) => s.version === DEFAULT_SCHEME.version)) published.push(DEFAULT_SCHEME);
   return published.sort((a, b) => a.version - b.version);
 }

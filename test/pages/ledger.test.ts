@@ -4,7 +4,8 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, exists, openPage, settle, tap, textOf, textsOf, type RenderedPage } from './support/load';
 import { aClaim, aDecision } from './support/records';
 import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
-import { markStale } from '../../miniprogram/navigation/freshness';
+import { consumeStale, markStale } from '../../miniprogram/navigation/freshness';
+import { emitFrom, inside, tapNode } from './support/page';
 
 const PAGE = 'pages/ledger/index';
 
@@ -130,6 +131,73 @@ describe('明细 page: ledger entries', () => {
 
     expect(eventsOf(callFunction).map((e) => e.action)).toEqual(['ledger.list', 'ledger.list']);
     expect(stop).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('明细 page: disputing an entry (seeds/002 六(一)(2))', () => {
+  const disputeRequests = (callFunction: jest.Mock) => eventsOf(callFunction).filter((e) => e.action === 'objection.submit');
+  // A dispute marks 我的申请 and 我的 stale; the next test's page starts fresh.
+  afterEach(() => ['claims', 'home', 'ledger'].forEach((set) => consumeStale(set as 'claims')));
+
+  it('offers to dispute an entry of mine, asks why, and says who will look at it', async () => {
+    const callFunction = stubApi({
+      'ledger.list': ok({ entries: [aLedgerEntry({ _id: 'e7', itemName: '学习强国未登录（每次）', points: -1.5 })], cursor: null }),
+      'objection.submit': ok({ claim: aClaim({ waitingFor: { memberIds: ['c1'], label: '第一党支部支委委员' } }) }),
+    });
+    const sheet = stubWx('showActionSheet', async () => ({ tapIndex: 0, errMsg: 'showActionSheet:ok' }));
+    const toast = stubWx('showToast');
+    const page = openPage(PAGE);
+    await settle();
+
+    await tap(page, '.entry-tap');
+    expect(argsOf(sheet)).toEqual([{ itemList: ['对这条记录提出异议'] }]);
+    expect(page.instance.data.disputing).toEqual({ visible: true, entryId: 'e7', title: '对“学习强国未登录（每次）”提出异议' });
+
+    await emitFrom(inside(page, '.dispute-dialog', '.reason'), 'change', { value: '10月每天都登录了，有截图' });
+    await emitFrom(inside(page, '.dispute-dialog', '.dialog'), 'confirm');
+    await settle();
+
+    expect(disputeRequests(callFunction)).toEqual([
+      { action: 'objection.submit', payload: { entryId: 'e7', reason: '10月每天都登录了，有截图' }, requestId: expect.any(String) },
+    ]);
+    expect(argsOf(toast)).toEqual([{ title: '已提交，由第一党支部支委委员研究', icon: 'none' }]);
+    expect(page.instance.data.disputing.visible).toBe(false);
+  });
+
+  it('offers nothing on a reversal, and nothing is sent when the sheet is dismissed', async () => {
+    const callFunction = stubApi({
+      'ledger.list': ok({ entries: [aLedgerEntry({ _id: 'r1', points: -10, reverses: 'e0' }), aLedgerEntry({ _id: 'e2', points: 5 })], cursor: null }),
+    });
+    const sheet = stubWx('showActionSheet', async () => {
+      throw new Error('showActionSheet:fail cancel');
+    });
+    const page = openPage(PAGE);
+    await settle();
+
+    await tapNode(page.querySelectorAll('.entry-tap')[0]);
+    expect(sheet).not.toHaveBeenCalled();
+    await tapNode(page.querySelectorAll('.entry-tap')[1]);
+    expect(sheet).toHaveBeenCalledTimes(1);
+    expect(page.instance.data.disputing.visible).toBe(false);
+    expect(disputeRequests(callFunction)).toEqual([]);
+  });
+
+  it('says why the server refused, e.g. a quarter already final', async () => {
+    stubApi({
+      'ledger.list': ok({ entries: [aLedgerEntry({ _id: 'e3' })], cursor: null }),
+      'objection.submit': fail('OUT_OF_WINDOW', '2026-Q2 季度已考评确定，不能再对其中的记录提出异议'),
+    });
+    stubWx('showActionSheet', async () => ({ tapIndex: 0, errMsg: 'showActionSheet:ok' }));
+    const modal = stubWx('showModal');
+    const page = openPage(PAGE);
+    await settle();
+
+    await tap(page, '.entry-tap');
+    await emitFrom(inside(page, '.dispute-dialog', '.reason'), 'change', { value: '不是我' });
+    await emitFrom(inside(page, '.dispute-dialog', '.dialog'), 'confirm');
+    await settle();
+
+    expect(argsOf(modal)).toEqual([{ title: '未能提交', content: '2026-Q2 季度已考评确定，不能再对其中的记录提出异议', showCancel: false }]);
   });
 });
 

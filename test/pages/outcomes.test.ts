@@ -3,7 +3,7 @@ import { aMember, changzhouTerms, jingmenTerms, noCapabilities } from './support
 import { ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
 import { emit, settle, tap, textOf, textsOf } from './support/load';
-import { openPageAt } from './support/page';
+import { emitFrom, inside, openPageAt, textIn } from './support/page';
 import { answerModal, restoreWx, stubWx } from './support/wx';
 import { endedKeys, nextStepOf, rowViewOf, stateText } from '../../miniprogram/pages/outcomes/outcome-view';
 
@@ -89,11 +89,12 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
     expect(page.querySelector('.step')).toBeUndefined();
 
     await tap(page, '.row__object');
-    await emit(page, '.object-dialog', 'confirm');
+    await emitFrom(inside(page, '.object-dialog', '.dialog'), 'confirm');
+    expect(textIn(inside(page, '.object-dialog', '.reason-dialog__error'))).toBe('请写明理由');
     expect(requests(callFunction, 'objection.submit')).toEqual([]);
 
-    await emit(page, '.reason', 'change', { value: '10月支部主题党日我参加了，未记分' });
-    await emit(page, '.object-dialog', 'confirm');
+    await emitFrom(inside(page, '.object-dialog', '.reason'), 'change', { value: ' 10月支部主题党日我参加了，未记分 ' });
+    await emitFrom(inside(page, '.object-dialog', '.dialog'), 'confirm');
     await settle();
 
     expect(requests(callFunction, 'objection.submit')).toEqual([{ outcomeId: 'o-chen', reason: '10月支部主题党日我参加了，未记分' }]);

@@ -1,8 +1,8 @@
 /**
- * A fresh local cloud for the preview's journeys and gallery: a temporary data folder, the demo
- * association seeded through the real api as `npm start` does (or nothing, for an association that
- * has just started), the gateway on a free port serving the preview. close() stops it and removes
- * the folder.
+ * A fresh local cloud for the preview's journeys and gallery: a temporary data folder, a template's
+ * demo organisation seeded through the real api as `npm start` does (jingmen's by default; or
+ * nothing, for an association that has just started), the gateway on a free port serving the
+ * preview. close() stops it and removes the folder.
  */
 import * as fs from 'fs';
 import type { Server } from 'http';
@@ -11,7 +11,7 @@ import * as path from 'path';
 import { createGateway, listen } from '../../localcloud/gateway';
 import type { DemoCast } from '../../localcloud/preview';
 import { LocalCloud } from '../../localcloud/runtime';
-import { seedJingmen as seedDemo } from '../../scripts/demos/jingmen';
+import { demoOf } from '../../scripts/demos';
 
 export interface PreviewCloud {
   url: string;
@@ -24,12 +24,12 @@ export interface PreviewCloud {
 /** The secretariat's openid in these clouds, as `npm start` has it by default. */
 export const ADMIN_OPENID = 'local-admin';
 
-export async function startPreviewCloud(options: { empty?: boolean } = {}): Promise<PreviewCloud> {
+export async function startPreviewCloud(options: { empty?: boolean; template?: string } = {}): Promise<PreviewCloud> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-cloud-'));
   const cloud = new LocalCloud({ dir, functionEnv: { ADMIN_OPENIDS: ADMIN_OPENID } });
   let server: Server | null = null;
   try {
-    const { cast } = options.empty ? { cast: { scheme: '', people: [] } } : await seedDemo(cloud);
+    const { cast } = options.empty ? { cast: { scheme: '', people: [] } } : await demoOf(options.template ?? 'jingmen').seed(cloud);
     server = createGateway(cloud, { cast: options.empty ? null : cast });
     const { port } = await listen(server, { port: 0 });
     cloud.baseUrl = `http://127.0.0.1:${port}`;

@@ -1,7 +1,8 @@
 /**
  * 明细: two lists, my ledger entries (ledger.list) and my claims with their status, reviewers,
- * decisions and rejection reasons (claim.mine). A pending claim can be withdrawn. Both lists page by
- * cursor when scrolled to the bottom. The first screen costs one call: the tab shown first; the other
+ * decisions and rejection reasons (claim.mine). A pending claim can be withdrawn; an entry I think
+ * wrong can be disputed (objection.submit, decided by the template's objection chain: 常州's 支委会,
+ * 荆门's 秘书长). Both lists page by cursor when scrolled to the bottom. The first screen costs one call: the tab shown first; the other
  * loads when it is opened.
  */
 import type { Claim, LedgerEntry } from '../../../typings/api';
@@ -44,6 +45,7 @@ Component({
     ledger: emptyList<LedgerEntry>(),
     claims: emptyList<ClaimRow>(),
     withdrawing: '',
+    disputing: { visible: false, entryId: '', title: '' },
   },
 
   lifetimes: {
@@ -172,6 +174,35 @@ Component({
 
     onReport() {
       goTo('report');
+    },
+
+    /** A tap on one of my entries offers to dispute it; reversals and corrections are not disputed. */
+    async onEntryTap(event: WechatMiniprogram.TouchEvent) {
+      const entry = this.data.ledger.items.find((e) => e._id === event.currentTarget.dataset.id);
+      if (!entry || entry.reverses || entry.corrects) return;
+      try {
+        const { tapIndex } = await wx.showActionSheet({ itemList: ['对这条记录提出异议'] });
+        if (tapIndex !== 0) return;
+      } catch {
+        return; // the sheet was dismissed
+      }
+      this.setData({ disputing: { visible: true, entryId: entry._id, title: `对“${entry.itemName}”提出异议` } });
+    },
+
+    onDisputeCancel() {
+      this.setData({ 'disputing.visible': false });
+    },
+
+    async onDisputeSubmit(event: WechatMiniprogram.CustomEvent<{ reason: string }>) {
+      const { entryId } = this.data.disputing;
+      this.setData({ 'disputing.visible': false });
+      try {
+        const { claim } = await call('objection.submit', { entryId, reason: event.detail.reason }, { requestId: newRequestId() });
+        markStale('claims', 'home');
+        wx.showToast({ title: `已提交，由${claim.waitingFor?.label ?? '负责人'}研究`, icon: 'none' });
+      } catch (error) {
+        wx.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });
+      }
     },
   },
 });

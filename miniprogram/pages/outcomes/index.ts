@@ -7,7 +7,8 @@
  * Options: period, key, unitId (a link from a notice or a message).
  */
 import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
-import { ApiCallError, call, knownTerms } from '../../services/api';
+import { ApiCallError, call, knownTerms, newRequestId } from '../../services/api';
+import { markStale } from '../../navigation/freshness';
 import { periodLabel } from '../../format/periods';
 import { endedKeys, nextStepOf, rowViewOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
 
@@ -56,7 +57,7 @@ Component({
     rows: [] as RowView[],
     step: null as ReturnType<typeof nextStepOf>,
     busy: false,
-    objecting: { visible: false, outcomeId: '', reason: '' },
+    objecting: { visible: false, outcomeId: '' },
     words: { member: '会员', unit: '分会' },
   },
 
@@ -182,26 +183,19 @@ Component({
     },
 
     onObject(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      this.setData({ objecting: { visible: true, outcomeId: event.currentTarget.dataset.id, reason: '' } });
-    },
-
-    onReasonInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'objecting.reason': event.detail.value });
+      this.setData({ objecting: { visible: true, outcomeId: event.currentTarget.dataset.id } });
     },
 
     onObjectCancel() {
       this.setData({ 'objecting.visible': false });
     },
 
-    async onObjectConfirm() {
-      const { outcomeId, reason } = this.data.objecting;
-      if (reason.trim().length < 2) {
-        wx.showToast({ title: '请写明异议的理由', icon: 'none' });
-        return;
-      }
+    async onObjectConfirm(event: WechatMiniprogram.CustomEvent<{ reason: string }>) {
+      const { outcomeId } = this.data.objecting;
       this.setData({ 'objecting.visible': false, busy: true });
       try {
-        const { claim } = await call('objection.submit', { outcomeId, reason: reason.trim() });
+        const { claim } = await call('objection.submit', { outcomeId, reason: event.detail.reason }, { requestId: newRequestId() });
+        markStale('claims', 'home');
         wx.showToast({ title: `已提交，由${claim.waitingFor?.label ?? '委员会'}研究`, icon: 'none' });
         await this.load();
       } catch (error) {

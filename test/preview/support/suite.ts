@@ -16,16 +16,17 @@ export interface PreviewSuite {
   openid(name: string): string;
 }
 
-export function previewSuite(): PreviewSuite {
+/** `template`: whose demo organisation the cloud holds (jingmen's by default). */
+export function previewSuite(options: { template?: string } = {}): PreviewSuite {
   let cloud: PreviewCloud | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   const phones: Phone[] = [];
 
   beforeAll(async () => {
-    [cloud, browser] = await Promise.all([startPreviewCloud(), launchChromium()]);
+    [cloud, browser] = await Promise.all([startPreviewCloud({ template: options.template }), launchChromium()]);
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
-  }, 60_000);
+  }, 120_000);
 
   afterEach(async () => {
     const opened = phones.splice(0);
