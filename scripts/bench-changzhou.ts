@@ -18,7 +18,7 @@ import { storedTally } from '../server/data/ledger';
 import type { StoredMember } from '../server/data/members';
 import { loadIndexes, LocalCloud } from '../localcloud/runtime';
 import type { Mutation } from '../localcloud/store/store';
-import { expectOk, measure, median, memory, percentile, random, REPO, type Sample } from './bench-support';
+import { expectOk, measure, median, memory, percentile, random, REPO, sampleBoard } from './bench-support';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 const ADMIN = 'bench-admin';
@@ -133,14 +133,7 @@ export async function changzhouPhase(root: string, members: number, runs: number
   let docsMax = 0;
   console.log('board                  p50 ms   p95 ms  reqs  docs read');
   for (const board of boards) {
-    const samples: Sample[] = [];
-    let rows = 0;
-    for (let w = 0; w < 3; w++) await cloud.invoke('api', { action: 'ranking.get', payload: { ...board.payload, limit: BOARD_ROWS } }, { openid: caller });
-    for (let r = 0; r < runs; r++) {
-      const sample = await measure(cloud, 'api', { action: 'ranking.get', payload: { ...board.payload, limit: BOARD_ROWS } }, caller);
-      rows = expectOk<{ rows: unknown[] }>(sample.result, 'ranking.get').rows.length;
-      samples.push(sample);
-    }
+    const { samples, rows } = await sampleBoard(cloud, { ...board.payload, limit: BOARD_ROWS }, caller, runs);
     // The rows, the caller's own tally, and the adopted template's one scheme document.
     const docs = Math.max(...samples.map((s) => s.examined));
     if (docs > rows + 2) throw new Error(`changzhou ${board.label}: read ${docs} documents for ${rows} rows`);

@@ -69,3 +69,20 @@ export function functionsRoot(): string {
   fs.symlinkSync(path.join(REPO, 'bench', 'functions', 'naive-board'), path.join(root, 'naive-board'));
   return root;
 }
+
+/**
+ * A board measured `runs` times after three untimed calls (the first calls compile code paths and
+ * touch cold memory): its samples and how many rows it answered.
+ */
+export async function sampleBoard(cloud: LocalCloud, payload: object, caller: string, runs: number): Promise<{ samples: Sample[]; rows: number }> {
+  const event = { action: 'ranking.get', payload };
+  for (let w = 0; w < 3; w++) await cloud.invoke('api', event, { openid: caller });
+  const samples: Sample[] = [];
+  let rows = 0;
+  for (let r = 0; r < runs; r++) {
+    const sample = await measure(cloud, 'api', event, caller);
+    rows = expectOk<{ rows: unknown[] }>(sample.result, 'ranking.get').rows.length;
+    samples.push(sample);
+  }
+  return { samples, rows };
+}

@@ -30,7 +30,7 @@ import type { Mutation } from '../localcloud/store/store';
 import { buildFunctions } from './build';
 import { changzhouPhase } from './bench-changzhou';
 import { coldLoad, COLD_LOAD_TARGET } from './bench-cold';
-import { env, expectOk, functionsRoot, measure, median, memory, peakRss, percentile, random, REPO, type Sample } from './bench-support';
+import { env, expectOk, functionsRoot, measure, median, memory, peakRss, percentile, random, REPO, sampleBoard, type Sample } from './bench-support';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 const MONTH = '2026-11';
@@ -253,15 +253,7 @@ async function main(): Promise<void> {
   console.log('\nboard                  indexed p50   p95    reqs  docs read  | ledger-sum p50   speedup');
   const speedups: number[] = [];
   for (const board of boards) {
-    const samples: Sample[] = [];
-    let rows = 0;
-    // Warm-up calls, not timed: the first calls compile code paths and touch cold memory.
-    for (let w = 0; w < 3; w++) await cloud.invoke('api', { action: 'ranking.get', payload: { ...board.payload, limit: BOARD_ROWS } }, { openid: caller });
-    for (let r = 0; r < runs; r++) {
-      const sample = await measure(cloud, 'api', { action: 'ranking.get', payload: { ...board.payload, limit: BOARD_ROWS } }, caller);
-      rows = expectOk<{ rows: unknown[] }>(sample.result, 'ranking.get').rows.length;
-      samples.push(sample);
-    }
+    const { samples, rows } = await sampleBoard(cloud, { ...board.payload, limit: BOARD_ROWS }, caller, runs);
     const naive: number[] = [];
     for (let r = 0; r < naiveRuns; r++) {
       const p = board.payload as { period: string; key?: string; scope?: { branchId?: string } };

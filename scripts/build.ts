@@ -94,9 +94,8 @@ export async function buildFunctions(options: BuildOptions = {}): Promise<BuiltF
         external: externalsOf(functionDir),
         sourcemap: false,
         legalComments: 'none',
-        // Smaller to parse at every cold start; names are kept for the stacks in the cloud's logs.
-        minify: true,
-        keepNames: true,
+        // Not minified: it saves little at a cold start once actions load on use, and the monthly
+        // job ran 12 % slower minified (npm run bench, 20,000 dues records: 49.4 s against 43.9 s).
         plugins: [zodEnglishOnly],
         logLevel: 'silent',
       });

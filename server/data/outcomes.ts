@@ -66,9 +66,13 @@ export async function earlierWarnings(memberIds: readonly string[], cycleKeys: r
   return new Map(memberIds.map((id) => [id, cycleKeys.map((key) => rows.get(outcomeId('cycle', key, id))?.warning ?? null)]));
 }
 
-/** Writes drafted rows by their ids (a close run again writes the same rows). */
-export async function writeRows(rows: readonly OutcomeRow[]): Promise<void> {
-  const outcomes = database().collection(COLLECTIONS.outcomes);
+/**
+ * Writes drafted rows by their ids (a close run again writes the same rows): outside a transaction
+ * for a close's batch of hundreds, which the publication's cursor makes resumable; in `tx` for the
+ * few rows a finalize drafts again.
+ */
+export async function writeRows(rows: readonly OutcomeRow[], tx?: Tx): Promise<void> {
+  const outcomes = (tx ?? database()).collection(COLLECTIONS.outcomes);
   for (const row of rows) await outcomes.doc(row._id).set({ data: withoutId(row) });
 }
 

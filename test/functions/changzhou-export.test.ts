@@ -4,28 +4,15 @@
  * deductions, and the score.
  */
 import ExcelJS from 'exceljs';
-import { ADMIN_OPENID, ApiHarness } from '../support/api';
-import { partyOpenid as as, partyOrganisation, type Party } from '../support/party';
+import { ADMIN_OPENID } from '../support/api';
+import { noon, partyOpenid as as, partyWorld } from '../support/party';
 
-const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
-
-let h: ApiHarness;
-let party: Party;
-
-beforeAll(async () => {
-  h = new ApiHarness({ now: noon('2026-02-02') });
-  party = await partyOrganisation(h);
-}, 60_000);
-afterAll(() => h.close());
-
-async function record(day: string, itemId: string, keys: string[], count?: number) {
-  h.setNow(noon(day));
-  return h.ok(as('k1'), 'award.propose', { itemId, occurredOn: day, recipients: keys.map((k) => ({ memberId: party.id(k) })), note: '', ...(count ? { count } : {}) });
-}
+const world = partyWorld('2026-02-02');
+const { record } = world;
 
 async function sheets(fileID: string): Promise<Map<string, unknown[][]>> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(h.cloud.storage.read(fileID)! as unknown as ArrayBuffer);
+  await book.xlsx.load(world.h.cloud.storage.read(fileID)! as unknown as ArrayBuffer);
   const out = new Map<string, unknown[][]>();
   book.eachSheet((sheet) => {
     const rows: unknown[][] = [];
@@ -41,11 +28,11 @@ describe('考核表 (seeds/002 附件)', () => {
     await record('2026-02-10', 'study.xuexi', ['a', 'b']);
     await record('2026-02-11', 'study.quiz', ['a']);
     await record('2026-02-12', 'study.group', ['a']);
-    await record('2026-02-13', 'study.xuexi_missed', ['b'], 3);
+    await record('2026-02-13', 'study.xuexi_missed', ['b'], { count: 3 });
     await record('2026-03-05', 'feature.volunteer', ['a']);
-    h.setNow(noon('2026-04-02'));
+    world.h.setNow(noon('2026-04-02'));
 
-    const { fileID } = await h.ok(ADMIN_OPENID, 'admin.export', { period: 'quarter', key: '2026-Q1', scope: { branchId: party.unit('第一党支部') } });
+    const { fileID } = await world.h.ok(ADMIN_OPENID, 'admin.export', { period: 'quarter', key: '2026-Q1', scope: { branchId: world.party.unit('第一党支部') } });
     const book = await sheets(fileID);
     expect([...book.keys()]).toEqual(['排行榜', '积分明细', '考核表-第一党支部']);
     const rows = book.get('考核表-第一党支部')!;
@@ -81,18 +68,18 @@ describe('考核表 (seeds/002 附件)', () => {
   });
 
   it('gives every 支部 of the whole organisation its own sheet', async () => {
-    const { fileID } = await h.ok(ADMIN_OPENID, 'admin.export', { period: 'quarter', key: '2026-Q1' });
+    const { fileID } = await world.h.ok(ADMIN_OPENID, 'admin.export', { period: 'quarter', key: '2026-Q1' });
     const names = [...(await sheets(fileID)).keys()];
     expect(names.filter((n) => n.startsWith('考核表-')).sort()).toEqual(['考核表-机关党委直属', '考核表-第一党支部', '考核表-第二党支部'].sort());
   });
 
   it('scores the year on its 考核表 as the year’s board does', async () => {
-    const unitId = party.unit('第一党支部');
-    const { fileID } = await h.ok(ADMIN_OPENID, 'admin.export', { period: 'cycle', key: '2026', scope: { branchId: unitId } });
+    const unitId = world.party.unit('第一党支部');
+    const { fileID } = await world.h.ok(ADMIN_OPENID, 'admin.export', { period: 'cycle', key: '2026', scope: { branchId: unitId } });
     const rows = (await sheets(fileID)).get('考核表-第一党支部')!;
     const names = rows[2].slice(3, -1) as string[];
     const score = rows.at(-1)!;
-    const board = await h.ok(ADMIN_OPENID, 'ranking.get', { period: 'cycle', key: '2026', scope: { branchId: unitId } });
+    const board = await world.h.ok(ADMIN_OPENID, 'ranking.get', { period: 'cycle', key: '2026', scope: { branchId: unitId } });
     expect(board.rows.length).toBeGreaterThan(1);
     for (const row of board.rows) expect(score[3 + names.indexOf(row.name)]).toBe(row.score);
   });

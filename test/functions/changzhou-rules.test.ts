@@ -4,39 +4,25 @@
  * an objection waits, two red years in a row flagged, the 预备党员 thresholds (七(二)), and the 我的
  * page's three parts of the year.
  */
-import { ApiHarness } from '../support/api';
-import { partyOpenid as as, partyOrganisation, type Party } from '../support/party';
+import { noon, partyOpenid as as, partyWorld } from '../support/party';
 
-const noon = (date: string) => new Date(`${date}T12:00:00+08:00`);
+const world = partyWorld('2025-01-06');
+const { record } = world;
 
-let h: ApiHarness;
-let party: Party;
-
-beforeAll(async () => {
-  h = new ApiHarness({ now: noon('2025-01-06') });
-  party = await partyOrganisation(h);
-}, 60_000);
-afterAll(() => h.close());
-
-async function record(day: string, itemId: string, keys: string[]) {
-  h.setNow(noon(day));
-  return h.ok(as('k1'), 'award.propose', { itemId, occurredOn: day, recipients: keys.map((k) => ({ memberId: party.id(k) })), note: '' });
-}
-
-const branchOne = () => party.unit('第一党支部');
+const branchOne = () => world.party.unit('第一党支部');
 
 /** Closes, publishes and (after its 5 working days) makes final a branch's period. */
 async function settle(period: 'quarter' | 'cycle', key: string, closeOn: string, finalOn: string) {
   const target = { period, key, unitId: branchOne() };
-  h.setNow(noon(closeOn));
-  await h.ok(as('s1'), 'admin.period.close', target);
-  await h.ok(as('s1'), 'admin.period.publish', target);
-  h.setNow(noon(finalOn));
-  await h.ok(as('s1'), 'admin.period.finalize', target);
+  world.h.setNow(noon(closeOn));
+  await world.h.ok(as('s1'), 'admin.period.close', target);
+  await world.h.ok(as('s1'), 'admin.period.publish', target);
+  world.h.setNow(noon(finalOn));
+  await world.h.ok(as('s1'), 'admin.period.finalize', target);
 }
 
 const cycleRow = async (key: string, who: string) =>
-  (await h.ok(as('s1'), 'outcome.list', { period: 'cycle', key })).rows.find((r) => r.memberId === party.id(who))!;
+  (await world.h.ok(as('s1'), 'outcome.list', { period: 'cycle', key })).rows.find((r) => r.memberId === world.party.id(who))!;
 
 describe('2025: a year below 60 for 刘党员, 65 for the probationary 孙预备', () => {
   it('flags the probationary member below 70 to be talked to, and the red year’s consequence', async () => {
@@ -50,28 +36,28 @@ describe('2025: a year below 60 for 刘党员, 65 for the probationary 孙预备
 
 describe('2026', () => {
   it('lets 第一党支部 propose its own 特色 item, approved by the 机关党委, for its own members only', async () => {
-    h.setNow(noon('2026-01-20'));
-    expect(await h.fails(as('a'), 'item.propose', { item: { name: '社区网格服务', points: 3, component: 'feature' }, note: '' })).toMatchObject({
+    world.h.setNow(noon('2026-01-20'));
+    expect(await world.h.fails(as('a'), 'item.propose', { item: { name: '社区网格服务', points: 3, component: 'feature' }, note: '' })).toMatchObject({
       code: 'FORBIDDEN',
       message: '只有本支部负责人或秘书处可以提出自选项目',
     });
-    expect(await h.fails(as('s1'), 'item.propose', { item: { name: '社区网格服务', points: 3 }, note: '' })).toMatchObject({
+    expect(await world.h.fails(as('s1'), 'item.propose', { item: { name: '社区网格服务', points: 3 }, note: '' })).toMatchObject({
       code: 'INVALID_INPUT',
       message: expect.stringContaining('请选择计入哪一部分：基础分、特色分、评议分'),
     });
-    const { claim } = await h.ok(as('s1'), 'item.propose', { item: { name: '社区网格服务', points: 3, component: 'feature' }, note: '每月参加社区网格值守' });
-    expect(claim).toMatchObject({ kind: 'item', waitingFor: { memberIds: [party.id('committee')], label: '机关党委委员' } });
-    expect((await h.ok(as('a'), 'catalog.get', {})).items.some((i) => i.name === '社区网格服务')).toBe(false);
-    await h.ok(as('committee'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+    const { claim } = await world.h.ok(as('s1'), 'item.propose', { item: { name: '社区网格服务', points: 3, component: 'feature' }, note: '每月参加社区网格值守' });
+    expect(claim).toMatchObject({ kind: 'item', waitingFor: { memberIds: [world.party.id('committee')], label: '机关党委委员' } });
+    expect((await world.h.ok(as('a'), 'catalog.get', {})).items.some((i) => i.name === '社区网格服务')).toBe(false);
+    await world.h.ok(as('committee'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
 
-    const own = (await h.ok(as('a'), 'catalog.get', {})).items.find((i) => i.name === '社区网格服务')!;
+    const own = (await world.h.ok(as('a'), 'catalog.get', {})).items.find((i) => i.name === '社区网格服务')!;
     expect(own).toMatchObject({ points: 3, component: 'feature', category: '第一党支部自选' });
-    expect((await h.ok(as('d'), 'catalog.get', {})).items.some((i) => i.name === '社区网格服务')).toBe(false);
-    expect(await h.fails(as('d'), 'claim.submit', { itemId: own.id, occurredOn: '2026-01-20', note: '' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await world.h.ok(as('d'), 'catalog.get', {})).items.some((i) => i.name === '社区网格服务')).toBe(false);
+    expect(await world.h.fails(as('d'), 'claim.submit', { itemId: own.id, occurredOn: '2026-01-20', note: '' })).toMatchObject({ code: 'NOT_FOUND' });
 
-    const submitted = (await h.ok(as('a'), 'claim.submit', { itemId: own.id, occurredOn: '2026-01-18', note: '网格值守' })).claim;
-    await h.ok(as('k1'), 'claim.decide', { claimId: submitted._id, decision: 'approve' });
-    const home = await h.ok(as('a'), 'home.get', {});
+    const submitted = (await world.h.ok(as('a'), 'claim.submit', { itemId: own.id, occurredOn: '2026-01-18', note: '网格值守' })).claim;
+    await world.h.ok(as('k1'), 'claim.decide', { claimId: submitted._id, decision: 'approve' });
+    const home = await world.h.ok(as('a'), 'home.get', {});
     expect(home.standings?.cycle).toMatchObject({
       score: 3,
       components: [
@@ -85,28 +71,28 @@ describe('2026', () => {
   it('takes objections only while the quarter is public, and makes nothing final while one waits', async () => {
     await record('2026-02-10', 'study.xuexi', ['a', 'b']);
     const q1 = { period: 'quarter', key: '2026-Q1', unitId: branchOne() } as const;
-    h.setNow(noon('2026-04-01'));
-    await h.ok(as('s1'), 'admin.period.close', q1);
-    const draftRows = (await h.ok(as('s1'), 'outcome.list', { period: 'quarter', key: '2026-Q1' })).rows;
-    const bRow = draftRows.find((r) => r.memberId === party.id('b'))!;
-    expect(await h.fails(as('b'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '尚未公示' })).toMatchObject({ code: 'OUT_OF_WINDOW' });
+    world.h.setNow(noon('2026-04-01'));
+    await world.h.ok(as('s1'), 'admin.period.close', q1);
+    const draftRows = (await world.h.ok(as('s1'), 'outcome.list', { period: 'quarter', key: '2026-Q1' })).rows;
+    const bRow = draftRows.find((r) => r.memberId === world.party.id('b'))!;
+    expect(await world.h.fails(as('b'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '尚未公示' })).toMatchObject({ code: 'OUT_OF_WINDOW' });
 
-    await h.ok(as('s1'), 'admin.period.publish', q1);
-    expect(await h.fails(as('d'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '别的支部' })).toMatchObject({ code: 'FORBIDDEN' });
-    const objection = (await h.ok(as('b'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '二月学习漏记一次' })).claim;
-    expect(await h.fails(as('b'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '再提一次' })).toMatchObject({ code: 'CONFLICT' });
+    await world.h.ok(as('s1'), 'admin.period.publish', q1);
+    expect(await world.h.fails(as('d'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '别的支部' })).toMatchObject({ code: 'FORBIDDEN' });
+    const objection = (await world.h.ok(as('b'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '二月学习漏记一次' })).claim;
+    expect(await world.h.fails(as('b'), 'objection.submit', { outcomeId: bRow.outcomeId, reason: '再提一次' })).toMatchObject({ code: 'CONFLICT' });
 
-    h.setNow(noon('2026-04-10'));
-    expect(await h.fails(as('a'), 'objection.submit', { outcomeId: draftRows.find((r) => r.memberId === party.id('a'))!.outcomeId, reason: '公示期已过' })).toMatchObject({
+    world.h.setNow(noon('2026-04-10'));
+    expect(await world.h.fails(as('a'), 'objection.submit', { outcomeId: draftRows.find((r) => r.memberId === world.party.id('a'))!.outcomeId, reason: '公示期已过' })).toMatchObject({
       code: 'OUT_OF_WINDOW',
       message: '该考评结果不在公示期内，不能提出异议',
     });
-    expect(await h.fails(as('s1'), 'admin.period.finalize', q1)).toMatchObject({ code: 'CONFLICT', message: '还有 1 条异议未处理，处理后才能确定' });
-    await h.ok(as('c1'), 'claim.decide', { claimId: objection._id, decision: 'reject', reason: '二月学习已计入' });
-    expect((await h.ok(as('s1'), 'admin.period.finalize', q1)).publication.state).toBe('final');
+    expect(await world.h.fails(as('s1'), 'admin.period.finalize', q1)).toMatchObject({ code: 'CONFLICT', message: '还有 1 条异议未处理，处理后才能确定' });
+    await world.h.ok(as('c1'), 'claim.decide', { claimId: objection._id, decision: 'reject', reason: '二月学习已计入' });
+    expect((await world.h.ok(as('s1'), 'admin.period.finalize', q1)).publication.state).toBe('final');
     // An entry of a final quarter can no longer be disputed.
-    const entry = (await h.ok(as('b'), 'ledger.list', {})).entries.find((e) => e.occurredOn === '2026-02-10')!;
-    expect(await h.fails(as('b'), 'objection.submit', { entryId: entry._id, reason: '晚了' })).toMatchObject({ code: 'OUT_OF_WINDOW' });
+    const entry = (await world.h.ok(as('b'), 'ledger.list', {})).entries.find((e) => e.occurredOn === '2026-02-10')!;
+    expect(await world.h.fails(as('b'), 'objection.submit', { entryId: entry._id, reason: '晚了' })).toMatchObject({ code: 'OUT_OF_WINDOW' });
   });
 
   it('flags a second red year in a row for the 支部书记 (七(二)), and not a first', async () => {

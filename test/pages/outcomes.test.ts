@@ -140,6 +140,24 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
     expect(callFunction.mock.calls.some((call) => (call[0] as { data: ApiEvent }).data.action === 'admin.period.publish')).toBe(true);
   });
 
+  it('stops after fifty batches of a very large close and says to tap again to go on', async () => {
+    const callFunction = stubApi({
+      'me.get': ok(me()),
+      'outcome.list': ok(listing({ state: 'closing', signs: true })),
+      'admin.period.close': ok({ publication: {} as never, done: false }),
+    });
+    const toast = stubWx('showToast');
+
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(textOf(page, '.head__state')).toBe('考评结果生成中');
+    await tap(page, '.step');
+    await settle();
+
+    expect(requests(callFunction, 'admin.period.close')).toHaveLength(50);
+    expect(toast).toHaveBeenLastCalledWith({ title: '人数较多，已生成一部分，请再点一次继续', icon: 'none' });
+  });
+
   it('does nothing when the 支部书记 cancels the signature', async () => {
     const callFunction = stubApi({ 'me.get': ok(me()), 'outcome.list': ok(listing({ state: 'draft', signs: true, rows: [aRow()] })) });
     answerModal(false);

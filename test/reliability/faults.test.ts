@@ -1,31 +1,14 @@
 /**
- * Fault injection (SPEC §7): every writing action is all-or-nothing. For each action, an un-faulted
- * run on a fresh association counts its database requests N; then for n = 1..N the same action on
- * the same fresh association has its nth request fail. The store must then be exactly as before or
- * exactly as after the un-faulted run (never between), the answer a success or a typed INTERNAL or
- * CONFLICT, and the client's retry with the same requestId must reach the un-faulted result.
+ * Fault injection (SPEC §7) on the 荆门 association: every writing action is all-or-nothing
+ * (support/faults.ts has the loop; faults-party.test.ts runs it on the 常州 template).
  */
-import type { ActionName, ApiResult, SchemeItemInput } from '../../typings/api';
+import type { SchemeItemInput } from '../../typings/api';
 import { ADMIN_OPENID, ApiHarness } from '../support/api';
 import { openidOf, putMember, standardAssociation } from '../support/fixtures';
-import { canonical, differingCollections, type Dump } from './support/dump';
-import { tallyDrift } from './support/ledger';
-import { realClock } from './support/random';
+import { canonical, differingCollections } from './support/dump';
+import { faultSuite, invoke, type FaultCase } from './support/faults';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
-const REQUEST_ID = 'fault-request-0001';
-
-interface Invocation {
-  openid: string;
-  action: ActionName;
-  payload: unknown;
-}
-
-interface FaultCase {
-  name: string;
-  /** Brings a fresh association to the state the action starts from, through the api. */
-  setup(h: ApiHarness): Promise<Invocation>;
-}
 
 const as = openidOf;
 
@@ -208,92 +191,10 @@ const CASES: FaultCase[] = [
   },
 ];
 
-async function fresh(c: FaultCase): Promise<{ h: ApiHarness; invocation: Invocation; before: Dump }> {
+const { fresh } = faultSuite('faults', CASES, async () => {
   const h = new ApiHarness({ now: NOW });
   standardAssociation(h);
-  const invocation = await c.setup(h);
-  return { h, invocation, before: h.cloud.store.dump() };
-}
-
-const invoke = (h: ApiHarness, { openid, action, payload }: Invocation): Promise<ApiResult<unknown>> =>
-  h.call(openid, action, payload as never, REQUEST_ID);
-
-const summaries: string[] = [];
-// The router logs every INTERNAL it answers; here they are the point, so keep the output to the figures.
-let logged = 0;
-beforeAll(() => {
-  jest.spyOn(console, 'error').mockImplementation(() => void logged++);
-});
-afterAll(() => jest.restoreAllMocks());
-let totalPoints = 0;
-const started = realClock();
-
-afterAll(() => {
-  console.log(
-    `faults: ${totalPoints} fault points over ${CASES.length} scenarios of ${new Set(CASES.map((c) => c.name.split(' ')[0])).size} actions in ${Math.round(realClock() - started)} ms (${logged} INTERNALs logged by the router)\n  ` +
-      summaries.join('\n  '),
-  );
-});
-
-describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-  it('leaves the store exactly before or exactly after at every failing database request', async () => {
-    // The un-faulted run: its request count and its result.
-    const clean = await fresh(c);
-    clean.h.cloud.db.failAt(null);
-    const expected = await invoke(clean.h, clean.invocation);
-    const requests = clean.h.cloud.db.requestsSinceArmed;
-    const after = clean.h.cloud.store.dump();
-    const beforeShape = canonical(clean.before);
-    clean.h.close();
-    if (!expected.ok) throw new Error(`${c.name} fails un-faulted: ${expected.error.code} ${expected.error.message}`);
-    const writes = JSON.stringify(canonical(after)) !== JSON.stringify(beforeShape);
-    expect(tallyDrift(after)).toEqual([]);
-
-    const tally = { before: 0, after: 0, ok: 0, INTERNAL: 0, CONFLICT: 0 };
-    const problems: string[] = [];
-    for (let n = 1; n <= requests; n++) {
-      const run = await fresh(c);
-      try {
-        expect(canonical(run.before)).toEqual(beforeShape);
-        run.h.cloud.db.failAt(n);
-        const result = await invoke(run.h, run.invocation);
-        const faulted = run.h.cloud.db.requestsSinceArmed >= n;
-        run.h.cloud.db.failAt(null);
-        const dump = run.h.cloud.store.dump();
-
-        const isBefore = JSON.stringify(dump) === JSON.stringify(run.before);
-        const isAfter = JSON.stringify(canonical(dump)) === JSON.stringify(canonical(after));
-        if (isBefore) tally.before++;
-        else if (isAfter) tally.after++;
-        else problems.push(`request ${n}: the store is neither before nor after (differs in ${differingCollections(dump, after).join(', ')})`);
-        if (!faulted) problems.push(`request ${n}: the run made fewer than ${n} requests`);
-
-        if (result.ok) tally.ok++;
-        else if (result.error.code === 'INTERNAL' || result.error.code === 'CONFLICT') tally[result.error.code]++;
-        else problems.push(`request ${n}: answered ${result.error.code} ${result.error.message}`);
-        if (!result.ok && !/[\u4e00-\u9fa5]/.test(result.error.message)) problems.push(`request ${n}: message not in Chinese`);
-        // Telling a client "failed" while keeping the write would make it retry into a replay; telling it "done" without the write loses it.
-        if (result.ok && writes && !isAfter) problems.push(`request ${n}: answered ok but the write is missing`);
-
-        // The client retries with the same requestId and gets what the un-faulted run got.
-        const retry = await invoke(run.h, run.invocation);
-        if (!retry.ok) problems.push(`request ${n}: the retry failed with ${retry.error.code} ${retry.error.message}`);
-        const settled = run.h.cloud.store.dump();
-        if (JSON.stringify(canonical(settled)) !== JSON.stringify(canonical(after))) {
-          problems.push(`request ${n}: after the retry the store differs from the un-faulted run in ${differingCollections(settled, after).join(', ')}`);
-        }
-        if (tallyDrift(settled).length > 0) problems.push(`request ${n}: tallies drift after the retry: ${tallyDrift(settled).join('; ')}`);
-      } finally {
-        run.h.close();
-      }
-    }
-    totalPoints += requests;
-    summaries.push(
-      `${c.name}: ${requests} fault points, store before ×${tally.before} / after ×${tally.after}; answered ok ×${tally.ok}, INTERNAL ×${tally.INTERNAL}, CONFLICT ×${tally.CONFLICT}; retries converged`,
-    );
-    expect(problems).toEqual([]);
-    expect(requests).toBeGreaterThan(0);
-  }, 60_000);
+  return h;
 });
 
 describe('the comparison itself', () => {

@@ -113,6 +113,16 @@ function headersOf(terms: SchemeTerms): Record<string, Field> {
   return { ...HEADERS, [unit]: 'branch', [`所属${unit}`]: 'branch', [category]: 'category' };
 }
 
+/** The category's column as the header line names it: 荆门's 会费档次 is 档次 for short. */
+export const categoryColumn = (category: string): string => (category === '会费档次' ? '档次' : category);
+
+/** What to paste, in the template's words: the header line and the values of the category. */
+export function rosterHint(terms: SchemeTerms): string {
+  const { unit, category } = terms.words;
+  const column = categoryColumn(category);
+  return `从 Excel 复制整张表（含表头）粘贴到下方。表头：姓名 手机 ${unit} ${column} 职务 职业 社会职务；${column}填 ${terms.categories.map((c) => c.name).join('/')}，多个职务或社会职务用、分隔。`;
+}
+
 export function parseRosterSheet(text: string, terms: SchemeTerms): ParsedSheet {
   const headers = headersOf(terms);
   const { unit, category, member } = terms.words;
@@ -133,7 +143,7 @@ export function parseRosterSheet(text: string, terms: SchemeTerms): ParsedSheet 
 
   const columns = records[headerIndex].map((cell) => headers[clean(cell).replace(/[\s*＊]/g, '')] ?? null);
   if (!columns.includes('name')) {
-    const expected = `姓名 手机 ${unit} ${category === '会费档次' ? '档次' : category} 职务 职业 社会职务`;
+    const expected = `姓名 手机 ${unit} ${categoryColumn(category)} 职务 职业 社会职务`;
     return { rows: [], lines: [], errors: [{ line: startLines[headerIndex], message: `第一行应为表头，且须有“姓名”列（${expected}）` }] };
   }
 
@@ -166,7 +176,7 @@ export function parseRosterSheet(text: string, terms: SchemeTerms): ParsedSheet 
           if (isNone(value)) break;
           const found = categoryOf(value, terms);
           if (found) row.category = found;
-          else problems.push(`${category === '会费档次' ? '档次' : category}“${value}”无效，应为${terms.categories.map((c) => c.name).join('、')}`);
+          else problems.push(`${categoryColumn(category)}“${value}”无效，应为${terms.categories.map((c) => c.name).join('、')}`);
           break;
         }
         case 'roles': {

@@ -162,8 +162,9 @@ Component({
       }
       this.setData({ busy: true });
       try {
-        await this.take(step.step, target);
-        wx.showToast({ title: step.step === 'close' ? '已生成' : step.step === 'publish' ? '已签发公示' : '已确定', icon: 'success' });
+        const done = await this.take(step.step, target);
+        if (done) wx.showToast({ title: step.step === 'close' ? '已生成' : step.step === 'publish' ? '已签发公示' : '已确定', icon: 'success' });
+        else wx.showToast({ title: '人数较多，已生成一部分，请再点一次继续', icon: 'none' });
         await this.load();
       } catch (error) {
         wx.showModal({ title: '未能完成', content: messageOf(error), showCancel: false });
@@ -172,14 +173,17 @@ Component({
       }
     },
 
-    async take(step: Step, target: { period: Period; key: string; unitId?: string }) {
+    /** Takes the step; false when a large close has more batches to go (a tap goes on from there). */
+    async take(step: Step, target: { period: Period; key: string; unitId?: string }): Promise<boolean> {
       if (step === 'publish') await call('admin.period.publish', target);
       else if (step === 'finalize') await call('admin.period.finalize', target);
       else {
         for (let batch = 0; batch < MOST_CLOSE_BATCHES; batch++) {
-          if ((await call('admin.period.close', target)).done) return;
+          if ((await call('admin.period.close', target)).done) return true;
         }
+        return false;
       }
+      return true;
     },
 
     onObject(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {

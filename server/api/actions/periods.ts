@@ -3,10 +3,11 @@
  * secretariat or the unit's head (a holder of the 'sign' right there: the 支部书记) for their unit.
  *
  * Closing drafts one outcome row per active account in batches of CLOSE_BATCH, resumable: each call
- * drafts the next batch (rows have deterministic ids, written before the publication's cursor moves),
- * and answers `done` once every account has its row. Publishing opens the window until the end of its
- * last working day (China's calendar); finalizing re-drafts the rows whose objection was upheld, so the
- * corrections recorded meanwhile count.
+ * drafts the next batch (rows have deterministic ids, written before the publication's cursor moves:
+ * a close cut short leaves rows ahead of the cursor, which the next call writes again), and answers
+ * `done` once every account has its row. Publishing opens the window until the end of its last
+ * working day (China's calendar); finalizing re-drafts the rows whose objection was upheld, so the
+ * corrections recorded meanwhile count, in the transaction that makes the period final.
  */
 import { z } from 'zod';
 import type { PeriodPayload, PublicationView } from '../../../typings/api';
@@ -137,19 +138,21 @@ export const adminPeriodFinalize = defineAction('admin.period.finalize', {
     const pubId = publicationId(payload.period, payload.key, unitId);
     // A refusal is delivered inside the transaction, after a retry of a finalize that succeeded has been answered.
     const refusal = refusalOf(async () => assertMayFinalize(await findPublication(pubId), ctx.now, await pendingObjections(pubId)));
+    // 公示 with an objection upheld: the row is drafted again from the tallies as they are now, and
+    // written with the final state, all or nothing.
+    let redrafted: OutcomeRow[] = [];
     if (!(await refusal)) {
-      // 公示 with an objection upheld: the row is drafted again from the tallies as they are now.
       const upheld = await upheldRows(pubId);
       const accounts = await findMembers(upheld.map((row) => row.memberId));
-      const redrafted = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
       const objections = new Map(upheld.map((row) => [row.memberId, row.objection]));
-      await writeRows(redrafted.map((row) => ({ ...row, objection: objections.get(row.memberId) })));
+      redrafted = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) => ({ ...row, objection: objections.get(row.memberId) }));
     }
     return ctx.transact(async (tx) => {
       const refused = await refusal;
       if (refused) throw refused;
       const publication = assertMayFinalize(await readPublication(tx, pubId), ctx.now, 0);
       const next: Publication = { ...publication, state: 'final', finalizedAt: ctx.now.toISOString() };
+      await writeRows(redrafted, tx);
       await writePublication(tx, next);
       return { publication: viewOf(next) };
     });

@@ -8,7 +8,7 @@ import type { DataOf, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../../services/api';
 import { categoryName, rootMembers } from '../../../format/terms';
 import { rolesText } from '../roster-labels';
-import { parseRosterSheet, sheetLineOf, type ParsedSheet, type SheetError } from '../roster-table';
+import { parseRosterSheet, rosterHint, sheetLineOf, type ParsedSheet, type SheetError } from '../roster-table';
 
 /** admin.members.import takes at most this many rows at once. */
 const MOST_ROWS = 1000;
@@ -60,6 +60,14 @@ Component({
     sending: false,
     outcome: null as Outcome | null,
     sendError: '',
+    hint: '',
+    memberWord: '会员',
+  },
+
+  observers: {
+    terms(terms: SchemeTerms | null) {
+      if (terms) this.setData({ hint: rosterHint(terms), memberWord: terms.words.member });
+    },
   },
 
   methods: {
@@ -146,7 +154,8 @@ Component({
       const state = stateOf(this);
       const sheet = state.sheet;
       if (!sheet || this.data.errors.length > 0 || sheet.rows.length === 0 || this.data.sending) return;
-      const { confirm } = await wx.showModal({ title: '导入会员', content: `导入 ${sheet.rows.length} 名会员？已有会员按手机号或姓名更新。`, confirmText: '导入' });
+      const member = this.data.memberWord;
+      const { confirm } = await wx.showModal({ title: `导入${member}`, content: `导入 ${sheet.rows.length} 名${member}？已有${member}按手机号或姓名更新。`, confirmText: '导入' });
       if (!confirm) return;
       state.requestId = state.requestId ?? newRequestId();
       this.setData({ sending: true, sendError: '' });

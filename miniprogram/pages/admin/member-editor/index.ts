@@ -6,6 +6,7 @@
 import type { Branch, DirectoryMember, MemberPatch, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../../services/api';
 import { branchesFor, branchOptions, formOf, patchOf, positionOptions, tierOptions, type MemberForm } from '../member-form';
+import { categoryColumn } from '../roster-table';
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiCallError) return error.message;
@@ -24,6 +25,7 @@ Component({
 
   data: {
     visible: false,
+    labels: { unit: '分会', category: '档次' },
     form: null as MemberForm | null,
     branchList: [] as Branch[],
     branchNames: [] as string[],
@@ -47,6 +49,7 @@ Component({
         branchList,
         branchNames: branchOptions(branchList, terms),
         tierNames: tierOptions(terms),
+        labels: { unit: terms.words.unit, category: categoryColumn(terms.words.category) },
         positionList: positionOptions(terms),
         form: formOf(member, branchList, terms),
         inviteCode: member.inviteCode ?? '',
