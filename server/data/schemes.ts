@@ -20,14 +20,13 @@ export interface StoredScheme {
 export const schemeDocId = (version: number): string => `v${version}`;
 
 /**
- * Published versions already validated by this instance, by document and publication time: a
- * version's document never changes once published (adopting a template writes it anew, at a new
- * time), so a warm function validates each once.
+ * Versions already validated by this instance, by their content: a warm function validates each
+ * version once, and a changed document (adopting a template rewrites version 1) is validated anew.
  */
 const validated = new Map<string, Scheme>();
 
 function validatedScheme(doc: StoredScheme): Scheme {
-  const key = `${doc._id}@${new Date(doc.publishedAt).getTime()}@${doc.scheme.template}`;
+  const key = JSON.stringify(doc.scheme);
   let scheme = validated.get(key);
   if (!scheme) {
     scheme = parseScheme(doc.scheme);

@@ -23,6 +23,8 @@ const FIRST_SCREENS: Record<string, { who: string | { as: string }; shows: strin
   'pages/notices/index': { who: '马丽', shows: /暂无公示内容|规则版本|通知/, selector: '.state-view--empty, .notice' },
   'pages/admin/index': { who: '周小琳', shows: '已绑定', selector: '.member' },
   'pages/bind/index': { who: { as: 'newcomer-visitor' }, shows: '输入邀请码' },
+  // 荆门 publishes no 考评: the page says so (party.test.ts opens it on the 常州 template).
+  'pages/outcomes/index': { who: '马丽', shows: '本方案没有考评公示' },
 };
 
 function titleOf(route: string): string {
