@@ -1,4 +1,5 @@
 import { ApiCallError, call, NETWORK_FAILURE_MESSAGE, newRequestId } from '../../miniprogram/services/api';
+import { failureMessage, pageState } from '../../miniprogram/services/page-state';
 import { aMember, jingmenTerms, noCapabilities } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 
@@ -71,5 +72,24 @@ describe('newRequestId', () => {
 
   it('is a short url-safe string', () => {
     expect(newRequestId()).toMatch(/^[0-9a-z]+-[0-9a-z]{16}$/);
+  });
+});
+
+describe('page state and failure messages', () => {
+  it('keeps one state per page, made the first time it is asked for', () => {
+    let made = 0;
+    const stateOf = pageState(() => ({ n: ++made }));
+    const [one, two] = [{}, {}];
+    expect(stateOf(one)).toBe(stateOf(one));
+    expect(stateOf(two)).toEqual({ n: 2 });
+    expect(made).toBe(2);
+  });
+
+  it('shows the api’s own message, and the page’s fallback (logged) for anything else', () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(failureMessage(new ApiCallError('FORBIDDEN', '只有秘书处可以导出'), 'admin', '导出失败')).toBe('只有秘书处可以导出');
+    expect(failureMessage(new TypeError('x is undefined'), 'admin', '导出失败')).toBe('导出失败');
+    expect(logged).toHaveBeenCalledWith('admin: unexpected failure', expect.any(TypeError));
+    logged.mockRestore();
   });
 });

@@ -11,6 +11,7 @@
  */
 import type { Branch, CatalogItem, DirectoryMember } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
+import { failureMessage, pageState } from '../../services/page-state';
 import { addDays, chinaDay } from '../../format/dates';
 import { askForDecisionMessage } from '../../services/decision-message';
 import {
@@ -45,22 +46,9 @@ interface Session {
   requestId: string | null;
 }
 
-const sessions = new WeakMap<object, Session>();
+const sessionOf = pageState<Session>(() => ({ catalog: [], requestId: null }));
 
-function sessionOf(page: object): Session {
-  let session = sessions.get(page);
-  if (!session) {
-    session = { catalog: [], requestId: null };
-    sessions.set(page, session);
-  }
-  return session;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiCallError) return error.message;
-  console.error('award: unexpected failure', error);
-  return FAILED_MESSAGE;
-}
+const messageOf = (error: unknown): string => failureMessage(error, 'award', FAILED_MESSAGE);
 
 Component({
   data: {

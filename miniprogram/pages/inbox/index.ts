@@ -8,6 +8,7 @@
  */
 import type { Claim } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
+import { failureMessage, pageState } from '../../services/page-state';
 import { isAdjustable } from '../../components/claim-card/claim-view';
 import { batchQuestion, settleEach, summarize } from './batch';
 import { boundedPoints, clampPoints, endorsementBounds } from './endorsement';
@@ -30,22 +31,9 @@ interface Session {
   reviewContext: Promise<ReviewContext> | null;
 }
 
-const sessions = new WeakMap<object, Session>();
+const sessionOf = pageState<Session>(() => ({ claimId: null, authority: null, requestIds: {}, reviewContext: null }));
 
-function sessionOf(page: object): Session {
-  let session = sessions.get(page);
-  if (!session) {
-    session = { claimId: null, authority: null, requestIds: {}, reviewContext: null };
-    sessions.set(page, session);
-  }
-  return session;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiCallError) return error.message;
-  console.error('inbox: unexpected failure', error);
-  return FAILED_MESSAGE;
-}
+const messageOf = (error: unknown): string => failureMessage(error, 'inbox', FAILED_MESSAGE);
 
 function toast(title: string, icon: 'success' | 'none' = 'none'): void {
   wx.showToast({ title, icon });

@@ -7,6 +7,7 @@
  */
 import type { Claim, LedgerEntry } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
+import { failureMessage } from '../../services/page-state';
 import { consumeStale, markStale } from '../../navigation/freshness';
 import { goTo } from '../../navigation/routes';
 import { claimRowOf, type ClaimRow } from './claim-view';
@@ -30,11 +31,7 @@ function emptyList<T>(): ListState<T> {
   return { status: 'idle', errorMessage: '', errorCode: '', items: [], cursor: null, loadingMore: false, moreError: '' };
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof ApiCallError) return error.message;
-  console.error('ledger: unexpected failure', error);
-  return LOAD_FAILED_MESSAGE;
-}
+const messageOf = (error: unknown): string => failureMessage(error, 'ledger', LOAD_FAILED_MESSAGE);
 
 /** Claims as loaded, kept beside their rows: withdrawing replaces one by id. */
 const claimsByPage = new WeakMap<object, Claim[]>();

@@ -7,7 +7,8 @@
  * Options: period, key, unitId (a link from a notice or a message).
  */
 import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
-import { ApiCallError, call, knownTerms, newRequestId } from '../../services/api';
+import { call, knownTerms, newRequestId } from '../../services/api';
+import { failureMessage, pageState } from '../../services/page-state';
 import { markStale } from '../../navigation/freshness';
 import { periodLabel } from '../../format/periods';
 import { endedKeys, nextStepOf, rowViewOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
@@ -24,22 +25,9 @@ interface Session {
   loads: number;
 }
 
-const sessions = new WeakMap<object, Session>();
+const sessionOf = pageState<Session>(() => ({ myId: null, terms: null, loads: 0 }));
 
-function sessionOf(page: object): Session {
-  let session = sessions.get(page);
-  if (!session) {
-    session = { myId: null, terms: null, loads: 0 };
-    sessions.set(page, session);
-  }
-  return session;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiCallError) return error.message;
-  console.error('outcomes: unexpected failure', error);
-  return FAILED_MESSAGE;
-}
+const messageOf = (error: unknown): string => failureMessage(error, 'outcomes', FAILED_MESSAGE);
 
 Component({
   data: {

@@ -9,7 +9,8 @@
  * profession, socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
  */
 import type { BoardScope, Period, RankingRow, SchemeTerms, UnitBoard, UnitRankingRow } from '../../../typings/api';
-import { ApiCallError, call, knownTerms } from '../../services/api';
+import { call, knownTerms } from '../../services/api';
+import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import {
   boardTitle,
@@ -46,22 +47,9 @@ interface Session {
   loads: number;
 }
 
-const sessions = new WeakMap<object, Session>();
+const sessionOf = pageState<Session>(() => ({ myBranchId: undefined, myBranchName: '', loads: 0 }));
 
-function sessionOf(page: object): Session {
-  let session = sessions.get(page);
-  if (!session) {
-    session = { myBranchId: undefined, myBranchName: '', loads: 0 };
-    sessions.set(page, session);
-  }
-  return session;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof ApiCallError) return error.message;
-  console.error('ranking: unexpected failure', error);
-  return FAILED_MESSAGE;
-}
+const messageOf = (error: unknown): string => failureMessage(error, 'ranking', FAILED_MESSAGE);
 
 function scopeKindOf(scope: BoardScope): ScopeKind {
   if (scope.branchId !== undefined) return 'branch';

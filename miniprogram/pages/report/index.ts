@@ -8,6 +8,7 @@
  */
 import type { CatalogItem, Claim, DataOf, ErrorCode } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
+import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
 import { STEP_LABELS } from '../../format/labels';
 import { inputKindOf } from '../../format/points';
@@ -30,22 +31,9 @@ interface Session {
   submitting: boolean;
 }
 
-const sessions = new WeakMap<object, Session>();
+const sessionOf = pageState<Session>(() => ({ items: {}, requestId: null, submitting: false }));
 
-function sessionOf(page: object): Session {
-  let session = sessions.get(page);
-  if (!session) {
-    session = { items: {}, requestId: null, submitting: false };
-    sessions.set(page, session);
-  }
-  return session;
-}
-
-function messageOf(error: unknown, fallback: string): string {
-  if (error instanceof ApiCallError) return error.message;
-  console.error('report: unexpected failure', error);
-  return fallback;
-}
+const messageOf = (error: unknown, fallback: string): string => failureMessage(error, 'report', fallback);
 
 const EMPTY_FORM = {
   itemId: '',
