@@ -4,36 +4,22 @@
  * parts with no entries), or for a shorter period its points; the cycle's rows are assessed by the
  * template's outcome rules (outcomes.ts), with the accounts' earlier cycles for the repeat rules.
  */
-import type { Period } from '../typings/api';
+import type { OutcomeView, Period } from '../typings/api';
 import type { MemberRecord } from '../typings/models';
 import { scoreOf, scoreParts } from './composition';
 import { assess } from './outcomes';
 import type { TallyFigures } from './posting';
 import type { Scheme } from './scheme';
 
-export interface OutcomeRow {
+/** A row as stored: the contract's view of it (OutcomeView, by `_id`) and what it is filed under. */
+export interface OutcomeRow extends Omit<OutcomeView, 'outcomeId'> {
   /** `${period}:${key}:${memberId}`. */
   _id: string;
   publication: string;
   period: Period;
   key: string;
-  memberId: string;
-  name: string;
   branchId: string | null;
-  branchName: string | null;
   category: string | null;
-  score: number;
-  /** The period's points. */
-  total: number;
-  parts: { id: string; name: string; points: number; max: number }[] | null;
-  grade: string | null;
-  warning: string | null;
-  stars: number | null;
-  vetoed: boolean;
-  /** Consequences and flags of the rules, for the people who act on them. */
-  flags: string[];
-  /** An objection raised during the 公示 (SCHEMES.md §3 objection.submit). */
-  objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
 }
 
 export const outcomeId = (period: Period, key: string, memberId: string): string => `${period}:${key}:${memberId}`;

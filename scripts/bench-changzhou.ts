@@ -12,9 +12,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { periodKeyOf } from '../domain/calendar';
-import { applyEntry, type PostedLine, type TallyFigures } from '../domain/posting';
+import { applyEntry, type TallyFigures } from '../domain/posting';
 import { CHANGZHOU_SCHEME } from '../domain/schemes/changzhou';
-import { storedTally } from '../server/data/ledger';
+import { postedLine, storedTally } from '../server/data/ledger';
 import type { StoredMember } from '../server/data/members';
 import { loadIndexes, LocalCloud } from '../localcloud/runtime';
 import type { Mutation } from '../localcloud/store/store';
@@ -48,7 +48,6 @@ function monthLines(month: string, rnd: () => number): { itemId: string; points:
 async function seed(cloud: LocalCloud, members: number): Promise<void> {
   expectOk(await cloud.invoke('api', { action: 'admin.scheme.adopt', payload: { template: 'changzhou' } }, { openid: ADMIN }), 'admin.scheme.adopt');
   const scheme = CHANGZHOU_SCHEME;
-  const itemOf = new Map(scheme.items.map((i) => [i.id, i]));
   const rnd = random(20260101);
   const batch: Mutation[] = [];
   const flush = () => {
@@ -86,12 +85,7 @@ async function seed(cloud: LocalCloud, members: number): Promise<void> {
     const figures = new Map<string, TallyFigures | null>();
     for (const month of months) {
       for (const record of monthLines(month, rnd)) {
-        const item = itemOf.get(record.itemId)!;
-        const line: PostedLine = { points: record.points, occurredOn: record.occurredOn };
-        if (item.component) line.component = item.component;
-        if (item.capGroup) line.capGroup = item.capGroup;
-        if (item.deduction) line.deduction = true;
-        for (const [key, next] of applyEntry(line, figures, scheme)) figures.set(key, next);
+        for (const [key, next] of applyEntry(postedLine(record, scheme), figures, scheme)) figures.set(key, next);
       }
     }
     for (const [key, next] of figures) {

@@ -211,13 +211,16 @@ export interface OutcomeView {
   name: string;
   branchName: string | null;
   score: number;
+  /** The period's points. */
   total: number;
   parts: { id: string; name: string; points: number; max: number }[] | null;
   grade: string | null;
   warning: string | null;
   stars: number | null;
   vetoed: boolean;
+  /** Consequences and flags of the rules, for the people who act on them. */
   flags: string[];
+  /** An objection raised during the 公示 (SCHEMES.md §3 objection.submit). */
   objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
 }
 

@@ -3,6 +3,7 @@
  * may carry, so a refused payload names what is wrong the way the pages do: 「人数不能大于 1000」,
  * not `count：太小或太短`.
  */
+import { KIND_NAMES } from '../../domain/glossary';
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   action: '操作名称',
   payload: '参数',
@@ -100,12 +101,6 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   withdrawn: '已撤回',
   leaders: '单独排名的领导',
   members: '其他成员',
-  fixed: '固定分值',
-  range: '区间分值',
-  per_count: '按人次计分',
-  value_share: '按价值折算',
-  discretionary: '酌情奖分',
-  committee: '集体研究决定',
-  dues: '职务积分',
+  ...KIND_NAMES,
   monthly: '月度任务',
 };

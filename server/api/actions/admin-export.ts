@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
 import type { Branch, LedgerEntry } from '../../../typings/models';
-import { effectivePeriod, PERIOD_NAMES, periodRange } from '../../../domain/calendar';
+import { effectivePeriod, PERIOD_NAMES, periodKeyOf, periodRange, type CalendarDef } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/errors';
 import { categoryName } from '../../../domain/glossary';
 import { rankBoard, type Measure } from '../../../domain/ranking';
@@ -57,7 +57,7 @@ export const adminExport = defineAction('admin.export', {
     const rows = rankBoard(tallies, Infinity, by);
     const range = periodRange(payload.period, key, scheme.calendar);
     const entries = await entriesOf(rows.map((r) => r.memberId), effectivePeriod(payload.period, scheme.calendar) === 'all' ? null : range);
-    const people = scheme.composition && withinOneCycle(payload.period) ? await assessedPeople(rows, tallies, payload.scope) : [];
+    const people = scheme.composition && withinOneCycle(range, scheme.calendar) ? await assessedPeople(rows, tallies, payload.scope) : [];
     const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people);
     const day = shanghaiDate(ctx.now);
     const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
@@ -82,9 +82,9 @@ async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined
   }
 }
 
-/** A 考核表 covers a month, a quarter, a half or a cycle: periods whose entries fall in one cycle. */
-function withinOneCycle(period: Period): boolean {
-  return period !== 'all' && period !== 'year';
+/** A 考核表 covers a period within one cycle (a month, a quarter, a calendar year's cycle), as its parts are scored. */
+function withinOneCycle(range: { from: string; to: string }, calendar: CalendarDef): boolean {
+  return periodKeyOf('cycle', range.from, calendar) === periodKeyOf('cycle', range.to, calendar);
 }
 
 /**

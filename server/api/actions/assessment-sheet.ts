@@ -12,7 +12,7 @@ import { partValue, roundPoints, scoreOf, type CompositionDef } from '../../../d
 import { schemeTerms } from '../../../domain/glossary';
 import { unitWord, type Scheme } from '../../../domain/scheme';
 import { postedLine } from '../../data/ledger';
-import { partsOfLines, type PostedLine } from '../../../domain/posting';
+import { partsOfLines } from '../../../domain/posting';
 
 /** Excel has 16,384 columns; a unit with more people than this gets a note in place of its 考核表. */
 const MOST_PEOPLE_PER_SHEET = 16_000;
@@ -45,8 +45,7 @@ export function addAssessmentSheets(book: Workbook, scheme: Scheme, input: { peo
     unit.rows.push(person);
     units.set(unitId, unit);
   }
-  const entriesOf = new Map<string, LedgerEntry[]>();
-  for (const entry of input.entries) entriesOf.set(entry.memberId, [...(entriesOf.get(entry.memberId) ?? []), entry]);
+  const entriesOf = groupBy(input.entries, (entry) => entry.memberId);
   const used = new Set<string>();
   for (const unit of units.values()) {
     const sheet = book.addWorksheet(sheetName(unit.name, used), { views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: 3 }] });
@@ -85,9 +84,8 @@ function fillSheet(
   }
   const pointsOn = (memberId: string, itemId: string) => earned.get(memberId)?.get(itemId);
   // What each part adds to the score over the period: the period's entries posted on their own.
-  const linesOf = new Map<string, PostedLine[]>();
-  for (const entry of unit.entries) linesOf.set(entry.memberId, [...(linesOf.get(entry.memberId) ?? []), postedLine(entry, scheme)]);
-  const partsOf = new Map(people.map((p) => [p.memberId, partsOfLines(linesOf.get(p.memberId) ?? [], scheme)]));
+  const entriesOf = groupBy(unit.entries, (entry) => entry.memberId);
+  const partsOf = new Map(people.map((p) => [p.memberId, partsOfLines((entriesOf.get(p.memberId) ?? []).map((e) => postedLine(e, scheme)), scheme)]));
 
   for (const part of composition.components) {
     const items = itemsOf(scheme, part.id, unit.entries);
@@ -126,6 +124,16 @@ function sheetItem(item: CatalogItem, capGroups: Map<string, { name: string; per
   const value = item.points === undefined ? '' : `${item.deduction ? '扣 ' : ''}${item.points} 分${per}`;
   const group = item.capGroup ? capGroups.get(item.capGroup) : undefined;
   return { id: item.id, name: item.name, category: item.category, value, remark: group ? `${group.name}每月得 ${group.perMonth} 分为满分` : '' };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\, and unique within the book. */

@@ -56,7 +56,14 @@ export const ACTION_NAMES = Object.keys(LOADERS) as ActionName[];
 
 export const isAction = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(LOADERS, name);
 
-/** The action's definition, its module loaded on first use (Node's module cache keeps it). */
+const loaded = new Map<ActionName, ActionDef<ActionName>>();
+
+/** The action's definition, its module loaded on first use and the definition kept for the next call. */
 export function actionOf<A extends ActionName>(name: A): ActionDef<A> {
-  return LOADERS[name]();
+  let def = loaded.get(name) as ActionDef<A> | undefined;
+  if (!def) {
+    def = LOADERS[name]();
+    loaded.set(name, def as unknown as ActionDef<ActionName>);
+  }
+  return def;
 }

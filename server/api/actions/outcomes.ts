@@ -36,22 +36,8 @@ import { notifyReviewers } from '../../notify';
 const ROWS_PAGE = 200;
 
 function viewOfRow(row: OutcomeRow): OutcomeView {
-  const view: OutcomeView = {
-    outcomeId: row._id,
-    memberId: row.memberId,
-    name: row.name,
-    branchName: row.branchName,
-    score: row.score,
-    total: row.total,
-    parts: row.parts,
-    grade: row.grade,
-    warning: row.warning,
-    stars: row.stars,
-    vetoed: row.vetoed,
-    flags: row.flags,
-  };
-  if (row.objection) view.objection = row.objection;
-  return view;
+  const { _id, publication: _publication, period: _period, key: _key, branchId: _branchId, category: _category, ...view } = row;
+  return { outcomeId: _id, ...view };
 }
 
 /** Whether the caller reads every unit's outcomes, or signs (and so sees the drafts of) this unit. */

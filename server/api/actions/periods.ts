@@ -10,7 +10,7 @@
  * corrections recorded meanwhile count, in the transaction that makes the period final.
  */
 import { z } from 'zod';
-import type { PeriodPayload, PublicationView } from '../../../typings/api';
+import type { DataOf, PeriodPayload, PublicationView } from '../../../typings/api';
 import { tallyKeyOf } from '../../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../../domain/calendars/china';
 import { DomainError } from '../../../domain/errors';
@@ -75,88 +75,87 @@ const forbidden = (scheme: Scheme) => {
   return new DomainError('FORBIDDEN', `只有秘书处${head ? `或本${unitWord(scheme)}${head}` : ''}可以考评和公示`);
 };
 
-export const adminPeriodClose = defineAction('admin.period.close', {
-  schema: periodSchema,
-  access: 'anyone',
-  writes: true,
-  async handle(ctx, payload) {
-    const scheme = await ctx.scheme();
-    const unitId = payload.unitId ?? ROOT;
-    const by = await signer(ctx, unitId, scheme);
-    assertPublishable(payload.period, payload.key, ctx.now, scheme);
-    const pubId = publicationId(payload.period, payload.key, unitId);
-    const existing = await findPublication(pubId);
-    if (existing && existing.state !== 'closing') return { publication: viewOf(existing), done: true };
+type PeriodAction = 'admin.period.close' | 'admin.period.publish' | 'admin.period.finalize';
 
-    const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH);
-    const rows = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
-    await writeRows(rows);
-    return ctx.transact(async (tx) => {
-      const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
-      if (current.state !== 'closing' || current.cursor !== (existing?.cursor ?? null)) throw new DomainError('CONFLICT', '考评正在由他人生成，请稍后刷新');
-      const done = accounts.length < CLOSE_BATCH;
-      const next: Publication = { ...current, drafted: current.drafted + rows.length, cursor: accounts.at(-1)?._id ?? current.cursor, state: done ? 'draft' : 'closing' };
-      await writePublication(tx, next);
-      return { publication: viewOf(next), done };
-    });
-  },
+/** What a step on a unit's period starts from: the scheme, the unit, who signs and the publication's id. */
+interface PeriodStep {
+  scheme: Scheme;
+  unitId: string;
+  by: { id: string; name: string };
+  pubId: string;
+}
+
+/** A step on a unit's period (close, publish, finalize), taken by the secretariat or the unit's signer. */
+function periodAction<A extends PeriodAction>(name: A, take: (ctx: RequestContext, payload: PeriodPayload, step: PeriodStep) => Promise<DataOf<A>>) {
+  return defineAction(name, {
+    schema: periodSchema,
+    access: 'anyone',
+    writes: true,
+    async handle(ctx, payload) {
+      const scheme = await ctx.scheme();
+      const unitId = payload.unitId ?? ROOT;
+      const by = await signer(ctx, unitId, scheme);
+      return take(ctx, payload, { scheme, unitId, by, pubId: publicationId(payload.period, payload.key, unitId) });
+    },
+  });
+}
+
+export const adminPeriodClose = periodAction('admin.period.close', async (ctx, payload, { scheme, unitId, by, pubId }) => {
+  assertPublishable(payload.period, payload.key, ctx.now, scheme);
+  const existing = await findPublication(pubId);
+  if (existing && existing.state !== 'closing') return { publication: viewOf(existing), done: true };
+
+  const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH);
+  const rows = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
+  await writeRows(rows);
+  return ctx.transact(async (tx) => {
+    const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
+    if (current.state !== 'closing' || current.cursor !== (existing?.cursor ?? null)) throw new DomainError('CONFLICT', '考评正在由他人生成，请稍后刷新');
+    const done = accounts.length < CLOSE_BATCH;
+    const next: Publication = { ...current, drafted: current.drafted + rows.length, cursor: accounts.at(-1)?._id ?? current.cursor, state: done ? 'draft' : 'closing' };
+    await writePublication(tx, next);
+    return { publication: viewOf(next), done };
+  });
 });
 
-export const adminPeriodPublish = defineAction('admin.period.publish', {
-  schema: periodSchema,
-  access: 'anyone',
-  writes: true,
-  async handle(ctx, payload) {
-    const scheme = await ctx.scheme();
-    const unitId = payload.unitId ?? ROOT;
-    const by = await signer(ctx, unitId, scheme);
-    const window = scheme.publication?.windowWorkingDays;
-    if (!window) throw new DomainError('INVALID_INPUT', '本方案没有公示');
-    return ctx.transact(async (tx) => {
-      const publication = assertMayPublish(await readPublication(tx, publicationId(payload.period, payload.key, unitId)));
-      const next: Publication = {
-        ...publication,
-        state: 'public',
-        signedBy: by,
-        publishedAt: ctx.now.toISOString(),
-        publicUntil: publicUntilOf(ctx.now, window, CHINA_WORKING_DAYS),
-      };
-      await writePublication(tx, next);
-      return { publication: viewOf(next) };
-    });
-  },
+export const adminPeriodPublish = periodAction('admin.period.publish', async (ctx, _payload, { scheme, by, pubId }) => {
+  const window = scheme.publication?.windowWorkingDays;
+  if (!window) throw new DomainError('INVALID_INPUT', '本方案没有公示');
+  return ctx.transact(async (tx) => {
+    const publication = assertMayPublish(await readPublication(tx, pubId));
+    const next: Publication = {
+      ...publication,
+      state: 'public',
+      signedBy: by,
+      publishedAt: ctx.now.toISOString(),
+      publicUntil: publicUntilOf(ctx.now, window, CHINA_WORKING_DAYS),
+    };
+    await writePublication(tx, next);
+    return { publication: viewOf(next) };
+  });
 });
 
-export const adminPeriodFinalize = defineAction('admin.period.finalize', {
-  schema: periodSchema,
-  access: 'anyone',
-  writes: true,
-  async handle(ctx, payload) {
-    const scheme = await ctx.scheme();
-    const unitId = payload.unitId ?? ROOT;
-    await signer(ctx, unitId, scheme);
-    const pubId = publicationId(payload.period, payload.key, unitId);
-    // A refusal is delivered inside the transaction, after a retry of a finalize that succeeded has been answered.
-    const refusal = refusalOf(async () => assertMayFinalize(await findPublication(pubId), ctx.now, await pendingObjections(pubId)));
-    // 公示 with an objection upheld: the row is drafted again from the tallies as they are now, and
-    // written with the final state, all or nothing.
-    let redrafted: OutcomeRow[] = [];
-    if (!(await refusal)) {
-      const upheld = await upheldRows(pubId);
-      const accounts = await findMembers(upheld.map((row) => row.memberId));
-      const objections = new Map(upheld.map((row) => [row.memberId, row.objection]));
-      redrafted = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) => ({ ...row, objection: objections.get(row.memberId) }));
-    }
-    return ctx.transact(async (tx) => {
-      const refused = await refusal;
-      if (refused) throw refused;
-      const publication = assertMayFinalize(await readPublication(tx, pubId), ctx.now, 0);
-      const next: Publication = { ...publication, state: 'final', finalizedAt: ctx.now.toISOString() };
-      await writeRows(redrafted, tx);
-      await writePublication(tx, next);
-      return { publication: viewOf(next) };
-    });
-  },
+export const adminPeriodFinalize = periodAction('admin.period.finalize', async (ctx, payload, { scheme, pubId }) => {
+  // A refusal is delivered inside the transaction, after a retry of a finalize that succeeded has been answered.
+  const refusal = refusalOf(async () => assertMayFinalize(await findPublication(pubId), ctx.now, await pendingObjections(pubId)));
+  // 公示 with an objection upheld: the row is drafted again from the tallies as they are now, and
+  // written with the final state, all or nothing.
+  let redrafted: OutcomeRow[] = [];
+  if (!(await refusal)) {
+    const upheld = await upheldRows(pubId);
+    const accounts = await findMembers(upheld.map((row) => row.memberId));
+    const objections = new Map(upheld.map((row) => [row.memberId, row.objection]));
+    redrafted = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) => ({ ...row, objection: objections.get(row.memberId) }));
+  }
+  return ctx.transact(async (tx) => {
+    const refused = await refusal;
+    if (refused) throw refused;
+    const publication = assertMayFinalize(await readPublication(tx, pubId), ctx.now, 0);
+    const next: Publication = { ...publication, state: 'final', finalizedAt: ctx.now.toISOString() };
+    await writeRows(redrafted, tx);
+    await writePublication(tx, next);
+    return { publication: viewOf(next) };
+  });
 });
 
 /** The rows of these accounts, from their tallies and (for an assessed cycle) their earlier cycles. */
