@@ -145,6 +145,18 @@ export const SCENES: Scene[] = [
   { page: 'admin', state: 'import', who: CLERK, act: (p) => p.tap('.t-tabs__item', '导入') },
   { page: 'admin', state: 'dues', who: CLERK, act: (p) => p.tap('.t-tabs__item', '会费') },
   { page: 'admin', state: 'export', who: CLERK, act: (p) => p.tap('.t-tabs__item', '导出') },
+  {
+    page: 'admin',
+    state: 'export-cannot-open',
+    who: CLERK,
+    act: async (p) => {
+      // A phone that cannot download the sheet: it says what to do next in plain words.
+      await p.page.route(/\.xlsx/, (route) => route.abort());
+      await p.tap('.t-tabs__item', '导出');
+      await p.tap('.export__go');
+      await p.sees('这部手机打不开');
+    },
+  },
   { page: 'admin', state: 'empty', who: { as: 'local-admin' }, cloud: 'empty', act: (p) => p.sees('还没有会员').then(() => undefined) },
   ...offlineAndLoading('admin', CLERK),
 

@@ -423,7 +423,7 @@ describe('管理 page: dues and export', () => {
     expect(second).toMatch(/^\d{4}-Q[1-4]$/);
   });
 
-  it('shows the link to copy when the phone cannot open the sheet', async () => {
+  it('says in plain words what to do when the phone cannot open the sheet, and copies the link', async () => {
     stubApi({ 'members.list': ok(directory([])), 'admin.export': ok({ fileID: 'cloud://env/exports/board.xlsx', url: LINK }) });
     stubWx('downloadFile', (options: { fail: (e: unknown) => void }) => options.fail({ errMsg: 'downloadFile:fail' }));
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -432,10 +432,13 @@ describe('管理 page: dues and export', () => {
 
     await tap(page, ['#export', '.export__go']);
     await settle();
-    await tapNode(inside(page, '#export', '.export__copy'));
+    await press(inside(page, '#export', '.export__copy'));
 
-    expect(textIn(inside(page, '#export', '.export__link'))).toBe(LINK);
-    expect(argsOf(clipboard)).toEqual([{ data: LINK }]);
+    const said = textIn(inside(page, '#export', '.export__error'));
+    expect(said).toContain('这部手机打不开');
+    expect(said).toContain('复制下载链接');
+    expect(said).not.toMatch(/文件 ?ID|控制台|fileID|cloud:|http/);
+    expect(argsOf(clipboard)).toEqual([expect.objectContaining({ data: LINK })]);
     warn.mockRestore();
   });
 });

@@ -6,13 +6,15 @@ import type { DataOf } from '../../../typings/api';
 import { memberSubtitle } from '../../format/terms';
 import type { PageName } from '../../navigation/routes';
 
+const iconOf = (name: string) => `/images/icons/${name}.svg`;
+
 export type Home = DataOf<'home.get'>;
 
 export interface QuickLink {
   page: PageName;
   title: string;
-  /** One character on the tile, in place of an icon. */
-  glyph: string;
+  /** The tile's drawing (images/icons, drawn by scripts/icons.ts). */
+  icon: string;
   badge: number;
 }
 
@@ -23,16 +25,16 @@ export function isReviewer(home: Pick<Home, 'can' | 'inboxCount'>): boolean {
 
 export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & { terms?: Home['terms'] }): QuickLink[] {
   const links: QuickLink[] = [
-    { page: 'report', title: '申报积分', glyph: '报', badge: 0 },
-    { page: 'ledger', title: '积分明细', glyph: '明', badge: 0 },
-    { page: 'ranking', title: '排行榜', glyph: '榜', badge: 0 },
-    { page: 'notices', title: '公示', glyph: '公', badge: 0 },
+    { page: 'report', title: '申报积分', icon: iconOf('report'), badge: 0 },
+    { page: 'ledger', title: '积分明细', icon: iconOf('ledger'), badge: 0 },
+    { page: 'ranking', title: '排行榜', icon: iconOf('ranking'), badge: 0 },
+    { page: 'notices', title: '公示', icon: iconOf('notices'), badge: 0 },
   ];
   // Templates that close periods into results published for objections (seeds/002 六(二)).
-  if (home.terms?.publication) links.push({ page: 'outcomes', title: '考评公示', glyph: '评', badge: 0 });
-  if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', glyph: '审', badge: home.inboxCount });
-  if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', glyph: home.can.award ? '奖' : '记', badge: 0 });
-  if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', glyph: '管', badge: 0 });
+  if (home.terms?.publication) links.push({ page: 'outcomes', title: '考评公示', icon: iconOf('outcomes'), badge: 0 });
+  if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', icon: iconOf('inbox'), badge: home.inboxCount });
+  if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', icon: iconOf(home.can.award ? 'award' : 'record'), badge: 0 });
+  if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', icon: iconOf('admin'), badge: 0 });
   return links;
 }
 

@@ -115,15 +115,18 @@ Component({
         await wx.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
       } catch (error) {
         console.warn('export-panel: could not open the export', error);
-        this.setData({ errorMessage: '已导出，但无法在手机上打开，可复制下载链接在电脑浏览器中打开（1 小时内有效，文件保留一天）' });
+        this.setData({ errorMessage: CANNOT_OPEN });
       }
     },
 
     onCopyLink() {
-      if (this.data.link) wx.setClipboardData({ data: this.data.link });
+      if (this.data.link) wx.setClipboardData({ data: this.data.link, success: () => wx.showToast({ title: '链接已复制', icon: 'success' }) });
     },
   },
 });
+
+/** Said when the sheet is made but this phone cannot show it: what to do next, in plain words. */
+const CANNOT_OPEN = '表格已经生成，但这部手机打不开。请点下面的“复制下载链接”，发到电脑上用浏览器打开即可下载（链接 1 小时内有效）。';
 
 /** wx.downloadFile as a promise of the downloaded file's temporary path. */
 function download(url: string): Promise<string> {
