@@ -27,6 +27,25 @@ const FIRST_SCREENS: Record<string, { who: string | { as: string }; shows: strin
   'pages/outcomes/index': { who: '马丽', shows: '本方案没有考评公示' },
 };
 
+/**
+ * What people tap, as the preview draws it: buttons, tabs, steppers, chips and picker rows. Issue 13
+ * item 8: each is at least 88rpx tall (44 CSS px on the 375 px wide phone), one thumb.
+ */
+const TAPPABLE = [
+  'button', '.t-button', '.t-tabs__item', '.t-stepper__minus', '.t-stepper__plus', '.t-check-tag', '.t-tag--checkable',
+  '.chip', '.field--picker', '.picker-value',
+].join(', ');
+const THUMB_PX = 44;
+
+async function smallTargets(screen: import('playwright-core').Locator): Promise<string[]> {
+  return screen.locator(TAPPABLE).evaluateAll((nodes, thumb) =>
+    nodes
+      .map((node) => ({ node, box: node.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && box.height < thumb - 0.5)
+      .map(({ node, box }) => `${node.className.toString().split(' ')[0] || node.tagName} "${(node.textContent ?? '').trim().slice(0, 12)}" ${Math.round(box.height)}px`),
+  THUMB_PX);
+}
+
 function titleOf(route: string): string {
   const json = JSON.parse(fs.readFileSync(path.join(MINIPROGRAM, `${route}.json`), 'utf8')) as { navigationBarTitleText?: string };
   return json.navigationBarTitleText ?? '';
@@ -51,6 +70,7 @@ describe('every page of app.json', () => {
     const onTab = app.tabBar.list.some((tab) => tab.pagePath === route);
     expect(await phone.page.locator('.tab-bar').isVisible()).toBe(onTab);
     await expect(phone.screen.locator('.state-view--error').count()).resolves.toBe(0);
+    expect(await smallTargets(phone.screen)).toEqual([]);
   });
 });
 
