@@ -3,7 +3,7 @@
  * demo association (scripts/gallery.ts). A scene names who holds the phone and on which page, what
  * they do before the picture, and whether the network is down (offline: the page's error state) or
  * never answers (pending: its loading state). Scenes on the `empty` cloud show an association that
- * has just started (no members, no notices). Anyone adding a page adds its scenes here.
+ * has just started (no members, no notices); scenes on `changzhou` show the 常州 party organisation. Anyone adding a page adds its scenes here.
  */
 import { photo } from '../web/harness/photo';
 import type { Phone } from '../web/harness/phone';
@@ -18,7 +18,7 @@ export interface Scene {
   /** The route with its query, when not pages/<page>/index. */
   route?: string;
   network?: 'offline' | 'pending';
-  cloud?: 'demo' | 'empty';
+  cloud?: 'demo' | 'empty' | 'changzhou';
   /** Screen height in CSS px for a long page (812 by default). */
   height?: number;
   act?: (phone: Phone) => Promise<void>;
@@ -33,6 +33,10 @@ const MEMBER = '马丽';
 const LEADER = '黄志刚';
 const PRESIDENT = '王建华';
 const CLERK = '周小琳';
+/** 常州's 第一党支部: its 书记, its 记分员 and a 党员. */
+const PARTY_SECRETARY = '王立新';
+const PARTY_SCOREKEEPER = '赵雪';
+const PARTY_MEMBER = '陈志明';
 
 /** The states every data page has besides its own: the network down, and the first answer still coming. */
 function offlineAndLoading(page: string, who: Who, route?: string): Scene[] {
@@ -164,4 +168,10 @@ export const SCENES: Scene[] = [
   { page: 'award', state: 'discretionary', who: LEADER, act: (p) => p.tap('.t-tabs__item', '酌情奖分') },
   { page: 'award', state: 'no-authority', who: MEMBER, act: (p) => p.sees('只有积分制管理工作领导小组成员可以奖分').then(() => undefined) },
   ...offlineAndLoading('award', LEADER),
+
+  // The 常州 party organisation (SCHEME=changzhou): the same pages in a template's words.
+  { page: 'mine', state: 'changzhou', who: PARTY_MEMBER, cloud: 'changzhou', act: (p) => p.sees('最近积分').then(() => undefined) },
+  { page: 'ranking', state: 'changzhou-year', who: PARTY_MEMBER, cloud: 'changzhou', height: 1000, act: (p) => p.screen.locator('rank-row').first().waitFor() },
+  { page: 'outcomes', state: 'changzhou-secretary', who: PARTY_SECRETARY, cloud: 'changzhou', height: 1100, act: (p) => p.screen.locator('.row').first().waitFor() },
+  { page: 'award', state: 'changzhou-scorekeeper', who: PARTY_SCOREKEEPER, cloud: 'changzhou', act: (p) => p.sees('记分').then(() => undefined) },
 ];

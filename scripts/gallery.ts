@@ -12,6 +12,8 @@
  *    states side by side and gallery/index.html shows them all. docs/preview.png is the README's
  *    picture of the whole preview.
  *
+ * Scenes on the `changzhou` cloud show the 常州 party organisation (SCHEME=changzhou's demo).
+ *
  * Needs Chromium and a CJK font: `apt-get install -y chromium fonts-noto-cjk` (or CHROMIUM=/path).
  * `GALLERY_PAGES=mine,report npm run gallery` redraws only those pages. miniprogram_npm/ must be packed.
  */
@@ -106,6 +108,9 @@ async function main(): Promise<void> {
 
   const demo = await startPreviewCloud();
   const empty = await startPreviewCloud({ empty: true });
+  // The 常州 party organisation, seeded only when a scene is photographed on it (its demo takes half a minute).
+  const changzhou = scenes.some((scene) => scene.cloud === 'changzhou') ? await startPreviewCloud({ template: 'changzhou' }) : null;
+  const cloudOf = (scene: Scene): PreviewCloud => (scene.cloud === 'empty' ? empty : scene.cloud === 'changzhou' && changzhou ? changzhou : demo);
   const browser = await launchChromium();
   const failures: string[] = [];
   try {
@@ -114,7 +119,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ deviceScaleFactor: 2 });
     for (const scene of scenes) {
       try {
-        await photograph(context, scene.cloud === 'empty' ? empty : demo, scene);
+        await photograph(context, cloudOf(scene), scene);
         process.stdout.write('.');
       } catch (error) {
         failures.push(`${scene.page} ${scene.state}: ${(error as Error).message.split('\n')[0]}`);
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
     await browser.close();
     await demo.close();
     await empty.close();
+    await changzhou?.close();
   }
   if (failures.length > 0) {
     for (const failure of failures) console.error(`✗ ${failure}`);

@@ -33,7 +33,7 @@ const FIRST_SCREENS: Record<string, { who: string | { as: string }; shows: strin
  */
 const TAPPABLE = [
   'button', '.t-button', '.t-tabs__item', '.t-stepper__minus', '.t-stepper__plus', '.t-check-tag', '.t-tag--checkable',
-  '.chip', '.field--picker', '.picker-value',
+  '.chip', '.field--picker', '.picker-value', '.members__filter',
 ].join(', ');
 const THUMB_PX = 44;
 
