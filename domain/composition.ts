@@ -6,8 +6,8 @@
  * below 0: caps apply to what a part earns, and a deduction lowers the capped value (seeds/002 附件:
  * 扣分 of 0.5 per miss). A part of items that are only deducted (扣完为止, seeds/001 篇一) starts at its
  * maximum. Items may also share a monthly cap (政治学习 15 分/月): their earnings in one month count
- * up to it. The score is the sum of the parts, plus a capped bonus outside the scale where the
- * template has one.
+ * up to it. The score is the sum of the parts (each times its weight, where parts keep scales of
+ * their own), plus a capped bonus outside the scale where the template has one.
  */
 import { DomainError } from './errors';
 
@@ -19,6 +19,11 @@ export interface ComponentDef {
   startsFull?: boolean;
   /** A bonus outside the scale (动态管理积分): its maximum is not part of the 100. */
   bonus?: boolean;
+  /**
+   * The part's share of the score where it is kept on a scale of its own (seeds/001 篇二: 日常考核 and
+   * 年度评议 each out of 100, weighted 8:2): it counts `value × weight`. 1 where absent.
+   */
+  weight?: number;
 }
 
 /** Items sharing a monthly cap: their earnings in one month count up to `perMonth`. */
@@ -43,8 +48,10 @@ export type Parts = Record<string, PartTotals>;
 
 /** The scale the score is out of: the maxima of the parts that are not bonus. */
 export function scaleOf(composition: CompositionDef): number {
-  return roundPoints(composition.components.filter((c) => !c.bonus).reduce((sum, c) => sum + c.max, 0));
+  return roundPoints(composition.components.filter((c) => !c.bonus).reduce((sum, c) => sum + c.max * weightOf(c), 0));
 }
+
+const weightOf = (part: ComponentDef) => part.weight ?? 1;
 
 /** A part's value in the score: earned (capped at the maximum) less deductions, within 0 and the maximum. */
 export function partValue(part: ComponentDef, totals: PartTotals | undefined): number {
@@ -57,7 +64,7 @@ export function partValue(part: ComponentDef, totals: PartTotals | undefined): n
 
 /** The score of a tally's parts; every account has one, 0 (or the full parts) with no entries. */
 export function scoreOf(composition: CompositionDef, parts: Parts | undefined): number {
-  return roundPoints(composition.components.reduce((sum, c) => sum + partValue(c, parts?.[c.id]), 0));
+  return roundPoints(composition.components.reduce((sum, c) => sum + partValue(c, parts?.[c.id]) * weightOf(c), 0));
 }
 
 /** Each part of a score with its value and maximum, for 我的 and the 考核表. */

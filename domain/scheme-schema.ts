@@ -107,7 +107,7 @@ const schemeSchema = z
       .strict(),
     composition: z
       .object({
-        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional() }).strict()).min(1),
+        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional() }).strict()).min(1),
         capGroups: z.array(z.object({ id: idSchema, name, perMonth: z.number().positive() }).strict()).optional(),
       })
       .strict()

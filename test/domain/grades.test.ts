@@ -1,4 +1,5 @@
 import { gradeUnit, starOf, starsFlags, type GradeRules, type Graded, type StarBand } from '../../domain/grades';
+import { scaleOf, scoreOf, type CompositionDef } from '../../domain/composition';
 
 // seeds/001 篇一 三、4: 90 以上优秀 (按得分排名确定，最高不超过党员数的 15%), 70–79 合格, 60–69 基本合格,
 // 60 以下不合格; 六个月无正当理由不交纳党费或当年受到党政纪处分的直接视作不合格.
@@ -101,5 +102,25 @@ describe('stars of a closed year (seeds/001 篇十五)', () => {
       '预备党员一星级：按组织程序延长预备期或取消预备党员资格',
     ]);
     expect(starsFlags({ stars: 4, earlier: [], probationary: true })).toEqual([]);
+  });
+});
+
+describe('a weighted score (seeds/001 篇二: 日常考核 and 年度评议 each of 100, weighted 8:2, 动态管理 at most 10)', () => {
+  const composition: CompositionDef = {
+    components: [
+      { id: 'daily', name: '日常考核积分', max: 100, startsFull: true, weight: 0.8 },
+      { id: 'review', name: '年度评议积分', max: 100, weight: 0.2 },
+      { id: 'dynamic', name: '动态管理积分', max: 10, bonus: true },
+    ],
+  };
+
+  it('is out of 100 and counts each part by its weight', () => {
+    expect(scaleOf(composition)).toBe(100);
+    // 100 − 12.5 deducted = 87.5 daily; 评议 90; bonus 4: 70 + 18 + 4.
+    expect(scoreOf(composition, { daily: { earned: 0, deducted: 12.5 }, review: { earned: 90, deducted: 0 }, dynamic: { earned: 4, deducted: 0 } })).toBe(92);
+  });
+
+  it('stops deductions at 0 (扣完为止) and the bonus at its cap', () => {
+    expect(scoreOf(composition, { daily: { earned: 0, deducted: 130 }, review: { earned: 100, deducted: 0 }, dynamic: { earned: 25, deducted: 0 } })).toBe(30);
   });
 });
