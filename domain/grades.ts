@@ -7,7 +7,7 @@
  * 评议 is one vote); a tie the parts cannot break takes none of the remaining places, and each tied
  * member is flagged for the 支部大会, which approves the grades anyway ("经党支部大会认可"). Members
  * disqualified by the rules (六个月无正当理由不交纳党费, 当年受到党政纪处分, a 一票否决) get the failing grade
- * whatever their score and take no place. Readings: docs/rules.md P1–P4.
+ * whatever their score and take no place. Readings: docs/rules.md G1–G5.
  *
  * Stars (星级) are bands too, with the consequences 篇十五 attaches to them. Both are pure: the shell
  * gives each unit's standings and the earlier cycles' stars.
