@@ -96,7 +96,6 @@ describe('申报 page before binding', () => {
     const visitor = await open();
     await fill(visitor.page);
     await tap(visitor.page, '.bind-notice__button');
-    visitor.page.detach();
 
     // 绑定 starts the mini-program over: a new 申报, now for a member.
     const member = await open(BOUND);
