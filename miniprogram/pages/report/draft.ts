@@ -85,3 +85,8 @@ export function loadDraft(): ReportDraft | null {
   const draft: ReportDraft = { itemId: d.itemId, occurredOn: d.occurredOn, points: d.points, count: d.count, value: d.value, note: d.note, photos };
   return isBlank(draft) ? null : draft;
 }
+
+/** The note and photos of a kept draft as the form holds them (its photos were uploaded already). */
+export function restoredFields(draft: ReportDraft): { note: string; photos: Photo[] } {
+  return { note: draft.note, photos: draft.photos.map((photo): Photo => ({ ...photo, status: 'done' })) };
+}

@@ -10,13 +10,12 @@ import type { CatalogItem, Claim, DataOf, ErrorCode } from '../../../typings/api
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
-import { STEP_LABELS } from '../../format/labels';
 import { markStale } from '../../navigation/freshness';
 import { goTo } from '../../navigation/routes';
 import { categoriesOf, itemFieldsOf, reportableItems, type CategoryOption } from './catalog-view';
-import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, type ClaimForm } from './claim-form';
+import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
 import { choosePhotos, uploadPhoto, type Photo } from '../../services/evidence';
-import { clearDraft, draftOf, loadDraft, saveDraft, type ReportDraft } from './draft';
+import { clearDraft, draftOf, loadDraft, restoredFields, saveDraft, type ReportDraft } from './draft';
 import { askForDecisionMessage } from '../../services/decision-message';
 
 type Status = 'loading' | 'error' | 'loaded' | 'submitted';
@@ -135,14 +134,8 @@ Component({
       const { windowStart, windowEnd } = this.data;
       const occurredOn = draft.occurredOn >= windowStart && draft.occurredOn <= windowEnd ? draft.occurredOn : windowEnd;
       sessionOf(this).keepsDraft = true;
-      this.edited({
-        ...(item ? { ...itemFieldsOf(item), points: draft.points, count: draft.count, value: draft.value } : {}),
-        occurredOn,
-        occurredOnLabel: dayLabel(occurredOn),
-        note: draft.note,
-        photos: draft.photos.map((photo): Photo => ({ ...photo, status: 'done' })),
-        draftRestored: true,
-      });
+      const chosen = item ? { ...itemFieldsOf(item), points: draft.points, count: draft.count, value: draft.value } : {};
+      this.edited({ ...chosen, ...restoredFields(draft), occurredOn, occurredOnLabel: dayLabel(occurredOn), draftRestored: true });
     },
 
     /** The form as plain data, for the pure functions in claim-form.ts. */
@@ -312,15 +305,7 @@ Component({
     },
 
     showSubmitted(claim: Claim) {
-      const points = claim.lines.reduce((sum, line) => sum + line.points, 0);
-      this.setData({
-        status: 'submitted',
-        submitted: {
-          itemName: claim.itemName,
-          points: points > 0 ? `+${points}` : String(points),
-          waitingFor: claim.waitingFor ? `${claim.waitingFor.label}${claim.step ? ` ${STEP_LABELS[claim.step]}` : ''}` : '',
-        },
-      });
+      this.setData({ status: 'submitted', submitted: submittedOf(claim) });
     },
 
     onReportAnother() {
