@@ -122,7 +122,7 @@ export const SCENES: Scene[] = [
   { page: 'report', state: 'draft-restored', who: { as: 'gallery-drafter' }, height: 1100, act: fillThenBind },
   {
     page: 'report',
-    state: 'server-error',
+    state: 'submit-unbound',
     who: VISITOR,
     act: async (p) => {
       await pickItem(p, '会议', '参加市新联会会议');
