@@ -70,6 +70,8 @@ async function fillThenBind(p: Phone): Promise<void> {
   await p.type('.code-input', await inviteCodeFor(p, '邓晓'));
   await p.tap('.bind-button');
   await p.sees('已恢复绑定前填写的内容');
+  // The welcome toast lasts 1.5 s; the picture is of the form.
+  await p.wechatLayer.getByText('欢迎').first().waitFor({ state: 'hidden' });
 }
 
 /** 奖分's attendance from a unit's list: the president opens it and picks 东宝分会. */
