@@ -52,6 +52,44 @@ async function pickItem(phone: Phone, category: string, item: string): Promise<v
   await phone.tap('.picker__item', item);
 }
 
+/** A real invite code: the secretariat imports `name` into 东宝分会 through the gateway, as 管理 would. */
+async function inviteCodeFor(phone: Phone, name: string): Promise<string> {
+  const body = JSON.stringify({ action: 'admin.members.import', payload: { rows: [{ name, branch: '东宝分会', tier: 'member' }] } });
+  const code = await phone.page.evaluate(
+    `fetch('/api/api', { method: 'POST', headers: { 'X-Openid': 'local-admin', 'Content-Type': 'application/json' }, body: ${JSON.stringify(body)} })
+      .then((r) => r.json()).then((r) => (r.ok ? r.data.members[0].inviteCode : ''))`,
+  );
+  if (typeof code !== 'string' || !code) throw new Error(`gallery: no invite code for ${name}`);
+  return code;
+}
+
+/** 申报 before binding: the visitor fills the form and adds photos (as a draft), then binds and is back. */
+async function fillThenBind(p: Phone): Promise<void> {
+  await p.sees('请先绑定会员身份');
+  await pickItem(p, '活动', '在市新联会活动中突出表现');
+  await p.type('.note-input', '牵头组织“新联助学”活动');
+  await p.choose('.photo--add', [photo('活动.png', [214, 120, 96]), photo('合影.png', [96, 150, 200])]);
+  await p.sees('2/9');
+  await p.tap('.bind-notice__button');
+  await p.type('.code-input', await inviteCodeFor(p, '邓晓'));
+  await p.tap('.bind-button');
+  await p.sees('已恢复绑定前填写的内容');
+  // The welcome toast lasts 1.5 s; the picture is of the form.
+  await p.wechatLayer.getByText('欢迎').first().waitFor({ state: 'hidden' });
+}
+
+/** 奖分's attendance from a unit's list: the president opens it and picks 东宝分会. */
+async function openUnitList(p: Phone): Promise<void> {
+  await p.tap('.item-picker');
+  await p.pick('参加分会会议');
+  await p.tap('.unit-members__open');
+  await p.sees('全会', '.unit-members__unit-name');
+  await p.tap('.unit-members__unit-picker');
+  await p.pick('东宝分会');
+  await p.sees('东宝分会', '.unit-members__unit-name');
+  await p.screen.locator('.unit-members__row').first().waitFor();
+}
+
 export const SCENES: Scene[] = [
   { page: 'mine', state: 'loaded', who: LEADER, height: 1100, act: (p) => p.sees('最近积分').then(() => undefined) },
   { page: 'mine', state: 'member', who: MEMBER, act: (p) => p.sees('最近积分').then(() => undefined) },
@@ -85,9 +123,12 @@ export const SCENES: Scene[] = [
     },
   },
   { page: 'report', state: 'date-picker', who: MEMBER, act: (p) => p.tap('.field-date') },
+  { page: 'report', state: 'unbound-notice', who: VISITOR, act: (p) => p.sees('请先绑定会员身份').then(() => undefined) },
+  // Its own newcomer: the draft is kept in the phone's storage, per openid.
+  { page: 'report', state: 'draft-restored', who: { as: 'gallery-drafter' }, height: 1100, act: fillThenBind },
   {
     page: 'report',
-    state: 'server-error',
+    state: 'submit-unbound',
     who: VISITOR,
     act: async (p) => {
       await pickItem(p, '会议', '参加市新联会会议');
@@ -166,7 +207,35 @@ export const SCENES: Scene[] = [
 
   { page: 'award', state: 'event', who: LEADER, act: (p) => p.sees('我的奖分权限').then(() => undefined) },
   { page: 'award', state: 'discretionary', who: LEADER, act: (p) => p.tap('.t-tabs__item', '酌情奖分') },
-  { page: 'award', state: 'no-authority', who: MEMBER, act: (p) => p.sees('只有积分制管理工作领导小组成员可以奖分').then(() => undefined) },
+  { page: 'award', state: 'roster', who: PRESIDENT, act: openUnitList },
+  {
+    page: 'award',
+    state: 'roster-selected',
+    who: PRESIDENT,
+    act: async (p) => {
+      await openUnitList(p);
+      await p.tap('.unit-members__all');
+      await p.sees(/完成（共选 \d+ 人）/);
+    },
+  },
+  {
+    page: 'award',
+    state: 'evidence',
+    who: LEADER,
+    height: 1200,
+    act: async (p) => {
+      await p.tap('.item-picker');
+      await p.pick('参加分会会议');
+      await p.type('.note', '东宝分会第四季度理事会');
+      await p.choose('.evidence-photos__add', [photo('会场.png', [200, 90, 80]), photo('签到表.png', [230, 230, 210])]);
+      await p.screen.locator('.evidence-photos__image').nth(1).waitFor();
+      await p.tap('.unit-members__open');
+      await p.tap('.unit-members__all');
+      await p.tap('.unit-members__done');
+      await p.sees(/\d+ 人 · \d+ 条/);
+    },
+  },
+  { page: 'award', state: 'no-authority', who: MEMBER, act: (p) => p.sees('您没有奖分或记分的权限').then(() => undefined) },
   ...offlineAndLoading('award', LEADER),
 
   // The 常州 party organisation (SCHEME=changzhou): the same pages in a template's words.

@@ -256,8 +256,10 @@ export interface Actions {
   };
   /** The member directory (pickers, administration): leaders and the secretariat. */
   'members.list': {
-    payload: { search?: string; branchId?: string; status?: MemberStatus; cursor?: string };
-    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null; terms: SchemeTerms };
+    /** `limit`: a page of up to 200 (a unit's roster in one call); 50 by default. */
+    payload: { search?: string; branchId?: string; status?: MemberStatus; limit?: number; cursor?: string };
+    /** `unitId`: the one unit the caller's directory holds (a unit's leader or recorder); absent when it holds every unit. */
+    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null; terms: SchemeTerms; unitId?: string };
   };
   'catalog.get': {
     payload: Record<string, never> | undefined;

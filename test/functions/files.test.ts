@@ -53,6 +53,16 @@ describe('evidence photos', () => {
     expect((await get(url)).status).toBe(403);
   });
 
+  it("shows an award's photos to its final reviewer (第十五条 集体事件, recorded with evidence)", async () => {
+    const fileID = h.cloud.storage.upload('evidence/2026-11/meeting.jpg', 'photo of the meeting');
+    await h.ok(as('b1head'), 'award.propose', {
+      itemId: 'meeting.attend.branch', occurredOn: '2026-11-20', recipients: [{ memberId: 'm1' }, { memberId: 'm2' }], note: '东宝分会理事会', evidence: [fileID],
+    });
+    const [card] = (await h.ok(as('president'), 'inbox.list', {})).claims.filter((claim) => claim.kind === 'award');
+    expect(card.evidence).toEqual([fileID]);
+    expect(await get(card.evidenceUrls![0])).toEqual({ status: 200, body: 'photo of the meeting' });
+  });
+
   it('gives URLs to the claimant and the reviewers, and nothing to anyone else', async () => {
     const { claimId } = await claimWithPhoto();
     expect((await h.ok(as('m1'), 'claim.get', { claimId })).claim.evidenceUrls).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { ApiEvent } from '../../typings/api';
 import { aMember } from './support/builders';
 import { fail, ok, stubApi } from './support/cloud';
 import { emit, openPage, settle, tap, textOf } from './support/load';
+import { openPageAt } from './support/page';
 import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/bind/index';
@@ -35,6 +36,30 @@ describe('绑定 page', () => {
     expect(bind.payload).toEqual({ inviteCode: 'INVM1XXX' });
     expect(bind.requestId).toMatch(/^[0-9a-z]+-[0-9a-z]{16}$/);
     expect(argsOf(showToast)[0]).toMatchObject({ title: '欢迎，会员甲' });
+    expect(argsOf(reLaunch)).toEqual([{ url: '/pages/mine/index' }]);
+  });
+
+  it('starts over at 申报 when 申报 sent the person here, so its draft is restored there', async () => {
+    stubApi({ 'me.bind': ok({ member: aMember({ name: '会员甲' }) }) });
+    const reLaunch = stubWx('reLaunch');
+    stubWx('showToast');
+    const page = openPageAt(PAGE, { from: 'report' });
+
+    await emit(page, '.code-input', 'change', { value: 'INVM1XXX' });
+    await tap(page, '.bind-button');
+
+    expect(argsOf(reLaunch)).toEqual([{ url: '/pages/report/index' }]);
+  });
+
+  it('ignores a return page that is not a tab page, and starts over at 我的', async () => {
+    stubApi({ 'me.bind': ok({ member: aMember({ name: '会员甲' }) }) });
+    const reLaunch = stubWx('reLaunch');
+    stubWx('showToast');
+    const page = openPageAt(PAGE, { from: 'admin' });
+
+    await emit(page, '.code-input', 'change', { value: 'INVM1XXX' });
+    await tap(page, '.bind-button');
+
     expect(argsOf(reLaunch)).toEqual([{ url: '/pages/mine/index' }]);
   });
 

@@ -374,7 +374,7 @@ describe('申报 page: submitting', () => {
 
     await tap(page, '.submit-error__bind');
 
-    expect(argsOf(navigateTo)).toEqual([{ url: '/pages/bind/index' }]);
+    expect(argsOf(navigateTo)).toEqual([{ url: '/pages/bind/index?from=report' }]);
   });
 
   it('retries a lost answer with the same requestId, and an edited form with a new one', async () => {

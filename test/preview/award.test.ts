@@ -3,6 +3,7 @@
  * the attendance list built with the member search, a speaker marked; one final review approves the
  * batch and each attendee gets their own entries.
  */
+import { photo } from '../../web/harness/photo';
 import { previewSuite } from './support/suite';
 
 const suite = previewSuite();
@@ -44,5 +45,40 @@ describe('a collective event recorded by a branch president', () => {
     await entries.filter({ hasText: '发言' }).getByText('+5').waitFor();
     const attendee = await suite.open('胡俊', 'pages/ledger/index');
     await attendee.screen.locator('entry-row', { hasText: MEETING }).getByText('+10').waitFor();
+  });
+});
+
+describe('a branch meeting recorded from the branch’s list, with a photo', () => {
+  const GATHERING = '掇刀分会年终座谈会';
+
+  it('takes the whole of 掇刀分会 in a few taps, showing the count chosen', async () => {
+    const president = await suite.open('王建华', 'pages/award/index');
+    await president.tap('.item-picker');
+    await president.pick('参加分会会议');
+    await president.type('.note', GATHERING);
+    await president.choose('.evidence-photos__add', [photo('座谈会.png', [180, 90, 70])]);
+    await president.screen.locator('.evidence-photos__image').first().waitFor();
+
+    await president.tap('.unit-members__open');
+    await president.tap('.unit-members__unit-picker');
+    await president.pick('掇刀分会');
+    await president.sees('掇刀分会', '.unit-members__unit-name');
+    await president.screen.locator('.unit-members__row').first().waitFor();
+    await president.tap('.unit-members__all');
+    const count = await president.sees(/已选 (\d+)\/\1 人/, '.unit-members__count');
+    const people = Number(/已选 (\d+)/.exec((await count.textContent()) ?? '')![1]);
+    expect(people).toBeGreaterThan(10);
+    await president.tap('.unit-members__done');
+
+    await president.sees(`${people} 人 · ${people} 条 · 合计 ${people * 10} 分`);
+    await president.tap('.submit');
+    await president.answerModal('提交');
+    await president.toasted('已提交终审');
+  });
+
+  it('reaches its final reviewer with the photo', async () => {
+    const instructor = await suite.open('赵国平', 'pages/inbox/index');
+    const card = instructor.screen.locator('.claim', { hasText: GATHERING });
+    await card.locator('.claim-card__thumb').first().waitFor();
   });
 });

@@ -3,31 +3,28 @@
  * attendance list, speakers and hosts) or a discretionary award, within their authority; the
  * secretariat also records committee decisions (会长会研究加分) with the decision's reference.
  * Over-authority points are refused here before anything is sent; the server checks again.
+ * A meeting's attendance is ticked off a unit's list (unit-members) or found by name; photos of the
+ * event go with the award as its evidence.
  * 记分 (seeds/002 六(一)): a unit's 记分员 records an item for their unit's people, deductions
  * included, and it counts at once; the whole unit can be added in one tap.
  *
- * The first screen needs the caller's authority (me.get) and the catalog (catalog.get): two calls
- * until the contract offers them together.
+ * The first screen is one call: catalog.get carries the caller's authority and rights.
  */
 import type { Branch, CatalogItem, DirectoryMember } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { addDays, chinaDay } from '../../format/dates';
 import { askForDecisionMessage } from '../../services/decision-message';
+import { problemsOf, proposalOf, type AwardForm } from './award-form';
 import {
   discretionaryItems,
-  discretionaryPayload,
   discretionaryPreview,
-  discretionaryProblems,
   eventItems,
-  eventPayload,
   eventPreview,
   modesFor,
   pointsBounds,
   recordItems,
-  recordPayload,
   recordPreview,
-  recordProblems,
   submissionOf,
   type Attendee,
   type AwardMode,
@@ -73,8 +70,12 @@ Component({
     earliest: chinaDay(),
     occurredOn: chinaDay(),
     attendees: [] as Attendee[],
+    attendeeIds: [] as string[],
     recipients: [] as Recipient[],
     chosenIds: [] as string[],
+    whole: '全会',
+    evidence: [] as string[],
+    uploadingPhotos: 0,
     note: '',
     viaCommittee: false,
     committees: [ASSOCIATION_COMMITTEE],
@@ -120,6 +121,7 @@ Component({
           mode,
           memberWord: terms.words.member,
           unitWord: terms.words.unit,
+          whole: terms.boards.whole,
           eventItems: eventItems(catalog.items),
           discretionaryItems: discretionaryItems(catalog.items, secretariat),
           recordItems: recordItems(catalog.items),
@@ -157,6 +159,7 @@ Component({
         viaCommittee,
         boundsText,
         chosenIds: [this.data.selfId, ...chosen.map((m) => m.memberId)].filter(Boolean),
+        attendeeIds: attendees.map((m) => m.memberId),
         preview,
         problems: [],
       });
@@ -187,6 +190,25 @@ Component({
       } else {
         this.refresh({ recipients: [...this.data.recipients, { memberId, name, branchName, points: '' }], submitted: '' });
       }
+    },
+
+    /** People ticked on a unit's list join the attendance (the caller never: 第十四条). */
+    onListPick(event: WechatMiniprogram.CustomEvent<{ members: DirectoryMember[] }>) {
+      const taken = new Set([this.data.selfId, ...this.data.attendees.map((a) => a.memberId)]);
+      const added = event.detail.members
+        .filter((m) => !taken.has(m._id))
+        .map((m): Attendee => ({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false }));
+      this.refresh({ attendees: [...this.data.attendees, ...added], submitted: '', submittedParts: [] });
+    },
+
+    onListUnpick(event: WechatMiniprogram.CustomEvent<{ memberIds: string[] }>) {
+      const dropped = new Set(event.detail.memberIds);
+      this.refresh({ attendees: this.data.attendees.filter((a) => !dropped.has(a.memberId)) });
+    },
+
+    onEvidenceChange(event: WechatMiniprogram.CustomEvent<{ evidence: string[]; uploading: number }>) {
+      this.setData({ evidence: event.detail.evidence, uploadingPhotos: event.detail.uploading });
+      sessionOf(this).requestId = null;
     },
 
     onRemove(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
@@ -262,35 +284,23 @@ Component({
       this.setData({ reference: event.detail.value });
     },
 
-    problems(): string[] {
-      const { item, mode, note, occurredOn, attendees, recipients, authority, viaCommittee, reference } = this.data;
-      if (!item) return [mode === 'event' ? '请选择会议或活动' : mode === 'record' ? '请选择记分项目' : '请选择奖分项目'];
-      const problems: string[] = [];
-      if (mode === 'record') problems.push(...recordProblems(item, attendees.length, this.data.count, this.data.memberWord));
-      if (mode === 'event' && attendees.length === 0) problems.push('请添加参加人员');
-      if (mode === 'discretionary') problems.push(...discretionaryProblems(item, recipients, authority, viaCommittee));
-      if (viaCommittee && reference.trim() === '') problems.push('请填写会长会决定的文号或会议纪要');
-      if (note.trim() === '' && mode !== 'record') problems.push(mode === 'event' ? '请填写会议或活动名称' : '请填写奖分事由');
-      if (occurredOn < this.data.earliest || occurredOn > this.data.today) problems.push(`日期须在 ${this.data.earliest} 至 ${this.data.today} 之间`);
-      return problems;
+    form(): AwardForm {
+      const { viaCommittee, committees, committeeIndex } = this.data;
+      return { ...this.data, committee: viaCommittee ? committees[committeeIndex].id : null };
     },
 
     async onSubmit() {
       if (this.data.submitting) return;
-      const problems = this.problems();
-      if (problems.length > 0) {
+      const form = this.form();
+      const problems = problemsOf(form);
+      if (problems.length > 0 || !form.item) {
         this.setData({ problems });
         return;
       }
       // Still inside the tap, as WeChat requires for the prompt: the proposer is told of the decision.
       askForDecisionMessage();
-      const { item, mode, occurredOn, attendees, recipients, note, preview, viaCommittee, committees, committeeIndex, reference } = this.data;
-      const payload =
-        mode === 'event'
-          ? eventPayload(item!, occurredOn, attendees, note)
-          : mode === 'record'
-            ? recordPayload(item!, occurredOn, attendees, note, this.data.count)
-            : discretionaryPayload(item!, occurredOn, recipients, note, viaCommittee ? { committee: committees[committeeIndex].id, reference } : undefined);
+      const { item, mode, preview } = this.data;
+      const payload = proposalOf({ ...form, item: form.item });
       const { confirm } = await wx.showModal(
         mode === 'record'
           ? { title: '确认记分', content: `${item!.name}：${preview.lines} 人、合计 ${preview.points} 分，记分后立即计入积分。`, confirmText: '记分' }
@@ -307,6 +317,7 @@ Component({
         const submission = submissionOf(claims);
         wx.showToast({ title: mode === 'record' ? '已记分' : '已提交终审', icon: 'success' });
         this.refresh({ attendees: [], recipients: [], note: '', reference: '', count: '1', submitted: submission.title, submittedParts: submission.parts });
+        (this.selectComponent('.evidence') as unknown as { clear(): void } | null)?.clear();
       } catch (error) {
         // A lost answer keeps the request id: submitting again cannot record the award twice.
         if (!(error instanceof ApiCallError && error.code === 'INTERNAL')) session.requestId = null;

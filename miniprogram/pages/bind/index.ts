@@ -1,11 +1,12 @@
 /**
  * 绑定: the first run of an account that is not a member yet. The secretariat hands each member an
  * invite code (admin.members.import); entering it binds this WeChat account to that member (me.bind,
- * one account per member), then 我的 starts over with the member's first screen.
+ * one account per member), then the mini-program starts over with the member's first screen: at 我的,
+ * or back at the tab page that sent them here (`?from=report`: 申报 keeps its draft and restores it).
  * Opening this page costs no cloud call.
  */
 import { ApiCallError, call, newRequestId } from '../../services/api';
-import { restartAtHome } from '../../navigation/routes';
+import { isPageName, isTabPage, PAGES, restartAtHome, type PageName } from '../../navigation/routes';
 
 const INVITE_CODE = /^[A-Z0-9]{6,12}$/;
 const BIND_FAILED_MESSAGE = '绑定失败，请稍后重试';
@@ -16,6 +17,8 @@ export function normalizeInviteCode(text: string): string {
 }
 
 const requestIds = new WeakMap<object, string>();
+/** The tab page to start over at once bound, when one sent the person here. */
+const returnPages = new WeakMap<object, PageName>();
 
 Component({
   data: {
@@ -25,6 +28,11 @@ Component({
   },
 
   methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const from = query.from;
+      if (isPageName(from) && isTabPage(from)) returnPages.set(this, from);
+    },
+
     onCodeChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
       requestIds.delete(this);
       this.setData({ code: normalizeInviteCode(String(event.detail.value ?? '')), error: '' });
@@ -43,7 +51,10 @@ Component({
       try {
         const { member } = await call('me.bind', { inviteCode }, { requestId });
         wx.showToast({ title: `欢迎，${member.name}`, icon: 'success' });
-        restartAtHome();
+        const back = returnPages.get(this);
+        // reLaunch, not navigateBack: every page shown so far was drawn for someone not yet bound.
+        if (back) wx.reLaunch({ url: PAGES[back] });
+        else restartAtHome();
       } catch (error) {
         if (!(error instanceof ApiCallError)) console.error('bind: me.bind failed unexpectedly', error);
         this.setData({ error: error instanceof ApiCallError ? error.message : BIND_FAILED_MESSAGE });

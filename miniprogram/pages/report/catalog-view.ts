@@ -3,7 +3,7 @@
  * awards: 第五条, 第八条), grouped by category in the catalog's order.
  */
 import type { CatalogItem } from '../../../typings/api';
-import { itemPointsLabel } from '../../format/points';
+import { inputKindOf, itemPointsLabel } from '../../format/points';
 
 export interface ItemOption {
   id: string;
@@ -50,4 +50,17 @@ export function categoriesOf(items: readonly CatalogItem[]): CategoryOption[] {
 /** One line under the chosen item: '会议 · 第六条 · 20分'. */
 export function itemSummaryOf(item: CatalogItem): string {
   return [item.category, item.article, itemPointsLabel(item)].filter(Boolean).join(' · ');
+}
+
+/** The form's fields that follow from the chosen item: its name and summary, the input it asks for and its bounds. */
+export function itemFieldsOf(item: CatalogItem) {
+  return {
+    itemId: item.id,
+    itemName: item.name,
+    itemSummary: itemSummaryOf(item),
+    inputKind: inputKindOf(item),
+    rangeMin: item.range ? item.range[0] : 1,
+    rangeMax: item.range ? item.range[1] : 100,
+    unit: item.unit ?? '',
+  };
 }

@@ -2,7 +2,8 @@
  * The 申报 form as plain data: what the chosen item asks for, the points it will earn (shown before
  * submitting), what is still missing, and the claim.submit payload.
  */
-import type { CatalogItem, PayloadOf } from '../../../typings/api';
+import type { CatalogItem, Claim, PayloadOf } from '../../../typings/api';
+import { STEP_LABELS } from '../../format/labels';
 import { earnedPoints, inputKindOf, signedPoints, type InputKind } from '../../format/points';
 
 export interface ClaimForm {
@@ -110,4 +111,14 @@ export function payloadOf(form: ClaimForm): PayloadOf<'claim.submit'> {
 /** The starting input for a newly chosen item: the least points of its range, one count, no value. */
 export function defaultsFor(item: CatalogItem): Pick<ClaimForm, 'points' | 'count' | 'value'> {
   return { points: item.range ? item.range[0] : 1, count: 1, value: '' };
+}
+
+/** What the page says once the claim is in: the item, its points, and who reviews it next. */
+export function submittedOf(claim: Claim): { itemName: string; points: string; waitingFor: string } {
+  const points = claim.lines.reduce((sum, line) => sum + line.points, 0);
+  return {
+    itemName: claim.itemName,
+    points: points > 0 ? `+${points}` : String(points),
+    waitingFor: claim.waitingFor ? `${claim.waitingFor.label}${claim.step ? ` ${STEP_LABELS[claim.step]}` : ''}` : '',
+  };
 }

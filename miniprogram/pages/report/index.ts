@@ -10,13 +10,12 @@ import type { CatalogItem, Claim, DataOf, ErrorCode } from '../../../typings/api
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
-import { STEP_LABELS } from '../../format/labels';
-import { inputKindOf } from '../../format/points';
 import { markStale } from '../../navigation/freshness';
 import { goTo } from '../../navigation/routes';
-import { categoriesOf, itemSummaryOf, reportableItems, type CategoryOption } from './catalog-view';
-import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, type ClaimForm } from './claim-form';
-import { choosePhotos, uploadPhoto, type Photo } from './evidence';
+import { categoriesOf, itemFieldsOf, reportableItems, type CategoryOption } from './catalog-view';
+import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
+import { choosePhotos, uploadPhoto, type Photo } from '../../services/evidence';
+import { clearDraft, draftOf, loadDraft, restoredFields, saveDraft, type ReportDraft } from './draft';
 import { askForDecisionMessage } from '../../services/decision-message';
 
 type Status = 'loading' | 'error' | 'loaded' | 'submitted';
@@ -29,9 +28,11 @@ interface Session {
   items: Record<string, CatalogItem>;
   requestId: string | null;
   submitting: boolean;
+  /** Whether edits are kept as a draft: while the account is not bound, or the form came from a draft. */
+  keepsDraft: boolean;
 }
 
-const sessionOf = pageState<Session>(() => ({ items: {}, requestId: null, submitting: false }));
+const sessionOf = pageState<Session>(() => ({ items: {}, requestId: null, submitting: false, keepsDraft: false }));
 
 const messageOf = (error: unknown, fallback: string): string => failureMessage(error, 'report', fallback);
 
@@ -73,6 +74,10 @@ Component({
     maxPhotos: MAX_PHOTOS,
     submitting: false,
     submitted: { itemName: '', points: '', waitingFor: '' },
+    /** Not bound to a member yet: 申报 says so before anything is filled, and keeps a draft. */
+    bound: true,
+    memberWord: '会员',
+    draftRestored: false,
     ...EMPTY_FORM,
   },
 
@@ -86,9 +91,14 @@ Component({
     async load() {
       this.setData({ status: 'loading', errorMessage: '' });
       try {
-        this.useCatalog(await call('catalog.get', {}));
+        const catalog = await call('catalog.get', {});
+        this.useCatalog(catalog);
+        const bound = catalog.viewer.memberId !== null;
+        sessionOf(this).keepsDraft = !bound;
         const occurredOn = this.data.occurredOn || this.data.windowEnd;
-        this.setData({ status: 'loaded', occurredOn, occurredOnLabel: dayLabel(occurredOn) });
+        this.setData({ status: 'loaded', bound, memberWord: catalog.terms.words.member, occurredOn, occurredOnLabel: dayLabel(occurredOn) });
+        const draft = loadDraft();
+        if (draft) this.restore(draft);
       } catch (error) {
         this.setData({ status: 'error', errorMessage: messageOf(error, LOAD_FAILED_MESSAGE) });
       }
@@ -118,6 +128,16 @@ Component({
       this.load();
     },
 
+    /** Puts a kept draft back: an item no longer in the catalog is left out, a day outside the window becomes today. */
+    restore(draft: ReportDraft) {
+      const item = sessionOf(this).items[draft.itemId];
+      const { windowStart, windowEnd } = this.data;
+      const occurredOn = draft.occurredOn >= windowStart && draft.occurredOn <= windowEnd ? draft.occurredOn : windowEnd;
+      sessionOf(this).keepsDraft = true;
+      const chosen = item ? { ...itemFieldsOf(item), points: draft.points, count: draft.count, value: draft.value } : {};
+      this.edited({ ...chosen, ...restoredFields(draft), occurredOn, occurredOnLabel: dayLabel(occurredOn), draftRestored: true });
+    },
+
     /** The form as plain data, for the pure functions in claim-form.ts. */
     form(): ClaimForm {
       const item = sessionOf(this).items[this.data.itemId] ?? null;
@@ -138,6 +158,7 @@ Component({
       this.setData({ ...patch, submitError: '', submitErrorCode: '', hintIsError: false });
       const preview = previewOf(this.form());
       this.setData({ previewPoints: preview.pointsText, previewHint: preview.hint });
+      if (sessionOf(this).keepsDraft) saveDraft(draftOf(this.data));
     },
 
     onOpenPicker() {
@@ -160,17 +181,7 @@ Component({
       const item = sessionOf(this).items[String(event.currentTarget.dataset.id)];
       if (!item) return;
       const defaults = defaultsFor(item);
-      this.edited({
-        pickerVisible: false,
-        itemId: item.id,
-        itemName: item.name,
-        itemSummary: itemSummaryOf(item),
-        inputKind: inputKindOf(item),
-        rangeMin: item.range ? item.range[0] : 1,
-        rangeMax: item.range ? item.range[1] : 100,
-        unit: item.unit ?? '',
-        ...defaults,
-      });
+      this.edited({ pickerVisible: false, ...itemFieldsOf(item), ...defaults });
     },
 
     onOpenDate() {
@@ -233,6 +244,13 @@ Component({
       this.edited({ photos, uploading: Math.max(0, this.data.uploading - 1) });
     },
 
+    /** A restored photo's temporary file is gone once WeChat restarts: show the uploaded file instead. */
+    onPhotoError(event: WechatMiniprogram.TouchEvent) {
+      const index = Number(event.currentTarget.dataset.index);
+      const photo = this.data.photos[index];
+      if (photo && photo.fileID && photo.path !== photo.fileID) this.setData({ [`photos[${index}].path`]: photo.fileID });
+    },
+
     onPreviewPhoto(event: WechatMiniprogram.TouchEvent) {
       const index = Number(event.currentTarget.dataset.index);
       const urls = this.data.photos.map((photo) => photo.path);
@@ -261,6 +279,10 @@ Component({
         else this.setData({ submitError: missing, submitErrorCode: 'INVALID_INPUT' });
         return;
       }
+      if (!this.data.bound) {
+        this.setData({ submitError: `请先绑定${this.data.memberWord}身份，绑定后回到这里即可提交，已填写的内容会保留`, submitErrorCode: 'NOT_BOUND' });
+        return;
+      }
       // Still inside the tap, as WeChat requires for the prompt.
       askForDecisionMessage();
       session.submitting = true;
@@ -269,6 +291,8 @@ Component({
       try {
         const { claim } = await call('claim.submit', payloadOf(form), { requestId: session.requestId });
         session.requestId = null;
+        clearDraft();
+        session.keepsDraft = false;
         markStale('home', 'claims');
         this.showSubmitted(claim);
       } catch (error) {
@@ -281,27 +305,21 @@ Component({
     },
 
     showSubmitted(claim: Claim) {
-      const points = claim.lines.reduce((sum, line) => sum + line.points, 0);
-      this.setData({
-        status: 'submitted',
-        submitted: {
-          itemName: claim.itemName,
-          points: points > 0 ? `+${points}` : String(points),
-          waitingFor: claim.waitingFor ? `${claim.waitingFor.label}${claim.step ? ` ${STEP_LABELS[claim.step]}` : ''}` : '',
-        },
-      });
+      this.setData({ status: 'submitted', submitted: submittedOf(claim) });
     },
 
     onReportAnother() {
-      this.setData({ status: 'loaded', ...EMPTY_FORM, occurredOn: this.data.windowEnd, occurredOnLabel: dayLabel(this.data.windowEnd) });
+      this.setData({ status: 'loaded', ...EMPTY_FORM, draftRestored: false, occurredOn: this.data.windowEnd, occurredOnLabel: dayLabel(this.data.windowEnd) });
     },
 
     onViewClaims() {
       goTo('ledger');
     },
 
+    /** 绑定 starts the mini-program over and comes back here: what is typed so far is kept as a draft. */
     onBind() {
-      goTo('bind');
+      saveDraft(draftOf(this.data));
+      goTo('bind', { from: 'report' });
     },
   },
 });

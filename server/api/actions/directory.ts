@@ -22,6 +22,8 @@ import { decodeCursor, nextCursor } from '../../data/claims';
 import { toMember, withPhone, type StoredMember } from '../../data/members';
 
 const DIRECTORY_PAGE = 50;
+/** A roster (奖分's attendance by unit) asks for bigger pages: a 40-person meeting is one call. */
+const ROSTER_PAGE = 200;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -31,6 +33,7 @@ export const membersList = defineAction('members.list', {
       search: z.string().trim().max(20).optional(),
       branchId: id.optional(),
       status: z.enum(['active', 'left']).optional(),
+      limit: z.number().int().min(1).max(ROSTER_PAGE).optional(),
       cursor,
     })
     .strict(),
@@ -40,6 +43,7 @@ export const membersList = defineAction('members.list', {
     const secretariat = await ctx.isSecretariat();
     const scheme = await ctx.scheme();
     let branchId = payload.branchId;
+    let limitedTo: string | undefined;
     if (!secretariat) {
       const member = await ctx.requireMember();
       const { words } = schemeTerms(scheme);
@@ -54,6 +58,7 @@ export const membersList = defineAction('members.list', {
           throw new DomainError('FORBIDDEN', `${words.unit}领导只能查看本${words.unit}（${member.branchName ?? ''}）的${words.member}`);
         }
         branchId = member.branchId ?? undefined;
+        limitedTo = branchId;
       }
     }
     const db = database();
@@ -61,13 +66,20 @@ export const membersList = defineAction('members.list', {
     if (branchId) where.branchId = branchId;
     if (payload.search) where.name = db.RegExp({ regexp: escapeRegExp(payload.search), options: 'i' });
     const offset = decodeCursor(payload.cursor);
+    const pageSize = payload.limit ?? DIRECTORY_PAGE;
     const [{ data }, { data: branches }] = await Promise.all([
-      db.collection(COLLECTIONS.members).where(where).orderBy('name', 'asc').skip(offset).limit(DIRECTORY_PAGE).get(),
+      db.collection(COLLECTIONS.members).where(where).orderBy('name', 'asc').skip(offset).limit(pageSize).get(),
       db.collection(COLLECTIONS.branches).orderBy('name', 'asc').limit(1000).get(),
     ]);
     const members: DirectoryMember[] = (data as StoredMember[]).map((stored) =>
       secretariat ? { ...withPhone(stored), inviteCode: stored.inviteCode, bound: stored.openid !== null } : toMember(stored),
     );
-    return { members, branches: branches as Branch[], cursor: nextCursor(offset, members, DIRECTORY_PAGE), terms: schemeTerms(scheme) };
+    return {
+      members,
+      branches: branches as Branch[],
+      cursor: nextCursor(offset, members, pageSize),
+      terms: schemeTerms(scheme),
+      ...(limitedTo ? { unitId: limitedTo } : {}),
+    };
   },
 });

@@ -31,6 +31,7 @@ export function memoryStorage(initial: Record<string, unknown> = {}): Map<string
   const store = new Map(Object.entries(initial));
   stubWx('getStorageSync', (key: string) => (store.has(key) ? store.get(key) : ''));
   stubWx('setStorageSync', (key: string, value: unknown) => store.set(key, value));
+  stubWx('removeStorageSync', (key: string) => store.delete(key));
   return store;
 }
 

@@ -2,8 +2,8 @@
  * Evidence photos: chosen from the album or camera, uploaded to cloud storage at once (the claim
  * carries their fileIDs), previewed full screen and removable before submitting.
  */
-import { newRequestId } from '../../services/api';
-import { chinaDay } from '../../format/dates';
+import { newRequestId } from './api';
+import { chinaDay } from '../format/dates';
 
 export interface Photo {
   /** The local temporary file, shown as the thumbnail. */
