@@ -282,7 +282,8 @@ export interface Actions {
   /** The member directory (pickers, administration): leaders and the secretariat. */
   'members.list': {
     payload: { search?: string; branchId?: string; status?: MemberStatus; cursor?: string };
-    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null; terms: SchemeTerms };
+    /** `unitId`: the one unit the caller may list (a unit's leaders and readers); absent for those who list every unit. */
+    data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null; terms: SchemeTerms; unitId?: string };
   };
   'catalog.get': {
     payload: Record<string, never> | undefined;

@@ -42,6 +42,8 @@ export const membersList = defineAction('members.list', {
     const secretariat = await ctx.isSecretariat();
     const scheme = await ctx.scheme();
     let branchId = payload.branchId;
+    /** A unit's leaders and readers list their unit only: the answer says which, for the roster to offer no other. */
+    let confinedTo: string | undefined;
     if (!secretariat) {
       const member = await ctx.requireMember();
       const { words } = schemeTerms(scheme);
@@ -58,6 +60,7 @@ export const membersList = defineAction('members.list', {
           throw new DomainError('FORBIDDEN', `${words.unit}领导只能查看本${words.unit}（${member.branchName ?? ''}）的${words.member}`);
         }
         branchId = member.branchId ?? undefined;
+        confinedTo = branchId;
       }
     }
     const db = database();
@@ -72,6 +75,12 @@ export const membersList = defineAction('members.list', {
     const members: DirectoryMember[] = (data as StoredMember[]).map((stored) =>
       secretariat ? { ...withPhone(stored), inviteCode: stored.inviteCode, bound: stored.openid !== null } : toMember(stored),
     );
-    return { members, branches: branches as Branch[], cursor: nextCursor(offset, members, DIRECTORY_PAGE), terms: schemeTerms(scheme) };
+    return {
+      members,
+      branches: branches as Branch[],
+      cursor: nextCursor(offset, members, DIRECTORY_PAGE),
+      terms: schemeTerms(scheme),
+      ...(confinedTo ? { unitId: confinedTo } : {}),
+    };
   },
 });
