@@ -9,8 +9,8 @@ import { partyOpenid, partyOrganisation } from '../support/party';
 const NOW = new Date('2026-11-21T04:00:00Z');
 const as = openidOf;
 
-/** This year's points by member (the president and the clerk earn none: they decide and propose). */
-const POINTS: Record<string, number> = { vice: 10, secgen: 10, instructor: 10, b1head: 10, b1lead: 8, director: 6, m1: 1, m2: 5, m3: 1, m4: 7 };
+/** This year's points by member (the president and the clerk earn none: they decide and propose; nor does the instructor). */
+const POINTS: Record<string, number> = { vice: 10, secgen: 10, b1head: 10, b1lead: 8, director: 6, m1: 1, m2: 5, m3: 1, m4: 7 };
 
 let h: ApiHarness;
 
@@ -34,14 +34,15 @@ const talk = (memberId: string, note = '年度积分偏低，约谈了解情况'
 describe('the bottom of the year’s board', () => {
   it('shows the secretariat the last tenth of the whole association, at least three, lowest first, with the members who earned nothing', async () => {
     const bottom = await h.ok(ADMIN_OPENID, 'reminder.list', {});
-    // Twelve active members: ten on the board and two without a point this year.
-    expect(bottom).toMatchObject({ year: '2026', unitId: null, ranked: 12, size: 3, byScore: false });
+    // Eleven members: nine on the board and two without a point this year; the political instructor,
+    // an official with no tier, is not a 会员 the article speaks of (B2).
+    expect(bottom).toMatchObject({ year: '2026', unitId: null, ranked: 11, size: 3, byScore: false });
     // The third lowest has 1 point, and so has another: both are in, sharing their rank.
     expect(bottom.rows.map((r) => [r.memberId, r.total, r.rank, r.unranked])).toEqual([
-      ['president', 0, 11, true],
-      ['clerk', 0, 11, true],
-      ['m3', 1, 9, false],
-      ['m1', 1, 9, false],
+      ['president', 0, 10, true],
+      ['clerk', 0, 10, true],
+      ['m3', 1, 8, false],
+      ['m1', 1, 8, false],
     ]);
     expect(bottom.units?.map((u) => u._id)).toEqual(expect.arrayContaining(['b1', 'b2']));
   });

@@ -32,11 +32,11 @@ export function reminderLineOf(reminder: Reminder): ReminderLine {
   return { id: reminder._id, head: `${timeLabel(reminder.recordedAt).slice(0, 10)} ${METHOD_NAMES[reminder.method]} · ${reminder.recordedBy.name}`, note: reminder.note };
 }
 
-export function bottomRowOf(row: BottomRow, list: Pick<BottomList, 'ranked' | 'byScore'>): BottomRowView {
+export function bottomRowOf(row: BottomRow, list: Pick<BottomList, 'ranked' | 'byScore' | 'terms'>): BottomRowView {
   return {
     id: row.memberId,
     name: row.name,
-    branchName: row.branchName ?? '',
+    branchName: row.branchName ?? list.terms.words.direct,
     rank: `第 ${row.rank} 名（共 ${list.ranked} 人）`,
     measure: list.byScore ? `得分 ${row.score ?? 0}` : `${row.total} 分`,
     unranked: row.unranked,

@@ -128,17 +128,16 @@ async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promi
   if (await ctx.isSecretariat()) return;
   const viewer = await ctx.requireMember();
   const scheme = await ctx.scheme();
-  const owner = await findMember(memberId);
-  if (!owner) throw new DomainError('NOT_FOUND', '会员不存在');
   const reach = ledgerReach(viewer, scheme);
+  const member = scheme.words.member;
+  // Someone who reads nobody else's is told so before anything is looked up (not even whether the id exists).
+  if (reach === null) throw new DomainError('FORBIDDEN', `您只能查看自己的积分明细；${member}的积分排名可在排行榜中查看`);
+  const owner = await findMember(memberId);
+  if (!owner) throw new DomainError('NOT_FOUND', `${member}不存在`);
   if (reaches(reach, owner.branchId)) return;
   // Say what the reader may see, not only what they may not (L1).
-  const member = scheme.words.member;
-  if (reach !== null) {
-    const own = viewer.branchName ?? `本${unitWord(scheme)}`;
-    throw new DomainError('FORBIDDEN', `您可以查看自己和${own}${member}的积分明细；${owner.name}不是${own}${member}，其明细请向${rootName(scheme)}领导或秘书处查询`);
-  }
-  throw new DomainError('FORBIDDEN', `您只能查看自己的积分明细；${member}的积分排名可在排行榜中查看`);
+  const own = viewer.branchName ?? `本${unitWord(scheme)}`;
+  throw new DomainError('FORBIDDEN', `您可以查看自己和${own}${member}的积分明细；${owner.name}不是${own}${member}，其明细请向${rootName(scheme)}领导或秘书处查询`);
 }
 
 export const ledgerList = defineAction('ledger.list', {

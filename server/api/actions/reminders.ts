@@ -62,11 +62,14 @@ export const reminderList = defineAction('reminder.list', {
     const { key, tallyKey, by } = yearBoard(scheme, payload.year, ctx.now);
     const db = database();
     const scope = unitId === null ? {} : { branchId: unitId };
-    const pointless = { status: 'active', ...scope, tallyKeys: db.command.nin([tallyKey]) };
+    // An official without a category (荆门's 政治指导员, M3) is not one of the members the article speaks of (B2).
+    const members = { category: db.command.neq(null) };
+    const onBoardFilter = { ...boardFilter(tallyKey, scope), ...members };
+    const pointless = { status: 'active', ...scope, ...members, tallyKeys: db.command.nin([tallyKey]) };
     const [onBoard, without, lowest, zero, units] = await Promise.all([
-      db.collection(COLLECTIONS.tallies).where(boardFilter(tallyKey, scope)).count(),
+      db.collection(COLLECTIONS.tallies).where(onBoardFilter).count(),
       db.collection(COLLECTIONS.members).where(pointless).count(),
-      db.collection(COLLECTIONS.tallies).where(boardFilter(tallyKey, scope)).orderBy(by, 'asc').orderBy('name', 'desc').orderBy('memberId', 'desc').limit(BOTTOM_READ).get(),
+      db.collection(COLLECTIONS.tallies).where(onBoardFilter).orderBy(by, 'asc').orderBy('name', 'desc').orderBy('memberId', 'desc').limit(BOTTOM_READ).get(),
       db.collection(COLLECTIONS.members).where(pointless).orderBy('name', 'asc').limit(BOTTOM_READ).get(),
       reach === 'all' ? db.collection(COLLECTIONS.branches).orderBy('name', 'asc').limit(1000).get() : Promise.resolve(null),
     ]);
