@@ -5,6 +5,7 @@
 import type { MemberRecord } from '../typings/models';
 import { authorityLimit } from './authority';
 import { holdsRight } from './organisation';
+import { ledgerReach, reminderReach } from './reach';
 import type { Scheme } from './scheme';
 
 export interface Capabilities {
@@ -16,6 +17,10 @@ export interface Capabilities {
   record: boolean;
   /** May close and publish their unit's periods (seeds/002 支部书记签名). */
   sign: boolean;
+  /** May open other members' 明细 (docs/rules.md L1). */
+  read: boolean;
+  /** May act on the bottom of a year's board (第十九条); the secretariat may too, which the caller adds. */
+  remind: boolean;
 }
 
 /** The roles any review chain of the scheme names. */
@@ -26,7 +31,7 @@ export function reviewingRoles(scheme: Scheme): Set<string> {
 }
 
 export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme): Capabilities {
-  if (!member || member.status !== 'active') return { review: false, award: false, record: false, sign: false };
+  if (!member || member.status !== 'active') return { review: false, award: false, record: false, sign: false, read: false, remind: false };
   const authority = authorityLimit(member, scheme);
   const reviewing = reviewingRoles(scheme);
   return {
@@ -34,5 +39,7 @@ export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme): Cap
     award: authority > 0,
     record: holdsRight(member, 'record', scheme.organisation),
     sign: holdsRight(member, 'sign', scheme.organisation),
+    read: ledgerReach(member, scheme) !== null,
+    remind: reminderReach(member, false, scheme) !== null,
   };
 }

@@ -19,7 +19,9 @@ export type Right =
   /** Close, publish (sign) and finalize periods of their unit (seeds/002 支部书记签名). */
   | 'sign'
   /** Read the ledgers of the people where the role is held. */
-  | 'read';
+  | 'read'
+  /** 第十九条: act on the bottom of a year's board (通报、谈话提醒) for the unit, or every unit at the root. */
+  | 'remind';
 
 export interface CategoryDef {
   id: string;

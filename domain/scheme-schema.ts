@@ -57,7 +57,7 @@ const itemSchema = z
     if (item.capGroup !== undefined && item.deduction) fail('是扣分项目，不计入每月封顶');
   });
 
-const rights = z.array(z.enum(['award', 'record', 'sign', 'read']));
+const rights = z.array(z.enum(['award', 'record', 'sign', 'read', 'remind']));
 const organisationSchema = z
   .object({
     root: z.object({ kind: idSchema, name }).strict(),

@@ -164,6 +164,48 @@ export const SCENES: Scene[] = [
   { page: 'ledger', state: 'unbound', who: VISITOR, act: (p) => p.sees('去绑定').then(() => undefined) },
   ...offlineAndLoading('ledger', MEMBER),
 
+  // Item 9: a leader opens the members' 明细 their role reaches (L1); anyone else gets a refusal.
+  { page: 'roster', state: 'branch', who: LEADER, height: 1100, act: (p) => p.screen.locator('.member').first().waitFor() },
+  { page: 'roster', state: 'association', who: PRESIDENT, act: (p) => p.sees('全会会员').then(() => undefined) },
+  ...offlineAndLoading('roster', LEADER),
+  {
+    page: 'member-ledger',
+    state: 'member-of-branch',
+    who: LEADER,
+    route: 'pages/roster/index',
+    height: 1000,
+    act: async (p) => {
+      await p.tap('.member', MEMBER);
+      await p.screen.locator('entry-row').first().waitFor();
+    },
+  },
+  {
+    page: 'member-ledger',
+    state: 'refused',
+    who: MEMBER,
+    route: `pages/member-ledger/index?memberId=demo-member&name=${encodeURIComponent(PRESIDENT)}`,
+    act: (p) => p.sees('您只能查看自己的积分明细').then(() => undefined),
+  },
+
+  // 第十九条: the bottom of the year's board for the secretariat and the heads of branches.
+  { page: 'reminders', state: 'bottom-of-board', who: LEADER, height: 1200, act: (p) => p.screen.locator('.bottom').first().waitFor() },
+  {
+    page: 'reminders',
+    state: 'recorded',
+    who: LEADER,
+    height: 1200,
+    act: async (p) => {
+      await p.tap('.bottom__record');
+      await p.wechatLayer.locator('.sheet__item', { hasText: '谈话提醒' }).click();
+      await p.type('.record-dialog .reason', '11月20日当面谈话，了解近况，提醒按时参加分会活动');
+      await p.tap('.record-dialog .t-dialog__button--confirm');
+      await p.sees('11月20日当面谈话', '.reminder__note');
+    },
+  },
+  { page: 'reminders', state: 'association', who: CLERK, height: 1200, act: (p) => p.sees(/全会排名后十分之一/).then(() => undefined) },
+  { page: 'reminders', state: 'refused', who: MEMBER, act: (p) => p.sees('只有秘书处和分会会长').then(() => undefined) },
+  ...offlineAndLoading('reminders', LEADER),
+
   { page: 'notices', state: 'loaded', who: MEMBER, height: 1100, act: (p) => p.screen.locator('.notice').first().waitFor() },
   { page: 'notices', state: 'expanded', who: MEMBER, act: (p) => p.tap('.notice') },
   { page: 'notices', state: 'empty', who: { as: 'gallery-visitor' }, cloud: 'empty', act: (p) => p.sees('暂无公示内容').then(() => undefined) },

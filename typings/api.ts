@@ -190,6 +190,10 @@ export interface Capabilities {
   award: boolean;
   record: boolean;
   sign: boolean;
+  /** May open other members' 明细 (docs/rules.md L1): every member's, or their unit's. Absent: no. */
+  read?: boolean;
+  /** May act on the bottom of a year's board (第十九条, B1). Absent: no. */
+  remind?: boolean;
 }
 
 /** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */
@@ -222,6 +226,27 @@ export interface OutcomeView {
   flags: string[];
   /** An objection raised during the 公示 (SCHEMES.md §3 objection.submit). */
   objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
+}
+
+/** 第十九条: a 通报 or 谈话提醒 given to a member at the bottom of a year's board (docs/rules.md B1–B5). */
+export interface Reminder {
+  _id: string;
+  memberId: string;
+  memberName: string;
+  branchId: string | null;
+  /** The year whose board it was given for ('YYYY'). */
+  year: string;
+  method: 'notice' | 'talk';
+  note: string;
+  recordedBy: { id: string; name: string };
+  recordedAt: string;
+}
+
+/** An account at the bottom of a year's board, with the reminders given to it for that year. */
+export interface BottomRow extends RankingRow {
+  /** No entry in the year: not on the public board, and below everyone who is. */
+  unranked: boolean;
+  reminders: Reminder[];
 }
 
 export type PeriodPayload = { period: Period; key: string; unitId?: string };
@@ -258,7 +283,7 @@ export interface Actions {
   'members.list': {
     /** `limit`: a page of up to 200 (a unit's roster in one call); 50 by default. */
     payload: { search?: string; branchId?: string; status?: MemberStatus; limit?: number; cursor?: string };
-    /** `unitId`: the one unit the caller's directory holds (a unit's leader or recorder); absent when it holds every unit. */
+    /** `unitId`: the one unit the caller's directory holds (a unit's leaders, recorders and readers); absent when it holds every unit. */
     data: { members: DirectoryMember[]; branches: Branch[]; cursor: string | null; terms: SchemeTerms; unitId?: string };
   };
   'catalog.get': {
@@ -383,6 +408,30 @@ export interface Actions {
   'item.propose': {
     payload: { unitId?: string; item: { name: string; points: number; component?: string; claimable?: boolean }; note: string };
     data: { claim: Claim };
+  };
+  /**
+   * 第十九条: the bottom of a year's board (the whole organisation's, or a unit's) with each account's
+   * reminders, for the secretariat and the heads of units (their own unit).
+   */
+  'reminder.list': {
+    payload: { year?: string; branchId?: string };
+    data: {
+      year: string;
+      /** The unit shown (null: the whole organisation), and the units a reader of every unit may switch to. */
+      unitId: string | null;
+      units?: { _id: string; name: string }[];
+      /** Accounts on the board (every active member, those without points included) and how many the bottom holds. */
+      ranked: number;
+      size: number;
+      rows: BottomRow[];
+      byScore: boolean;
+      terms: SchemeTerms;
+    };
+  };
+  /** Records a 通报 or 谈话提醒 given to a member for a year (第十九条). */
+  'reminder.record': {
+    payload: { memberId: string; year: string; method: Reminder['method']; note: string };
+    data: { reminder: Reminder };
   };
   /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };

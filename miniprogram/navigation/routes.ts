@@ -13,6 +13,9 @@ export const PAGES = {
   outcomes: '/pages/outcomes/index',
   admin: '/pages/admin/index',
   bind: '/pages/bind/index',
+  roster: '/pages/roster/index',
+  'member-ledger': '/pages/member-ledger/index',
+  reminders: '/pages/reminders/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -91,6 +91,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   quarter: '季度',
   half: '半年',
   year: '年度',
+  method: '提醒方式',
   cycle: '考核周期',
   all: '累计',
   active: '在册',

@@ -27,6 +27,8 @@ export const COLLECTIONS = {
   outcomes: 'outcomes',
   /** Items a unit added to the catalog (第四条; seeds/002 特色分 由支部自选报党委审核后实施), once approved. */
   unitItems: 'unitItems',
+  /** 第十九条: each 通报 or 谈话提醒 given to a member at the bottom of a year's board. */
+  reminders: 'reminders',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -66,6 +66,8 @@ function validPayload(action: ActionName): unknown {
     'objection.submit': { outcomeId: 'no-such-outcome', reason: '得分有误' },
     'item.propose': { unitId: 'b1', item: { name: '结对帮扶', points: 5 }, note: '' },
     'admin.export': { period: 'month' },
+    'reminder.list': {},
+    'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
   };
   return payloads[action];
 }
@@ -124,6 +126,9 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // A branch's leaders and the secretariat propose a branch's own item (第四条).
   'item.propose': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
   'admin.export': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  // 第十九条: the secretariat and the heads of units (a 分会领导班子成员 is not one).
+  'reminder.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  'reminder.record': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
 };
 
 describe('role × action matrix', () => {
@@ -181,11 +186,16 @@ describe('bad input writes nothing', () => {
     ['admin.dues.record', { memberId: 'm3', paidOn: '2026-11-01', years: 3 }],
     ['admin.scheme.publish', { items: 'none', note: '' }],
     ['admin.export', { period: 'decade' }],
+    ['reminder.list', { year: '26' }],
+    ['reminder.record', { memberId: 'm2', year: '2026', method: 'scold', note: '年度积分偏低' }],
+    ['reminder.record', { memberId: 'm2', year: '2026', method: 'talk', note: '' }],
+    ['reminder.record', { memberId: 'm2', year: '2099', method: 'notice', note: '年度积分偏低' }],
+    ['reminder.record', { memberId: 'nobody', year: '2026', method: 'notice', note: '年度积分偏低' }],
   ];
 
   it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {
     const before = snapshot();
-    const openid = action.startsWith('admin.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
+    const openid = action.startsWith('admin.') || action.startsWith('reminder.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
     const result = await h.call(openid, action as ActionName, payload as never);
     expect(result.ok).toBe(false);
     if (!result.ok) {

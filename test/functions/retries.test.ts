@@ -72,6 +72,7 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
     await h.ok(ADMIN_OPENID, 'admin.period.publish', Q3);
     return [as('m1'), { outcomeId: 'quarter:2026-Q3:m1', reason: '九月的党日活动未计分' }];
   },
+  'reminder.record': async () => [as('b1head'), { memberId: 'm1', year: '2026', method: 'talk', note: '年度积分靠后，谈话提醒' }],
   'admin.scheme.publish': async () => {
     const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});
     const revised: SchemeItemInput[] = items.map((item) => (item.id === 'honor.county' ? { ...item, points: 12 } : item));

@@ -139,7 +139,8 @@ describe('我的 page', () => {
     const page = openPage(PAGE);
     await settle();
 
-    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示', '审批', '奖分']);
+    // A 分会会长 opens the branch's 明细 (L1) and its bottom of the year's board (第十九条).
+    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示', '审批', '奖分', '会员明细', '排名靠后']);
     expect(textOf(page, '.link--inbox')).toContain('3');
     expect(textOf(page, '.inbox-banner__text')).toBe('有 3 件积分申请等待您审批');
     expect(argsOf(setTabBarBadge)[0]).toMatchObject({ index: 0, text: '3' });
@@ -151,7 +152,8 @@ describe('我的 page', () => {
     const page = openPage(PAGE);
     await settle();
 
-    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示', '审批']);
+    // The instructor reads every member's 明细 (L1) but is not a head of a unit (第十九条).
+    expect(textsOf(page, '.link__title')).toEqual(['申报积分', '积分明细', '排行榜', '公示', '审批', '会员明细']);
     expect(exists(page, '.inbox-banner')).toBe(false);
   });
 
@@ -162,6 +164,19 @@ describe('我的 page', () => {
     await settle();
 
     expect(textsOf(page, '.link__title')).toContain('管理');
+  });
+
+  it('gives a member neither other members’ 明细 nor the bottom of the board, and the secretariat both', async () => {
+    homeIs(aHome({ roles: [] }));
+    const member = openPage(PAGE);
+    await settle();
+    expect(textsOf(member, '.link__title')).not.toContain('会员明细');
+    expect(textsOf(member, '.link__title')).not.toContain('排名靠后');
+
+    homeIs(aHome({ roles: ['secretariat'] }));
+    const secretariat = openPage(PAGE);
+    await settle();
+    expect(textsOf(secretariat, '.link__title')).toEqual(expect.arrayContaining(['会员明细', '排名靠后']));
   });
 
   it("opens 审批 with the reviewer's authority, and tab pages with switchTab", async () => {

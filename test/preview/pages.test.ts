@@ -25,6 +25,10 @@ const FIRST_SCREENS: Record<string, { who: string | { as: string }; shows: strin
   'pages/bind/index': { who: { as: 'newcomer-visitor' }, shows: '输入邀请码' },
   // 荆门 publishes no 考评: the page says so (party.test.ts opens it on the 常州 template).
   'pages/outcomes/index': { who: '马丽', shows: '本方案没有考评公示' },
+  // Item 9 and 第十九条 (journeys.test.ts opens a member's 明细 from the roster and records a 谈话提醒).
+  'pages/roster/index': { who: '黄志刚', shows: '东宝分会会员', selector: '.roster__title' },
+  'pages/member-ledger/index': { who: '黄志刚', shows: '没有指定要查看谁的积分明细' },
+  'pages/reminders/index': { who: '黄志刚', shows: '第十九条', selector: '.intro__article' },
 };
 
 /**

@@ -182,6 +182,11 @@ const CASES: FaultCase[] = [
     },
   },
   {
+    // 第十九条: a 分会会长's 谈话提醒 for a member of the branch.
+    name: 'reminder.record',
+    setup: async () => ({ openid: as('b1head'), action: 'reminder.record', payload: { memberId: 'm1', year: '2026', method: 'talk', note: '年度积分靠后，谈话提醒' } }),
+  },
+  {
     // Its file goes to storage; the database gets the one record the daily job deletes it by.
     name: 'admin.export',
     setup: async (h) => {

@@ -258,7 +258,8 @@ describe('the member directory', () => {
     putMember(h, 'gone', { name: '已退会员', branch: 'b2', status: 'left' });
     await h.ok(ADMIN_OPENID, 'admin.members.update', { memberId: 'm3', patch: { phone: '13800000003' } });
     const readers = ['stranger', ADMIN_OPENID, ...EVERYONE];
-    const associationLeaders = ['president', 'vice', 'secgen'];
+    // The political instructor reads everyone's 明细 (L1), so lists everyone to open them from.
+    const associationLeaders = ['president', 'vice', 'secgen', 'instructor'];
     const expected = (reader: string, branchId: string | undefined): 'ok' | ErrorCode => {
       if (reader === 'stranger') return 'NOT_BOUND';
       if (reader === ADMIN_OPENID || reader === 'clerk' || associationLeaders.includes(reader)) return 'ok';
@@ -285,5 +286,34 @@ describe('the member directory', () => {
     }
     sizes['member directory'] = cells;
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the bottom of the board (第十九条)', () => {
+  it('lets the secretariat record a 通报 or 谈话提醒 for anyone, a 分会会长 for the other members of their branch, and nobody else', async () => {
+    const readers = ['stranger', ADMIN_OPENID, ...EVERYONE];
+    const expected = (reader: string, owner: string): 'ok' | ErrorCode => {
+      if (reader === 'stranger') return 'NOT_BOUND';
+      if (reader === ADMIN_OPENID) return 'ok';
+      if (reader === owner && (reader === 'clerk' || reader === 'b1head')) return 'FORBIDDEN';
+      if (reader === 'clerk') return 'ok';
+      if (reader === 'b1head' && BRANCH_OF[owner] === 'b1') return 'ok';
+      return 'FORBIDDEN';
+    };
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const reader of readers) {
+      const openid = reader === 'stranger' ? 'stranger-openid' : reader === ADMIN_OPENID ? ADMIN_OPENID : as(reader);
+      for (const owner of EVERYONE) {
+        const before = h.snapshot();
+        const result = await h.call(openid, 'reminder.record', { memberId: owner, year: '2026', method: 'talk', note: '年度积分靠后，谈话提醒' });
+        cells++;
+        if (outcome(result) !== expected(reader, owner)) wrong.push(`${reader} recording for ${owner}: ${outcome(result)}, expected ${expected(reader, owner)}`);
+        if (!result.ok && h.snapshot() !== before) wrong.push(`${reader} recording for ${owner} was refused but wrote`);
+      }
+    }
+    sizes['bottom-of-board records'] = cells;
+    expect(wrong).toEqual([]);
+    expect(h.cloud.store.dump().reminders).toHaveLength(EVERYONE.length + (EVERYONE.length - 1) + 4);
   });
 });

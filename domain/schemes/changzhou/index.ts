@@ -27,7 +27,7 @@ export const CHANGZHOU_SCHEME: Scheme = {
     // 五: 考评小组 (支部书记 任组长, 支委委员和党小组长), 记分员 (支委会研究确定); 机关党委 leads (五).
     roles: [
       { id: 'party_committee', name: '机关党委委员', at: 'root', rights: ['read', 'sign'] },
-      { id: 'branch_secretary', name: '支部书记', at: 'unit', rights: ['read', 'sign', 'record'] },
+      { id: 'branch_secretary', name: '支部书记', at: 'unit', rights: ['read', 'sign', 'record', 'remind'] },
       { id: 'branch_committee', name: '支委委员', at: 'unit', rights: ['read'] },
       { id: 'group_leader', name: '党小组长', at: 'unit', rights: [] },
       { id: 'scorekeeper', name: '记分员', at: 'unit', rights: ['record', 'read'] },

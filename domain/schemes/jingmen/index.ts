@@ -33,7 +33,7 @@ export const JINGMEN_SCHEME: Scheme = {
       { id: 'vice_president', name: '副会长', at: 'root', limit: 5, rights: ['award', 'read'] },
       { id: 'secretary_general', name: '秘书长', at: 'root', limit: 5, rights: ['award', 'read'] },
       { id: 'political_instructor', name: '政治指导员', at: 'root', official: true, rights: ['read'] },
-      { id: 'branch_president', name: '分会会长', at: 'unit', limit: 5, rights: ['award', 'read'] },
+      { id: 'branch_president', name: '分会会长', at: 'unit', limit: 5, rights: ['award', 'read', 'remind'] },
       { id: 'branch_leader', name: '分会领导班子成员', at: 'unit', limit: 2, rights: ['award', 'read'] },
     ],
     // 第十三条 1、2.

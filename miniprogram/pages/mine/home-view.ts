@@ -34,6 +34,9 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & 
   if (home.terms?.publication) links.push({ page: 'outcomes', title: '考评公示', icon: iconOf('outcomes'), badge: 0 });
   if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', icon: iconOf('inbox'), badge: home.inboxCount });
   if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', icon: iconOf(home.can.award ? 'award' : 'record'), badge: 0 });
+  // Leaders and readers open their members' 明细 (L1); the secretariat and heads of units act on the bottom of the year's board (第十九条).
+  if (home.can.read) links.push({ page: 'roster', title: `${home.terms?.words.member ?? '会员'}明细`, icon: iconOf('roster'), badge: 0 });
+  if (home.can.remind) links.push({ page: 'reminders', title: '排名靠后', icon: iconOf('reminders'), badge: 0 });
   if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', icon: iconOf('admin'), badge: 0 });
   return links;
 }

@@ -10,10 +10,9 @@ import type { BoardScope, DataOf, RankingRow, UnitBoard } from '../../../typings
 import type { LedgerEntry, Notice } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
-import { holdsRight, ROOT } from '../../../domain/organisation';
 import { competitionRank, rankBoard, type Measure } from '../../../domain/ranking';
 import { boardPeriod, inScope, ranksByScore, scopeCategory, type TallyKey } from '../../../domain/tally';
-import { isAssociationLeader, isBranchLeader } from '../../../domain/routing';
+import { ledgerReach, reaches } from '../../../domain/reach';
 import { rootName, unitWord } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
@@ -119,8 +118,9 @@ export const rankingGet = defineAction('ranking.get', {
 });
 
 /**
- * Whose ledger the caller may read: their own; leaders their branch's members (association leaders
- * everyone's); the secretariat everyone's.
+ * Whose ledger the caller may read (L1): their own; the secretariat everyone's; others as far as
+ * their reach (domain/reach.ts): root readers and leaders everyone's, a unit's leaders and readers
+ * their unit's.
  */
 async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promise<void> {
   const reader = await ctx.member();
@@ -128,23 +128,16 @@ async function assertMayReadLedger(ctx: RequestContext, memberId: string): Promi
   if (await ctx.isSecretariat()) return;
   const viewer = await ctx.requireMember();
   const scheme = await ctx.scheme();
-  const owner = await findMember(memberId);
-  if (!owner) throw new DomainError('NOT_FOUND', '会员不存在');
-  // Holders of a root role with the read right (荆门: the officers, the political instructor among
-  // them, who final-reviews without an authority of their own) see everyone's; the leaders and
-  // readers of a unit see their unit's.
-  const leads =
-    holdsRight(viewer, 'read', scheme.organisation, ROOT) ||
-    isAssociationLeader(viewer, scheme) ||
-    (owner.branchId !== null && (isBranchLeader(viewer, owner.branchId, scheme) || holdsRight(viewer, 'read', scheme.organisation, owner.branchId)));
-  if (leads) return;
-  // Say what the reader may see, not only what they may not (L1).
+  const reach = ledgerReach(viewer, scheme);
   const member = scheme.words.member;
-  if (viewer.branchId !== null && (isBranchLeader(viewer, viewer.branchId, scheme) || holdsRight(viewer, 'read', scheme.organisation, viewer.branchId))) {
-    const own = viewer.branchName ?? `本${unitWord(scheme)}`;
-    throw new DomainError('FORBIDDEN', `您可以查看自己和${own}${member}的积分明细；${owner.name}不是${own}${member}，其明细请向${rootName(scheme)}领导或秘书处查询`);
-  }
-  throw new DomainError('FORBIDDEN', `您只能查看自己的积分明细；${member}的积分排名可在排行榜中查看`);
+  // Someone who reads nobody else's is told so before anything is looked up (not even whether the id exists).
+  if (reach === null) throw new DomainError('FORBIDDEN', `您只能查看自己的积分明细；${member}的积分排名可在排行榜中查看`);
+  const owner = await findMember(memberId);
+  if (!owner) throw new DomainError('NOT_FOUND', `${member}不存在`);
+  if (reaches(reach, owner.branchId)) return;
+  // Say what the reader may see, not only what they may not (L1).
+  const own = viewer.branchName ?? `本${unitWord(scheme)}`;
+  throw new DomainError('FORBIDDEN', `您可以查看自己和${own}${member}的积分明细；${owner.name}不是${own}${member}，其明细请向${rootName(scheme)}领导或秘书处查询`);
 }
 
 export const ledgerList = defineAction('ledger.list', {

@@ -4,7 +4,8 @@
  *
  * Who sees whom (docs/rules.md P1): the secretariat sees everyone, with phones, invite codes and who
  * has bound a WeChat account; association leaders see every branch's members, branch leaders their
- * own branch's (names, positions, standing), never phones.
+ * own branch's (names, positions, standing), never phones. Whoever may read others' 明细 (L1: 荆门's
+ * 政治指导员, 常州's 机关党委委员, 支部书记, 支委委员) lists the members whose 明细 they may read.
  */
 import { z } from 'zod';
 import type { Branch } from '../../../typings/models';
@@ -13,6 +14,7 @@ import { authorityLimit } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { holdsRight } from '../../../domain/organisation';
+import { ledgerReach } from '../../../domain/reach';
 import { isAssociationLeader } from '../../../domain/routing';
 import { defineAction } from '../action';
 import { cursor, id } from '../validation';
@@ -43,22 +45,25 @@ export const membersList = defineAction('members.list', {
     const secretariat = await ctx.isSecretariat();
     const scheme = await ctx.scheme();
     let branchId = payload.branchId;
-    let limitedTo: string | undefined;
+    /** A unit's leaders and readers list their unit only: the answer says which, for the roster to offer no other. */
+    let confinedTo: string | undefined;
     if (!secretariat) {
       const member = await ctx.requireMember();
       const { words } = schemeTerms(scheme);
-      // Leaders award and recorders record (seeds/002 记分员): both pick people from the directory.
+      // Leaders award and recorders record (seeds/002 记分员): both pick people from the directory;
+      // readers of others' 明细 (L1) open a member's from it.
       const records = holdsRight(member, 'record', scheme.organisation);
-      if (authorityLimit(member, scheme) === 0 && !records) {
+      const reach = ledgerReach(member, scheme);
+      if (authorityLimit(member, scheme) === 0 && !records && reach === null) {
         throw new DomainError('FORBIDDEN', `只有领导小组成员和秘书处可以查看${words.member}名录`);
       }
-      if (!isAssociationLeader(member, scheme)) {
+      if (!isAssociationLeader(member, scheme) && reach !== 'all') {
         // A unit's leader or recorder has their unit's directory.
         if (branchId !== undefined && branchId !== member.branchId) {
           throw new DomainError('FORBIDDEN', `${words.unit}领导只能查看本${words.unit}（${member.branchName ?? ''}）的${words.member}`);
         }
         branchId = member.branchId ?? undefined;
-        limitedTo = branchId;
+        confinedTo = branchId;
       }
     }
     const db = database();
@@ -79,7 +84,7 @@ export const membersList = defineAction('members.list', {
       branches: branches as Branch[],
       cursor: nextCursor(offset, members, pageSize),
       terms: schemeTerms(scheme),
-      ...(limitedTo ? { unitId: limitedTo } : {}),
+      ...(confinedTo ? { unitId: confinedTo } : {}),
     };
   },
 });

@@ -17,6 +17,7 @@ const corrections = () => require('./corrections') as typeof import('./correctio
 const periods = () => require('./periods') as typeof import('./periods');
 const outcomes = () => require('./outcomes') as typeof import('./outcomes');
 const admin = () => require('./admin') as typeof import('./admin');
+const reminders = () => require('./reminders') as typeof import('./reminders');
 
 const LOADERS: Loaders = {
   'me.get': () => me().meGet,
@@ -50,6 +51,8 @@ const LOADERS: Loaders = {
   'objection.submit': () => outcomes().objectionSubmit,
   'item.propose': () => (require('./unit-items') as typeof import('./unit-items')).itemPropose,
   'admin.export': () => admin().adminExport,
+  'reminder.list': () => reminders().reminderList,
+  'reminder.record': () => reminders().reminderRecord,
 };
 
 export const ACTION_NAMES = Object.keys(LOADERS) as ActionName[];

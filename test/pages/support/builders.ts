@@ -84,7 +84,9 @@ function jingmenCapabilities(member: Member | null, roles: string[], authority: 
   if (!member) return noCapabilities();
   const can = capabilitiesOf({ ...member, roles: roles.filter((r) => r !== 'secretariat') }, JINGMEN_SCHEME);
   // A test that gives an authority without the role behind it still means a leader.
-  return { ...can, review: can.review || authority > 0, award: can.award || authority > 0 };
+  // The secretariat reads every 明细 and acts on the bottom of the board, as me.get says (L1, 第十九条).
+  const secretariat = roles.includes('secretariat') ? { read: true, remind: true } : {};
+  return { ...can, review: can.review || authority > 0, award: can.award || authority > 0, ...secretariat };
 }
 
 export function aCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogItem {

@@ -273,6 +273,11 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     required: ['item', 'note'],
   },
   'admin.export': { fields: { period: usually(fc.constantFrom('month', 'year', 'all'), fc.constant('decade')), key: fc.oneof(month, fc.string({ maxLength: 8 })), scope }, required: ['period'] },
+  'reminder.list': { fields: { year: fc.constantFrom('2026', '2025', '2027', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: [] },
+  'reminder.record': {
+    fields: { memberId, year: fc.constantFrom('2026', '2025', '2099', '26'), method: fc.constantFrom('notice', 'talk', 'scold'), note: fc.oneof(note, fc.constantFrom('年度积分偏低，谈话提醒')) },
+    required: ['memberId', 'year', 'method', 'note'],
+  },
 };
 
 export const ACTION_NAMES = Object.keys(SHAPES) as ActionName[];

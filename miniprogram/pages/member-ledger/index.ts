@@ -1,0 +1,100 @@
+/**
+ * One member's 明细 as a leader or the secretariat sees it (docs/rules.md L1): opened from the roster
+ * (pages/roster) with `memberId` and `name` in its query, titled with the member's name. The server
+ * decides who may read whom; a direct URL for someone else's 明细 shows its plain Chinese refusal.
+ * The first screen costs one call (ledger.list); the list pages by cursor at the bottom.
+ */
+import type { LedgerEntry } from '../../../typings/api';
+import { ApiCallError, call } from '../../services/api';
+import { failureMessage, pageState } from '../../services/page-state';
+
+/** `refused`: the server's refusal (not allowed, no such member) or no member named; retrying cannot help. */
+type Status = 'loading' | 'error' | 'refused' | 'loaded';
+
+const LOAD_FAILED_MESSAGE = '加载失败，请稍后重试';
+export const NO_MEMBER_MESSAGE = '没有指定要查看谁的积分明细，请从成员名单中打开';
+
+const REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'NOT_BOUND', 'INVALID_INPUT']);
+
+const messageOf = (error: unknown): string => failureMessage(error, 'member-ledger', LOAD_FAILED_MESSAGE);
+
+/** A query value: WeChat hands it over as written in the URL, which goTo encoded. */
+function queryText(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '').trim();
+  } catch {
+    return (value ?? '').trim();
+  }
+}
+
+const sessionOf = pageState(() => ({ memberId: '' }));
+
+Component({
+  data: {
+    status: 'loading' as Status,
+    errorMessage: '',
+    name: '',
+    entries: [] as LedgerEntry[],
+    cursor: null as string | null,
+    loadingMore: false,
+    moreError: '',
+  },
+
+  methods: {
+    onLoad(options: Record<string, string | undefined>) {
+      const memberId = (options.memberId ?? '').trim();
+      const name = queryText(options.name);
+      sessionOf(this).memberId = memberId;
+      this.setData({ name });
+      wx.setNavigationBarTitle({ title: name ? `${name}的积分明细` : '积分明细' });
+      if (!memberId) {
+        this.setData({ status: 'refused', errorMessage: NO_MEMBER_MESSAGE });
+        return;
+      }
+      this.load();
+    },
+
+    async load(quiet = false) {
+      const { memberId } = sessionOf(this);
+      if (!quiet) this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const { entries, cursor } = await call('ledger.list', { memberId });
+        this.setData({ status: 'loaded', entries, cursor, moreError: '' });
+      } catch (error) {
+        if (quiet && this.data.status === 'loaded') {
+          wx.showToast({ title: messageOf(error), icon: 'none' });
+          return;
+        }
+        const refused = error instanceof ApiCallError && REFUSALS.has(error.code);
+        this.setData({ status: refused ? 'refused' : 'error', errorMessage: messageOf(error) });
+      }
+    },
+
+    async loadMore() {
+      const { memberId } = sessionOf(this);
+      if (this.data.status !== 'loaded' || !this.data.cursor || this.data.loadingMore) return;
+      this.setData({ loadingMore: true, moreError: '' });
+      try {
+        const { entries, cursor } = await call('ledger.list', { memberId, cursor: this.data.cursor });
+        this.setData({ entries: [...this.data.entries, ...entries], cursor });
+      } catch (error) {
+        this.setData({ moreError: messageOf(error) });
+      } finally {
+        this.setData({ loadingMore: false });
+      }
+    },
+
+    onRetry() {
+      this.load();
+    },
+
+    async onPullDownRefresh() {
+      if (sessionOf(this).memberId) await this.load(this.data.status === 'loaded');
+      wx.stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      this.loadMore();
+    },
+  },
+});
