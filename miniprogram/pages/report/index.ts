@@ -12,7 +12,6 @@ import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
 import { STEP_LABELS } from '../../format/labels';
 import { inputKindOf } from '../../format/points';
-import { markStale } from '../../navigation/freshness';
 import { goTo } from '../../navigation/routes';
 import { categoriesOf, itemSummaryOf, reportableItems, type CategoryOption } from './catalog-view';
 import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, type ClaimForm } from './claim-form';
@@ -269,7 +268,6 @@ Component({
       try {
         const { claim } = await call('claim.submit', payloadOf(form), { requestId: session.requestId });
         session.requestId = null;
-        markStale('home', 'claims');
         this.showSubmitted(claim);
       } catch (error) {
         const code = error instanceof ApiCallError ? error.code : 'INTERNAL';
