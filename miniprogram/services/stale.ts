@@ -92,11 +92,6 @@ export function markStaleAfter(action: ActionName): void {
   markStale(...(CHANGES[action] ?? []));
 }
 
-/** The data sets `action` makes stale (for tests and for pages that explain a reload). */
-export function staleAfter(action: ActionName): readonly DataSet[] {
-  return CHANGES[action] ?? [];
-}
-
 /** Whether `set` changed since it was last consumed; clears the mark. Pages ask in their onShow. */
 export function consumeStale(set: DataSet): boolean {
   const { stale } = state();
