@@ -1,6 +1,7 @@
 /**
- * 审批: the claims the caller may decide now (inbox.list), one tap to approve, a reason to reject,
- * batch approval, and the endorser's value of a range item (第十四条, 第十五条).
+ * 审批: the claims the caller may decide now (inbox.list), one tap to approve, a reason to reject
+ * (common ones offered as taps), batch approval of every claim waiting with one 全选 and one confirm,
+ * and the endorser's value of a range item (第十四条, 第十五条). Built for a leader with 40 claims.
  *
  * The first screen costs one call. The endorser's authority and the item's range are needed only
  * when adjusting a value: they come from the page options (the 我的 page passes `authority`) or are
@@ -12,7 +13,7 @@ import { failureMessage, pageState } from '../../services/page-state';
 import { isAdjustable } from '../../components/claim-card/claim-view';
 import { batchQuestion, selectionOf, settleEach, summarize } from './batch';
 import { boundedPoints, clampPoints, endorsementBounds } from './endorsement';
-import { fetchReviewContext, type ReviewContext } from './review-context';
+import { reviewContextOnce, type ReviewContext } from './review-context';
 import { askOnceForReviewMessages } from './review-subscription';
 import { REJECT_REASONS, REJECT_WRITTEN_MAX } from './reject-reasons';
 
@@ -28,13 +29,13 @@ const FAILED_MESSAGE = '操作失败，请稍后重试';
 /** What the page keeps between taps but never renders. */
 interface Session {
   claimId: string | null;
-  authority: number | null;
   /** One id per claim and decision: a repeated tap or a retry after a lost answer is the same request. */
   requestIds: Record<string, string>;
-  reviewContext: Promise<ReviewContext> | null;
+  /** The item's range and the caller's authority, fetched once and only when first needed. */
+  reviewContext: () => Promise<ReviewContext>;
 }
 
-const sessionOf = pageState<Session>(() => ({ claimId: null, authority: null, requestIds: {}, reviewContext: null }));
+const sessionOf = pageState<Session>(() => ({ claimId: null, requestIds: {}, reviewContext: reviewContextOnce(null) }));
 
 const messageOf = (error: unknown): string => failureMessage(error, 'inbox', FAILED_MESSAGE);
 
@@ -75,7 +76,7 @@ Component({
       const session = sessionOf(this);
       session.claimId = options.claimId || null;
       const authority = Number(options.authority);
-      session.authority = options.authority !== undefined && Number.isInteger(authority) && authority >= 0 ? authority : null;
+      session.reviewContext = reviewContextOnce(options.authority !== undefined && Number.isInteger(authority) && authority >= 0 ? authority : null);
       this.load();
     },
 
@@ -198,23 +199,12 @@ Component({
       this.setData({ 'reject.visible': false });
     },
 
-    /** The item's range and the caller's authority, fetched once and only when first needed. */
-    reviewContext(): Promise<ReviewContext> {
-      const session = sessionOf(this);
-      if (!session.reviewContext) {
-        session.reviewContext = fetchReviewContext(session.authority);
-        // A failed fetch may be retried on the next tap.
-        session.reviewContext.catch(() => (session.reviewContext = null));
-      }
-      return session.reviewContext;
-    },
-
     async onAdjust(event: WechatMiniprogram.CustomEvent<{ claimId: string }>) {
       const claim = this.data.claims.find((c) => c._id === event.detail.claimId);
       if (!claim || !isAdjustable(claim)) return;
       let context: ReviewContext;
       try {
-        context = await this.reviewContext();
+        context = await sessionOf(this).reviewContext();
       } catch (error) {
         toast(messageOf(error));
         return;
