@@ -1,7 +1,7 @@
 import { CLOUD_ENV } from './config';
 
 App<{ globalData: Record<string, unknown> }>({
-  /** Shared between pages for the session only (navigation/freshness.ts); nothing durable lives here. */
+  /** Shared between pages for the session only (services/stale.ts); nothing durable lives here. */
   globalData: {},
 
   onLaunch() {

@@ -90,6 +90,18 @@ async function openUnitList(p: Phone): Promise<void> {
   await p.screen.locator('.unit-members__row').first().waitFor();
 }
 
+/** 我的 → 审批 (the banner), approve the first claim, back: 我的 shows one claim fewer. */
+async function approveOneAndComeBack(phone: Phone): Promise<void> {
+  const count = phone.screen.locator('.inbox-banner__count');
+  await count.waitFor();
+  const before = Number(await count.textContent());
+  await phone.tap('.inbox-banner');
+  await phone.tap('.claim-card__approve');
+  await phone.toasted('已通过');
+  await phone.page.locator('.nav-bar__back').click();
+  await phone.sees(String(before - 1), '.inbox-banner__count');
+}
+
 export const SCENES: Scene[] = [
   { page: 'mine', state: 'loaded', who: LEADER, height: 1100, act: (p) => p.sees('最近积分').then(() => undefined) },
   { page: 'mine', state: 'member', who: MEMBER, act: (p) => p.sees('最近积分').then(() => undefined) },
@@ -224,6 +236,27 @@ export const SCENES: Scene[] = [
   },
 
   { page: 'inbox', state: 'loaded', who: PRESIDENT, height: 1200, act: (p) => p.screen.locator('.claim').first().waitFor() },
+  {
+    page: 'inbox',
+    state: 'reject-reasons',
+    who: PRESIDENT,
+    act: async (p) => {
+      await p.tap('.claim-card__reject');
+      await p.tap('.reason-dialog__preset', '证明材料不全');
+    },
+  },
+  {
+    page: 'inbox',
+    state: 'batch',
+    who: PRESIDENT,
+    act: async (p) => {
+      await p.tap('.select-all');
+      await p.sees(/已选 [1-9]\d* 件/, '.batch-count');
+    },
+  },
+  // 我的 after approving on 审批 and coming back: the banner, the 审批 tile and the tab bar count one
+  // less, without a pull. After the inbox's own scenes, which it would otherwise leave one claim short.
+  { page: 'mine', state: 'after-approve', who: PRESIDENT, height: 1000, act: approveOneAndComeBack },
   ...offlineAndLoading('inbox', PRESIDENT),
   { page: 'ranking', state: 'loaded', who: MEMBER, height: 1000, act: (p) => p.screen.locator('rank-row').first().waitFor() },
   ...offlineAndLoading('ranking', MEMBER),

@@ -249,6 +249,12 @@ export interface BottomRow extends RankingRow {
   reminders: Reminder[];
 }
 
+/** A claim in the approver's inbox, with the unit of whoever filed it: who and which branch first. */
+export interface InboxClaim extends Claim {
+  /** The unit (分会, 支部) of the claimant or proposer; null for people of the root directly. */
+  createdByBranchName: string | null;
+}
+
 export type PeriodPayload = { period: Period; key: string; unitId?: string };
 
 export interface SchemeItemInput extends Omit<CatalogItem, 'claimable'> {
@@ -343,7 +349,7 @@ export interface Actions {
   'entry.reverse': { payload: { entryId: string; reason: string }; data: { claim: Claim } };
   /** One claim that, once approved, posts a reversing entry and the corrected one (SPEC §4 Ledger). */
   'entry.correct': { payload: { entryId: string; points: number; reason: string }; data: { claim: Claim } };
-  'inbox.list': { payload: { cursor?: string }; data: { claims: Claim[]; cursor: string | null } };
+  'inbox.list': { payload: { cursor?: string }; data: { claims: InboxClaim[]; cursor: string | null } };
   'claim.decide': {
     payload: { claimId: string; decision: 'approve' | 'reject'; points?: number; reason?: string };
     data: { claim: Claim };

@@ -1,10 +1,12 @@
 /**
  * The pages' one way to the server: every action of the `api` cloud function (SPEC §5), typed by the
- * shared contract. A failed action arrives as a thrown ApiCallError whose message can be shown as is.
+ * shared contract. A failed action arrives as a thrown ApiCallError whose message can be shown as is;
+ * a successful one marks what it changed as stale for the pages that show it (services/stale.ts).
  *
  * Types only from typings/: it sits outside miniprogramRoot, so nothing from it may survive compilation.
  */
 import type { ActionName, ApiEvent, ApiResult, DataOf, ErrorCode, PayloadOf, SchemeTerms } from '../../typings/api';
+import { markStaleAfter } from './stale';
 
 export const NETWORK_FAILURE_MESSAGE = '网络异常，请稍后重试';
 const UNEXPLAINED_FAILURE_MESSAGE = '操作失败，请稍后重试';
@@ -74,6 +76,8 @@ export async function call<A extends ActionName>(action: A, payload: PayloadOf<A
     throw new ApiCallError(result.error.code, result.error.message || UNEXPLAINED_FAILURE_MESSAGE);
   }
   if (isRecord(result.data) && isRecord(result.data.terms)) lastTerms = result.data.terms as unknown as SchemeTerms;
+  // What the action changed is stale wherever another page shows it (services/stale.ts).
+  markStaleAfter(action);
   return result.data as DataOf<A>;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Claim } from '../../typings/models';
 import { ApiHarness } from '../support/api';
-import { openidOf, associationAt } from '../support/fixtures';
+import { approveSelfReport, openidOf, associationAt } from '../support/fixtures';
 
 let h: ApiHarness;
 beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
@@ -68,6 +68,33 @@ describe('authority limits (第十三条)', () => {
   it('refuses a self-report asking more discretionary points than anyone may endorse', async () => {
     const error = await h.fails(as('m1'), 'claim.submit', { itemId: 'activity.outstanding.city_uf', occurredOn: '2026-11-20', points: 15, note: '' });
     expect(error.code).toBe('OVER_AUTHORITY');
+  });
+});
+
+describe('the inbox', () => {
+  it("names each claimant's branch, in the same database requests however long the history", async () => {
+    await submit('m3', 'activity.outstanding.city_uf', { points: 8 });
+    await submit('m4', 'activity.outstanding.city_uf', { points: 8 });
+    const inboxOfPresident = async () => {
+      h.cloud.db.resetStats();
+      const { claims } = await h.ok(as('president'), 'inbox.list', {});
+      return { claims, requests: h.cloud.db.stats.requests };
+    };
+
+    const short = await inboxOfPresident();
+    expect(short.claims.map((c) => [c.createdByName, c.createdByBranchName])).toEqual([
+      ['会员丙', '掇刀分会'],
+      ['会员丁', null],
+    ]);
+
+    for (let day = 1; day <= 6; day++) {
+      const claim = await submit('m1', 'honor.city', { occurredOn: `2026-11-0${day}` });
+      await approveSelfReport(h, claim._id);
+    }
+    const long = await inboxOfPresident();
+    expect(long.claims).toHaveLength(2);
+    expect(ledgerOf()).toHaveLength(6);
+    expect(long.requests).toBe(short.requests);
   });
 });
 

@@ -7,9 +7,9 @@ import { runTs } from '../support/ts-process';
 import * as path from 'path';
 import { ApiHarness } from '../support/api';
 import { openidOf, standardAssociation } from '../support/fixtures';
-import { emit, openPage, settle, tap, tapText, textOf, type RenderedPage } from './support/load';
+import { callPage, emit, openPage, settle, tap, tapText, textOf, type RenderedPage } from './support/load';
 import { openPageAt } from './support/page';
-import { restoreWx, stubWx } from './support/wx';
+import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -101,4 +101,39 @@ it('takes a self-report from 申报 through both reviews on 审批 to the totals
   expect(textOf(ranking, '.row')).toContain('会员甲');
   expect(textOf(ranking, '.mine-rank')).toBe('第 1 名');
   expect(textOf(ranking, '.mine-total')).toBe('4 分');
+}, 120_000);
+
+it("shows the reviewer's 我的 (banner, tile and tab-bar badges) and 排行 what an approval on 审批 changed, without a pull", async () => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  for (const key of ['m1', 'm2']) {
+    const { claim } = await h.ok(openidOf(key), 'claim.submit', { itemId: 'honor.city', occurredOn: today, note: '获市级表彰' });
+    // A 2-point endorser: final review falls to the secretary-general (第十四条).
+    await h.ok(openidOf('b1lead'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  }
+  const setTabBarBadge = stubWx('setTabBarBadge');
+  caller = openidOf('secgen');
+  const mine = openPage('pages/mine/index');
+  await until(mine, () => textOf(mine, '.inbox-banner__count') === '2', 'two claims waiting on 我的');
+  const ranking = openPageAt('pages/ranking/index', {});
+  await until(ranking, () => ranking.instance.data.status === 'loaded', 'the board');
+  expect(textOf(ranking, '.row') ?? '').not.toContain('会员甲');
+
+  const inbox = openPageAt('pages/inbox/index', {});
+  await until(inbox, () => inbox.querySelectorAll('.inbox-claim').length === 2, 'the inbox');
+  await tap(inbox, ['.inbox-claim', '.claim-card__approve']);
+  await until(inbox, () => inbox.querySelectorAll('.inbox-claim').length === 1, 'the approval');
+
+  // Back on 我的 and then on 排行: WeChat shows them again, and they reload what the approval changed.
+  await callPage(mine, 'onShow');
+  await until(mine, () => textOf(mine, '.inbox-banner__count') === '1', 'one claim left on 我的');
+  expect(mine.instance.data.links.find((link: { page: string }) => link.page === 'inbox')).toMatchObject({ badge: 1 });
+  expect(argsOf(setTabBarBadge).at(-1)).toMatchObject({ index: 0, text: '1' });
+  await callPage(ranking, 'onShow');
+  await until(ranking, () => (textOf(ranking, '.row') ?? '').includes('会员甲'), 'the approved points on the board');
+
+  // Shown again with nothing changed since: no call.
+  const calls = jest.spyOn(wx.cloud, 'callFunction');
+  await callPage(mine, 'onShow');
+  await callPage(ranking, 'onShow');
+  expect(calls).not.toHaveBeenCalled();
 }, 120_000);

@@ -3,10 +3,11 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { aCatalog, aMember } from './support/builders';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
-import { aClaim, aDecision, aLine, anItem } from './support/records';
+import { aDecision, aLine, anInboxClaim, anItem } from './support/records';
 import { answerModal, argsOf, memoryStorage, restoreWx, stubWx } from './support/wx';
 import { settleEach } from '../../miniprogram/pages/inbox/batch';
 import { endorsementBounds } from '../../miniprogram/pages/inbox/endorsement';
+import { waitingInWords } from '../../miniprogram/components/claim-card/claim-view';
 
 // The review template must be configured for the prompt to appear (config.ts ships it empty).
 jest.mock('../../miniprogram/config', () => ({
@@ -37,7 +38,7 @@ function cardOf(page: Page, index: number) {
 }
 
 function decided(claimId: string, status: 'approved' | 'rejected' | 'pending' = 'approved') {
-  return ok({ claim: aClaim({ _id: claimId, status, step: status === 'pending' ? 'final' : null }) });
+  return ok({ claim: anInboxClaim({ _id: claimId, status, step: status === 'pending' ? 'final' : null }) });
 }
 
 let toast: jest.Mock;
@@ -84,18 +85,19 @@ describe('审批 page: the list', () => {
     expect(eventsOf(callFunction).map((e) => e.action)).toEqual(['inbox.list', 'inbox.list']);
   });
 
-  it('shows claimant, item, points, date, note, step and earlier decisions on each card', async () => {
+  it('shows claimant and branch first, then item, points, date, note, earlier decisions and, in plain words, whose decision it waits for', async () => {
     stubApi({
       'inbox.list': ok({
         claims: [
-          aClaim({
+          anInboxClaim({
             createdByName: '李四',
+            createdByBranchName: '东宝分会',
             itemName: '办实事（价值无法量化）',
             lines: [aLine({ points: 8 })],
             occurredOn: '2026-11-01',
             note: '为社区老人义诊',
             step: 'final',
-            waitingFor: { memberIds: ['member-1'], label: '秘书长' },
+            waitingFor: { memberIds: ['member-1', 'member-2'], label: '秘书长' },
             decisions: [aDecision({ byName: '王会长', points: 8 })],
           }),
         ],
@@ -108,12 +110,12 @@ describe('审批 page: the list', () => {
 
     const card = cardOf(page, 0);
     expect(textIn(card.querySelector('.claim-card__creator'))).toBe('李四');
+    expect(textIn(card.querySelector('.claim-card__unit'))).toBe('东宝分会 · 自行申报');
     expect(textIn(card.querySelector('.claim-card__item'))).toBe('办实事（价值无法量化）');
     expect(textIn(card.querySelector('.claim-card__points'))).toBe('8 分');
     expect(textIn(card.querySelector('.claim-card__date'))).toBe('发生日期 2026-11-01');
     expect(textIn(card.querySelector('.claim-card__note'))).toBe('为社区老人义诊');
-    expect(textIn(card.querySelector('.claim-card__step-label'))).toBe('待终审');
-    expect(textIn(card.querySelector('.claim-card__waiting'))).toBe('秘书长');
+    expect(textIn(card.querySelector('.claim-card__waiting'))).toBe('请您终审（另有 1 人也可终审，一人终审即可），通过后积分入账');
     expect(textIn(card.querySelector('.claim-card__decision'))).toBe('王会长 初审同意（定为 8 分）');
   });
 
@@ -121,7 +123,7 @@ describe('审批 page: the list', () => {
     stubApi({
       'inbox.list': ok({
         claims: [
-          aClaim({
+          anInboxClaim({
             kind: 'award',
             createdByName: '王会长',
             lines: [
@@ -151,7 +153,7 @@ describe('审批 page: the list', () => {
     const preview = stubWx('previewImage');
     const evidence = ['cloud://env.1/a.jpg', 'cloud://env.1/b.jpg'];
     const evidenceUrls = ['https://env.tcb.qcloud.la/a.jpg?sign=1', 'https://env.tcb.qcloud.la/b.jpg?sign=2'];
-    stubApi({ 'inbox.list': ok({ claims: [aClaim({ evidence, evidenceUrls })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ evidence, evidenceUrls })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -168,7 +170,7 @@ describe('审批 page: the list', () => {
       aLine({ memberName: '李四', itemName: '参加分会会议', points: 10, excluded: '已退出本会，不计入（第十七条）' }),
       aLine({ memberName: '王五', itemName: '参加分会会议', points: 10 }),
     ];
-    stubApi({ 'inbox.list': ok({ claims: [aClaim({ kind: 'award', lines, total: 20 })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ kind: 'award', lines, total: 20 })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -184,8 +186,8 @@ describe('审批 page: the list', () => {
     const callFunction = stubApi({
       'inbox.list': (payload) =>
         payload.cursor === 'next'
-          ? ok({ claims: [aClaim({ _id: 'claim-2' })], cursor: null })
-          : ok({ claims: [aClaim({ _id: 'claim-1' })], cursor: 'next' }),
+          ? ok({ claims: [anInboxClaim({ _id: 'claim-2' })], cursor: null })
+          : ok({ claims: [anInboxClaim({ _id: 'claim-1' })], cursor: 'next' }),
     });
     const page = openPageAt(PAGE);
     await settle();
@@ -199,7 +201,7 @@ describe('审批 page: the list', () => {
 
   it('reloads on pull-down and stops the refresh indicator', async () => {
     const stop = stubWx('stopPullDownRefresh');
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -211,7 +213,7 @@ describe('审批 page: the list', () => {
 
   it('highlights and scrolls to the claim a subscription message named', async () => {
     const scroll = stubWx('pageScrollTo');
-    stubApi({ 'inbox.list': ok({ claims: [aClaim({ _id: 'claim-1' }), aClaim({ _id: 'claim-7' })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ _id: 'claim-1' }), anInboxClaim({ _id: 'claim-7' })], cursor: null }) });
 
     const page = openPageAt(PAGE, { claimId: 'claim-7' });
     await settle();
@@ -223,11 +225,11 @@ describe('审批 page: the list', () => {
 
 describe('审批 page: deciding', () => {
   it('approves with one tap: { claimId, decision: approve } with a request id, then the card leaves with a toast', async () => {
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim({ _id: 'claim-1' })], cursor: null }), 'claim.decide': decided('claim-1') });
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ _id: 'claim-1' })], cursor: null }), 'claim.decide': decided('claim-1') });
     const page = openPageAt(PAGE);
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__approve'));
     await settle();
 
     const [decision] = decisionsOf(callFunction);
@@ -239,10 +241,10 @@ describe('审批 page: deciding', () => {
 
   it('sends one decision when approve is tapped twice in a row', async () => {
     let answer: () => void = () => undefined;
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
     callFunction.mockImplementation(async ({ data }) => {
       const event = data as ApiEvent;
-      if (event.action === 'inbox.list') return { result: ok({ claims: [aClaim()], cursor: null }), errMsg: 'ok' };
+      if (event.action === 'inbox.list') return { result: ok({ claims: [anInboxClaim()], cursor: null }), errMsg: 'ok' };
       await new Promise<void>((resolve) => (answer = resolve));
       return { result: decided('claim-1'), errMsg: 'ok' };
     });
@@ -250,8 +252,8 @@ describe('审批 page: deciding', () => {
     await settle();
 
     const approve = cardOf(page, 0).querySelector('.claim-card__approve');
-    await press(approve);
-    await press(approve);
+    await tapNode(approve);
+    await tapNode(approve);
     answer();
     await settle();
 
@@ -260,10 +262,10 @@ describe('审批 page: deciding', () => {
 
   it('retries a decision whose answer was lost with the same request id', async () => {
     let attempts = 0;
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
     callFunction.mockImplementation(async ({ data }) => {
       const event = data as ApiEvent;
-      if (event.action === 'inbox.list') return { result: ok({ claims: [aClaim()], cursor: null }), errMsg: 'ok' };
+      if (event.action === 'inbox.list') return { result: ok({ claims: [anInboxClaim()], cursor: null }), errMsg: 'ok' };
       attempts += 1;
       if (attempts === 1) throw new Error('cloud.callFunction:fail timeout');
       return { result: decided('claim-1'), errMsg: 'ok' };
@@ -271,10 +273,10 @@ describe('审批 page: deciding', () => {
     const page = openPageAt(PAGE);
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__approve'));
     await settle();
     expect(textIn(cardOf(page, 0).querySelector('.claim-card__failure'))).toBe('网络异常，请稍后重试');
-    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__approve'));
     await settle();
 
     const [first, second] = decisionsOf(callFunction);
@@ -283,11 +285,11 @@ describe('审批 page: deciding', () => {
   });
 
   it("keeps the card with the server's reason when someone else decided it first", async () => {
-    stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }), 'claim.decide': fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') });
+    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }), 'claim.decide': fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') });
     const page = openPageAt(PAGE);
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__approve'));
     await settle();
 
     expect(textIn(cardOf(page, 0).querySelector('.claim-card__failure'))).toBe('该申请刚被他人处理，请刷新后查看');
@@ -295,28 +297,51 @@ describe('审批 page: deciding', () => {
   });
 
   it('refuses to reject without a reason, locally', async () => {
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__reject'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__reject'));
     expect(page.instance.data.reject.visible).toBe(true);
-    await emit(page, '.reject-reason', 'change', { value: '   ' });
-    await emit(page, '.reject-dialog', 'confirm');
+    await emitFrom(inside(page, '.reject-dialog', '.reason'), 'change', { value: '   ' });
+    await emitFrom(inside(page, '.reject-dialog', '.dialog'), 'confirm');
 
-    expect(textOf(page, '.dialog-error')).toBe('请填写驳回理由');
+    expect(textIn(inside(page, '.reject-dialog', '.reason-dialog__error'))).toBe('请选择或写明理由');
     expect(decisionsOf(callFunction)).toHaveLength(0);
     expect(page.instance.data.reject.visible).toBe(true);
   });
 
-  it('rejects with the reason given', async () => {
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }), 'claim.decide': decided('claim-1', 'rejected') });
+  it('offers the common reasons to tap, titled with the claimant, and sends those tapped before the words written', async () => {
+    const callFunction = stubApi({
+      'inbox.list': ok({ claims: [anInboxClaim({ createdByName: '李四' })], cursor: null }),
+      'claim.decide': decided('claim-1', 'rejected'),
+    });
     const page = openPageAt(PAGE);
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__reject'));
-    await emit(page, '.reject-reason', 'change', { value: ' 照片与事由不符 ' });
-    await emit(page, '.reject-dialog', 'confirm');
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__reject'));
+    const presets = page.querySelector('.reject-dialog')!.querySelectorAll('.reason-dialog__preset');
+    expect(presets.map((n) => textIn(n))).toEqual(['证明材料不全', '照片看不清', '不符合该项目标准', '日期不符', '重复申报']);
+    expect(page.instance.data.reject.title).toBe('驳回李四的申请');
+    await tapNode(presets[3]);
+    await tapNode(presets[0]);
+    await emitFrom(inside(page, '.reject-dialog', '.reason'), 'change', { value: ' 请补上活动通知 ' });
+    await emitFrom(inside(page, '.reject-dialog', '.dialog'), 'confirm');
+    await settle();
+
+    expect(decisionsOf(callFunction).map((e) => e.payload)).toEqual([
+      { claimId: 'claim-1', decision: 'reject', reason: '证明材料不全；日期不符；请补上活动通知' },
+    ]);
+  });
+
+  it('rejects with the reason given', async () => {
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }), 'claim.decide': decided('claim-1', 'rejected') });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__reject'));
+    await emitFrom(inside(page, '.reject-dialog', '.reason'), 'change', { value: ' 照片与事由不符 ' });
+    await emitFrom(inside(page, '.reject-dialog', '.dialog'), 'confirm');
     await settle();
 
     expect(decisionsOf(callFunction).map((e) => e.payload)).toEqual([{ claimId: 'claim-1', decision: 'reject', reason: '照片与事由不符' }]);
@@ -327,34 +352,34 @@ describe('审批 page: deciding', () => {
   it('asks once, on the first tap, to allow review messages, and never again', async () => {
     const storage = memoryStorage();
     stubApi({
-      'inbox.list': ok({ claims: [aClaim({ _id: 'claim-1' }), aClaim({ _id: 'claim-2' })], cursor: null }),
+      'inbox.list': ok({ claims: [anInboxClaim({ _id: 'claim-1' }), anInboxClaim({ _id: 'claim-2' })], cursor: null }),
       'claim.decide': (payload) => decided(payload.claimId),
     });
     const page = openPageAt(PAGE);
     await settle();
     expect(subscribe).not.toHaveBeenCalled();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__approve'));
     await settle();
-    await press(cardOf(page, 0).querySelector('.claim-card__reject'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__reject'));
 
     expect(argsOf(subscribe)).toEqual([expect.objectContaining({ tmplIds: ['tmpl-review'] })]);
     expect(storage.size).toBe(1);
 
     const again = openPageAt(PAGE);
     await settle();
-    await press(cardOf(again, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(again, 0).querySelector('.claim-card__approve'));
     expect(subscribe).toHaveBeenCalledTimes(1);
   });
 
   it('decides even when the subscription prompt is refused', async () => {
     subscribe.mockImplementation((options: { fail?: (e: unknown) => void }) => options.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' }));
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }), 'claim.decide': decided('claim-1') });
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }), 'claim.decide': decided('claim-1') });
     const page = openPageAt(PAGE);
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__approve'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__approve'));
     await settle();
 
     expect(decisionsOf(callFunction)).toHaveLength(1);
@@ -366,14 +391,14 @@ describe('审批 page: batch approval', () => {
   it('sends one claim.decide per selected claim, and only for those', async () => {
     answerModal(true);
     const callFunction = stubApi({
-      'inbox.list': ok({ claims: ['c1', 'c2', 'c3'].map((_id) => aClaim({ _id })), cursor: null }),
+      'inbox.list': ok({ claims: ['c1', 'c2', 'c3'].map((_id) => anInboxClaim({ _id })), cursor: null }),
       'claim.decide': (payload) => decided(payload.claimId),
     });
     const page = openPageAt(PAGE);
     await settle();
 
-    await emitFrom(cardOf(page, 0).querySelector('.claim-card__select'), 'change', { checked: true });
-    await emitFrom(cardOf(page, 2).querySelector('.claim-card__select'), 'change', { checked: true });
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__select'));
+    await tapNode(cardOf(page, 2).querySelector('.claim-card__select'));
     expect(textOf(page, '.batch-count')).toBe('已选 2 件');
     await tap(page, '.batch-approve');
     await settle();
@@ -392,8 +417,8 @@ describe('审批 page: batch approval', () => {
     stubApi({
       'inbox.list': ok({
         claims: [
-          aClaim({ _id: 'c1', lines: [aLine({ points: 10 })] }),
-          aClaim({ _id: 'c2', lines: [aLine({ points: 20, duplicateOf: 'entry-7' })] }),
+          anInboxClaim({ _id: 'c1', lines: [aLine({ points: 10 })] }),
+          anInboxClaim({ _id: 'c2', lines: [aLine({ points: 20, duplicateOf: 'entry-7' })] }),
         ],
         cursor: null,
       }),
@@ -401,7 +426,7 @@ describe('审批 page: batch approval', () => {
     const page = openPageAt(PAGE);
     await settle();
 
-    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.select-all');
     await tap(page, '.batch-approve');
     await settle();
 
@@ -412,7 +437,7 @@ describe('审批 page: batch approval', () => {
     const modal = answerModal(true);
     stubApi({
       'inbox.list': ok({
-        claims: [aClaim({ _id: 'c1', createdByName: '张三' }), aClaim({ _id: 'c2', createdByName: '李四', itemName: '书面建言献策' })],
+        claims: [anInboxClaim({ _id: 'c1', createdByName: '张三' }), anInboxClaim({ _id: 'c2', createdByName: '李四', itemName: '书面建言献策' })],
         cursor: null,
       }),
       'claim.decide': (payload) => (payload.claimId === 'c2' ? fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') : decided(payload.claimId)),
@@ -420,7 +445,7 @@ describe('审批 page: batch approval', () => {
     const page = openPageAt(PAGE);
     await settle();
 
-    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.select-all');
     await tap(page, '.batch-approve');
     await settle();
 
@@ -431,13 +456,50 @@ describe('审批 page: batch approval', () => {
     expect(report.content).toBe('李四 · 书面建言献策：该申请刚被他人处理，请刷新后查看');
   });
 
-  it('sends nothing when the batch is not confirmed', async () => {
-    answerModal(false);
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [aClaim()], cursor: null }) });
+  it('selects all 40 waiting claims with one tap, loading the page not shown yet, and approves them after one confirm', async () => {
+    const modal = answerModal(true);
+    const waiting = Array.from({ length: 40 }, (_, i) => anInboxClaim({ _id: `c${i + 1}`, lines: [aLine({ points: i < 30 ? 5 : 10 })] }));
+    const callFunction = stubApi({
+      'inbox.list': (payload) => ok(payload.cursor === '20' ? { claims: waiting.slice(20), cursor: null } : { claims: waiting.slice(0, 20), cursor: '20' }),
+      'claim.decide': (payload) => decided(payload.claimId),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(cards(page)).toHaveLength(20);
+
+    await tap(page, '.select-all');
+    await settle();
+
+    expect(cards(page)).toHaveLength(40);
+    expect(textOf(page, '.batch-count')).toBe('已选 40 件');
+    expect(textOf(page, '.batch-points')).toBe('合计 250 分');
+    await tap(page, '.batch-approve');
+    await settle();
+
+    expect(argsOf<{ content: string }>(modal)[0].content).toBe('确认通过选中的 40 件申请，合计 250 分？');
+    expect(decisionsOf(callFunction)).toHaveLength(40);
+    expect(cards(page)).toHaveLength(0);
+    expect(argsOf(toast)).toContainEqual({ title: '已通过 40 件', icon: 'success' });
+  });
+
+  it('clears the selection on a second tap of 全选', async () => {
+    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ _id: 'c1' }), anInboxClaim({ _id: 'c2' })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
-    await emit(page, '.select-all', 'change', { checked: true });
+    await tap(page, '.select-all');
+    expect(textOf(page, '.batch-count')).toBe('已选 2 件');
+    await tap(page, '.select-all');
+    expect(textOf(page, '.batch-count')).toBe('已选 0 件');
+  });
+
+  it('sends nothing when the batch is not confirmed', async () => {
+    answerModal(false);
+    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await tap(page, '.select-all');
     await tap(page, '.batch-approve');
 
     expect(decisionsOf(callFunction)).toHaveLength(0);
@@ -445,7 +507,7 @@ describe('审批 page: batch approval', () => {
 });
 
 describe('审批 page: an endorser setting the value of a range item', () => {
-  const rangeClaim = aClaim({ _id: 'claim-1', itemId: 'deed.unquantified', lines: [aLine({ points: 8 })], input: { points: 8 }, discretionary: 8 });
+  const rangeClaim = anInboxClaim({ _id: 'claim-1', itemId: 'deed.unquantified', lines: [aLine({ points: 8 })], input: { points: 8 }, discretionary: 8 });
 
   function contextStubs(authority: number) {
     return {
@@ -469,7 +531,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
     await settle();
     expect(eventsOf(callFunction)).toHaveLength(1);
 
-    await press(cardOf(page, 0).querySelector('.claim-card__adjust'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__adjust'));
     await settle();
 
     expect(eventsOf(callFunction).map((e) => e.action).sort()).toEqual(['catalog.get', 'inbox.list']);
@@ -480,7 +542,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
     const callFunction = stubApi(contextStubs(10));
     const page = openPageAt(PAGE);
     await settle();
-    await press(cardOf(page, 0).querySelector('.claim-card__adjust'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__adjust'));
     await settle();
 
     await emit(page, '.adjust-points', 'change', { value: 12 });
@@ -499,7 +561,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
     const page = openPageAt(PAGE, { authority: '2' });
     await settle();
 
-    await press(cardOf(page, 0).querySelector('.claim-card__adjust'));
+    await tapNode(cardOf(page, 0).querySelector('.claim-card__adjust'));
     await settle();
 
     expect(eventsOf(callFunction).map((e) => e.action)).not.toContain('me.get');
@@ -507,7 +569,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
   });
 
   it('offers no adjustment at final review', async () => {
-    stubApi({ 'inbox.list': ok({ claims: [aClaim({ step: 'final' })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ step: 'final' })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -531,6 +593,15 @@ describe('the rules behind the inbox', () => {
 
     expect(most).toBe(2);
     expect(outcomes.map((o) => (o.ok ? o.value : 'failed'))).toEqual(['A', 'B', 'failed', 'D', 'E']);
+  });
+
+  it('says whose decision a claim waits for and what follows in plain words, never an authority band (第十四条、第十五条)', () => {
+    const waiting = (memberIds: string[]) => ({ memberIds, label: '东宝分会领导（奖分权限≥10分）' });
+    expect(waitingInWords(anInboxClaim({ step: 'endorse', waitingFor: waiting(['me', 'a', 'b']), decisions: [] }))).toBe(
+      '请您初审（另有 2 人也可初审，一人初审即可），通过后交终审',
+    );
+    expect(waitingInWords(anInboxClaim({ kind: 'award', step: 'final', waitingFor: waiting(['me']), decisions: [] }))).toBe('请您审核，通过后积分入账');
+    expect(waitingInWords(anInboxClaim({ kind: 'objection', step: 'final', waitingFor: waiting(['me']), decisions: [aDecision()] }))).toBe('请您终审，通过即采纳异议');
   });
 
   it('bounds an endorsed value by the item range and the endorser authority (第十五条)', () => {

@@ -4,7 +4,7 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, exists, openPage, settle, tap, textOf, textsOf, type RenderedPage } from './support/load';
 import { aClaim, aDecision } from './support/records';
 import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
-import { consumeStale, markStale } from '../../miniprogram/navigation/freshness';
+import { consumeStale, markStale } from '../../miniprogram/services/stale';
 import { emitFrom, inside, tapNode } from './support/page';
 
 const PAGE = 'pages/ledger/index';

@@ -1,5 +1,7 @@
 import { ApiCallError, call, NETWORK_FAILURE_MESSAGE, newRequestId } from '../../miniprogram/services/api';
 import { failureMessage, pageState } from '../../miniprogram/services/page-state';
+import { consumeStale, type DataSet } from '../../miniprogram/services/stale';
+import { aClaim } from './support/records';
 import { aMember, jingmenTerms, noCapabilities } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 
@@ -91,5 +93,33 @@ describe('page state and failure messages', () => {
     expect(failureMessage(new TypeError('x is undefined'), 'admin', '导出失败')).toBe('导出失败');
     expect(logged).toHaveBeenCalledWith('admin: unexpected failure', expect.any(TypeError));
     logged.mockRestore();
+  });
+});
+
+describe('what an action makes stale (services/stale.ts)', () => {
+  const SETS: DataSet[] = ['home', 'claims', 'ledger', 'ranking'];
+  /** The sets marked since last asked, asking for each as a page's onShow does. */
+  const stale = () => SETS.filter((set) => consumeStale(set));
+
+  beforeEach(() => stale());
+
+  it('marks 我的, 明细’s entries and 排行 when a decision succeeds, and nothing when it fails', async () => {
+    stubApi({ 'claim.decide': fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') });
+    await rejectionOf(call('claim.decide', { claimId: 'c-1', decision: 'approve' }));
+    expect(stale()).toEqual([]);
+
+    stubApi({ 'claim.decide': ok({ claim: aClaim({ status: 'approved', step: null }) }) });
+    await call('claim.decide', { claimId: 'c-1', decision: 'approve' });
+    expect(stale()).toEqual(['home', 'ledger', 'ranking']);
+    expect(stale()).toEqual([]);
+  });
+
+  it('marks 我的 and 明细’s claims when a claim is filed, and nothing after a read', async () => {
+    stubApi({ 'notice.list': ok({ notices: [] }), 'claim.withdraw': ok({ claim: aClaim({ status: 'withdrawn', step: null }) }) });
+    await call('notice.list', {});
+    expect(stale()).toEqual([]);
+
+    await call('claim.withdraw', { claimId: 'c-1' });
+    expect(stale()).toEqual(['home', 'claims']);
   });
 });

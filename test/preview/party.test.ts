@@ -37,6 +37,9 @@ describe('第一党支部 of the 机关党委', () => {
 
     const committee = await suite.open('李红梅', 'pages/inbox/index');
     const card = committee.screen.locator('.claim', { hasText: '今天我在外出差' });
+    // Who and which 支部 first, and what approving does, in plain words.
+    await card.locator('.claim-card__unit', { hasText: '第一党支部' }).waitFor();
+    await card.locator('.claim-card__waiting', { hasText: '通过即采纳异议' }).waitFor();
     await card.locator('.claim-card__approve').click();
     await committee.toasted('已通过');
 

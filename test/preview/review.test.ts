@@ -55,13 +55,24 @@ describe('a range-item self-report with a photo, endorsed with an adjusted value
     await card.waitFor({ state: 'detached' });
   });
 
-  it('is approved by the president at final review', async () => {
-    const president = await open('王建华', 'pages/inbox/index');
+  it('is approved by the president at final review, from 我的, which then counts one claim fewer without a pull', async () => {
+    const president = await open('王建华', 'pages/mine/index');
+    const count = president.screen.locator('.inbox-banner__count');
+    await count.waitFor();
+    const waiting = Number(await count.textContent());
+    await president.tap('.inbox-banner');
     const card = president.screen.locator('.claim', { hasText: NOTE });
+    // Who and which branch first, and whose decision it waits for in plain words.
+    await card.locator('.claim-card__unit', { hasText: '东宝分会' }).waitFor();
+    await card.locator('.claim-card__waiting', { hasText: '请您终审' }).waitFor();
     await card.locator('.claim-card__points', { hasText: '5 分' }).waitFor();
     await card.locator('.claim-card__approve').click();
     await president.toasted('已通过');
     await card.waitFor({ state: 'detached' });
+
+    await president.page.locator('.nav-bar__back').click();
+    await president.sees(String(waiting - 1), '.inbox-banner__count');
+    await president.sees(String(waiting - 1), '.link--inbox');
   });
 
   it('shows the 5 points on 我的 and on the board', async () => {
@@ -94,8 +105,9 @@ describe('a rejected claim', () => {
     const card = leader.screen.locator('.claim', { hasText: SUGGESTION });
     await card.locator('.claim-card__reject').click();
     await leader.tap('.reject-dialog .t-dialog__button--confirm');
-    await leader.sees('请填写驳回理由', '.dialog-error');
-    await leader.type('.reject-reason', REASON);
+    await leader.sees('请选择或写明理由', '.reason-dialog__error');
+    await leader.tap('.reason-dialog__preset', '证明材料不全');
+    await leader.type('.reject-dialog .reason', REASON);
     await leader.tap('.reject-dialog .t-dialog__button--confirm');
     await leader.toasted('已驳回');
     await card.waitFor({ state: 'detached' });
@@ -104,7 +116,7 @@ describe('a rejected claim', () => {
     await member.tap('.t-tabs__item', '我的申请');
     const claim = member.screen.locator('.claim', { hasText: SUGGESTION });
     await claim.getByText('未通过').waitFor();
-    await claim.getByText(`理由：${REASON}`).waitFor();
+    await claim.getByText(`理由：证明材料不全；${REASON}`).waitFor();
   });
 });
 

@@ -2,7 +2,7 @@
  * What an approver sees of a claim in the inbox (第十四条 双人审核): who asked, for what, how many
  * points, where it stands and who decided what so far. Pure, so the card and the tests share it.
  */
-import type { Claim, ClaimKind, Decision } from '../../../typings/api';
+import type { Claim, ClaimKind, Decision, InboxClaim } from '../../../typings/api';
 import { DECISION_LABELS, STEP_LABELS } from '../../format/labels';
 
 const KIND_LABELS: Record<ClaimKind, string> = {
@@ -31,14 +31,17 @@ export interface DecisionView {
 }
 
 export interface ClaimView {
+  /** Who filed it and their unit, the first thing a reviewer of 40 claims reads. */
+  who: string;
+  unit: string;
   kindLabel: string;
   totalPoints: number;
   /** Collective events and awards to several people: the lines are worth listing one by one. */
   multiLine: boolean;
   recipients: string;
   lines: LineView[];
-  stepLabel: string;
-  waitingLabel: string;
+  /** Whose decision it waits for and what follows, in plain words (never a role's authority band). */
+  waiting: string;
   decisions: DecisionView[];
   /** What a reviewer must look at before approving: repeated deeds, lines not counted. */
   warnings: string[];
@@ -71,10 +74,30 @@ export function isAdjustable(claim: Pick<Claim, 'kind' | 'step' | 'discretionary
   return claim.kind === 'self' && claim.step === 'endorse' && claim.discretionary > 0;
 }
 
-function stepLabel(claim: Pick<Claim, 'step'>): string {
-  if (claim.step === 'endorse') return '待审核';
-  if (claim.step === 'final') return '待终审';
-  return '';
+/** What approving the last step does, by kind of claim. */
+const FINAL_EFFECT: Record<ClaimKind, string> = {
+  self: '通过后积分入账',
+  award: '通过后积分入账',
+  committee: '通过后积分入账',
+  reversal: '通过后冲正入账',
+  correction: '通过后更正入账',
+  objection: '通过即采纳异议',
+  item: '通过后该项目生效',
+};
+
+/**
+ * 第十四条、第十五条 in the reviewer's words: the inbox lists only claims waiting for the caller, so
+ * it says "请您初审/终审", how many others could take it instead, and what the approval leads to.
+ * A role's authority band ("分会领导（奖分权限≥10分）") means nothing to the person holding the phone.
+ */
+export function waitingInWords(claim: Pick<Claim, 'kind' | 'step' | 'waitingFor' | 'decisions'>): string {
+  if (!claim.step) return '';
+  const others = Math.max(0, (claim.waitingFor?.memberIds.length ?? 1) - 1);
+  const earlier = claim.decisions.some((decision) => decision.decision === 'approve');
+  const step = claim.step === 'endorse' ? '初审' : earlier ? '终审' : '审核';
+  const alone = others > 0 ? `（另有 ${others} 人也可${step}，一人${step}即可）` : '';
+  const then = claim.step === 'endorse' ? '通过后交终审' : FINAL_EFFECT[claim.kind];
+  return `请您${step}${alone}，${then}`;
 }
 
 function decisionText(decision: Decision): string {
@@ -83,16 +106,17 @@ function decisionText(decision: Decision): string {
   return `${decision.byName} ${STEP_LABELS[decision.step]}${DECISION_LABELS[decision.decision]}${points}${flagged}`;
 }
 
-export function claimView(claim: Claim): ClaimView {
+export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBranchName'>>): ClaimView {
   const names = [...new Set(claim.lines.map((line) => line.memberName))];
   return {
+    who: claim.createdByName,
+    unit: claim.createdByBranchName ?? '',
     kindLabel: KIND_LABELS[claim.kind],
     totalPoints: totalPoints(claim),
     multiLine: claim.lines.length > 1,
     recipients: names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 人` : names.join('、'),
     lines: claim.lines.map((line, i) => ({ key: `${i}`, memberName: line.memberName, itemName: line.itemName, points: line.points, mark: lineMark(line) })),
-    stepLabel: stepLabel(claim),
-    waitingLabel: claim.waitingFor?.label ?? '',
+    waiting: waitingInWords(claim),
     decisions: claim.decisions.map((decision, i) => ({ key: `${i}`, text: decisionText(decision), reason: decision.reason ?? '' })),
     warnings: claimWarnings(claim),
     photos: (claim.evidenceUrls ?? []).filter(Boolean),

@@ -2,6 +2,8 @@
  * One claim in the approver's inbox: who asked, for what, how many points, the evidence, where it
  * stands and what was decided so far, with the approver's actions. The card only reports taps
  * (approve, reject, adjust, select); the page decides, so it can ask for the subscription on the tap.
+ * Approve and reject are the card's two halves, a thumb's width each: a reviewer of 40 claims taps
+ * down the list without aiming.
  */
 import type { Claim } from '../../../typings/api';
 import { claimView, isAdjustable, type ClaimView } from './claim-view';
@@ -48,8 +50,9 @@ Component({
       wx.previewImage({ current: event.currentTarget.dataset.url, urls: this.data.view?.photos ?? [] });
     },
 
-    onSelect(event: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {
-      this.triggerEvent('select', { claimId: this.claimId(), selected: event.detail.checked });
+    /** The whole 88rpx square toggles the selection, not only the box drawn in it. */
+    onSelect() {
+      this.triggerEvent('select', { claimId: this.claimId(), selected: !this.properties.selected });
     },
 
     onApprove() {

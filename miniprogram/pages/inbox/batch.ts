@@ -25,6 +25,25 @@ export async function settleEach<T>(ids: readonly string[], limit: number, task:
   return outcomes;
 }
 
+export interface Selection {
+  selected: Record<string, boolean>;
+  selectedCount: number;
+  selectedPoints: number;
+  /** Every claim waiting is chosen: all are loaded (`complete`) and none is left out. */
+  allSelected: boolean;
+}
+
+/** The batch bar's figures for the claims chosen among those shown (a chosen claim no longer shown drops out). */
+export function selectionOf(claims: readonly Pick<Claim, '_id' | 'total'>[], chosen: Readonly<Record<string, boolean>>, complete: boolean): Selection {
+  const kept = claims.filter((claim) => chosen[claim._id]);
+  return {
+    selected: Object.fromEntries(kept.map((claim) => [claim._id, true])),
+    selectedCount: kept.length,
+    selectedPoints: kept.reduce((sum, claim) => sum + claim.total, 0),
+    allSelected: complete && kept.length > 0 && kept.length === claims.length,
+  };
+}
+
 /**
  * The question before a batch approval: how many claims, how many points they post, and how many
  * carry a line that may repeat a recorded deed (第十四条: the reviewer sees what they approve).

@@ -1,37 +1,41 @@
 /**
- * 审批: the claims the caller may decide now (inbox.list), one tap to approve, a reason to reject,
- * batch approval, and the endorser's value of a range item (第十四条, 第十五条).
+ * 审批: the claims the caller may decide now (inbox.list), one tap to approve, a reason to reject
+ * (common ones offered as taps), batch approval of every claim waiting with one 全选 and one confirm,
+ * and the endorser's value of a range item (第十四条, 第十五条). Built for a leader with 40 claims.
  *
  * The first screen costs one call. The endorser's authority and the item's range are needed only
  * when adjusting a value: they come from the page options (the 我的 page passes `authority`) or are
  * fetched on that first tap. Options: `claimId` (from a subscription message) highlights that claim.
  */
-import type { Claim } from '../../../typings/api';
+import type { InboxClaim } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { isAdjustable } from '../../components/claim-card/claim-view';
-import { batchQuestion, settleEach, summarize } from './batch';
+import { batchQuestion, selectionOf, settleEach, summarize } from './batch';
 import { boundedPoints, clampPoints, endorsementBounds } from './endorsement';
-import { fetchReviewContext, type ReviewContext } from './review-context';
+import { reviewContextOnce, type ReviewContext } from './review-context';
 import { askOnceForReviewMessages } from './review-subscription';
+import { REJECT_REASONS, REJECT_WRITTEN_MAX } from './reject-reasons';
 
 type Status = 'loading' | 'error' | 'loaded';
 type Decision = 'approve' | 'reject';
 
 /** Decisions of a batch in flight at once: quick on a long list, gentle on the function. */
 const BATCH_PARALLELISM = 3;
+/** 全选 loads the pages not yet shown, up to this many claims, so a batch of 40 is one tap and one confirm. */
+const SELECT_ALL_MOST = 200;
 const FAILED_MESSAGE = '操作失败，请稍后重试';
 
 /** What the page keeps between taps but never renders. */
 interface Session {
   claimId: string | null;
-  authority: number | null;
   /** One id per claim and decision: a repeated tap or a retry after a lost answer is the same request. */
   requestIds: Record<string, string>;
-  reviewContext: Promise<ReviewContext> | null;
+  /** The item's range and the caller's authority, fetched once and only when first needed. */
+  reviewContext: () => Promise<ReviewContext>;
 }
 
-const sessionOf = pageState<Session>(() => ({ claimId: null, authority: null, requestIds: {}, reviewContext: null }));
+const sessionOf = pageState<Session>(() => ({ claimId: null, requestIds: {}, reviewContext: reviewContextOnce(null) }));
 
 const messageOf = (error: unknown): string => failureMessage(error, 'inbox', FAILED_MESSAGE);
 
@@ -49,16 +53,21 @@ Component({
   data: {
     status: 'loading' as Status,
     errorMessage: '',
-    claims: [] as Claim[],
+    claims: [] as InboxClaim[],
     cursor: null as string | null,
     loadingMore: false,
     highlightId: '',
     selected: {} as Record<string, boolean>,
     selectedCount: 0,
+    selectedPoints: 0,
+    allSelected: false,
+    selectingAll: false,
     busy: {} as Record<string, boolean>,
     failures: {} as Record<string, string>,
     batchRunning: false,
-    reject: { visible: false, claimId: '', reason: '', error: '' },
+    reject: { visible: false, claimId: '', title: '' },
+    rejectReasons: REJECT_REASONS,
+    rejectWrittenMax: REJECT_WRITTEN_MAX,
     adjust: { visible: false, claimId: '', itemName: '', min: 1, max: 1, value: 1, error: '' },
   },
 
@@ -67,7 +76,7 @@ Component({
       const session = sessionOf(this);
       session.claimId = options.claimId || null;
       const authority = Number(options.authority);
-      session.authority = options.authority !== undefined && Number.isInteger(authority) && authority >= 0 ? authority : null;
+      session.reviewContext = reviewContextOnce(options.authority !== undefined && Number.isInteger(authority) && authority >= 0 ? authority : null);
       this.load();
     },
 
@@ -89,7 +98,8 @@ Component({
       if (!refreshing) this.setData({ status: 'loading', errorMessage: '' });
       try {
         const { claims, cursor } = await call('inbox.list', {});
-        this.setData({ status: 'loaded', claims, cursor, selected: {}, selectedCount: 0, failures: {} });
+        this.setData({ status: 'loaded', claims, cursor, failures: {} });
+        this.select({});
         this.highlightRequested();
       } catch (error) {
         if (refreshing) toast(messageOf(error));
@@ -105,6 +115,7 @@ Component({
         const page = await call('inbox.list', { cursor });
         const known = new Set(this.data.claims.map((claim) => claim._id));
         this.setData({ claims: [...this.data.claims, ...page.claims.filter((claim) => !known.has(claim._id))], cursor: page.cursor });
+        this.select(this.data.selected);
       } catch (error) {
         toast(messageOf(error));
       } finally {
@@ -161,11 +172,8 @@ Component({
       const gone = new Set(claimIds);
       const selected = { ...this.data.selected };
       claimIds.forEach((id) => delete selected[id]);
-      this.setData({
-        claims: this.data.claims.filter((claim) => !gone.has(claim._id)),
-        selected,
-        selectedCount: Object.keys(selected).length,
-      });
+      this.setData({ claims: this.data.claims.filter((claim) => !gone.has(claim._id)) });
+      this.select(selected);
     },
 
     onApprove(event: WechatMiniprogram.CustomEvent<{ claimId: string }>) {
@@ -175,38 +183,20 @@ Component({
 
     onReject(event: WechatMiniprogram.CustomEvent<{ claimId: string }>) {
       askOnceForReviewMessages();
-      this.setData({ reject: { visible: true, claimId: event.detail.claimId, reason: '', error: '' } });
+      const claim = this.data.claims.find((c) => c._id === event.detail.claimId);
+      const title = claim ? `驳回${claim.createdByName}的申请` : '驳回申请';
+      this.setData({ reject: { visible: true, claimId: event.detail.claimId, title } });
     },
 
-    onReasonInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'reject.reason': event.detail.value, 'reject.error': '' });
-    },
-
-    onRejectConfirm() {
-      const { claimId, reason } = this.data.reject;
-      const trimmed = reason.trim();
-      // 第十五条: either step may reject, with a reason the claimant reads.
-      if (trimmed === '') {
-        this.setData({ 'reject.error': '请填写驳回理由' });
-        return;
-      }
+    /** 第十五条: either step may reject, with a reason the claimant reads (the dialog insists on one). */
+    onRejectSubmit(event: WechatMiniprogram.CustomEvent<{ reason: string }>) {
+      const { claimId } = this.data.reject;
       this.setData({ 'reject.visible': false });
-      this.decide(claimId, 'reject', { reason: trimmed });
+      this.decide(claimId, 'reject', { reason: event.detail.reason });
     },
 
     onRejectCancel() {
       this.setData({ 'reject.visible': false });
-    },
-
-    /** The item's range and the caller's authority, fetched once and only when first needed. */
-    reviewContext(): Promise<ReviewContext> {
-      const session = sessionOf(this);
-      if (!session.reviewContext) {
-        session.reviewContext = fetchReviewContext(session.authority);
-        // A failed fetch may be retried on the next tap.
-        session.reviewContext.catch(() => (session.reviewContext = null));
-      }
-      return session.reviewContext;
     },
 
     async onAdjust(event: WechatMiniprogram.CustomEvent<{ claimId: string }>) {
@@ -214,7 +204,7 @@ Component({
       if (!claim || !isAdjustable(claim)) return;
       let context: ReviewContext;
       try {
-        context = await this.reviewContext();
+        context = await sessionOf(this).reviewContext();
       } catch (error) {
         toast(messageOf(error));
         return;
@@ -255,16 +245,28 @@ Component({
       this.setData({ 'adjust.visible': false });
     },
 
-    onSelect(event: WechatMiniprogram.CustomEvent<{ claimId: string; selected: boolean }>) {
-      const { claimId, selected } = event.detail;
-      const next = selected ? { ...this.data.selected, [claimId]: true } : without(this.data.selected, claimId);
-      this.setData({ selected: next, selectedCount: Object.keys(next).length });
+    /** The selection, with its count and points, as the batch bar shows them. */
+    select(chosen: Record<string, boolean>) {
+      this.setData({ ...selectionOf(this.data.claims, chosen, this.data.cursor === null) });
     },
 
-    onSelectAll(event: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {
-      const selected: Record<string, boolean> = {};
-      if (event.detail.checked) this.data.claims.forEach((claim) => (selected[claim._id] = true));
-      this.setData({ selected, selectedCount: Object.keys(selected).length });
+    onSelect(event: WechatMiniprogram.CustomEvent<{ claimId: string; selected: boolean }>) {
+      const { claimId, selected } = event.detail;
+      this.select(selected ? { ...this.data.selected, [claimId]: true } : without(this.data.selected, claimId));
+    },
+
+    /** 全选 means every claim waiting, so the pages not loaded yet are loaded first (up to SELECT_ALL_MOST). */
+    async onToggleAll() {
+      if (this.data.selectingAll || this.data.batchRunning) return;
+      if (this.data.allSelected) return this.select({});
+      this.setData({ selectingAll: true });
+      while (this.data.cursor !== null && this.data.claims.length < SELECT_ALL_MOST) {
+        const before = this.data.claims.length;
+        await this.loadMore();
+        if (this.data.claims.length === before) break; // a failed page was already said in a toast
+      }
+      this.setData({ selectingAll: false });
+      this.select(Object.fromEntries(this.data.claims.map((claim) => [claim._id, true])));
     },
 
     async onBatchApprove() {

@@ -18,3 +18,15 @@ export async function fetchReviewContext(knownAuthority: number | null): Promise
     items: Object.fromEntries(catalog.items.map((item) => [item.id, item])),
   };
 }
+
+/** The context fetched on the first call and kept; a failed fetch is forgotten, so the next tap tries again. */
+export function reviewContextOnce(knownAuthority: number | null): () => Promise<ReviewContext> {
+  let pending: Promise<ReviewContext> | null = null;
+  return () => {
+    if (!pending) {
+      pending = fetchReviewContext(knownAuthority);
+      pending.catch(() => (pending = null));
+    }
+    return pending;
+  };
+}

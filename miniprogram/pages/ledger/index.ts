@@ -8,7 +8,7 @@
 import type { Claim, LedgerEntry } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage } from '../../services/page-state';
-import { consumeStale, markStale } from '../../navigation/freshness';
+import { consumeStale } from '../../services/stale';
 import { goTo } from '../../navigation/routes';
 import { claimRowOf, type ClaimRow } from './claim-view';
 
@@ -158,7 +158,6 @@ Component({
         const claims = (claimsByPage.get(this) ?? []).map((c) => (c._id === claim._id ? claim : c));
         claimsByPage.set(this, claims);
         this.setData({ 'claims.items': claims.map((c) => claimRowOf(c)) });
-        markStale('home');
         wx.showToast({ title: '已撤回', icon: 'success' });
       } catch (error) {
         wx.showModal({ title: '撤回失败', content: messageOf(error), showCancel: false });
@@ -195,7 +194,6 @@ Component({
       this.setData({ 'disputing.visible': false });
       try {
         const { claim } = await call('objection.submit', { entryId, reason: event.detail.reason }, { requestId: newRequestId() });
-        markStale('claims', 'home');
         wx.showToast({ title: `已提交，由${claim.waitingFor?.label ?? '负责人'}研究`, icon: 'none' });
       } catch (error) {
         wx.showModal({ title: '未能提交', content: messageOf(error), showCancel: false });

@@ -4,7 +4,7 @@
  * An account not bound to a member yet gets the way to bind it.
  */
 import { ApiCallError, call } from '../../services/api';
-import { consumeStale } from '../../navigation/freshness';
+import { consumeStale } from '../../services/stale';
 import { goTo, isPageName } from '../../navigation/routes';
 import { EMPTY_HOME_VIEW, homeViewOf, type Home } from './home-view';
 

@@ -9,7 +9,6 @@
 import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
 import { call, knownTerms, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
-import { markStale } from '../../navigation/freshness';
 import { periodLabel } from '../../format/periods';
 import { endedKeys, nextStepOf, rowViewOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
 
@@ -187,7 +186,6 @@ Component({
       this.setData({ 'objecting.visible': false, busy: true });
       try {
         const { claim } = await call('objection.submit', { outcomeId, reason: event.detail.reason }, { requestId: newRequestId() });
-        markStale('claims', 'home');
         wx.showToast({ title: `已提交，由${claim.waitingFor?.label ?? '委员会'}研究`, icon: 'none' });
         await this.load();
       } catch (error) {

@@ -11,6 +11,7 @@
 import type { BoardScope, Period, RankingRow, SchemeTerms, UnitBoard, UnitRankingRow } from '../../../typings/api';
 import { call, knownTerms } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
+import { consumeStale } from '../../services/stale';
 import { chinaDay } from '../../format/dates';
 import {
   boardTitle,
@@ -107,6 +108,10 @@ Component({
     setKeyChoices() {
       const { period, today } = this.data;
       this.setData({ keyChoices: period === 'quarter' || period === 'half' ? recentKeys(period, today, PICKABLE_KEYS) : [] });
+    },
+
+    onShow() {
+      if (consumeStale('ranking') && this.data.status === 'loaded') this.load();
     },
 
     onPullDownRefresh() {

@@ -10,7 +10,6 @@ import type { CatalogItem, Claim, DataOf, ErrorCode } from '../../../typings/api
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
-import { markStale } from '../../navigation/freshness';
 import { goTo } from '../../navigation/routes';
 import { categoriesOf, itemFieldsOf, reportableItems, type CategoryOption } from './catalog-view';
 import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
@@ -293,7 +292,6 @@ Component({
         session.requestId = null;
         clearDraft();
         session.keepsDraft = false;
-        markStale('home', 'claims');
         this.showSubmitted(claim);
       } catch (error) {
         const code = error instanceof ApiCallError ? error.code : 'INTERNAL';

@@ -23,7 +23,7 @@ import { COLLECTIONS } from '../../data/collections';
 import { getOrNull } from '../../cloud';
 import type { UnitItem } from '../../../domain/unit-items';
 import { readMembers } from '../../data/ledger';
-import { findMember, loadEndorsers, type StoredMember } from '../../data/members';
+import { findMember, findMembers, loadEndorsers, type StoredMember } from '../../data/members';
 import { loadSchemeVersion } from '../../data/schemes';
 import { notifyClaimant, notifyReviewers } from '../../notify';
 
@@ -35,7 +35,13 @@ export const inboxList = defineAction('inbox.list', {
     const member = await ctx.requireMember();
     const offset = decodeCursor(payload.cursor);
     const claims = await inboxPage(member._id, offset);
-    return { claims: await withEvidenceUrls(claims), cursor: nextCursor(offset, claims) };
+    // Who filed each claim and their unit: one read of at most a page's creators, whatever the history.
+    const [withUrls, creators] = await Promise.all([withEvidenceUrls(claims), findMembers(claims.map((claim) => claim.createdBy))]);
+    const unitOf = new Map(creators.map((creator) => [creator._id, creator.branchName ?? null]));
+    return {
+      claims: withUrls.map((claim) => ({ ...claim, createdByBranchName: unitOf.get(claim.createdBy) ?? null })),
+      cursor: nextCursor(offset, claims),
+    };
   },
 });
 

@@ -2,7 +2,7 @@
  * Builders for the documents the review, ranking, award and admin pages show: plausible defaults,
  * overridden per test with only what the test is about.
  */
-import type { CatalogItem, Claim, ClaimLine, Decision, DirectoryMember, RankingRow } from '../../../typings/api';
+import type { CatalogItem, Claim, ClaimLine, Decision, DirectoryMember, InboxClaim, RankingRow } from '../../../typings/api';
 import { aMember } from './builders';
 
 export function aLine(overrides: Partial<ClaimLine> = {}): ClaimLine {
@@ -40,6 +40,11 @@ export function aClaim(overrides: Partial<Claim> = {}): Claim {
     updatedAt: '2026-11-01T08:00:00.000Z',
     ...overrides,
   };
+}
+
+/** A claim as the inbox lists it: with the claimant's unit. */
+export function anInboxClaim(overrides: Partial<InboxClaim> = {}): InboxClaim {
+  return { ...aClaim(overrides), createdByBranchName: '东宝分会', ...overrides };
 }
 
 export function anItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
