@@ -22,6 +22,7 @@ import { WechatLog } from './shell/wechat-log';
 import { CloudClient } from './wx/cloud';
 import { isTempPath, tempFile } from './wx/files';
 import { createWx } from './wx';
+import { answerNodeFields } from './wx/selector-query';
 
 /** The caller when the URL names none and there is no demo: the local default administrator. */
 const FALLBACK_CALLER = 'local-admin';
@@ -111,6 +112,7 @@ async function boot(): Promise<void> {
       go(byOpenType[openType] ?? byOpenType.navigate);
     },
   });
+  answerNodeFields();
   scope.wx = createWx({ openid, appName, cloud, overlays, phone, log, pages, resolveImage });
   installConstructors(scope);
 
