@@ -106,6 +106,9 @@ async function main(): Promise<void> {
 
   const demo = await startPreviewCloud();
   const empty = await startPreviewCloud({ empty: true });
+  // The 常州 demo only when a scene needs it: it is seeded through a year and more of history.
+  const changzhou = scenes.some((scene) => scene.cloud === 'changzhou') ? await startPreviewCloud({ template: 'changzhou' }) : null;
+  const cloudOf = (scene: Scene): PreviewCloud => (scene.cloud === 'empty' ? empty : scene.cloud === 'changzhou' && changzhou ? changzhou : demo);
   const browser = await launchChromium();
   const failures: string[] = [];
   try {
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ deviceScaleFactor: 2 });
     for (const scene of scenes) {
       try {
-        await photograph(context, scene.cloud === 'empty' ? empty : demo, scene);
+        await photograph(context, cloudOf(scene), scene);
         process.stdout.write('.');
       } catch (error) {
         failures.push(`${scene.page} ${scene.state}: ${(error as Error).message.split('\n')[0]}`);
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
     await browser.close();
     await demo.close();
     await empty.close();
+    await changzhou?.close();
   }
   if (failures.length > 0) {
     for (const failure of failures) console.error(`✗ ${failure}`);

@@ -140,7 +140,9 @@ async function boot(): Promise<void> {
 
   const entry = routeOfHash();
   const start = entry ? `/${entry.route}?${new URLSearchParams(entry.query)}` : `/${appJson.pages[0]}`;
-  await (entry && isTabRoute(entry.route) ? pages.switchTab(`/${entry.route}`) : pages.reLaunch(start));
+  // A tab page with a query is opened as a shared card opens it (reLaunch keeps the query; switchTab has none).
+  const asTab = entry && isTabRoute(entry.route) && Object.keys(entry.query).length === 0;
+  await (asTab ? pages.switchTab(`/${entry.route}`) : pages.reLaunch(start));
   window.addEventListener('hashchange', () => {
     const target = routeOfHash();
     const top = pages.current();

@@ -132,7 +132,7 @@ export function interfaceApis(ctx: WxContext) {
         if (chosen === 0) ctx.log.record({ kind: 'share', title: '分享图片：发送给朋友', detail: path, data: { path, to: 'friend' } });
         if (chosen === 1) {
           ctx.log.record({ kind: 'share', title: '分享图片：保存图片', detail: path, data: { path, to: 'album' } });
-          ctx.overlays.toast({ title: '已保存到系统相册', icon: 'success', duration: 1500, mask: false });
+          ctx.overlays.toast({ title: '已保存到相册', icon: 'success', duration: 1500, mask: false });
         }
       });
       return {};
