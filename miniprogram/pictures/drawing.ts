@@ -57,12 +57,18 @@ export function fitText(text: string, size: number, maxWidth: number): string {
   return `${chars.join('')}…`;
 }
 
-/** The text broken into lines no wider than `maxWidth` (Chinese breaks between any two characters). */
+/** Punctuation a Chinese line never starts with: it hangs at the end of the line before. */
+const NO_LINE_START = '，。、；：！？）》」』”’…';
+
+/**
+ * The text broken into lines no wider than `maxWidth` (Chinese breaks between any two characters),
+ * except that closing punctuation stays on its line, overhanging by at most one character.
+ */
 export function wrapText(text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const char of text) {
-    if (line !== '' && textWidth(line + char, size) > maxWidth) {
+    if (line !== '' && textWidth(line + char, size) > maxWidth && !NO_LINE_START.includes(char)) {
       lines.push(line);
       line = '';
     }

@@ -111,7 +111,14 @@ describe('the 荣誉证书 (第十八条)', () => {
     expect(texts(picture)).toContain('马丽：');
     expect(body).toContain('在荆门市新的社会阶层人士联谊会2025年度积分排名（全会）中位列第 3 名，年度积分 460 分。特发此证，以资鼓励。');
     expect(texts(picture).slice(-2)).toEqual(['荆门市新的社会阶层人士联谊会', '2026年1月5日']);
-    for (const text of textCommands(picture)) expect(textWidth(text.text, text.size)).toBeLessThanOrEqual(picture.width - 120);
+    // Inside the inner frame (34 px from each edge).
+    for (const text of textCommands(picture)) {
+      const width = textWidth(text.text, text.size);
+      const left = text.align === 'center' ? text.x - width / 2 : text.align === 'right' ? text.x - width : text.x;
+      expect(left).toBeGreaterThanOrEqual(34);
+      expect(left + width).toBeLessThanOrEqual(picture.width - 34);
+    }
+    expect(texts(picture).filter((t) => /^[，。]/.test(t))).toEqual([]);
   });
 });
 
@@ -120,6 +127,7 @@ describe('drawing', () => {
     expect(textWidth('积分', 20)).toBe(40);
     expect(fitText('荆门市新的社会阶层人士联谊会', 10, 50)).toBe('荆门市新…');
     expect(wrapText('一二三四五六七', 10, 30)).toEqual(['一二三', '四五六', '七']);
+    expect(wrapText('一二三，四五', 10, 30)).toEqual(['一二三，', '四五']);
   });
 
   it('paints each command on a canvas 2d context at the given scale', () => {

@@ -122,7 +122,7 @@ describe('排行 page: the 荣誉证书 of a year’s first places (第十八条
     const page = openPageAt(PAGE, { period: 'year', key: lastYear });
     await settle();
 
-    expect(textIn(page.querySelector('.certificate__text'))).toBe(`您在本榜位列第 3 名，可领取${lastYear}年度荣誉证书`);
+    expect(textIn(page.querySelector('.certificate__text'))).toBe(`您位列本榜第 3 名，可领取${lastYear}年度荣誉证书`);
     await tapNode(page.querySelector('.certificate__button'));
     await settle();
 
