@@ -18,6 +18,7 @@ export interface Scene {
   /** The route with its query, when not pages/<page>/index. */
   route?: string;
   network?: 'offline' | 'pending';
+  /** 'changzhou': the 常州 template's demo (a 机关党委 with last year closed). */
   cloud?: 'demo' | 'empty' | 'changzhou';
   /** Screen height in CSS px for a long page (812 by default). */
   height?: number;
@@ -37,6 +38,9 @@ const CLERK = '周小琳';
 const PARTY_SECRETARY = '王立新';
 const PARTY_SCOREKEEPER = '赵雪';
 const PARTY_MEMBER = '陈志明';
+/** A 党员 among the first ten of last year's 年度得分 board in the 常州 demo (a 荣誉证书, 第十八条). */
+const CHANGZHOU_TOP = '徐静';
+const LAST_YEAR = String(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1);
 
 /** The states every data page has besides its own: the network down, and the first answer still coming. */
 function offlineAndLoading(page: string, who: Who, route?: string): Scene[] {
@@ -260,6 +264,48 @@ export const SCENES: Scene[] = [
   ...offlineAndLoading('inbox', PRESIDENT),
   { page: 'ranking', state: 'loaded', who: MEMBER, height: 1000, act: (p) => p.screen.locator('rank-row').first().waitFor() },
   ...offlineAndLoading('ranking', MEMBER),
+  {
+    page: 'ranking',
+    state: 'share-picture',
+    who: MEMBER,
+    act: async (p) => {
+      await p.screen.locator('rank-row').first().waitFor();
+      await p.tap('.share-button', '生成排行图片');
+      await p.wechatLayer.locator('.viewer__image').evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
+    },
+  },
+  {
+    page: 'ranking',
+    state: 'filters',
+    who: MEMBER,
+    act: async (p) => {
+      await p.screen.locator('rank-row').first().waitFor();
+      await p.tap('.scope--filter');
+      await p.screen.locator('.filters__chip').first().waitFor();
+    },
+  },
+  { page: 'ranking', state: 'mine-highlighted', who: MEMBER, act: (p) => p.screen.locator('.rank-row--mine').scrollIntoViewIfNeeded() },
+  { page: 'ranking', state: 'units', who: MEMBER, act: (p) => p.tap('.scope--units').then(() => p.screen.locator('.unit-row').first().waitFor()) },
+  {
+    page: 'ranking',
+    state: 'certificate',
+    who: CHANGZHOU_TOP,
+    cloud: 'changzhou',
+    route: `pages/ranking/index?period=cycle&key=${LAST_YEAR}`,
+    act: (p) => p.screen.locator('.certificate').waitFor(),
+  },
+  {
+    page: 'ranking',
+    state: 'certificate-picture',
+    who: CHANGZHOU_TOP,
+    cloud: 'changzhou',
+    route: `pages/ranking/index?period=cycle&key=${LAST_YEAR}`,
+    act: async (p) => {
+      await p.tap('.certificate__button');
+      await p.wechatLayer.locator('.viewer__image').evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
+    },
+  },
+  { page: 'ranking', state: 'changzhou', who: '周丽娟', cloud: 'changzhou', act: (p) => p.screen.locator('rank-row').first().waitFor() },
 
   { page: 'admin', state: 'loaded', who: CLERK, act: (p) => p.screen.locator('.member').first().waitFor() },
   { page: 'admin', state: 'import', who: CLERK, act: (p) => p.tap('.t-tabs__item', '导入') },
@@ -315,7 +361,6 @@ export const SCENES: Scene[] = [
 
   // The 常州 party organisation (SCHEME=changzhou): the same pages in a template's words.
   { page: 'mine', state: 'changzhou', who: PARTY_MEMBER, cloud: 'changzhou', act: (p) => p.sees('最近积分').then(() => undefined) },
-  { page: 'ranking', state: 'changzhou-year', who: PARTY_MEMBER, cloud: 'changzhou', height: 1000, act: (p) => p.screen.locator('rank-row').first().waitFor() },
   { page: 'outcomes', state: 'changzhou-secretary', who: PARTY_SECRETARY, cloud: 'changzhou', height: 1100, act: (p) => p.screen.locator('.row').first().waitFor() },
   { page: 'award', state: 'changzhou-scorekeeper', who: PARTY_SCOREKEEPER, cloud: 'changzhou', act: (p) => p.sees('记分').then(() => undefined) },
 ];

@@ -37,6 +37,8 @@ export interface Aggregate {
   match(condition: object): Aggregate;
   group(stage: object): Aggregate;
   limit(n: number): Aggregate;
+  /** Splits an array field into one document per element (ranking.scopes: social roles). */
+  unwind(field: string): Aggregate;
   end(): Promise<{ list: unknown[] }>;
 }
 

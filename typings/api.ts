@@ -174,6 +174,27 @@ export interface UnitRankingRow {
   average: number;
 }
 
+/** The caller's own row of a board: their member id (to mark their row among the rows), rank and total. */
+export interface BoardStanding {
+  memberId?: string;
+  rank: number | null;
+  total: number;
+  score?: number;
+}
+
+/** A value a board may be scoped to, with how many active members hold it. */
+export interface BoardChoice {
+  value: string;
+  members: number;
+}
+
+/** ranking.scopes' answer: every unit by name (with its active members), and the profession and social-role values that exist, most held first. */
+export interface BoardChoices {
+  units: { unitId: string; name: string; members: number }[];
+  professions: BoardChoice[];
+  socialRoles: BoardChoice[];
+}
+
 /** ranking.get's answer to `by: 'unit'`. */
 export interface UnitBoard {
   by: 'unit';
@@ -360,8 +381,10 @@ export interface Actions {
    */
   'ranking.get': {
     payload: { period: Period; key?: string; scope?: BoardScope; limit?: number; by?: 'member' | 'unit' };
-    data: { by?: 'member'; period: Period; key: string; rows: RankingRow[]; me: { rank: number | null; total: number; score?: number } | null; terms: SchemeTerms };
+    data: { by?: 'member'; period: Period; key: string; rows: RankingRow[]; me: BoardStanding | null; terms: SchemeTerms };
   };
+  /** The values the 排行 page's filters offer: every unit, and the professions and social roles members have. */
+  'ranking.scopes': { payload: Record<string, never> | undefined; data: BoardChoices };
   'ledger.list': { payload: { memberId?: string; cursor?: string }; data: { entries: LedgerEntry[]; cursor: string | null } };
   'notice.list': { payload: Record<string, never> | undefined; data: { notices: Notice[] } };
   'admin.members.import': {

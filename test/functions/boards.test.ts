@@ -69,7 +69,7 @@ it('filters by branch, leaders or members, tier, profession and social role', as
 it("pins the caller's own rank even below the rows shown", async () => {
   const top = await board(as('m2'), { period: 'year', key: '2026', limit: 1 });
   expect(top.rows.map((r) => r.memberId)).toEqual(['m1']);
-  expect(top.me).toEqual({ rank: 4, total: 10 });
+  expect(top.me).toEqual({ memberId: 'm2', rank: 4, total: 10 });
   expect((await board(as('m4'), { period: 'year', key: '2026' })).me).toBeNull();
   expect((await board('not-a-member', { period: 'year', key: '2026' })).me).toBeNull();
 });
@@ -106,7 +106,7 @@ it('counts a claim made at 00:30 on the 1st in China in the new month', async ()
   await h.ok(as('president'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
   const december = await board(as('m1'), { period: 'month' });
   expect(december.key).toBe('2026-12');
-  expect(december.me).toEqual({ rank: 1, total: 10 });
+  expect(december.me).toEqual({ memberId: 'm1', rank: 1, total: 10 });
   expect((await h.fails(as('m1'), 'claim.submit', { itemId: 'honor.county', occurredOn: '2026-12-02', note: '' })).code).toBe('OUT_OF_WINDOW');
 });
 

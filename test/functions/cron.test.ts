@@ -77,7 +77,7 @@ describe('the monthly job', () => {
     expect(tally('director:m:2026-11')).toBe(220);
     expect(tally('director:all')).toBe(2 * 200 + 50 + 13 * 20);
     const board = await h.ok(openidOf('director'), 'ranking.get', { period: 'month' });
-    expect(board.me).toEqual({ rank: 1, total: 220 });
+    expect(board.me).toEqual({ memberId: 'director', rank: 1, total: 220 });
   });
 
   it('changes nothing when a month is run again, by the timer or an administrator', async () => {

@@ -36,7 +36,7 @@ it('takes a self-report through endorsement and final review onto the boards', a
 
   const board = await h.ok(openidOf('m1'), 'ranking.get', { period: 'month' });
   expect(board.rows).toEqual([{ memberId: 'm1', name: '会员甲', branchName: '东宝分会', total: 4, rank: 1 }]);
-  expect(board.me).toEqual({ rank: 1, total: 4 });
+  expect(board.me).toEqual({ memberId: 'm1', rank: 1, total: 4 });
   // Each reviewer is told when it reaches them, and the claimant when it is approved.
   expect(h.cloud.outbox.delivered().map((m) => [m.data.touser, m.data.template_id])).toEqual([
     [openidOf('b1head'), REVIEW_TEMPLATE],

@@ -91,7 +91,7 @@ describe('admin.members.import', () => {
     const leaders = await h.ok(openidOf('m1'), 'ranking.get', { period: 'month', scope: { group: 'leaders' } });
     expect(leaders.rows.map((r) => r.memberId)).toEqual(['m1']);
     const architects = await h.ok(openidOf('m1'), 'ranking.get', { period: 'all', scope: { profession: '建筑师' } });
-    expect(architects.me).toEqual({ rank: 1, total: 4 });
+    expect(architects.me).toEqual({ memberId: 'm1', rank: 1, total: 4 });
   });
 
   it('reports every bad row with its number and writes nothing', async () => {

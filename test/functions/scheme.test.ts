@@ -71,7 +71,7 @@ describe('admin.scheme.publish', () => {
 
     await h.ok(ADMIN_OPENID, 'admin.scheme.publish', { items: revisedItems(), note: '修订' });
     expect(JSON.stringify([docs('ledger'), docs('tallies')])).toBe(recorded);
-    expect((await h.ok(openidOf('m1'), 'ranking.get', { period: 'month' })).me).toEqual({ rank: 1, total: 2 });
+    expect((await h.ok(openidOf('m1'), 'ranking.get', { period: 'month' })).me).toEqual({ memberId: 'm1', rank: 1, total: 2 });
   });
 
   it('approves a claim submitted before publication at its own version’s points', async () => {

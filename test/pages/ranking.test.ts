@@ -15,6 +15,27 @@ function board(overrides: Partial<Board> = {}): Board {
   return { period: 'month', key: '2026-11', rows: [], me: null, terms: jingmenTerms(), ...overrides };
 }
 
+function choices(): DataOf<'ranking.scopes'> {
+  return {
+    units: [
+      { unitId: 'branch-dongbao', name: '东宝分会', members: 20 },
+      { unitId: 'branch-shayang', name: '沙洋分会', members: 18 },
+    ],
+    professions: [
+      { value: '企业家', members: 10 },
+      { value: '律师', members: 3 },
+    ],
+    socialRoles: [{ value: '政协委员', members: 2 }],
+  };
+}
+
+/** Nodes inside the filters' sheet (a component of its own). */
+function inFilters(page: ReturnType<typeof openPageAt>, selector: string) {
+  return page.querySelector('.board-filters')?.querySelectorAll(selector) ?? [];
+}
+
+const filterChips = (page: ReturnType<typeof openPageAt>) => inFilters(page, '.filters__chip');
+
 function boardRequests(callFunction: jest.Mock): ApiEvent<'ranking.get'>[] {
   return callFunction.mock.calls
     .map((call) => (call[0] as { data: ApiEvent }).data)
@@ -66,7 +87,7 @@ describe('排行 page: the board', () => {
     expect(rows[3].querySelector('.rank-row__rank--bronze')).toBeUndefined();
     expect(textIn(rows[0].querySelector('.rank-row__avatar'))).toBe('王');
     expect(textIn(rows[0].querySelector('.rank-row__branch'))).toBe('东宝分会');
-    expect(textOf(page, '.board-title')).toBe('2026年11月 全会积分榜');
+    expect(textOf(page, '.board-title')).toBe('2026年11月 全会 积分排行');
   });
 
   it("pins the caller's own rank and total at the bottom", async () => {
@@ -117,7 +138,7 @@ describe('排行 page: the board', () => {
 
     await emit(page, '.periods', 'change', { value: 'year' });
     await settle();
-    expect(textOf(page, '.period-key')).toBe('2026年 ▾');
+    expect(textOf(page, '.period-key')).toBe('2026年 ›');
     await emit(page, '.period-picker', 'change', { value: '2025' });
     await settle();
 
@@ -126,23 +147,69 @@ describe('排行 page: the board', () => {
       { period: 'year', limit: 50 },
       { period: 'year', key: '2025', limit: 50 },
     ]);
-    expect(textOf(page, '.board-title')).toBe('2025年 全会积分榜');
+    expect(textOf(page, '.board-title')).toBe('2025年 全会 积分排行');
   });
 
-  it('scopes the board to leaders, and to a profession typed in', async () => {
-    const callFunction = stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })) });
+  it('scopes the board to leaders, and to a profession chosen among those that exist', async () => {
+    const callFunction = stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })), 'ranking.scopes': ok(choices()) });
     const page = openPageAt(PAGE);
     await settle();
+    expect(callFunction).toHaveBeenCalledTimes(1);
 
     await tapNode(page.querySelectorAll('.scope')[2]);
     await settle();
-    await tapNode(page.querySelectorAll('.scope')[4]);
-    await emit(page, '.facet-input', 'change', { value: ' 律师 ' });
-    await emit(page, '.facet-dialog', 'confirm');
-    await settle();
+    await tapNode(page.querySelector('.scope--filter'));
+    expect(inFilters(page, '.filters__label').map((n) => textIn(n))).toEqual(['按分会', '按会费档次', '按职业', '按社会职务']);
+    expect(filterChips(page).map((n) => textIn(n))).toContain('企业家 10 人');
+    await tapNode(filterChips(page).find((n) => textIn(n) === '律师 3 人'));
 
     expect(boardRequests(callFunction).map((e) => e.payload?.scope)).toEqual([undefined, { group: 'leaders' }, { profession: '律师' }]);
-    expect(textOf(page, '.board-title')).toBe('2026年11月 律师积分榜');
+    expect(textOf(page, '.board-title')).toBe('2026年11月 律师 积分排行');
+    expect(textOf(page, '.scope--filter')).toBe('律师 ›');
+    expect(inFilters(page, '.filters__sheet')).toHaveLength(0);
+  });
+
+  it('opens any branch’s board and a tier’s from the filters, asking for the values once', async () => {
+    const callFunction = stubApi({
+      'ranking.get': (payload) => ok(board({ rows: payload.scope?.branchId ? [aRow({ name: '沙会员', branchName: '沙洋分会' })] : [aRow()] })),
+      'ranking.scopes': ok(choices()),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await tapNode(page.querySelector('.scope--filter'));
+    await tapNode(filterChips(page).find((n) => textIn(n) === '沙洋分会 18 人'));
+    expect(textOf(page, '.board-title')).toBe('2026年11月 沙洋分会 积分排行');
+    await tapNode(page.querySelector('.scope--filter'));
+    await tapNode(filterChips(page).find((n) => textIn(n) === '理事'));
+
+    expect(boardRequests(callFunction).map((e) => e.payload?.scope)).toEqual([undefined, { branchId: 'branch-shayang' }, { category: 'director' }]);
+    expect(callFunction.mock.calls.filter((c) => (c[0] as { data: ApiEvent }).data.action === 'ranking.scopes')).toHaveLength(1);
+    expect(textOf(page, '.scope--filter')).toBe('理事 ›');
+  });
+
+  it('says why the filters could not load, and retries', async () => {
+    let failing = true;
+    stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })), 'ranking.scopes': () => (failing ? fail('INTERNAL', '服务暂时不可用') : ok(choices())) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    await tapNode(page.querySelector('.scope--filter'));
+    expect(textOf(page, ['.board-filters', '.filters__state'])).toBe('服务暂时不可用重试');
+    failing = false;
+    await tap(page, ['.board-filters', '.filters__state', '.state-view__button']);
+
+    expect(filterChips(page).length).toBeGreaterThan(0);
+  });
+
+  it('marks my own row among the rows', async () => {
+    stubApi({ 'ranking.get': ok(board({ rows: [aRow({ memberId: 'a', name: '王会长' }), aRow({ memberId: 'me', name: '马丽', rank: 2 })], me: { memberId: 'me', rank: 2, total: 100 } })) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    const rows = page.querySelectorAll('.row');
+    expect(rows.map((row) => row.querySelector('.rank-row--mine') !== undefined)).toEqual([false, true]);
+    expect(textIn(rows[1].querySelector('.rank-row__me'))).toBe('我');
   });
 
   it("opens the caller's branch board, learning the branch from me.get only when 本分会 is first tapped", async () => {
@@ -159,7 +226,7 @@ describe('排行 page: the board', () => {
     await settle();
 
     expect(boardRequests(callFunction)[1].payload?.scope).toEqual({ branchId: 'branch-dongbao' });
-    expect(textOf(page, '.board-title')).toBe('2026年11月 东宝分会积分榜');
+    expect(textOf(page, '.board-title')).toBe('2026年11月 东宝分会 积分排行');
   });
 
   it('uses the branch passed by the 我的 page without asking me.get', async () => {
@@ -219,7 +286,7 @@ describe('排行 page: sharing to a group chat', () => {
     await settle();
 
     expect((page.instance as unknown as { onShareAppMessage(): unknown }).onShareAppMessage()).toEqual({
-      title: '2026年11月 东宝分会积分榜：王会长 120 分居首',
+      title: '2026年11月 东宝分会 积分排行：王会长 120 分居首',
       path: '/pages/ranking/index?period=month&key=2026-11&branchId=branch-dongbao',
     });
   });
@@ -239,7 +306,7 @@ describe('排行 page: sharing to a group chat', () => {
     await settle();
 
     expect((page.instance as unknown as { onShareAppMessage(): unknown }).onShareAppMessage()).toEqual({
-      title: '2026年11月 全会积分榜：张三、李四 60 分并列第一',
+      title: '2026年11月 全会 积分排行：张三、李四 60 分并列第一',
       path: '/pages/ranking/index?period=month&key=2026-11',
     });
   });
@@ -255,7 +322,7 @@ describe('naming and linking a board', () => {
   it('counts a three-way tie at the top without listing everyone', () => {
     const rows = ['甲', '乙', '丙'].map((name, i) => aRow({ memberId: `m${i}`, name, total: 30, rank: 1 }));
 
-    expect(shareTitle({ period: 'year', key: '2026', scope: { group: 'leaders' } }, rows)).toBe('2026年 领导积分榜：甲等 3 人 30 分并列第一');
+    expect(shareTitle({ period: 'year', key: '2026', scope: { group: 'leaders' } }, rows)).toBe('2026年 领导 积分排行：甲等 3 人 30 分并列第一');
   });
 
   it('encodes a profession in the path and reads it back', () => {
@@ -304,11 +371,11 @@ describe('排行 page on a party organisation (seeds/002): quarters, the year by
     await settle();
 
     expect(page.instance.data.periods.map((p: { label: string }) => p.label)).toEqual(['月榜', '季榜', '年度得分', '累计']);
-    expect(page.querySelectorAll('.scope').map((n) => textIn(n))).toEqual(['全部', '本支部', '正式党员', '预备党员', '支部排名']);
+    expect(page.querySelectorAll('.scope').map((n) => textIn(n))).toEqual(['全部', '本支部', '正式党员', '预备党员', '支部排名', '筛选 ›']);
 
     await emit(page, '.periods', 'change', { value: 'cycle' });
     await settle();
-    expect(textOf(page, '.board-title')).toBe('2026年度 全部积分榜');
+    expect(textOf(page, '.board-title')).toBe('2026年度 全部 积分排行');
     expect(page.querySelectorAll('.row').map((n) => textIn(n))).toEqual(['1陈陈党员第一党支部95 分', '2刘刘党员机关党委直属88 分']);
     expect(textOf(page, '.mine-total')).toBe('88 分');
 

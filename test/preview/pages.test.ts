@@ -170,9 +170,44 @@ describe('around the pages, as WeChat does it', () => {
     await phone.wechatLayer.locator('.sheet__item', { hasText: '转发给朋友' }).click();
     const card = phone.wechatLayer.locator('.share-card');
     await card.waitFor();
-    expect(await card.locator('.share-card__title').textContent()).toMatch(/月.*榜.*居首|月.*榜.*并列第一/);
+    expect(await card.locator('.share-card__title').textContent()).toMatch(/月 全会 积分排行：.*(居首|并列第一)/);
     expect(await card.locator('.share-card__path').textContent()).toMatch(/^\/pages\/ranking\/index\?/);
     expect((await phone.wechatLog()).map((entry) => entry.kind)).toContain('share');
+  });
+
+  it('shares a board from its own button, and as a picture drawn on canvas 2d that can be saved', async () => {
+    const phone = await suite.open('马丽', 'pages/ranking/index');
+    await phone.sees('我的排名');
+    await phone.tap('.share-button', '分享到群聊');
+    await phone.wechatLayer.locator('.share-card').waitFor();
+    expect(await phone.wechatLayer.locator('.share-card__title').textContent()).toMatch(/^\d{4}年\d{1,2}月 全会 积分排行/);
+    await phone.wechatLayer.locator('.share__done').click();
+
+    await phone.tap('.share-button', '生成排行图片');
+    const picture = phone.wechatLayer.locator('.viewer__image');
+    await picture.waitFor();
+    await expect(picture.evaluate((img: HTMLImageElement) => img.decode().then(() => [img.naturalWidth, img.naturalHeight]))).resolves.toEqual([1200, expect.any(Number)]);
+    await phone.wechatLayer.locator('.sheet__item', { hasText: '保存图片' }).click();
+    await phone.toasted('已保存到相册');
+    expect((await phone.wechatLog()).map((entry) => entry.title)).toContain('分享图片：保存图片');
+  });
+
+  it('opens the board a shared card links to, on the 排行 tab', async () => {
+    const phone = await suite.open('马丽', 'pages/ranking/index?period=all&by=unit');
+    await phone.sees('累计 分会排名');
+    expect(await phone.screen.locator('.unit-row').count()).toBe(3);
+    expect(await phone.page.locator('.tab-bar').isVisible()).toBe(true);
+  });
+
+  it('finds another branch’s board among the values the filters offer, and marks my own row', async () => {
+    const phone = await suite.open('马丽', 'pages/ranking/index');
+    await phone.sees('我的排名');
+    await expect(phone.screen.locator('.rank-row--mine').count()).resolves.toBe(1);
+    await phone.tap('.scope--filter');
+    await phone.tap('.filters__chip', /^沙洋分会/);
+    await phone.sees(/月 沙洋分会 积分排行/);
+    const branches = await phone.screen.locator('.rank-row__branch').allTextContents();
+    expect(new Set(branches)).toEqual(new Set(['沙洋分会']));
   });
 
   it('asks for subscription messages naming the template, and answers as the person chose', async () => {

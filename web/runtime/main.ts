@@ -22,6 +22,7 @@ import { WechatLog } from './shell/wechat-log';
 import { CloudClient } from './wx/cloud';
 import { isTempPath, tempFile } from './wx/files';
 import { createWx } from './wx';
+import { answerNodeFields } from './wx/selector-query';
 
 /** The caller when the URL names none and there is no demo: the local default administrator. */
 const FALLBACK_CALLER = 'local-admin';
@@ -111,6 +112,7 @@ async function boot(): Promise<void> {
       go(byOpenType[openType] ?? byOpenType.navigate);
     },
   });
+  answerNodeFields();
   scope.wx = createWx({ openid, appName, cloud, overlays, phone, log, pages, resolveImage });
   installConstructors(scope);
 
@@ -138,7 +140,9 @@ async function boot(): Promise<void> {
 
   const entry = routeOfHash();
   const start = entry ? `/${entry.route}?${new URLSearchParams(entry.query)}` : `/${appJson.pages[0]}`;
-  await (entry && isTabRoute(entry.route) ? pages.switchTab(`/${entry.route}`) : pages.reLaunch(start));
+  // A tab page with a query is opened as a shared card opens it (reLaunch keeps the query; switchTab has none).
+  const asTab = entry && isTabRoute(entry.route) && Object.keys(entry.query).length === 0;
+  await (asTab ? pages.switchTab(`/${entry.route}`) : pages.reLaunch(start));
   window.addEventListener('hashchange', () => {
     const target = routeOfHash();
     const top = pages.current();

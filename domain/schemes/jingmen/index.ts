@@ -15,7 +15,7 @@ export const JINGMEN_SCHEME: Scheme = {
   effectiveFrom: '2024-01-18T00:00:00+08:00',
   words: { member: '会员', category: '会费档次', direct: '总会直属' },
   // 第十六条: boards of the whole association, a branch, leaders and members; by profession and social role.
-  boards: { whole: '全会', groups: true, categories: false, facets: ['profession', 'socialRole'] },
+  boards: { whole: '全会', groups: true, categories: true, facets: ['profession', 'socialRole'] },
   organisation: {
     root: { kind: 'association', name: '市新联会' },
     unitKinds: [{ id: 'branch', name: '分会' }],

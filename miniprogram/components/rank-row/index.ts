@@ -1,6 +1,7 @@
 /**
  * One row of a ranking board (第十六条): competition rank (ties share it; 1–3 wear medal colours),
- * the member's initial as an avatar, name, branch and total (or score). `mine` marks the caller's own row.
+ * the member's initial as an avatar, name, branch and total (or score). `mine` marks the caller's own row
+ * (tinted, edged and tagged 我).
  */
 Component({
   options: { styleIsolation: 'apply-shared' },

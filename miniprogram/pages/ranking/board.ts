@@ -14,6 +14,8 @@ export interface BoardQuery {
   /** 'YYYY-MM' or 'YYYY'; null for the current period (the server answers with the key it used). */
   key: string | null;
   scope: BoardScope;
+  /** The board of units against each other (ranking.get by: 'unit'); absent for a board of members. */
+  units?: true;
 }
 
 /** The tabs until the scheme's terms are known (荆门's): month, year, all time. */
@@ -36,8 +38,19 @@ export function scopeLabel(scope: BoardScope, branchName: string | null, terms?:
   return parts.length > 0 ? parts.join('') : (terms?.boards.whole ?? '全会');
 }
 
+/** '2026年11月 东宝分会 积分排行', or for the board of units '2026年11月 分会排名'. */
 export function boardTitle(query: BoardQuery, branchName: string | null, terms?: SchemeTerms | null): string {
-  return `${periodLabel(query.period, query.key)} ${scopeLabel(query.scope, branchName, terms)}积分榜`;
+  if (query.units) return `${periodLabel(query.period, query.key)} ${terms?.words.unit ?? '分会'}排名`;
+  return `${periodLabel(query.period, query.key)} ${scopeLabel(query.scope, branchName, terms)} 积分排行`;
+}
+
+/**
+ * The organisation as a certificate or a shared picture names it: the first part of the rulebook's
+ * title (荆门市新的社会阶层人士联谊会, 常州市机关事务管理局), or the root's short name.
+ */
+export function organisationName(terms: SchemeTerms | null): string {
+  const first = terms?.name.split(/\s/)[0] ?? '';
+  return first !== '' && first !== terms?.name ? first : (terms?.words.root ?? '市新联会');
 }
 
 /** The branch a board is scoped to, by name: every row of a branch board carries it. */
@@ -46,9 +59,9 @@ export function branchNameOf(query: BoardQuery, rows: readonly RankingRow[]): st
   return rows.find((row) => row.branchName)?.branchName ?? null;
 }
 
-/** '2026年11月 东宝分会积分榜：王会长 120 分居首'; ties at the top are named as such. */
-export function shareTitle(query: BoardQuery, rows: readonly RankingRow[], terms?: SchemeTerms | null): string {
-  const title = boardTitle(query, branchNameOf(query, rows), terms);
+/** '2026年11月 东宝分会 积分排行：王会长 120 分居首'; ties at the top are named as such. */
+export function shareTitle(query: BoardQuery, rows: readonly Pick<RankingRow, 'name' | 'rank' | 'total' | 'score' | 'branchName'>[], terms?: SchemeTerms | null): string {
+  const title = boardTitle(query, query.units ? null : branchNameOf(query, rows as RankingRow[]), terms);
   const leaders = rows.filter((row) => row.rank === 1);
   if (leaders.length === 0) return title;
   const total = leaders[0].score ?? leaders[0].total;
@@ -67,6 +80,7 @@ export function sharePath(query: BoardQuery): string {
 export function shareQuery(query: BoardQuery): string {
   const params: [string, string][] = [['period', query.period]];
   if (query.key !== null && query.period !== 'all') params.push(['key', query.key]);
+  if (query.units) params.push(['by', 'unit']);
   for (const field of SCOPE_FIELDS) {
     const value = query.scope[field];
     if (value !== undefined) params.push([field, value]);
@@ -104,5 +118,6 @@ export function queryFromOptions(options: Record<string, string | undefined>, ca
   if (profession) scope.profession = profession;
   const socialRole = decoded(options.socialRole);
   if (socialRole) scope.socialRole = socialRole;
-  return { period, key: key !== undefined && isKeyOf(period, key) ? key : null, scope };
+  const shown = { period, key: key !== undefined && isKeyOf(period, key) ? key : null };
+  return options.by === 'unit' ? { ...shown, scope: {}, units: true } : { ...shown, scope };
 }

@@ -1,18 +1,24 @@
 /**
- * 排行 (第十六条): month, year and cumulative boards of the whole association, a branch, leaders or
- * members, a profession or a social role; the caller's own standing pinned at the bottom; shared to
- * a group chat as a card that names the board and its leader and opens the same board. The tabs and
- * scopes are the template's (SchemeTerms.boards): a party organisation's quarters and year ranked by
- * score, its branches and categories.
+ * 排行 (第十六条): month, year and cumulative boards of the whole association, any branch, leaders or
+ * members, a tier, a profession or a social role (offered from the values that exist, in the
+ * filters), and the branches against each other; the caller's own row marked and their standing
+ * pinned at the bottom. Every board is shared from a visible button as a card that names it and opens
+ * the same board, or as a picture of its top (canvas 2d); the first places of an ended year's board
+ * get a 荣誉证书 (第十八条). The tabs and scopes are the template's (SchemeTerms.boards): a party
+ * organisation's quarters and year ranked by score, its branches and categories.
  *
- * Options (a shared card, or a link from 我的): period, key, branchId, group, category (tier),
- * profession, socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
+ * Options (a shared card, or a link from 我的): period, key, by=unit, branchId, group, category
+ * (tier), profession, socialRole, and myBranchId (the caller's branch, so 本分会 needs no extra call).
  */
 import type { BoardScope, Period, RankingRow, SchemeTerms, UnitBoard, UnitRankingRow } from '../../../typings/api';
 import { call, knownTerms } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { consumeStale } from '../../services/stale';
 import { chinaDay } from '../../format/dates';
+import { categoryName } from '../../format/terms';
+import { earnsCertificate } from '../../pictures/certificate';
+import { sharePicture } from '../../pictures/render';
+import { certificateFor, memberPictureRows, sharedBoardPicture, unitPictureRows } from './pictures';
 import {
   boardTitle,
   branchNameOf,
@@ -28,6 +34,8 @@ import {
 
 type Status = 'loading' | 'error' | 'loaded';
 type ScopeKind = 'all' | 'branch' | 'leaders' | 'members' | 'category' | 'profession' | 'socialRole' | 'units';
+
+const PICTURE_FAILED = '图片生成失败，请稍后重试';
 
 /** A row as shown: the score on boards ranked by it, the total elsewhere. */
 type ShownRow = RankingRow & { shown: number };
@@ -82,9 +90,17 @@ Component({
     /** The board of units (按支部), when that scope is on. */
     unitRows: [] as UnitRankingRow[],
     me: null as { rank: number | null; total: number; shown: number } | null,
+    /** The caller's member id, to mark their own row. */
+    myMemberId: '',
     limit: FIRST_ROWS,
     canShowMore: false,
-    facet: { visible: false, kind: 'profession' as 'profession' | 'socialRole', value: '' },
+    filtersVisible: false,
+    /** The categories as chips of their own (templates without leaders and members apart). */
+    categoryChips: false,
+    /** The 筛选 chip's words: the category, profession or social role chosen there, or 筛选. */
+    filterLabel: '筛选',
+    /** The caller's 荣誉证书 on an ended year's board (第十八条): their rank, or 0 for none. */
+    certificateRank: 0,
   },
 
   methods: {
@@ -94,7 +110,8 @@ Component({
       const terms = knownTerms();
       const query = queryFromOptions(options, terms?.categories.map((c) => c.id));
       if (terms) this.useTerms(terms);
-      this.setData({ period: query.period, key: query.key ?? '', scope: query.scope, scopeKind: scopeKindOf(query.scope) });
+      this.setData({ period: query.period, key: query.key ?? '', scope: query.scope, scopeKind: query.units ? 'units' : scopeKindOf(query.scope) });
+      this.setFilterLabel();
       this.setKeyChoices();
       this.load();
     },
@@ -102,7 +119,8 @@ Component({
     /** The template's tabs and scopes, from the first answer that carries its terms. */
     useTerms(terms: SchemeTerms) {
       if (this.data.terms?.template === terms.template) return;
-      this.setData({ terms, periods: terms.boards.tabs });
+      // Where leaders and members rank apart (荆门), the categories wait in the filters: 会员 would show twice.
+      this.setData({ terms, periods: terms.boards.tabs, categoryChips: terms.boards.categories && !terms.boards.groups });
     },
 
     setKeyChoices() {
@@ -123,7 +141,15 @@ Component({
     },
 
     query(): BoardQuery {
-      return { period: this.data.period, key: this.data.key || null, scope: this.data.scope };
+      const query: BoardQuery = { period: this.data.period, key: this.data.key || null, scope: this.data.scope };
+      return this.data.scopeKind === 'units' ? { ...query, scope: {}, units: true } : query;
+    },
+
+    setFilterLabel() {
+      const { scope, terms } = this.data;
+      const category = scope.category ?? scope.tier;
+      const chosen = category !== undefined ? (terms && categoryName(terms, category)) || category : (scope.profession ?? scope.socialRole);
+      this.setData({ filterLabel: chosen ?? '筛选' });
     },
 
     async load(): Promise<void> {
@@ -147,16 +173,22 @@ Component({
         const shown: BoardQuery = { ...query, key: board.period === 'all' ? null : board.key };
         // An empty branch board names no branch in its rows: keep the name we already had.
         const branchName = branchNameOf(shown, board.rows) ?? (query.scope.branchId !== undefined ? this.data.branchName : '');
+        const rows = board.rows.map((row) => ({ ...row, shown: row.score ?? row.total }));
+        const myMemberId = board.me?.memberId ?? '';
+        const earns = earnsCertificate({ ...shown, me: board.me, thisYear: this.data.today.slice(0, 4) }) && rows.some((row) => row.memberId === myMemberId);
         this.setData({
           status: 'loaded',
           key: shown.key ?? '',
           keyLabel: periodLabel(shown.period, shown.key),
           branchName,
           title: boardTitle(shown, branchName || null, board.terms),
-          rows: board.rows.map((row) => ({ ...row, shown: row.score ?? row.total })),
+          rows,
           me: board.me ? { ...board.me, shown: board.me.score ?? board.me.total } : null,
+          myMemberId,
+          certificateRank: earns ? (board.me?.rank ?? 0) : 0,
           canShowMore: board.rows.length >= this.data.limit && this.data.limit < MOST_ROWS,
         });
+        this.setFilterLabel();
       } catch (error) {
         if (thisLoad !== session.loads) return;
         if (refreshing) wx.showToast({ title: messageOf(error), icon: 'none' });
@@ -168,19 +200,20 @@ Component({
     async loadUnits(): Promise<void> {
       const { period } = this.data;
       const key = this.data.key || null;
-      const unit = this.data.terms?.words.unit ?? '分会';
-      this.setData({ title: `${periodLabel(period, key)} ${unit}排名`, keyLabel: periodLabel(period, key), status: 'loading', errorMessage: '' });
+      const { terms } = this.data;
+      this.setData({ title: boardTitle({ period, key, scope: {}, units: true }, null, terms), keyLabel: periodLabel(period, key), status: 'loading', errorMessage: '', certificateRank: 0 });
       const session = sessionOf(this);
       const thisLoad = ++session.loads;
       try {
         const board = (await call('ranking.get', { period, ...(key ? { key } : {}), by: 'unit' })) as unknown as UnitBoard;
         if (thisLoad !== session.loads) return;
+        this.useTerms(board.terms);
         const shownKey = board.period === 'all' ? null : board.key;
         this.setData({
           status: 'loaded',
           key: shownKey ?? '',
           keyLabel: periodLabel(period, shownKey),
-          title: `${periodLabel(period, shownKey)} ${unit}排名`,
+          title: boardTitle({ period, key: shownKey, scope: {}, units: true }, null, board.terms),
           unitRows: board.rows,
           rows: [],
           me: null,
@@ -215,21 +248,22 @@ Component({
     },
 
     setScope(scope: BoardScope, branchName = '') {
-      this.setData({ scope, scopeKind: scopeKindOf(scope), branchName, limit: FIRST_ROWS, status: 'loading' });
+      this.setData({ scope, scopeKind: scopeKindOf(scope), branchName, limit: FIRST_ROWS, status: 'loading', certificateRank: 0 });
+      this.setFilterLabel();
       this.load();
     },
 
-    async onScope(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { kind: ScopeKind; category?: string }>) {
+    async onScope(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { kind: ScopeKind | 'filter'; category?: string }>) {
       const kind = event.currentTarget.dataset.kind;
       if (kind === 'all') this.setScope({});
       else if (kind === 'units') {
-        this.setData({ scope: {}, scopeKind: 'units', branchName: '', limit: FIRST_ROWS });
+        this.setData({ scope: {}, scopeKind: 'units', branchName: '', limit: FIRST_ROWS, filterLabel: '筛选' });
         this.load();
       }
       else if (kind === 'leaders' || kind === 'members') this.setScope({ group: kind });
       else if (kind === 'category') this.setScope({ category: event.currentTarget.dataset.category });
       else if (kind === 'branch') await this.showMyBranch();
-      else this.setData({ facet: { visible: true, kind, value: (kind === 'profession' ? this.data.scope.profession : this.data.scope.socialRole) ?? '' } });
+      else this.setData({ filtersVisible: true });
     },
 
     /** 本分会: the caller's branch, from the options or, once, from me.get. */
@@ -253,20 +287,14 @@ Component({
       this.setScope({ branchId: session.myBranchId }, session.myBranchName);
     },
 
-    onFacetInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ 'facet.value': event.detail.value });
+    /** A unit, category, profession or social role chosen in the filters. */
+    onFilter(event: WechatMiniprogram.CustomEvent<{ scope: BoardScope; branchName: string }>) {
+      this.setData({ filtersVisible: false });
+      this.setScope(event.detail.scope, event.detail.branchName);
     },
 
-    onFacetConfirm() {
-      const { kind, value } = this.data.facet;
-      const text = value.trim();
-      this.setData({ 'facet.visible': false });
-      if (text === '') return;
-      this.setScope(kind === 'profession' ? { profession: text } : { socialRole: text });
-    },
-
-    onFacetCancel() {
-      this.setData({ 'facet.visible': false });
+    onFiltersClose() {
+      this.setData({ filtersVisible: false });
     },
 
     onShowMore() {
@@ -277,12 +305,32 @@ Component({
     /** The card names the board and its leader, and opens the same board (period, key, scope). */
     onShareAppMessage() {
       const query = this.query();
-      return { title: shareTitle(query, this.data.rows, this.data.terms), path: sharePath(query) };
+      return { title: shareTitle(query, this.sharedRows(), this.data.terms), path: sharePath(query) };
     },
 
     onShareTimeline() {
       const query = this.query();
-      return { title: shareTitle(query, this.data.rows, this.data.terms), query: shareQuery(query) };
+      return { title: shareTitle(query, this.sharedRows(), this.data.terms), query: shareQuery(query) };
+    },
+
+    sharedRows(): Pick<RankingRow, 'name' | 'rank' | 'total' | 'branchName'>[] {
+      if (this.data.scopeKind !== 'units') return this.data.rows.map((row) => ({ ...row, total: row.shown }));
+      return this.data.unitRows.map((row) => ({ name: row.name, rank: row.rank, total: row.total, branchName: null }));
+    },
+
+    /** A picture of the top of the board as shown, offered in WeChat's picture menu (send, save). */
+    async onSharePicture() {
+      const { scopeKind, rows, unitRows, terms, title, today } = this.data;
+      const pictureRows = scopeKind === 'units' ? unitPictureRows(unitRows) : memberPictureRows(rows, terms);
+      if (!(await sharePicture(this, '#picture', sharedBoardPicture(title, pictureRows, terms, today)))) wx.showToast({ title: PICTURE_FAILED, icon: 'none' });
+    },
+
+    /** The caller's 荣誉证书 of this year's board (第十八条), to save or send. */
+    async onCertificate() {
+      const row = this.data.rows.find((r) => r.memberId === this.data.myMemberId);
+      if (!row) return;
+      const picture = certificateFor(this.query(), row, this.data.terms, this.data.today);
+      if (!(await sharePicture(this, '#picture', picture))) wx.showToast({ title: PICTURE_FAILED, icon: 'none' });
     },
   },
 });

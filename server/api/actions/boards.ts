@@ -6,7 +6,7 @@
  * by the (key, scope…, total) index, reading no documents).
  */
 import { z } from 'zod';
-import type { BoardScope, DataOf, RankingRow, UnitBoard } from '../../../typings/api';
+import type { BoardScope, BoardStanding, DataOf, RankingRow, UnitBoard } from '../../../typings/api';
 import type { LedgerEntry, Notice } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
@@ -23,6 +23,7 @@ import { decodeCursor, nextCursor, PAGE_SIZE } from '../../data/claims';
 import type { StoredTally } from '../../data/ledger';
 import { findMember } from '../../data/members';
 import { unitBoard } from '../../data/unit-board';
+import { boardChoices } from '../../data/board-choices';
 
 export const DEFAULT_BOARD_ROWS = 50;
 export const MAX_BOARD_ROWS = 100;
@@ -82,7 +83,7 @@ async function ownStanding(
   scope: BoardScope | undefined,
   rows: RankingRow[],
   by: Measure,
-): Promise<{ rank: number | null; total: number; score?: number } | null> {
+): Promise<BoardStanding | null> {
   if (!ctx.openid) return null;
   const db = database();
   const { data } = await db.collection(COLLECTIONS.tallies).where({ openid: ctx.openid, key: tallyKey }).limit(1).get();
@@ -90,12 +91,12 @@ async function ownStanding(
   if (!own || !inScope(own, scope)) return null;
   const score = by === 'score' ? { score: own.score ?? 0 } : {};
   const shown = rows.find((row) => row.memberId === own.memberId);
-  if (shown) return { rank: shown.rank, total: shown.total, ...score };
+  if (shown) return { memberId: own.memberId, rank: shown.rank, total: shown.total, ...score };
   const { total: higher } = await db
     .collection(COLLECTIONS.tallies)
     .where({ ...boardFilter(tallyKey, scope), [by]: db.command.gt(by === 'score' ? (own.score ?? 0) : own.total) })
     .count();
-  return { rank: competitionRank(higher), total: own.total, ...score };
+  return { memberId: own.memberId, rank: competitionRank(higher), total: own.total, ...score };
 }
 
 export const rankingGet = defineAction('ranking.get', {
@@ -114,6 +115,20 @@ export const rankingGet = defineAction('ranking.get', {
     const rows = rankBoard(tallies, Infinity, by);
     const me = await ownStanding(ctx, tallyKey, payload.scope, rows, by);
     return { by: 'member' as const, period: payload.period, key, rows, me, terms: schemeTerms(scheme) };
+  },
+});
+
+/**
+ * What the 排行 page's filters offer (第十六条: boards by branch, profession and social role): the
+ * values that exist, so nobody has to type one that must match exactly. Asked when the filters are
+ * opened, not with every board: a board's reads stay its rows + 1.
+ */
+export const rankingScopes = defineAction('ranking.scopes', {
+  schema: noPayload,
+  access: 'anyone',
+  writes: false,
+  async handle() {
+    return boardChoices();
   },
 });
 

@@ -35,6 +35,7 @@ const LOADERS: Loaders = {
   'inbox.list': () => review().inboxList,
   'claim.decide': () => review().claimDecide,
   'ranking.get': () => boards().rankingGet,
+  'ranking.scopes': () => boards().rankingScopes,
   'ledger.list': () => boards().ledgerList,
   'notice.list': () => boards().noticeList,
   'admin.members.import': () => admin().adminMembersImport,

@@ -247,6 +247,7 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     fields: { period: usually(fc.constantFrom('month', 'year', 'all'), fc.constantFrom('week', 'MONTH', '')), key: fc.oneof(month, month.map((m) => m.slice(0, 4)), fc.string({ maxLength: 8 })), scope, limit: fc.integer({ min: -1, max: 120 }) },
     required: ['period'],
   },
+  'ranking.scopes': { fields: {}, required: [] },
   'ledger.list': { fields: { memberId, cursor }, required: [] },
   'notice.list': { fields: {}, required: [] },
   'admin.members.import': { fields: { rows: fc.array(importRow, { maxLength: 4 }) }, required: ['rows'] },

@@ -2,6 +2,7 @@
  * Registers WeChat's built-in components. Those the pages and TDesign use with behaviour have a module
  * of their own; the others render their children inside <wx-name>, as miniprogram-simulate does.
  */
+import { defineCanvas } from './canvas';
 import { defineControls, type ControlHost } from './controls';
 import { defineBuiltin } from './define';
 import { defineFields } from './fields';
@@ -17,7 +18,7 @@ const OFFICIAL_TAGS = [
   'share-element', 'sticky-header', 'sticky-section', 'swiper', 'swiper-item', 'view', 'icon', 'progress', 'checkbox',
   'checkbox-group', 'editor', 'form', 'keyboard-accessory', 'label', 'picker-view', 'picker-view-column', 'radio', 'radio-group',
   'slider', 'switch', 'functional-page-navigator', 'audio', 'camera', 'channel-live', 'channel-video', 'live-player', 'live-pusher',
-  'video', 'voip-room', 'map', 'canvas', 'web-view', 'ad', 'ad-custom', 'official-account', 'open-data', 'navigation-bar', 'page-meta',
+  'video', 'voip-room', 'map', 'web-view', 'ad', 'ad-custom', 'official-account', 'open-data', 'navigation-bar', 'page-meta',
 ];
 
 export interface BuiltinHost extends ControlHost {
@@ -34,4 +35,5 @@ export function registerBuiltins(host: BuiltinHost): void {
   defineScrollView();
   defineRichText();
   defineControls(host);
+  defineCanvas();
 }

@@ -179,7 +179,8 @@ export class Overlays {
     this.layer.append(element);
   }
 
-  imageViewer(urls: string[], current: number): void {
+  /** Shows the pictures full screen until tapped; returns the viewer, for a caller that closes it itself. */
+  imageViewer(urls: string[], current: number): HTMLElement {
     let index = current;
     const picture = h('img', { class: 'viewer__image', alt: '' });
     const counter = h('div', { class: 'viewer__counter' });
@@ -194,5 +195,6 @@ export class Overlays {
     });
     show();
     this.layer.append(element);
+    return element;
   }
 }

@@ -120,6 +120,29 @@ export function fileApis() {
     return { statusCode: response.status, tempFilePath: saveTempFile(await response.blob(), name) };
   });
 
+  /**
+   * wx.canvasToTempFilePath for a canvas of type="2d" (`canvas`: the node a selector query answered):
+   * the area x, y, width, height of its pixels, scaled to destWidth × destHeight, as a PNG or JPEG
+   * temporary file.
+   */
+  const canvasToTempFilePath = asyncApi(
+    'canvasToTempFilePath',
+    async (args: { canvas?: unknown; x?: number; y?: number; width?: number; height?: number; destWidth?: number; destHeight?: number; fileType?: string; quality?: number }) => {
+      const { canvas, x = 0, y = 0, fileType = 'png', quality = 1 } = args;
+      if (!(canvas instanceof HTMLCanvasElement)) throw new WxFailure('canvasToTempFilePath:fail canvas is empty');
+      const width = args.width ?? canvas.width - x;
+      const height = args.height ?? canvas.height - y;
+      const out = document.createElement('canvas');
+      out.width = Math.round(args.destWidth ?? width);
+      out.height = Math.round(args.destHeight ?? height);
+      out.getContext('2d')?.drawImage(canvas, x, y, width, height, 0, 0, out.width, out.height);
+      const jpeg = fileType === 'jpg';
+      const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, jpeg ? 'image/jpeg' : 'image/png', quality));
+      if (!blob) throw new WxFailure('canvasToTempFilePath:fail the canvas could not be read');
+      return { tempFilePath: saveTempFile(blob, jpeg ? 'canvas.jpg' : 'canvas.png') };
+    },
+  );
+
   const fileSystemManager = {
     readFile,
     access: asyncApi('access', async ({ path }: { path: string }) => {
@@ -129,5 +152,5 @@ export function fileApis() {
     getFileInfo: asyncApi('getFileInfo', async ({ filePath }: { filePath: string }) => ({ size: tempFile(filePath).blob.size })),
   };
 
-  return { chooseMedia, chooseImage, chooseMessageFile, downloadFile, getFileSystemManager: () => fileSystemManager };
+  return { chooseMedia, chooseImage, chooseMessageFile, downloadFile, canvasToTempFilePath, getFileSystemManager: () => fileSystemManager };
 }

@@ -123,10 +123,18 @@ export function interfaceApis(ctx: WxContext) {
       return {};
     }),
     updateShareMenu: asyncApi('updateShareMenu', () => ({})),
+    // WeChat shows the picture with its menu: send it to a chat, or save it to the phone's album.
     showShareImageMenu: asyncApi('showShareImageMenu', async ({ path }: { path: string }) => {
       const url = await ctx.resolveImage(path, null);
-      ctx.log.record({ kind: 'share', title: '分享图片', detail: path, data: { path } });
-      ctx.overlays.imageViewer([url], 0);
+      const viewer = ctx.overlays.imageViewer([url], 0);
+      void ctx.overlays.actionSheet(['发送给朋友', '保存图片'], '#000000', '').then((chosen) => {
+        viewer.remove();
+        if (chosen === 0) ctx.log.record({ kind: 'share', title: '分享图片：发送给朋友', detail: path, data: { path, to: 'friend' } });
+        if (chosen === 1) {
+          ctx.log.record({ kind: 'share', title: '分享图片：保存图片', detail: path, data: { path, to: 'album' } });
+          ctx.overlays.toast({ title: '已保存到相册', icon: 'success', duration: 1500, mask: false });
+        }
+      });
       return {};
     }),
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', async ({ tmplIds = [] }: { tmplIds?: string[] }) => {
