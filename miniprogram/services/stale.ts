@@ -32,6 +32,7 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'claim.mine': [],
   'inbox.list': [],
   'ranking.get': [],
+  'ranking.scopes': [],
   'ledger.list': [],
   'notice.list': [],
   'outcome.list': [],
