@@ -39,3 +39,48 @@ export async function uploadPhoto(localPath: string): Promise<string> {
   const { fileID } = await wx.cloud.uploadFile({ cloudPath: evidencePath(localPath), filePath: localPath });
   return fileID;
 }
+
+/** The photos a form holds, and how many of them are still uploading. */
+export interface PhotoState {
+  photos: Photo[];
+  uploading: number;
+}
+
+/**
+ * Asks for photos up to `max`, shows them at once and uploads each; a photo whose upload fails is
+ * dropped with a toast, and one removed while uploading stays removed. Uploads finish in any order,
+ * so each reads the form's photos as they are then (`read`) before writing them (`write`). `where`
+ * names the page or component in the console.
+ */
+export async function addPhotos(max: number, read: () => PhotoState, write: (next: PhotoState) => void, where: string): Promise<void> {
+  const room = max - read().photos.length;
+  if (room <= 0) return;
+  let paths: string[];
+  try {
+    paths = await choosePhotos(room);
+  } catch (error) {
+    console.error(`${where}: chooseMedia failed`, error);
+    wx.showToast({ title: '无法打开相册，请检查权限', icon: 'none' });
+    return;
+  }
+  if (paths.length === 0) return;
+  const added: Photo[] = paths.slice(0, room).map((path) => ({ path, fileID: '', status: 'uploading' }));
+  const before = read();
+  write({ photos: [...before.photos, ...added], uploading: before.uploading + added.length });
+  await Promise.all(
+    added.map(async ({ path }) => {
+      let fileID = '';
+      try {
+        fileID = await uploadPhoto(path);
+      } catch (error) {
+        console.error(`${where}: uploadFile failed`, error);
+      }
+      const now = read();
+      const photos = now.photos
+        .map((photo) => (photo.path === path ? { ...photo, fileID, status: 'done' as const } : photo))
+        .filter((photo) => photo.path !== path || fileID !== '');
+      if (!fileID) wx.showToast({ title: '照片上传失败，请重新添加', icon: 'none' });
+      write({ photos, uploading: Math.max(0, now.uploading - 1) });
+    }),
+  );
+}

@@ -4,7 +4,7 @@
  * learns the fileIDs and how many uploads are still running (change); clear() empties it after
  * the form is sent.
  */
-import { choosePhotos, uploadPhoto, type Photo } from '../../services/evidence';
+import { addPhotos, type Photo } from '../../services/evidence';
 
 const MAX_PHOTOS = 9;
 
@@ -24,35 +24,8 @@ Component({
       this.triggerEvent('change', { evidence, uploading: patch.uploading });
     },
 
-    async onAdd() {
-      const room = MAX_PHOTOS - this.data.photos.length;
-      if (room <= 0) return;
-      let paths: string[];
-      try {
-        paths = await choosePhotos(room);
-      } catch (error) {
-        console.error('evidence-photos: chooseMedia failed', error);
-        wx.showToast({ title: '无法打开相册，请检查权限', icon: 'none' });
-        return;
-      }
-      if (paths.length === 0) return;
-      const added: Photo[] = paths.slice(0, room).map((path) => ({ path, fileID: '', status: 'uploading' }));
-      this.changed({ photos: [...this.data.photos, ...added], uploading: this.data.uploading + added.length });
-      await Promise.all(added.map((photo) => this.upload(photo.path)));
-    },
-
-    async upload(path: string) {
-      let fileID = '';
-      try {
-        fileID = await uploadPhoto(path);
-      } catch (error) {
-        console.error('evidence-photos: uploadFile failed', error);
-      }
-      const photos = this.data.photos
-        .map((photo) => (photo.path === path ? { ...photo, fileID, status: 'done' as const } : photo))
-        .filter((photo) => photo.path !== path || fileID !== '');
-      if (!fileID) wx.showToast({ title: '照片上传失败，请重新添加', icon: 'none' });
-      this.changed({ photos, uploading: Math.max(0, this.data.uploading - 1) });
+    onAdd() {
+      return addPhotos(MAX_PHOTOS, () => this.data, (next) => this.changed(next), 'evidence-photos');
     },
 
     onPreview(event: WechatMiniprogram.TouchEvent) {

@@ -13,7 +13,7 @@ import { claimsWindow, dayLabel } from '../../format/dates';
 import { goTo } from '../../navigation/routes';
 import { categoriesOf, itemFieldsOf, reportableItems, type CategoryOption } from './catalog-view';
 import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
-import { choosePhotos, uploadPhoto, type Photo } from '../../services/evidence';
+import { addPhotos, type Photo } from '../../services/evidence';
 import { clearDraft, draftOf, loadDraft, restoredFields, saveDraft, type ReportDraft } from './draft';
 import { askForDecisionMessage } from '../../services/decision-message';
 
@@ -212,35 +212,8 @@ Component({
       this.edited({ note: String(event.detail.value ?? '') });
     },
 
-    async onAddPhotos() {
-      const room = MAX_PHOTOS - this.data.photos.length;
-      if (room <= 0) return;
-      let paths: string[];
-      try {
-        paths = await choosePhotos(room);
-      } catch (error) {
-        console.error('report: chooseMedia failed', error);
-        wx.showToast({ title: '无法打开相册，请检查权限', icon: 'none' });
-        return;
-      }
-      if (paths.length === 0) return;
-      const added: Photo[] = paths.slice(0, room).map((path) => ({ path, fileID: '', status: 'uploading' }));
-      this.edited({ photos: [...this.data.photos, ...added], uploading: this.data.uploading + added.length });
-      await Promise.all(added.map((photo) => this.upload(photo.path)));
-    },
-
-    async upload(path: string) {
-      let fileID = '';
-      try {
-        fileID = await uploadPhoto(path);
-      } catch (error) {
-        console.error('report: uploadFile failed', error);
-      }
-      const photos = this.data.photos
-        .map((photo) => (photo.path === path ? { ...photo, fileID, status: 'done' as const } : photo))
-        .filter((photo) => photo.path !== path || fileID !== '');
-      if (!fileID) wx.showToast({ title: '照片上传失败，请重新添加', icon: 'none' });
-      this.edited({ photos, uploading: Math.max(0, this.data.uploading - 1) });
+    onAddPhotos() {
+      return addPhotos(MAX_PHOTOS, () => this.data, (next) => this.edited({ ...next }), 'report');
     },
 
     /** A restored photo's temporary file is gone once WeChat restarts: show the uploaded file instead. */
@@ -260,7 +233,7 @@ Component({
       const index = Number(event.currentTarget.dataset.index);
       const removed = this.data.photos[index];
       if (!removed) return;
-      // An upload still running counts down in upload(); its photo is dropped there when it finishes.
+      // An upload still running counts down in addPhotos (services/evidence); its photo stays dropped.
       this.edited({ photos: this.data.photos.filter((_, i) => i !== index) });
     },
 
