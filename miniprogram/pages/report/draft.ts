@@ -18,14 +18,8 @@ export interface ReportDraft {
   photos: { path: string; fileID: string }[];
 }
 
-/** The form's fields as the page holds them. */
-export interface DraftFields {
-  itemId: string;
-  occurredOn: string;
-  points: number;
-  count: number;
-  value: string;
-  note: string;
+/** The form's fields as the page holds them: the draft's, with photos still uploading. */
+export interface DraftFields extends Omit<ReportDraft, 'photos'> {
   photos: Photo[];
 }
 
