@@ -81,7 +81,7 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
 
     expect(page.instance.data.tabs.map((t: { label: string }) => t.label)).toEqual(['季度考评', '年度考评']);
     expect(requests(callFunction, 'outcome.list')).toEqual([{ period: 'quarter', key: '2026-Q3' }]);
-    expect(textOf(page, '.picker-value')).toBe('2026年第3季度 ▾');
+    expect(textOf(page, '.picker-value')).toBe('2026年第3季度 ›');
     expect(textOf(page, '.head__state')).toBe('公示中，至 2026年12月2日结束（周书记签发）');
     expect(textsOf(page, '.row__name')).toEqual(['陈党员', '刘党员']);
     expect(textsOf(page, '.row__flags')).toEqual(['预备党员季度积分偏低']);
@@ -192,12 +192,12 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
     expect(requests(callFunction, 'outcome.list')).toEqual([{ period: 'cycle', key: '2025' }]);
     expect(textOf(page, '.row__parts')).toBe('基础分 42 · 特色分 10.5 · 评议分 6');
     expect(textOf(page, '.row__warning')).toBe('红色预警');
-    expect(textOf(page, '.unit-picker .picker-value')).toBe('选择支部 ▾');
+    expect(textOf(page, '.unit-picker .picker-value')).toBe('选择支部 ›');
 
     await emit(page, '.unit-picker', 'change', { value: 1 });
     await settle();
     expect(requests(callFunction, 'outcome.list').at(-1)).toEqual({ period: 'cycle', key: '2025', scope: { branchId: 'u2' } });
-    expect(textOf(page, '.unit-picker .picker-value')).toBe('第二党支部 ▾');
+    expect(textOf(page, '.unit-picker .picker-value')).toBe('第二党支部 ›');
   });
 
   it('says so on a template without 公示', async () => {
