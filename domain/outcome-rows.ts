@@ -7,7 +7,7 @@
 import type { OutcomeView, Period } from '../typings/api';
 import type { MemberRecord } from '../typings/models';
 import { scoreOf, scoreParts } from './composition';
-import { assess } from './outcomes';
+import { assess, type EarlierOutcome } from './outcomes';
 import type { TallyFigures } from './posting';
 import type { Scheme } from './scheme';
 
@@ -34,7 +34,7 @@ export function assessed(period: Period, scheme: Scheme): boolean {
 export function draftRows(
   accounts: readonly Account[],
   figures: ReadonlyMap<string, TallyFigures | null>,
-  earlierWarnings: ReadonlyMap<string, (string | null)[]>,
+  earlier: ReadonlyMap<string, EarlierOutcome[]>,
   target: { period: Period; key: string; publication: string },
   scheme: Scheme,
 ): OutcomeRow[] {
@@ -65,7 +65,7 @@ export function draftRows(
   const assessments = assess(
     rows.map((r) => ({ accountId: r.memberId, score: r.score, category: r.category })),
     scheme.outcomes!,
-    earlierWarnings,
+    earlier,
   );
-  return rows.map((row, i) => ({ ...row, warning: assessments[i].warning, flags: assessments[i].flags }));
+  return rows.map((row, i) => ({ ...row, warning: assessments[i].warning, stars: assessments[i].stars, flags: assessments[i].flags }));
 }

@@ -117,6 +117,13 @@ const schemeSchema = z
         warnings: z.array(band).optional(),
         categoryWarnings: z.array(z.object({ category: idSchema, bands: z.array(band) }).strict()).optional(),
         repeats: z.array(z.object({ warning: idSchema, cycles: z.number().int().min(2), flag: name }).strict()).optional(),
+        stars: z
+          .object({
+            bands: z.array(z.object({ stars: z.number().int().min(1).max(5), atLeast: z.number().min(0) }).strict()).min(1),
+            probationary: idSchema.optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -191,6 +198,8 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
     else if (!signer.rights.includes('sign')) fail(`公示签字人 ${signer.name} 没有签字权`);
   }
   for (const { category } of scheme.outcomes?.categoryWarnings ?? []) if (!categories.has(category)) fail(`预警引用了不存在的类别 ${category}`);
+  const probationary = scheme.outcomes?.stars?.probationary;
+  if (probationary && !categories.has(probationary)) fail(`星级引用了不存在的类别 ${probationary}`);
 
   const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
   if (scheme.dues) {

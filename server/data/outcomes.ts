@@ -7,6 +7,7 @@ import type { Period } from '../../typings/api';
 import type { OutcomeRow } from '../../domain/outcome-rows';
 import { outcomeId } from '../../domain/outcome-rows';
 import type { TallyFigures } from '../../domain/posting';
+import type { EarlierOutcome } from '../../domain/outcomes';
 import { ROOT } from '../../domain/organisation';
 import type { Publication } from '../../domain/publication';
 import { tallyId, type TallyKey } from '../../domain/tally';
@@ -58,12 +59,20 @@ export async function tallyFigures(memberIds: readonly string[], key: TallyKey):
   return new Map(memberIds.map((id) => [id, byMember.get(id) ?? null]));
 }
 
-/** Each account's warnings of the given earlier cycles, newest first (null: none, or not assessed). */
-export async function earlierWarnings(memberIds: readonly string[], cycleKeys: readonly string[]): Promise<Map<string, (string | null)[]>> {
+/** Each account's warning and stars in the given earlier cycles, newest first (null: none, or not assessed). */
+export async function earlierOutcomes(memberIds: readonly string[], cycleKeys: readonly string[]): Promise<Map<string, EarlierOutcome[]>> {
   if (cycleKeys.length === 0) return new Map();
   const ids = cycleKeys.flatMap((key) => memberIds.map((id) => outcomeId('cycle', key, id)));
   const rows = new Map((await byIds<OutcomeRow>(COLLECTIONS.outcomes, ids)).map((row) => [row._id, row]));
-  return new Map(memberIds.map((id) => [id, cycleKeys.map((key) => rows.get(outcomeId('cycle', key, id))?.warning ?? null)]));
+  return new Map(
+    memberIds.map((id) => [
+      id,
+      cycleKeys.map((key) => {
+        const row = rows.get(outcomeId('cycle', key, id));
+        return { warning: row?.warning ?? null, stars: row?.stars ?? null };
+      }),
+    ]),
+  );
 }
 
 /**

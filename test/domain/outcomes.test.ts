@@ -1,4 +1,4 @@
-import { assess, type OutcomeRules } from '../../domain/outcomes';
+import { assess, lookBack, type OutcomeRules } from '../../domain/outcomes';
 
 // seeds/002 七(二).
 const rules: OutcomeRules = {
@@ -37,12 +37,51 @@ describe('warnings of a closed year (seeds/002 七(二))', () => {
   });
 
   it('flags a second consecutive year below 60 for the 支部书记, and not a red year after a yellow one', () => {
+    const was = (...warnings: (string | null)[]) => warnings.map((warning) => ({ warning, stars: null }));
     const earlier = new Map([
-      ['twice', ['red']],
-      ['once', ['yellow']],
-      ['gap', [null, 'red']],
+      ['twice', was('red')],
+      ['once', was('yellow')],
+      ['gap', was(null, 'red')],
     ]);
     const result = assess([standing('twice', 50), standing('once', 50), standing('gap', 50)], rules, earlier);
     expect(result.map((r) => r.flags.includes('连续两年低于60分：由支部书记按规定处理'))).toEqual([true, false, false]);
+  });
+});
+
+// seeds/001 篇十五.
+describe('stars of a closed year (seeds/001 篇十五)', () => {
+  const starRules: OutcomeRules = {
+    stars: {
+      bands: [
+        { stars: 5, atLeast: 90 },
+        { stars: 4, atLeast: 80 },
+        { stars: 3, atLeast: 70 },
+        { stars: 2, atLeast: 60 },
+        { stars: 1, atLeast: 0 },
+      ],
+      probationary: 'probationary',
+    },
+  };
+  const had = (...stars: (number | null)[]) => stars.map((s) => ({ warning: null, stars: s }));
+
+  it('gives each row its stars, and looks back two cycles', () => {
+    expect(assess([standing('a', 91), standing('b', 65)], starRules).map((r) => r.stars)).toEqual([5, 2]);
+    expect(lookBack(starRules)).toBe(2);
+    expect(lookBack(rules)).toBe(1);
+  });
+
+  it('flags a third year below 三星 in a row, but not after a year with no stars on record', () => {
+    const earlier = new Map([
+      ['third', had(2, 1)],
+      ['unknown', had(2, null)],
+    ]);
+    const [third, unknown] = assess([standing('third', 65), standing('unknown', 65)], starRules, earlier);
+    expect(third.flags).toContain('连续三年低于三星级：换届时原则上不得提名为村党组织领导班子成员候选人');
+    expect(unknown.flags).toEqual([]);
+  });
+
+  it('flags a 预备党员 at 一星', () => {
+    const [probation] = assess([standing('p', 55, 'probationary')], starRules);
+    expect(probation.flags).toContain('预备党员一星级：按组织程序延长预备期或取消预备党员资格');
   });
 });

@@ -135,6 +135,8 @@ describe('parseScheme validates a scheme when it is loaded', () => {
     ['an effective time that is not ISO', (raw) => (raw.effectiveFrom = '2024年1月18日'), /effectiveFrom/],
     ['a zero claims window', (raw) => (raw.claimsWindowDays = 0), /claimsWindowDays/],
     ['a misspelt field', (raw) => Object.assign(raw, { claimWindowDays: 90 }), /claimWindowDays/],
+    ['stars flagging a category that does not exist', (raw) => (raw.outcomes = { stars: { bands: [{ stars: 1, atLeast: 0 }], probationary: 'probation' } }), /星级引用了不存在的类别 probation/],
+    ['a six-star band', (raw) => (raw.outcomes = { stars: { bands: [{ stars: 6, atLeast: 95 }] } }), /stars/],
     ['an unknown role in a review chain', (raw) => (raw.review.chains.committee = [{ kind: 'roles', roles: ['treasurer'] }]), /引用了不存在的职务 treasurer/],
   ];
 

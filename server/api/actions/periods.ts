@@ -16,6 +16,7 @@ import { CHINA_WORKING_DAYS } from '../../../domain/calendars/china';
 import { DomainError } from '../../../domain/errors';
 import { holdsRight, ROOT } from '../../../domain/organisation';
 import { assessed, draftRows, type Account, type OutcomeRow } from '../../../domain/outcome-rows';
+import { lookBack } from '../../../domain/outcomes';
 import {
   assertMayFinalize,
   assertMayPublish,
@@ -31,7 +32,7 @@ import type { RequestContext } from '../context';
 import { id } from '../validation';
 import {
   activeAccountsPage,
-  earlierWarnings,
+  earlierOutcomes,
   findPublication,
   pendingObjections,
   readPublication,
@@ -162,8 +163,8 @@ export const adminPeriodFinalize = periodAction('admin.period.finalize', async (
 async function drafted(accounts: readonly Account[], target: { period: PeriodPayload['period']; key: string; publication: string }, scheme: Scheme): Promise<OutcomeRow[]> {
   const ids = accounts.map((a) => a._id);
   const figures = await tallyFigures(ids, tallyKeyOf(target.period, target.key));
-  const repeats = assessed(target.period, scheme) ? Math.max(1, ...(scheme.outcomes?.repeats ?? []).map((r) => r.cycles)) - 1 : 0;
-  const earlier = await earlierWarnings(ids, earlierCycleKeys(target.key, repeats, scheme.calendar));
+  const back = assessed(target.period, scheme) && scheme.outcomes ? lookBack(scheme.outcomes) : 0;
+  const earlier = await earlierOutcomes(ids, earlierCycleKeys(target.key, back, scheme.calendar));
   return draftRows(accounts, figures, earlier, target, scheme);
 }
 
