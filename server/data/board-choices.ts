@@ -5,10 +5,9 @@
  * asking for a typed word.
  */
 import type { BoardChoice, BoardChoices } from '../../typings/api';
-import type { Branch } from '../../typings/models';
 import { database } from '../cloud';
 import { COLLECTIONS } from './collections';
-import { readAll } from './members';
+import { loadBranches } from './branches';
 
 /** Distinct values of `field` among active members and how many hold each (an array field is unwound first). */
 async function countsOf(field: 'branchId' | 'profession' | 'socialRoles', unwind: boolean): Promise<Map<string, number>> {
@@ -49,7 +48,7 @@ function choicesOf(counts: Map<string, number>): BoardChoice[] {
 
 export async function boardChoices(): Promise<BoardChoices> {
   const [units, perUnit, professions, socialRoles] = await Promise.all([
-    readAll<Branch>(database().collection(COLLECTIONS.branches)),
+    loadBranches(),
     countsOf('branchId', false),
     countsOf('profession', false),
     countsOf('socialRoles', true),

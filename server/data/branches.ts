@@ -17,6 +17,12 @@ export async function loadBranches(): Promise<Branch[]> {
   return readAll<Branch>(database().collection(COLLECTIONS.branches));
 }
 
+/** Every branch by name, as a page's list of units shows them (a deployment has far fewer than 1000). */
+export async function branchesByName(): Promise<Branch[]> {
+  const { data } = await database().collection(COLLECTIONS.branches).orderBy('name', 'asc').limit(1000).get();
+  return data as Branch[];
+}
+
 /**
  * Resolves branch names to branches, inside `tx`: known names to their branch, new names to a
  * branch written in the same transaction.

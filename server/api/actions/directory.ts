@@ -8,18 +8,17 @@
  * 政治指导员, 常州's 机关党委委员, 支部书记, 支委委员) lists the members whose 明细 they may read.
  */
 import { z } from 'zod';
-import type { Branch } from '../../../typings/models';
 import type { DirectoryMember } from '../../../typings/api';
 import { authorityLimit } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { holdsRight } from '../../../domain/organisation';
 import { ledgerReach } from '../../../domain/reach';
-import { isAssociationLeader } from '../../../domain/routing';
 import { defineAction } from '../action';
 import { cursor, id } from '../validation';
 import { database } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
+import { branchesByName } from '../../data/branches';
 import { decodeCursor, nextCursor } from '../../data/claims';
 import { toMember, withPhone, type StoredMember } from '../../data/members';
 
@@ -57,7 +56,8 @@ export const membersList = defineAction('members.list', {
       if (authorityLimit(member, scheme) === 0 && !records && reach === null) {
         throw new DomainError('FORBIDDEN', `只有领导小组成员和秘书处可以查看${words.member}名录`);
       }
-      if (!isAssociationLeader(member, scheme) && reach !== 'all') {
+      // Association leaders read everyone's (their reach is 'all'); anyone else here has one unit's.
+      if (reach !== 'all') {
         // A unit's leader or recorder has their unit's directory.
         if (branchId !== undefined && branchId !== member.branchId) {
           throw new DomainError('FORBIDDEN', `${words.unit}领导只能查看本${words.unit}（${member.branchName ?? ''}）的${words.member}`);
@@ -72,16 +72,16 @@ export const membersList = defineAction('members.list', {
     if (payload.search) where.name = db.RegExp({ regexp: escapeRegExp(payload.search), options: 'i' });
     const offset = decodeCursor(payload.cursor);
     const pageSize = payload.limit ?? DIRECTORY_PAGE;
-    const [{ data }, { data: branches }] = await Promise.all([
+    const [{ data }, branches] = await Promise.all([
       db.collection(COLLECTIONS.members).where(where).orderBy('name', 'asc').skip(offset).limit(pageSize).get(),
-      db.collection(COLLECTIONS.branches).orderBy('name', 'asc').limit(1000).get(),
+      branchesByName(),
     ]);
     const members: DirectoryMember[] = (data as StoredMember[]).map((stored) =>
       secretariat ? { ...withPhone(stored), inviteCode: stored.inviteCode, bound: stored.openid !== null } : toMember(stored),
     );
     return {
       members,
-      branches: branches as Branch[],
+      branches,
       cursor: nextCursor(offset, members, pageSize),
       terms: schemeTerms(scheme),
       ...(confinedTo ? { unitId: confinedTo } : {}),

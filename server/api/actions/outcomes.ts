@@ -11,7 +11,6 @@
 import { z } from 'zod';
 import type { ClaimLine, LedgerEntry } from '../../../typings/models';
 import type { DataOf, OutcomeView } from '../../../typings/api';
-import type { Branch } from '../../../typings/models';
 import { periodKeyOf, PERIOD_NAMES } from '../../../domain/calendar';
 import { reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
@@ -26,10 +25,11 @@ import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { cursor, id, note } from '../validation';
 import { database, getOrNull } from '../../cloud';
+import { loadBranches } from '../../data/branches';
 import { COLLECTIONS } from '../../data/collections';
 import { decodeCursor, nextCursor, writeClaim } from '../../data/claims';
 import { newClaim } from '../../data/claim-builder';
-import { findMember, loadEndorsers, readAll } from '../../data/members';
+import { findMember, loadEndorsers } from '../../data/members';
 import { findPublication, findRow, rowsPage } from '../../data/outcomes';
 import { notifyReviewers } from '../../notify';
 
@@ -73,7 +73,7 @@ export const outcomeList = defineAction('outcome.list', {
     const ids = publicationIdsFor(payload.period, payload.key, unit);
     const publications = await Promise.all(ids.map((pid) => findPublication(pid)));
     const publication = publications.find((p) => p !== null) ?? null;
-    const units = all ? { units: (await readAll<Branch>(database().collection(COLLECTIONS.branches))).map((b) => ({ _id: b._id, name: b.name })) } : {};
+    const units = all ? { units: (await loadBranches()).map((b) => ({ _id: b._id, name: b.name })) } : {};
     if (!publication) return { state: null, rows: [], cursor: null, unitId: unit, signs: (await reach(ctx, scheme, unit)).signs, ...units };
     const { signs } = await reach(ctx, scheme, publication.unitId);
     const visible = publication.state === 'public' || publication.state === 'final' || signs;

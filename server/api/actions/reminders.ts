@@ -22,6 +22,7 @@ import type { RequestContext } from '../context';
 import { SECRETARIAT } from '../context';
 import { id, note, yearKey } from '../validation';
 import { database, getOrNull } from '../../cloud';
+import { branchesByName } from '../../data/branches';
 import { COLLECTIONS } from '../../data/collections';
 import { boardFilter } from './boards';
 import type { StoredTally } from '../../data/ledger';
@@ -71,7 +72,7 @@ export const reminderList = defineAction('reminder.list', {
       db.collection(COLLECTIONS.members).where(pointless).count(),
       db.collection(COLLECTIONS.tallies).where(onBoardFilter).orderBy(by, 'asc').orderBy('name', 'desc').orderBy('memberId', 'desc').limit(BOTTOM_READ).get(),
       db.collection(COLLECTIONS.members).where(pointless).orderBy('name', 'asc').limit(BOTTOM_READ).get(),
-      reach === 'all' ? db.collection(COLLECTIONS.branches).orderBy('name', 'asc').limit(1000).get() : Promise.resolve(null),
+      reach === 'all' ? branchesByName() : Promise.resolve(null),
     ]);
     const ranked = onBoard.total + without.total;
     const zeroMembers = zero.data as StoredMember[];
@@ -83,13 +84,19 @@ export const reminderList = defineAction('reminder.list', {
     const reminders = bottom.length
       ? ((await db.collection(COLLECTIONS.reminders).where({ year: key, memberId: db.command.in(bottom.map((r) => r.memberId)) }).orderBy('recordedAt', 'desc').limit(1000).get()).data as Reminder[])
       : [];
+    const remindersOf = new Map<string, Reminder[]>();
+    for (const reminder of reminders) {
+      const own = remindersOf.get(reminder.memberId);
+      if (own) own.push(reminder);
+      else remindersOf.set(reminder.memberId, [reminder]);
+    }
     return {
       year: key,
       unitId,
-      ...(units ? { units: (units.data as { _id: string; name: string }[]).map(({ _id, name }) => ({ _id, name })) } : {}),
+      ...(units ? { units: units.map(({ _id, name }) => ({ _id, name })) } : {}),
       ranked,
       size: bottomSize(ranked),
-      rows: bottom.map((row) => ({ ...row, reminders: reminders.filter((r) => r.memberId === row.memberId) })),
+      rows: bottom.map((row) => ({ ...row, reminders: remindersOf.get(row.memberId) ?? [] })),
       byScore: by === 'score',
       terms,
     };
