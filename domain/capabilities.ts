@@ -19,7 +19,7 @@ export interface Capabilities {
   sign: boolean;
   /** May open other members' 明细 (docs/rules.md L1). */
   read: boolean;
-  /** May act on the bottom of a year's board (第十九条); the secretariat may too, which the caller adds. */
+  /** May act on the bottom of a year's board (第十九条). */
   remind: boolean;
 }
 
@@ -30,8 +30,9 @@ export function reviewingRoles(scheme: Scheme): Set<string> {
   return new Set([...named, ...bands.map((b) => b.role), ...escalation]);
 }
 
-export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme): Capabilities {
-  if (!member || member.status !== 'active') return { review: false, award: false, record: false, sign: false, read: false, remind: false };
+/** `secretariat`: the caller is the secretariat, who reads every 明细 and acts on the bottom of the board with or without a role. */
+export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secretariat = false): Capabilities {
+  if (!member || member.status !== 'active') return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat };
   const authority = authorityLimit(member, scheme);
   const reviewing = reviewingRoles(scheme);
   return {
@@ -39,7 +40,7 @@ export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme): Cap
     award: authority > 0,
     record: holdsRight(member, 'record', scheme.organisation),
     sign: holdsRight(member, 'sign', scheme.organisation),
-    read: ledgerReach(member, scheme) !== null,
-    remind: reminderReach(member, false, scheme) !== null,
+    read: secretariat || ledgerReach(member, scheme) !== null,
+    remind: reminderReach(member, secretariat, scheme) !== null,
   };
 }

@@ -34,8 +34,7 @@ export const meGet = defineAction('me.get', {
     if (!roles.includes('secretariat') && (await ctx.isSecretariat())) roles.push('secretariat');
     const scheme = await ctx.scheme();
     const terms = schemeTerms(scheme);
-    // The secretariat reads every 明细 and acts on the bottom of the board (L1, 第十九条) with or without a role.
-    const can = { ...capabilitiesOf(member, scheme), ...(roles.includes('secretariat') ? { read: true, remind: true } : {}) };
+    const can = capabilitiesOf(member, scheme, roles.includes('secretariat'));
     if (!member) return { member: null, roles, authority: 0, inboxCount: 0, terms, can };
     return {
       member: withPhone(member),
