@@ -42,6 +42,18 @@ export function goTo(page: PageName, query: Record<string, string | number> = {}
   wx.navigateTo({ url: search ? `${PAGES[page]}?${search}` : PAGES[page] });
 }
 
+/**
+ * A query value as goTo wrote it: WeChat hands some over still encoded and some already decoded, so a
+ * value that does not decode (a literal '%') is taken as it is. '' when absent.
+ */
+export function queryValue(value: string | undefined): string {
+  try {
+    return decodeURIComponent(value ?? '');
+  } catch {
+    return value ?? '';
+  }
+}
+
 /** Starts over at 我的 with a fresh first screen (after binding an account). */
 export function restartAtHome(): void {
   wx.reLaunch({ url: PAGES.mine });

@@ -7,6 +7,7 @@
 import type { LedgerEntry } from '../../../typings/api';
 import { ApiCallError, call } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
+import { queryValue } from '../../navigation/routes';
 
 /** `refused`: the server's refusal (not allowed, no such member) or no member named; retrying cannot help. */
 type Status = 'loading' | 'error' | 'refused' | 'loaded';
@@ -17,15 +18,6 @@ export const NO_MEMBER_MESSAGE = '没有指定要查看谁的积分明细，请�
 const REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'NOT_BOUND', 'INVALID_INPUT']);
 
 const messageOf = (error: unknown): string => failureMessage(error, 'member-ledger', LOAD_FAILED_MESSAGE);
-
-/** A query value: WeChat hands it over as written in the URL, which goTo encoded. */
-function queryText(value: string | undefined): string {
-  try {
-    return decodeURIComponent(value ?? '').trim();
-  } catch {
-    return (value ?? '').trim();
-  }
-}
 
 const sessionOf = pageState(() => ({ memberId: '' }));
 
@@ -43,7 +35,7 @@ Component({
   methods: {
     onLoad(options: Record<string, string | undefined>) {
       const memberId = (options.memberId ?? '').trim();
-      const name = queryText(options.name);
+      const name = queryValue(options.name).trim();
       sessionOf(this).memberId = memberId;
       this.setData({ name });
       wx.setNavigationBarTitle({ title: name ? `${name}的积分明细` : '积分明细' });

@@ -5,6 +5,7 @@
  */
 import type { BoardScope, Period, RankingRow, SchemeTerms } from '../../../typings/api';
 import { categoryName } from '../../format/terms';
+import { queryValue } from '../../navigation/routes';
 import { isKeyOf, isPeriod, periodLabel, recentKeys } from '../../format/periods';
 
 export { isKeyOf, isPeriod, periodLabel, recentKeys };
@@ -89,13 +90,7 @@ export function shareQuery(query: BoardQuery): string {
 }
 
 function decoded(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    // Already decoded by WeChat and holding a literal '%'.
-    return value;
-  }
+  return queryValue(value) || undefined;
 }
 
 /**
