@@ -13,6 +13,9 @@ export interface Photo {
   status: 'uploading' | 'done';
 }
 
+/** Photos a claim or an award may carry (the api takes up to nine fileIDs). */
+export const MAX_PHOTOS = 9;
+
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic']);
 
 /** evidence/<yyyy-mm>/<random>.<ext>: a month per folder keeps the storage console browsable. */
@@ -47,13 +50,13 @@ export interface PhotoState {
 }
 
 /**
- * Asks for photos up to `max`, shows them at once and uploads each; a photo whose upload fails is
+ * Asks for photos up to MAX_PHOTOS, shows them at once and uploads each; a photo whose upload fails is
  * dropped with a toast, and one removed while uploading stays removed. Uploads finish in any order,
  * so each reads the form's photos as they are then (`read`) before writing them (`write`). `where`
  * names the page or component in the console.
  */
-export async function addPhotos(max: number, read: () => PhotoState, write: (next: PhotoState) => void, where: string): Promise<void> {
-  const room = max - read().photos.length;
+export async function addPhotos(read: () => PhotoState, write: (next: PhotoState) => void, where: string): Promise<void> {
+  const room = MAX_PHOTOS - read().photos.length;
   if (room <= 0) return;
   let paths: string[];
   try {

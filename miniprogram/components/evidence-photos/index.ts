@@ -4,9 +4,7 @@
  * learns the fileIDs and how many uploads are still running (change); clear() empties it after
  * the form is sent.
  */
-import { addPhotos, type Photo } from '../../services/evidence';
-
-const MAX_PHOTOS = 9;
+import { addPhotos, MAX_PHOTOS, type Photo } from '../../services/evidence';
 
 Component({
   options: { styleIsolation: 'apply-shared' },
@@ -25,7 +23,7 @@ Component({
     },
 
     onAdd() {
-      return addPhotos(MAX_PHOTOS, () => this.data, (next) => this.changed(next), 'evidence-photos');
+      return addPhotos(() => this.data, (next) => this.changed(next), 'evidence-photos');
     },
 
     onPreview(event: WechatMiniprogram.TouchEvent) {

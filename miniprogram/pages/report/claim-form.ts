@@ -21,7 +21,6 @@ export interface ClaimForm {
 }
 
 export const NOTE_MAX_LENGTH = 500;
-export const MAX_PHOTOS = 9;
 
 /** The typed value in yuan, or undefined when it is not a positive number. */
 export function parseValue(text: string): number | undefined {

@@ -12,8 +12,8 @@ import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
 import { goTo } from '../../navigation/routes';
 import { categoriesOf, itemFieldsOf, reportableItems, type CategoryOption } from './catalog-view';
-import { defaultsFor, MAX_PHOTOS, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
-import { addPhotos, type Photo } from '../../services/evidence';
+import { defaultsFor, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
+import { addPhotos, MAX_PHOTOS, type Photo } from '../../services/evidence';
 import { clearDraft, draftOf, loadDraft, restoredFields, saveDraft, type ReportDraft } from './draft';
 import { askForDecisionMessage } from '../../services/decision-message';
 
@@ -213,7 +213,7 @@ Component({
     },
 
     onAddPhotos() {
-      return addPhotos(MAX_PHOTOS, () => this.data, (next) => this.edited({ ...next }), 'report');
+      return addPhotos(() => this.data, (next) => this.edited({ ...next }), 'report');
     },
 
     /** A restored photo's temporary file is gone once WeChat restarts: show the uploaded file instead. */
