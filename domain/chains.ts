@@ -19,7 +19,8 @@ export type StepDef = { kind: 'leaders' } | { kind: 'band' } | { kind: 'roles'; 
 export type ChainKind = 'self' | 'award' | 'committee' | 'correction' | 'objection' | 'item';
 
 export interface ReviewDef {
-  chains: Record<ChainKind, StepDef[]>;
+  /** `veto`: who decides a proposed 一票否决 (seeds/001 篇十六 (二): the 支部考评小组 认定); absent where the template has none. */
+  chains: Record<ChainKind, StepDef[]> & { veto?: StepDef[] };
   /** Ascending: a previous approver whose authority is ≤ upTo is final-reviewed by `role` (band steps). */
   bands: { upTo: number; role: string }[];
   /** Where the deciding role's holders are all interested or the role is vacant, the next role up. */

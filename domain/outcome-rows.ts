@@ -55,6 +55,7 @@ export function draftRows(
       total: tally?.total ?? 0,
       parts: scored ? scoreParts(scored, tally?.parts) : null,
       grade: null,
+      gradeName: null,
       warning: null,
       stars: null,
       vetoed: false,

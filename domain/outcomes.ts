@@ -6,7 +6,20 @@
  * possibly extended), and stars by score band with what seeds/001 篇十五 attaches to them. `assess` is
  * pure: the shell loads the standings and the earlier outcomes.
  */
-import { starOf, starsFlags, type StarBand } from './grades';
+import { starOf, starsFlags, type GradeRules, type StarBand } from './grades';
+import type { Period } from './calendar';
+
+/**
+ * A condition of 一票否决 or disqualification the template lists (seeds/001 篇二十一: 触犯刑律…, the score
+ * 归零; 篇一: 六个月无正当理由不交纳党费, 受到党纪处分: 直接视作不合格): `zero` sets the cycle's score to 0
+ * and the failing grade, `fail` keeps the score and gives the failing grade.
+ */
+export interface VetoCondition {
+  id: string;
+  name: string;
+  effect: 'zero' | 'fail';
+  article: string;
+}
 
 /** A band: scores below `below` (and at or above the next lower band) get it. */
 export interface WarningBand {
@@ -32,6 +45,24 @@ export interface OutcomeRules {
   repeats?: RepeatRule[];
   /** 星级 (seeds/001 篇十五): bands by score, and the category whose 一星 is flagged (预备党员). */
   stars?: { bands: StarBand[]; probationary?: string };
+  /**
+   * The periods whose rows are assessed (default: the cycle of an annual template). seeds/003 评比
+   * each half-year.
+   */
+  periods?: Period[];
+  /** 等次 within each unit (seeds/001 篇一 三、4), with the parts (component ids) that break a tie at the quota line. */
+  grades?: GradeRules & { tiebreak: string[] };
+  /** The conditions of a veto (veto.propose) the template knows; a veto needs the `veto` chain. */
+  vetoes?: VetoCondition[];
+  /**
+   * 星级评比 by place rather than score (seeds/003: 结合积分管理建立星级评比机制, with no upper limit to
+   * score against): the top `share` of the board gets `stars`, highest first, the rest the last band.
+   */
+  rankStars?: { stars: number; share: number }[];
+  /** 末尾淘汰 (seeds/003): the last `share` of a closed period's board, at least `least`, ties included. */
+  bottom?: { share: number; least: number };
+  /** 挂牌公示 (seeds/003): the first `top` accounts of each of these categories (会员单位, 理事单位, 会长单位). */
+  plaques?: { categories: string[]; top: number };
 }
 
 /** What an account got in an earlier cycle, for the rules that look back. */

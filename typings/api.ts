@@ -240,13 +240,50 @@ export interface OutcomeView {
   total: number;
   parts: { id: string; name: string; points: number; max: number }[] | null;
   grade: string | null;
+  /** The grade's name (优秀, 合格…), null where the template has no grades. */
+  gradeName: string | null;
+  /** Graded rows: the place within the unit by score, ties sharing a place. */
+  rank?: number;
   warning: string | null;
   stars: number | null;
   vetoed: boolean;
+  /** 一票否决 or a disqualification in force for the cycle (seeds/001 篇一, 篇二十一): which condition and why. */
+  veto?: { condition: string; conditionName: string; reason: string; effect: VetoEffect };
   /** Consequences and flags of the rules, for the people who act on them. */
   flags: string[];
   /** An objection raised during the 公示 (SCHEMES.md §3 objection.submit). */
   objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
+}
+
+export type VetoEffect = 'zero' | 'fail';
+
+/** A veto in force: a member's cycle scored 0 ('zero', 篇二十一) or graded failing whatever the score ('fail', 篇一). */
+export interface Veto {
+  _id: string;
+  memberId: string;
+  memberName: string;
+  branchId: string | null;
+  /** The cycle's key. */
+  key: string;
+  condition: string;
+  conditionName: string;
+  effect: VetoEffect;
+  reason: string;
+  claimId: string;
+  proposedBy: { id: string; name: string };
+  decidedBy: { id: string; name: string };
+  decidedAt: string;
+}
+
+/** One of the last places of a closed period's board (末尾淘汰), with its places before. */
+export interface EliminationRow {
+  memberId: string;
+  name: string;
+  branchName: string | null;
+  category: string | null;
+  total: number;
+  rank: number;
+  history: { key: string; total: number; rank: number | null }[];
 }
 
 /** 第十九条: a 通报 or 谈话提醒 given to a member at the bottom of a year's board (docs/rules.md B1–B5). */
@@ -429,6 +466,11 @@ export interface Actions {
       unitId: string | null;
       signs: boolean;
       units?: { _id: string; name: string }[];
+      /**
+       * A unit's graded rows with a quota (seeds/001 篇一: 优秀 at most 15% of the branch's members, at
+       * least 1): the limited grade, its places and the members counted, for the quota line.
+       */
+      quota?: { grade: string; name: string; places: number; members: number };
     };
   };
   /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */

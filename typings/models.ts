@@ -105,7 +105,7 @@ export interface CatalogItem {
  * objections: to a closed period's outcome during its 公示, or to an entry (SCHEMES.md §3); and a
  * unit's own item proposed for approval (第四条).
  */
-export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction' | 'objection' | 'item';
+export type ClaimKind = 'self' | 'award' | 'committee' | 'reversal' | 'correction' | 'objection' | 'item' | 'veto';
 export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 export type ClaimStep = 'endorse' | 'final';
 
@@ -197,6 +197,8 @@ export interface Claim {
   outcomeId?: string;
   publication?: string;
   reference?: string;
+  /** A proposed veto (veto.propose): the condition of the template, its effect and the cycle. */
+  veto?: { condition: string; conditionName: string; effect: 'zero' | 'fail'; key: string; memberId: string };
   /** Committee awards: the committee that decided (第十三条: 会长会 or a branch's 会长会). */
   committee?: { id: string; name: string };
   /**

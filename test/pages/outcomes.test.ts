@@ -27,6 +27,7 @@ function aRow(overrides: Partial<OutcomeView> = {}): OutcomeView {
     total: 18.5,
     parts: null,
     grade: null,
+    gradeName: null,
     warning: null,
     stars: null,
     vetoed: false,

@@ -13,6 +13,7 @@ const KIND_LABELS: Record<ClaimKind, string> = {
   correction: '更正',
   objection: '异议',
   item: '自选项目',
+  veto: '一票否决',
 };
 
 export interface LineView {
@@ -83,6 +84,7 @@ const FINAL_EFFECT: Record<ClaimKind, string> = {
   correction: '通过后更正入账',
   objection: '通过即采纳异议',
   item: '通过后该项目生效',
+  veto: '通过后一票否决生效',
 };
 
 /**
