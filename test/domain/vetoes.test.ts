@@ -1,4 +1,4 @@
-import type { Veto } from '../../typings/api';
+import type { Period, Veto } from '../../typings/api';
 import { draftRows, gradeChanges, gradedFields, type Account, type OutcomeRow } from '../../domain/outcome-rows';
 import type { TallyFigures } from '../../domain/posting';
 import { publicationId, type Publication } from '../../domain/publication';
@@ -9,7 +9,7 @@ import { domainErrorOf, member } from './builders';
 
 // The graded scheme: 日常考核 starts full at 100 (×0.7), 年度评议 out of 100 (×0.3).
 const scheme = GRADED_SCHEME;
-const cycle = { period: 'cycle' as const, key: '2026', publication: publicationId('cycle', '2026', 'b1') };
+const cycle: { period: Period; key: string; publication: string } = { period: 'cycle', key: '2026', publication: publicationId('cycle', '2026', 'b1') };
 
 const account = (id: string, category = 'full'): Account => ({ _id: id, name: `党员${id}`, branchId: 'b1', branchName: '第一党支部', category });
 /** A cycle tally with `absent` 日常 deductions and a 评议 of `review`. */
