@@ -6,6 +6,7 @@
  * and in a tie nothing breaks in the other, and a veto decided between the close and finalize.
  */
 import type { OutcomeView } from '../../typings/api';
+import { ADMIN_OPENID } from '../support/api';
 import { adoptGradedScheme } from '../support/graded-scheme';
 import { noon, PARTY, partyOpenid as as, partyWorld } from '../support/party';
 
@@ -25,6 +26,24 @@ async function rowsOf(reader: string, branch: string): Promise<Record<string, Ou
   const list = await world.h.ok(as(reader), 'outcome.list', { period: 'cycle', key: '2026', scope: { branchId: world.party.unit(branch) } });
   return Object.fromEntries(list.rows.map((row) => [PARTY.find((p) => world.party.id(p.key) === row.memberId)!.key, row]));
 }
+
+describe('2025 closed for the whole organisation by the secretariat (G6)', () => {
+  it('grades each 支部 apart, and the 党员 directly under the 机关党委 as a unit of their own', async () => {
+    await record('k1', '2025-12-20', 'review.points', ['a', 'b'], 100);
+    world.h.setNow(noon('2026-01-05'));
+    expect(await world.h.ok(ADMIN_OPENID, 'admin.period.close', { period: 'cycle', key: '2025' })).toMatchObject({ done: true, publication: { drafted: 10 } });
+    const list = await world.h.ok(ADMIN_OPENID, 'outcome.list', { period: 'cycle', key: '2025' });
+    const row = (key: string) => list.rows.find((r) => r.memberId === world.party.id(key))!;
+    // 第一党支部's one place: a and b tie on 100 in every part, so neither takes it.
+    for (const key of ['a', 'b']) expect(row(key)).toMatchObject({ score: 100, rank: 1, gradeName: '合格', flags: ['与他人并列争最后一个优秀名额，由支部大会确定'] });
+    expect(row('s1')).toMatchObject({ score: 70, rank: 3, gradeName: '合格', flags: [] });
+    expect(row('d')).toMatchObject({ score: 70, rank: 1, gradeName: '合格' });
+    expect(row('committee')).toMatchObject({ score: 70, rank: 1, gradeName: '合格' });
+    expect(list.quota).toBeUndefined();
+    const branch = await world.h.ok(ADMIN_OPENID, 'outcome.list', { period: 'cycle', key: '2025', scope: { branchId: world.party.unit('第一党支部') } });
+    expect(branch.quota).toEqual({ grade: 'excellent', name: '优秀', places: 1, members: 6 });
+  });
+});
 
 describe('vetoes decided during 2026 (篇二十一, 篇一 三、4)', () => {
   it('routes a 记分员’s veto to the 支部书记, whose approval puts it in force', async () => {
