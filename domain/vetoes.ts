@@ -9,7 +9,7 @@ import type { Veto } from '../typings/api';
 import type { Claim, MemberRecord } from '../typings/models';
 import { periodRange, type CalendarDef } from './calendar';
 import { DomainError } from './errors';
-import { holdsRight, ROOT, type OrganisationDef } from './organisation';
+import { holdsRight, type OrganisationDef } from './organisation';
 import type { VetoCondition } from './outcomes';
 import { shanghaiDate } from './periods';
 import type { Publication } from './publication';
@@ -111,6 +111,3 @@ export const zeroFlag = (veto: Pick<Veto, 'conditionName'>): string => `一票�
 
 /** What the grading is told of a member failed whatever the score (grades.ts `disqualifiedBy`). */
 export const disqualification = (veto: Pick<Veto, 'conditionName' | 'effect'>): string => (veto.effect === 'zero' ? `一票否决（${veto.conditionName}）` : veto.conditionName);
-
-/** A unit's publications as the veto rules look at them: the unit's own and the organisation's. */
-export const vetoUnit = (branchId: string | null): string => branchId ?? ROOT;

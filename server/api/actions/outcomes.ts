@@ -37,7 +37,7 @@ import { notifyReviewers } from '../../notify';
 const ROWS_PAGE = 200;
 
 /** A row as the contract shows it: the grading pass's flags after the assessment's. */
-export function viewOfRow(row: OutcomeRow): OutcomeView {
+function viewOfRow(row: OutcomeRow): OutcomeView {
   const { _id, publication: _publication, period: _period, key: _key, branchId: _branchId, category: _category, gradeFlags, ...view } = row;
   return { outcomeId: _id, ...view, flags: [...view.flags, ...(gradeFlags ?? [])] };
 }
