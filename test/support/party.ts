@@ -37,8 +37,10 @@ export interface Party {
   unit: (name: string) => string;
 }
 
-export async function partyOrganisation(h: ApiHarness): Promise<Party> {
+/** `adopt`: puts another scheme in force after 常州's is adopted (e.g. test/support/graded-scheme.ts). */
+export async function partyOrganisation(h: ApiHarness, adopt?: (h: ApiHarness) => void): Promise<Party> {
   await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'changzhou' });
+  adopt?.(h);
   const rows: ImportRow[] = PARTY.map((p, i) => ({
     name: p.name,
     phone: `1390000${String(1000 + i)}`,
@@ -75,12 +77,12 @@ export interface PartyWorld {
 }
 
 /** The party organisation of one test file: made at noon on `start` before its tests, closed after them. */
-export function partyWorld(start: string): PartyWorld {
+export function partyWorld(start: string, adopt?: (h: ApiHarness) => void): PartyWorld {
   let h: ApiHarness | undefined;
   let party: Party | undefined;
   beforeAll(async () => {
     h = new ApiHarness({ now: noon(start) });
-    party = await partyOrganisation(h);
+    party = await partyOrganisation(h, adopt);
   }, 60_000);
   afterAll(() => h?.close());
   const world: PartyWorld = {
