@@ -96,7 +96,7 @@ export function draftRows(
 }
 
 /**
- * A veto in force on a row (V4): 'zero' sets the score to 0 (篇二十一: 积分归零; the parts and the
+ * A veto in force on a row (X4): 'zero' sets the score to 0 (篇二十一: 积分归零; the parts and the
  * total stay as recorded, the 考核表 shows what was earned), 'fail' keeps it; both give the failing
  * grade whatever the score (篇一: 直接视作不合格), which the grading pass confirms with its flag.
  */

@@ -34,7 +34,7 @@ export interface Publication {
   /** The end of the 公示 window: the end of its last working day, China time. */
   publicUntil?: string;
   finalizedAt?: string;
-  /** When a veto for one of its members was last decided: a finalize racing with it conflicts (docs/rules.md V6). */
+  /** When a veto for one of its members was last decided: a finalize racing with it conflicts (docs/rules.md X6). */
   vetoedAt?: string;
 }
 

@@ -3,7 +3,7 @@
  * 篇一 三、4: 六个月无正当理由不交纳党费, 当年受到党政纪处分 直接视作不合格; 篇十六 (二): the 支部考评小组
  * 认定). A veto is proposed for a member and a cycle by whoever records or signs for the member's unit,
  * decided under the template's `veto` chain, and once approved it is in force for that cycle: the
- * cycle's row is drafted with it. Readings: docs/rules.md V1–V9. Pure: the shell loads and writes.
+ * cycle's row is drafted with it. Readings: docs/rules.md X1–X9. Pure: the shell loads and writes.
  */
 import type { Veto } from '../typings/api';
 import type { Claim, MemberRecord } from '../typings/models';
@@ -50,7 +50,7 @@ export function readsVetoes(member: MemberRecord | null, unitId: string, organis
 /**
  * The cycle a veto is for: a cycle of the template that has begun (a veto is about conduct in it),
  * and whose outcome is not final for the member's unit (`publications`: the unit's own and the
- * organisation's). After the cycle ended and before it is final, a veto still counts (V5, V6).
+ * organisation's). After the cycle ended and before it is final, a veto still counts (X5, X6).
  */
 export function assertVetoCycle(key: string, now: Date, calendar: CalendarDef, publications: readonly (Publication | null)[]): void {
   if (calendar.cycle.kind !== 'annual') throw new DomainError('INVALID_INPUT', '本方案没有考核周期，不能一票否决');
@@ -72,7 +72,7 @@ export function proposalRefusal(scheme: Scheme): DomainError {
   return new DomainError('FORBIDDEN', `只有本${unitWord(scheme)}的记分、签字负责人或秘书处可以提出一票否决`);
 }
 
-/** An earlier proposal found under the next claim id: pending or approved, a new one is refused (V3). */
+/** An earlier proposal found under the next claim id: pending or approved, a new one is refused (X3). */
 export function assertNoOpenVeto(earlier: Pick<Claim, 'status' | 'createdByName' | 'waitingFor'>, name: string, key: string): void {
   if (earlier.status === 'pending') {
     throw new DomainError('CONFLICT', `${name} ${key} 年度已有待决定的一票否决（${earlier.createdByName}提出，等待${earlier.waitingFor?.label ?? '决定'}）`);
@@ -80,7 +80,7 @@ export function assertNoOpenVeto(earlier: Pick<Claim, 'status' | 'createdByName'
   if (earlier.status === 'approved') throw new DomainError('CONFLICT', `${name} ${key} 年度已被一票否决`);
 }
 
-/** Finalizing waits for every veto proposed for the unit's members in that cycle to be decided (V6). */
+/** Finalizing waits for every veto proposed for the unit's members in that cycle to be decided (X6). */
 export function assertNoPendingVetoes(pending: number): void {
   if (pending > 0) throw new DomainError('CONFLICT', `还有 ${pending} 项一票否决未决定，决定后才能确定`);
 }

@@ -108,7 +108,7 @@ describe('grading a unit’s rows (篇一 三、4; docs/rules.md G6–G19)', () 
   });
 });
 
-describe('proposing a veto (docs/rules.md V1–V9)', () => {
+describe('proposing a veto (docs/rules.md X1–X9)', () => {
   const publication = (state: Publication['state']): Publication => ({ _id: 'cycle:2026:b1', period: 'cycle', key: '2026', unitId: 'b1', state, drafted: 6, cursor: null, closedAt: '', closedBy: '' });
   const on = (day: string) => new Date(`${day}T12:00:00+08:00`);
 

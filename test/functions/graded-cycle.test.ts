@@ -118,7 +118,7 @@ describe('the year closed, 支部 by 支部', () => {
   });
 });
 
-describe('a veto decided after the close counts at finalize (V6)', () => {
+describe('a veto decided after the close counts at finalize (X6)', () => {
   it('waits for an undecided veto before making the year final', async () => {
     world.h.setNow(noon('2027-01-05')); // Tuesday: open to the end of Tuesday 12 January
     for (const branch of ['第一党支部', '第二党支部']) await world.h.ok(as(branch === '第一党支部' ? 's1' : 's2'), 'admin.period.publish', year(branch));

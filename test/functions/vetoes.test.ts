@@ -1,5 +1,5 @@
 /**
- * Who may propose, decide and read a veto, and what is refused (docs/rules.md V1–V9), on the graded
+ * Who may propose, decide and read a veto, and what is refused (docs/rules.md X1–X9), on the graded
  * scheme of test/support/graded-scheme.ts. Every refusal writes nothing.
  */
 import { ADMIN_OPENID } from '../support/api';

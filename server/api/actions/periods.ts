@@ -160,7 +160,7 @@ export const adminPeriodFinalize = periodAction('admin.period.finalize', async (
   });
   // Rows drafted again from the tallies as they are now, with the vetoes in force: those whose
   // objection was upheld during the 公示 (so the corrections recorded meanwhile count), and those of
-  // members vetoed after the close (V6); their units graded again. Written with the final state, all or nothing.
+  // members vetoed after the close (X6); their units graded again. Written with the final state, all or nothing.
   let redrafted: { rows: OutcomeRow[]; grades: Awaited<ReturnType<typeof regrade>>['grades'] } = { rows: [], grades: [] };
   if (!(await refusal)) {
     const upheld = await upheldRows(pubId);

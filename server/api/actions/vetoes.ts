@@ -3,7 +3,7 @@
  * puts a veto forward for a member and a cycle as a claim of kind 'veto', routed on the template's
  * veto chain like an objection (the member and the proposer passed over); claim.decide approves it
  * into a `vetoes` document in the same transaction. veto.list shows a cycle's vetoes in force to those
- * who read the unit. Readings: docs/rules.md V1–V9.
+ * who read the unit. Readings: docs/rules.md X1–X9.
  */
 import { z } from 'zod';
 import type { StoredMember } from '../../data/members';
@@ -75,7 +75,7 @@ export const vetoPropose = defineAction('veto.propose', {
   },
 });
 
-/** The proposer: a holder of 'record' or 'sign' for the member's unit, or the secretariat (V1). */
+/** The proposer: a holder of 'record' or 'sign' for the member's unit, or the secretariat (X1). */
 async function proposerFor(ctx: RequestContext, unitId: string, scheme: Scheme): Promise<{ _id: string; name: string }> {
   const member = await ctx.member();
   if (member && mayProposeVeto(member, unitId, scheme.organisation)) return { _id: member._id, name: member.name };
@@ -99,7 +99,7 @@ export const vetoList = defineAction('veto.list', {
   },
 });
 
-/** The unit whose vetoes the caller reads (null: every unit): root readers and the secretariat any, a unit's readers theirs (V8). */
+/** The unit whose vetoes the caller reads (null: every unit): root readers and the secretariat any, a unit's readers theirs (X8). */
 async function readableUnit(ctx: RequestContext, asked: string | undefined, scheme: Scheme): Promise<string | null> {
   const member: StoredMember | null = await ctx.member();
   if ((await ctx.isSecretariat()) || readsVetoes(member, ROOT, scheme.organisation)) return asked ?? null;
