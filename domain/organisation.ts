@@ -21,7 +21,9 @@ export type Right =
   /** Read the ledgers of the people where the role is held. */
   | 'read'
   /** 第十九条: act on the bottom of a year's board (通报、谈话提醒) for the unit, or every unit at the root. */
-  | 'remind';
+  | 'remind'
+  /** 积分超市: add and change rewards and their stock (seeds/004 第三篇 有专人管理). */
+  | 'shop';
 
 export interface CategoryDef {
   id: string;

@@ -12,12 +12,13 @@ import type { Period } from './calendar';
 /**
  * A condition of 一票否决 or disqualification the template lists (seeds/001 篇二十一: 触犯刑律…, the score
  * 归零; 篇一: 六个月无正当理由不交纳党费, 受到党纪处分: 直接视作不合格): `zero` sets the cycle's score to 0
- * and the failing grade, `fail` keeps the score and gives the failing grade.
+ * and the failing grade, `fail` keeps the score and gives the failing grade, `bar` leaves both and bars
+ * the account from the 积分超市 (篇十七 14: 在规定期限内仍可积分但不参与积分兑换奖励).
  */
 export interface VetoCondition {
   id: string;
   name: string;
-  effect: 'zero' | 'fail';
+  effect: 'zero' | 'fail' | 'bar';
   article: string;
 }
 

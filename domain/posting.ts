@@ -23,6 +23,12 @@ export interface PostedLine {
   capGroup?: string;
   /** A deduction item: its (negative) points are deductions of its part; a reversal's are positive. */
   deduction?: boolean;
+  /**
+   * 积分超市: the line spends (negative points) or returns (positive) points of the balance. It
+   * touches the all-time tally's `spent` alone: the cumulative total and the period boards never move
+   * (seeds/004 第三篇: 累计积分不清零; docs/rules.md S1).
+   */
+  spend?: boolean;
 }
 
 /** The running figures of one tally. */
@@ -34,6 +40,8 @@ export interface TallyFigures {
   score?: number;
   /** Month tallies: what each monthly cap group earned before its cap. */
   capGroups?: Record<string, number>;
+  /** The all-time tally: points spent in the 积分超市, net of returns; the balance is `total - spent`. */
+  spent?: number;
 }
 
 export interface PostingRules {
@@ -43,9 +51,9 @@ export interface PostingRules {
 
 export const EMPTY_FIGURES: TallyFigures = { total: 0 };
 
-/** The tally keys an entry on `occurredOn` touches. */
-export function touchedTallies(occurredOn: string, rules: PostingRules): TallyKey[] {
-  return tallyKeysOf(occurredOn, rules.calendar);
+/** The tally keys a line touches: a spending line the all-time tally only. */
+export function touchedTallies(line: Pick<PostedLine, 'occurredOn' | 'spend'>, rules: PostingRules): TallyKey[] {
+  return line.spend ? ['all'] : tallyKeysOf(line.occurredOn, rules.calendar);
 }
 
 /** The key of the tally that holds the score: the cycle's (all time for a permanent template). */
@@ -59,8 +67,13 @@ export function scoredTallyKey(occurredOn: string, calendar: CalendarDef): Tally
  * counts as empty). The result has one entry per touched key.
  */
 export function applyEntry(line: PostedLine, before: ReadonlyMap<TallyKey, TallyFigures | null>, rules: PostingRules): Map<TallyKey, TallyFigures> {
-  const keys = touchedTallies(line.occurredOn, rules);
   const after = new Map<TallyKey, TallyFigures>();
+  if (line.spend) {
+    const current = before.get('all') ?? EMPTY_FIGURES;
+    after.set('all', { ...current, spent: roundPoints((current.spent ?? 0) - line.points) });
+    return after;
+  }
+  const keys = touchedTallies(line, rules);
   const monthKey = tallyKeyOf('month', periodKeyOf('month', line.occurredOn, rules.calendar));
   const scoredKey = scoredTallyKey(line.occurredOn, rules.calendar);
 

@@ -57,7 +57,7 @@ const itemSchema = z
     if (item.capGroup !== undefined && item.deduction) fail('是扣分项目，不计入每月封顶');
   });
 
-const rights = z.array(z.enum(['award', 'record', 'sign', 'read', 'remind']));
+const rights = z.array(z.enum(['award', 'record', 'sign', 'read', 'remind', 'shop']));
 const organisationSchema = z
   .object({
     root: z.object({ kind: idSchema, name }).strict(),
@@ -115,7 +115,25 @@ const gradesSchema = z
   .strict();
 
 /** 一票否决 conditions (篇二十一: 归零; 篇一: 直接视作不合格). */
-const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail'], { error: '效果应为 zero（积分归零）或 fail（直接视作不合格）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
+const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail', 'bar'], { error: '效果应为 zero（积分归零）、fail（直接视作不合格）或 bar（仍可积分但不参与兑换）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
+
+/** 积分超市 (seeds/004 第三篇 四(五)1②, 五): who hands over, how long a reservation waits, the subsidy, the redemption days. */
+const shopSchema = z
+  .object({
+    keeperRole: idSchema,
+    reservationDays: z.number().int('预约保留天数须为整数').min(1, '预约保留天数至少 1 天').max(366, '预约保留天数不能超过 366 天').optional(),
+    subsidyShare: z.number().min(0, '财政补助比例不能为负').max(0.5, '财政补助不能超过商品单价的 50%'),
+    redemptionDays: z
+      .object({
+        day: z.number().int().min(1, '兑换日应为 1–28 日').max(28, '兑换日应为 1–28 日'),
+        months: z.array(z.number().int().min(1).max(12)).min(1),
+      })
+      .strict()
+      // 004: 原则上每季度至少组织开展一次积分兑换活动.
+      .refine((days) => [0, 1, 2, 3].every((q) => days.months.some((m) => Math.floor((m - 1) / 3) === q)), '每季度至少要有一个兑换日'),
+    maxQuantity: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
 
 const schemeSchema = z
   .object({
@@ -180,6 +198,7 @@ const schemeSchema = z
       .strict()
       .optional(),
     claimsWindowDays: positive.max(3650),
+    shop: shopSchema.optional(),
   })
   .strict()
   .superRefine((scheme, ctx) => checkReferences(scheme as Scheme, (message) => ctx.addIssue({ code: 'custom', message })));
@@ -235,6 +254,11 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   if (probationary && !categories.has(probationary)) fail(`星级引用了不存在的类别 ${probationary}`);
 
   checkGradesAndVetoes(scheme, components, fail);
+  if (scheme.shop) {
+    const keeper = roles.get(scheme.shop.keeperRole);
+    if (!keeper) fail(`积分超市的店员职务 ${scheme.shop.keeperRole} 不存在`);
+    else if (!/店|超市/.test(keeper.name)) fail(`积分超市的店员职务“${keeper.name}”的名称应含“店”或“超市”`);
+  }
 
   const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
   if (scheme.dues) {

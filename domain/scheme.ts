@@ -13,6 +13,7 @@ import type { CompositionDef } from './composition';
 import { DomainError } from './errors';
 import type { OrganisationDef } from './organisation';
 import type { OutcomeRules } from './outcomes';
+import type { ShopDef } from './shop';
 
 export interface Level {
   id: string;
@@ -78,6 +79,8 @@ export interface Scheme {
   /** Absent for schemes without dues-based points (e.g. party branches). */
   dues?: DuesTable;
   claimsWindowDays: number;
+  /** 积分超市 (seeds/004 第三篇, 001 篇十七): absent for templates without one. */
+  shop?: ShopDef;
 }
 
 /** The catalog item with this id, or NOT_FOUND. */

@@ -7,7 +7,7 @@
  */
 import type { Veto } from '../typings/api';
 import type { Claim, MemberRecord } from '../typings/models';
-import { periodRange, type CalendarDef } from './calendar';
+import { periodKeyOf, periodRange, type CalendarDef } from './calendar';
 import { DomainError } from './errors';
 import { holdsRight, type OrganisationDef } from './organisation';
 import type { VetoCondition } from './outcomes';
@@ -35,6 +35,19 @@ export function conditionOf(scheme: Scheme, id: string): VetoCondition {
   return found;
 }
 
+/**
+ * The period a veto is in force for (X, S14): the template's cycle, or the calendar year where points
+ * are permanent (a village's 一票否决 bars redemption 在规定期限内: that year).
+ */
+export function vetoPeriod(calendar: CalendarDef): 'cycle' | 'year' {
+  return calendar.cycle.kind === 'annual' ? 'cycle' : 'year';
+}
+
+/** The key of the veto in force on `today` ('YYYY-MM-DD'): the cycle's or the year's. */
+export function vetoKeyOn(today: string, calendar: CalendarDef): string {
+  return periodKeyOf(vetoPeriod(calendar), today, calendar);
+}
+
 /** Who proposes a veto for a member of `unitId`: a holder of 'record' or 'sign' there (记分员, 支部书记, a root signer). */
 export function mayProposeVeto(member: MemberRecord | null, unitId: string, organisation: OrganisationDef): boolean {
   if (!member || member.status !== 'active') return false;
@@ -53,9 +66,8 @@ export function readsVetoes(member: MemberRecord | null, unitId: string, organis
  * organisation's). After the cycle ended and before it is final, a veto still counts (X5, X6).
  */
 export function assertVetoCycle(key: string, now: Date, calendar: CalendarDef, publications: readonly (Publication | null)[]): void {
-  if (calendar.cycle.kind !== 'annual') throw new DomainError('INVALID_INPUT', '本方案没有考核周期，不能一票否决');
   if (!/^\d{4}$/.test(key)) throw new DomainError('INVALID_INPUT', '考核年度应为四位年份，如 2026');
-  const { from } = periodRange('cycle', key, calendar);
+  const { from } = periodRange(vetoPeriod(calendar), key, calendar);
   if (from > shanghaiDate(now)) throw new DomainError('OUT_OF_WINDOW', `${key} 年度尚未开始，不能一票否决`);
   if (publications.some((p) => p?.state === 'final')) throw new DomainError('OUT_OF_WINDOW', `${key} 年度考评已确定，不能再一票否决`);
 }

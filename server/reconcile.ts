@@ -70,11 +70,12 @@ export async function reconcile(options: ReconcileOptions = {}): Promise<Reconci
   let entries = 0;
   await scan<LedgerEntry>(
     COLLECTIONS.ledger,
-    { _id: true, memberId: true, occurredOn: true, points: true, itemId: true, component: true, capGroup: true, deduction: true },
+    { _id: true, memberId: true, occurredOn: true, points: true, itemId: true, component: true, capGroup: true, deduction: true, redemption: true },
     (entry) => {
       entries++;
-      const before = new Map(touchedTallies(entry.occurredOn, scheme).map((key) => [key, expected.get(tallyId(entry.memberId, key))?.figures ?? null]));
-      for (const [key, figures] of applyEntry(postedLine(entry, scheme), before, scheme)) {
+      const line = postedLine(entry, scheme);
+      const before = new Map(touchedTallies(line, scheme).map((key) => [key, expected.get(tallyId(entry.memberId, key))?.figures ?? null]));
+      for (const [key, figures] of applyEntry(line, before, scheme)) {
         expected.set(tallyId(entry.memberId, key), { memberId: entry.memberId, key, figures });
       }
     },

@@ -255,9 +255,13 @@ export interface OutcomeView {
   objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
 }
 
-export type VetoEffect = 'zero' | 'fail';
+/** 'bar': the account keeps earning but may not redeem while the veto is in force (seeds/001 篇十七 14). */
+export type VetoEffect = 'zero' | 'fail' | 'bar';
 
-/** A veto in force: a member's cycle scored 0 ('zero', 篇二十一) or graded failing whatever the score ('fail', 篇一). */
+/**
+ * A veto in force: a member's cycle scored 0 ('zero', 篇二十一), graded failing whatever the score ('fail',
+ * 篇一), or barred from the 积分超市 ('bar', 篇十七 14).
+ */
 export interface Veto {
   _id: string;
   memberId: string;
@@ -273,6 +277,75 @@ export interface Veto {
   proposedBy: { id: string; name: string };
   decidedBy: { id: string; name: string };
   decidedAt: string;
+}
+
+/** A reward of the 积分超市 (seeds/004 第三篇): 1 point = 1 yuan, kept by the village or a partner shop. */
+export interface Reward {
+  _id: string;
+  name: string;
+  /** Points per item (1 point = 1 yuan of goods: the unit price). */
+  cost: number;
+  /** Items left to reserve. */
+  stock: number;
+  /** Who keeps it: the village's own 积分超市 or a partner shop (商店超市等市场经营主体). */
+  keeper: string;
+  /** The share of the unit price the 财政补助 covers (004 五: at most 50%); absent: the template's. */
+  subsidyShare?: number;
+  /** Withdrawn rewards are kept for the history of their redemptions. */
+  active: boolean;
+  updatedAt: string;
+}
+
+export type RedemptionStatus = 'reserved' | 'fulfilled' | 'cancelled' | 'expired';
+
+/** One reservation of a reward by an account, from its pickup code to its handing over or return. */
+export interface Redemption {
+  _id: string;
+  /** The pickup code, unique among open reservations. */
+  code: string;
+  status: RedemptionStatus;
+  memberId: string;
+  memberName: string;
+  branchId: string | null;
+  rewardId: string;
+  rewardName: string;
+  keeper: string;
+  quantity: number;
+  /** Points per item when reserved, and their product. */
+  cost: number;
+  points: number;
+  /** The subsidy share in force when reserved. */
+  subsidyShare: number;
+  reservedBy: { id: string; name: string };
+  reservedAt: string;
+  reservedOn: string;
+  /** The last day it may be collected (Asia/Shanghai). */
+  expiresOn: string;
+  fulfilledOn?: string;
+  fulfilledBy?: { id: string; name: string };
+  /** Cancelled or expired: when, by whom, and the entry that returned the points. */
+  closedAt?: string;
+  closedBy?: { id: string; name: string };
+}
+
+/** A reward as the 积分超市's first screen shows it. */
+export interface RewardView {
+  rewardId: string;
+  name: string;
+  cost: number;
+  stock: number;
+  keeper: string;
+}
+
+/** The input of a reward an administrator adds or changes. */
+export interface RewardInput {
+  rewardId?: string;
+  name: string;
+  cost: number;
+  stock: number;
+  keeper: string;
+  subsidyShare?: number;
+  active?: boolean;
 }
 
 /** One of the last places of a closed period's board (末尾淘汰), with its places before. */
@@ -514,6 +587,22 @@ export interface Actions {
   /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };
+  /** 积分超市 (seeds/004 第三篇): the rewards in stock and the caller's balance, in one call. */
+  'shop.list': { payload: Record<string, never> | undefined; data: { rewards: RewardView[]; balance: number; total: number; keeper: boolean; manager: boolean } };
+  /** Adds a reward (no rewardId) or changes one: administrators (the secretariat, or a role with the 'shop' right). */
+  'shop.reward.save': { payload: RewardInput; data: { reward: Reward } };
+  /** One transaction: checks balance and stock together, writes the reservation with a pickup code, spends the points. */
+  'redeem.request': { payload: { rewardId: string; quantity: number }; data: { redemption: Redemption } };
+  /** The shop keeper hands a reservation over on a redemption day. */
+  'redeem.fulfil': { payload: { code: string }; data: { redemption: Redemption } };
+  /** The account (or an administrator) cancels a reservation not yet handed over: points and stock return. */
+  'redeem.cancel': { payload: { redemptionId: string }; data: { redemption: Redemption } };
+  /** The caller's account's reservations, newest first, with their codes and status. */
+  'redeem.mine': { payload: { cursor?: string } | undefined; data: { redemptions: Redemption[]; cursor: string | null } };
+  /** What is reserved under a code, for the shop keeper before handing it over. */
+  'redeem.lookup': { payload: { code: string }; data: { redemption: Redemption } };
+  /** A quarter's redemptions handed over, per household, and the subsidy to claim per reward (an .xlsx). */
+  'shop.export': { payload: { quarter: string }; data: { fileID: string; url: string; households: number; subsidy: number } };
 }
 
 export type ActionName = keyof Actions;

@@ -198,7 +198,7 @@ export interface Claim {
   publication?: string;
   reference?: string;
   /** A proposed veto (veto.propose): the condition of the template, its effect and the cycle. */
-  veto?: { condition: string; conditionName: string; effect: 'zero' | 'fail'; key: string; memberId: string };
+  veto?: { condition: string; conditionName: string; effect: 'zero' | 'fail' | 'bar'; key: string; memberId: string };
   /** Committee awards: the committee that decided (第十三条: 会长会 or a branch's 会长会). */
   committee?: { id: string; name: string };
   /**
@@ -233,6 +233,11 @@ export interface LedgerEntry {
   component?: string;
   capGroup?: string;
   deduction?: boolean;
+  /**
+   * 积分超市: the entry spends points on a reservation (negative) or returns them (positive): it moves
+   * the account's balance, never its cumulative total (seeds/004 第三篇: 累计积分不清零).
+   */
+  redemption?: { id: string; rewardName: string; quantity: number };
   createdAt: string;
 }
 

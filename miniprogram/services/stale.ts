@@ -68,6 +68,15 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'admin.period.close': ['home', 'ranking'],
   'admin.period.publish': ['home', 'ranking'],
   'admin.period.finalize': ['home', 'ranking'],
+  // 积分超市: a reservation, its return or handing over moves the balance on 我的 and an entry on 明细; boards never move (S1).
+  'shop.list': [],
+  'redeem.mine': [],
+  'redeem.lookup': [],
+  'shop.export': [],
+  'shop.reward.save': [],
+  'redeem.request': ['home', 'ledger'],
+  'redeem.cancel': ['home', 'ledger'],
+  'redeem.fulfil': [],
 };
 
 interface StaleState {

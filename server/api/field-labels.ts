@@ -75,6 +75,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   TriggerName: '触发器名称',
   Time: '触发时间',
   condition: '一票否决条件',
+  rewardId: '兑换商品',
+  quantity: '兑换数量',
+  code: '取货码',
+  redemptionId: '兑换记录',
+  cost: '所需积分',
+  stock: '库存',
+  keeper: '提供方',
+  subsidyShare: '财政补助比例',
+  active: '上架',
+  quarter: '季度',
 };
 
 /** How the elements of a list are counted: 获分名单第 2 人, 导入名单第 3 行. */

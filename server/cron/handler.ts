@@ -3,8 +3,10 @@
  *
  *   timer   { Type: 'Timer', TriggerName: 'monthly', Time }       → the monthly job for Time's Shanghai month
  *   timer   { Type: 'Timer', TriggerName: 'daily', Time }         → deletes exports older than a day
+ *   timer   { Type: 'Timer', TriggerName: 'expiry', Time }        → expires 积分超市 reservations not collected in time
  *   admin   { job: 'monthly', month: 'YYYY-MM', chain?: false }  → the monthly job for that month
  *   admin   { job: 'exports' }                                    → deletes exports older than a day now
+ *   admin   { job: 'expiry' }                                     → expires overdue reservations now
  *   itself  { job: 'monthly', month, continuation: true }        → the next slice of an unfinished run
  *
  * Result: `{ ok: true, data: MonthlyResult | CleanupResult }` or `{ ok: false, error: { code, message } }`.
@@ -29,6 +31,7 @@ import { formatIssues } from '../api/validation';
 import { adminOpenids, callerOpenid, sdk } from '../cloud';
 import { findMemberByOpenid } from '../data/members';
 import { deleteOldExports, type CleanupResult } from './exports';
+import { runExpiry, type ExpiryResult } from './expiry';
 import { runMonthly, type MonthlyResult } from './monthly';
 
 /** Share of the function's time limit spent on batches before stopping. */
@@ -39,13 +42,13 @@ const DISPATCH_WAIT_MS = 500;
 
 const timerEvent = z.object({
   Type: z.literal('Timer'),
-  TriggerName: z.enum(['monthly', 'daily'], { error: '未知的定时触发器' }),
+  TriggerName: z.enum(['monthly', 'daily', 'expiry'], { error: '未知的定时触发器' }),
   Time: z.string().optional(),
 });
 
 const jobEvent = z
   .object({
-    job: z.literal('monthly', { error: '未知的任务，应为 monthly 或 exports' }),
+    job: z.literal('monthly', { error: '未知的任务，应为 monthly、exports 或 expiry' }),
     month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '格式应为 YYYY-MM'),
     continuation: z.boolean().optional(),
     /** false: do not continue in the background when the time budget runs out. */
@@ -54,16 +57,18 @@ const jobEvent = z
   .strict();
 
 const exportsJob = z.object({ job: z.literal('exports') }).strict();
+const expiryJob = z.object({ job: z.literal('expiry') }).strict();
 
-type Invocation = { job: 'monthly'; month: string; chain: boolean } | { job: 'exports' };
+type Invocation = { job: 'monthly'; month: string; chain: boolean } | { job: 'exports' } | { job: 'expiry' };
 
-export async function main(event: unknown, context?: unknown): Promise<ApiResult<MonthlyResult | CleanupResult>> {
+export async function main(event: unknown, context?: unknown): Promise<ApiResult<MonthlyResult | CleanupResult | ExpiryResult>> {
   const now = new Date();
   try {
     const openid = callerOpenid();
     if (openid) await requireAdministrator(openid);
     const invocation = parseEvent(event, now);
     if (invocation.job === 'exports') return { ok: true, data: await deleteOldExports(now) };
+    if (invocation.job === 'expiry') return { ok: true, data: await runExpiry(now, budgetOf(context)) };
     const result = await runMonthly(invocation.month, {
       now,
       budgetMs: budgetOf(context),
@@ -86,11 +91,13 @@ function parseEvent(event: unknown, now: Date): Invocation {
     const timer = timerEvent.safeParse(rest);
     if (!timer.success) throw new DomainError('INVALID_INPUT', formatIssues(timer.error));
     if (timer.data.TriggerName === 'daily') return { job: 'exports' };
+    if (timer.data.TriggerName === 'expiry') return { job: 'expiry' };
     const fired = timer.data.Time ? new Date(timer.data.Time) : now;
     const at = Number.isNaN(fired.getTime()) || fired > now ? now : fired;
     return { job: 'monthly', month: currentMonthKey(at), chain: true };
   }
   if (exportsJob.safeParse(rest).success) return { job: 'exports' };
+  if (expiryJob.safeParse(rest).success) return { job: 'expiry' };
   const job = jobEvent.safeParse(rest);
   if (!job.success) throw new DomainError('INVALID_INPUT', formatIssues(job.error));
   return { job: 'monthly', month: job.data.month, chain: job.data.chain !== false };

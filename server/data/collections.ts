@@ -31,6 +31,12 @@ export const COLLECTIONS = {
   reminders: 'reminders',
   /** 一票否决 in force (seeds/001 篇二十一, 篇一): one per cycle and member, `<key>:<memberId>`. */
   vetoes: 'vetoes',
+  /** 积分超市 rewards (seeds/004 第三篇): price in points, stock, keeper, subsidy share. */
+  rewards: 'rewards',
+  /** Reservations of rewards, from pickup code to handing over or return. */
+  redemptions: 'redemptions',
+  /** One per pickup code of an open reservation (`_id` the code): two reservations never share a code. */
+  pickupCodes: 'pickupCodes',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -37,11 +37,13 @@ export function figuresOf(tally: StoredTally | null | undefined): TallyFigures |
   if (tally.parts) figures.parts = tally.parts;
   if (tally.score !== undefined) figures.score = tally.score;
   if (tally.capGroups) figures.capGroups = tally.capGroups;
+  if (tally.spent !== undefined) figures.spent = tally.spent;
   return figures;
 }
 
 /** Where an entry's points count: its item's part, monthly cap group and whether it deducts. */
-export function postedLine(entry: Pick<LedgerEntry, 'points' | 'occurredOn' | 'itemId' | 'component' | 'capGroup' | 'deduction'>, scheme: Scheme): PostedLine {
+export function postedLine(entry: Pick<LedgerEntry, 'points' | 'occurredOn' | 'itemId' | 'component' | 'capGroup' | 'deduction' | 'redemption'>, scheme: Scheme): PostedLine {
+  if (entry.redemption) return { points: entry.points, occurredOn: entry.occurredOn, spend: true };
   const item = scheme.items.find((i) => i.id === entry.itemId);
   const line: PostedLine = { points: entry.points, occurredOn: entry.occurredOn };
   const component = entry.component ?? item?.component;
@@ -102,7 +104,7 @@ export async function postEntries(
     posted.push(entry);
 
     const before = new Map<TallyKey, TallyFigures | null>();
-    for (const key of touchedTallies(entry.occurredOn, scheme)) {
+    for (const key of touchedTallies(line, scheme)) {
       const id = tallyId(member._id, key);
       if (!tallies.has(id)) tallies.set(id, await getOrNull<StoredTally>(tx.collection(COLLECTIONS.tallies).doc(id)));
       before.set(key, figuresOf(tallies.get(id)));

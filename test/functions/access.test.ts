@@ -71,6 +71,14 @@ function validPayload(action: ActionName): unknown {
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
     'veto.propose': { memberId: 'm2', key: '2026', condition: 'sanction', reason: '受到党纪处分' },
     'veto.list': { key: '2026' },
+    'shop.list': {},
+    'shop.reward.save': { name: '大米 10 斤', cost: 40, stock: 10, keeper: '村积分超市' },
+    'redeem.request': { rewardId: 'r1', quantity: 1 },
+    'redeem.fulfil': { code: 'ABC234' },
+    'redeem.cancel': { redemptionId: 'no-such-redemption' },
+    'redeem.mine': {},
+    'redeem.lookup': { code: 'ABC234' },
+    'shop.export': { quarter: '2026-Q3' },
   };
   return payloads[action];
 }
@@ -136,6 +144,15 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 荆门 keeps no 一票否决: everyone is told so (the rights are specified on a graded template, test/functions/vetoes.test.ts).
   'veto.propose': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  // 荆门 keeps no 积分超市: everyone is told so (the rights are specified on a shop template, test/functions/shop-*.test.ts).
+  'shop.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'shop.reward.save': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'redeem.request': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'redeem.fulfil': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'redeem.cancel': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'redeem.mine': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'redeem.lookup': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'shop.export': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
 };
 
 describe('role × action matrix', () => {
@@ -201,6 +218,9 @@ describe('bad input writes nothing', () => {
     ['veto.propose', { memberId: 'm2', key: '26', condition: 'sanction', reason: '受到党纪处分' }],
     ['veto.propose', { memberId: 'm2', key: '2026', condition: 'sanction', reason: '' }],
     ['veto.list', { key: '2026', branchId: 5 }],
+    ['redeem.request', { rewardId: 'r1', quantity: 0 }],
+    ['redeem.fulfil', { code: 5 }],
+    ['shop.export', { quarter: '2026-Q5' }],
   ];
 
   it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {

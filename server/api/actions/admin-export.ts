@@ -128,7 +128,8 @@ async function entriesOf(memberIds: string[], range: { from: string; to: string 
       if (count > MAX_EXPORT_ENTRIES) {
         throw new DomainError('INVALID_INPUT', `积分明细超过 ${MAX_EXPORT_ENTRIES} 条，请按年或按月导出`);
       }
-      for (const entry of entries) byMember.get(entry.memberId)?.push(entry);
+      // Spending in the 积分超市 moves the balance, not the board's total (S1): the sheet lists what was earned.
+      for (const entry of entries) if (!entry.redemption) byMember.get(entry.memberId)?.push(entry);
       if (entries.length < PAGE) break;
       after = entries[entries.length - 1]._id;
     }

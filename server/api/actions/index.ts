@@ -19,6 +19,8 @@ const outcomes = () => require('./outcomes') as typeof import('./outcomes');
 const admin = () => require('./admin') as typeof import('./admin');
 const reminders = () => require('./reminders') as typeof import('./reminders');
 const vetoes = () => require('./vetoes') as typeof import('./vetoes');
+const shop = () => require('./shop') as typeof import('./shop');
+const redeem = () => require('./redeem') as typeof import('./redeem');
 
 const LOADERS: Loaders = {
   'me.get': () => me().meGet,
@@ -57,6 +59,14 @@ const LOADERS: Loaders = {
   'reminder.record': () => reminders().reminderRecord,
   'veto.propose': () => vetoes().vetoPropose,
   'veto.list': () => vetoes().vetoList,
+  'shop.list': () => shop().shopList,
+  'shop.reward.save': () => shop().shopRewardSave,
+  'redeem.request': () => redeem().redeemRequest,
+  'redeem.fulfil': () => redeem().redeemFulfil,
+  'redeem.cancel': () => redeem().redeemCancel,
+  'redeem.mine': () => redeem().redeemMine,
+  'redeem.lookup': () => redeem().redeemLookup,
+  'shop.export': () => (require('./shop-export') as typeof import('./shop-export')).shopExport,
 };
 
 export const ACTION_NAMES = Object.keys(LOADERS) as ActionName[];

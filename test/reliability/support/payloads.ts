@@ -284,6 +284,17 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     required: ['memberId', 'key', 'condition', 'reason'],
   },
   'veto.list': { fields: { key: fc.constantFrom('2026', '2025', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: ['key'] },
+  'shop.list': { fields: {}, required: [] },
+  'shop.reward.save': {
+    fields: { rewardId: fc.constantFrom('r1', 'x'), name: note, cost: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double()), stock: fc.integer({ min: -5, max: 1000 }), keeper: fc.constantFrom('村积分超市', ''), subsidyShare: fc.double({ min: -1, max: 2 }), active: fc.boolean() },
+    required: ['name', 'cost', 'stock', 'keeper'],
+  },
+  'redeem.request': { fields: { rewardId: fc.constantFrom('r1', 'x', ''), quantity: fc.oneof(fc.integer({ min: -2, max: 200 }), fc.double()) }, required: ['rewardId', 'quantity'] },
+  'redeem.fulfil': { fields: { code: fc.constantFrom('ABC234', 'abc 234', '', 'O0O0O0', 'x'.repeat(50)) }, required: ['code'] },
+  'redeem.cancel': { fields: { redemptionId: fc.constantFrom('x', '') }, required: ['redemptionId'] },
+  'redeem.mine': { fields: { cursor }, required: [] },
+  'redeem.lookup': { fields: { code: fc.constantFrom('ABC234', 'abc-234', '', '!!') }, required: ['code'] },
+  'shop.export': { fields: { quarter: fc.constantFrom('2026-Q3', '2026-Q5', '2026', '') }, required: ['quarter'] },
 };
 
 export const ACTION_NAMES = Object.keys(SHAPES) as ActionName[];
