@@ -6,13 +6,16 @@
  * through the real, built `api` and `cron` functions. Boards are measured side by side with the same
  * boards computed by summing ledger entries per request (bench/functions/naive-board), in one run.
  *
- * Then the cold start (bench-cold.ts) and the changzhou template at the same size (bench-changzhou.ts).
+ * Then the cold start (bench-cold.ts), the changzhou template at the same size (bench-changzhou.ts) and
+ * the 积分超市 (bench-shop.ts: 20,000 households redeeming at once against 500 rewards).
  *
  * Ends with one line:
  *   ranking_speedup=… ranking_p50_ms=… docs_read_per_board=… approve_p50_ms=… approve_db_requests=… cron_invocations=…
- *   cold_load_ratio=… changzhou_board_p50_ms=… changzhou_docs_read_per_board=… quarter_close_invocations=… quarter_close_max_ms=… peak_rss_mb=…
+ *   cold_load_ratio=… changzhou_board_p50_ms=… changzhou_docs_read_per_board=… quarter_close_invocations=… quarter_close_max_ms=…
+ *   shop_redeem_wall_s=… shop_redeem_p50_ms=… shop_reserved=… shop_conflicts=… shop_drift=… peak_rss_mb=…
  *
- * Options (env): BENCH_MEMBERS (100000), BENCH_ENTRIES (1000000), BENCH_RUNS (30), BENCH_NAIVE_RUNS (3), BENCH_COLD_RUNS (15).
+ * Options (env): BENCH_MEMBERS (100000), BENCH_ENTRIES (1000000), BENCH_RUNS (30), BENCH_NAIVE_RUNS (3), BENCH_COLD_RUNS (15),
+ * BENCH_SHOP_HOUSEHOLDS (20000), BENCH_SHOP_REWARDS (500).
  *
  * Memory is printed at the end of each phase; peak_rss_mb is the process's maximum resident set over
  * the whole run (`npm run bench` sets V8's old-space ceiling to 1.5 GB, see README).
@@ -29,6 +32,7 @@ import { loadIndexes, LocalCloud } from '../localcloud/runtime';
 import type { Mutation } from '../localcloud/store/store';
 import { buildFunctions } from './build';
 import { changzhouPhase } from './bench-changzhou';
+import { shopPhase } from './bench-shop';
 import { coldLoad, COLD_LOAD_TARGET } from './bench-cold';
 import { env, expectOk, functionsRoot, measure, median, memory, peakRss, percentile, random, REPO, sampleBoard, type Sample } from './bench-support';
 
@@ -231,6 +235,10 @@ async function main(): Promise<void> {
   const party = await changzhouPhase(root, big.members, runs);
   (globalThis as { gc?: () => void }).gc?.();
 
+  // 积分超市: 20,000 households redeeming at once against 500 rewards (bench-shop.ts).
+  const shop = await shopPhase(root);
+  (globalThis as { gc?: () => void }).gc?.();
+
   // Approvals on a small history first, to compare with the large one.
   let cloud = await openCloud(root, small);
   const smallApprovals = await approvals(cloud, 30, small.members);
@@ -315,6 +323,7 @@ async function main(): Promise<void> {
       `approve_p50_ms=${median(bigApprovals.map((s) => s.ms)).toFixed(2)} approve_db_requests=${requestsOf(bigApprovals)} ` +
       `cron_invocations=${invocations} cold_load_ratio=${cold.ratio.toFixed(2)} changzhou_board_p50_ms=${party.boardP50Ms.toFixed(2)} ` +
       `changzhou_docs_read_per_board=${party.docsReadPerBoard} quarter_close_invocations=${party.closeInvocations} quarter_close_max_ms=${party.closeMaxMs.toFixed(0)} ` +
+      `shop_redeem_wall_s=${(shop.wallMs / 1000).toFixed(1)} shop_redeem_p50_ms=${shop.p50Ms.toFixed(0)} shop_reserved=${shop.reserved} shop_conflicts=${shop.conflicts} shop_drift=${shop.drift} ` +
       `peak_rss_mb=${peakRssMb}`,
   );
 }

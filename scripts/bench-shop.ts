@@ -1,0 +1,199 @@
+/**
+ * The 积分超市 phase of `npm run bench` (issue 15 Performance; docs/rules.md S4): 20,000 households
+ * redeeming at once against 500 rewards through the real `api` function. Every `redeem.request` is
+ * sent before any is answered; afterwards no balance is below zero, no reward is reserved beyond its
+ * stock, every open reservation holds its own code, and the tallies (balances included) equal the
+ * ledger (reconcile).
+ *
+ * The households and their points are written in bulk (one ledger entry each, its tallies exactly as
+ * posting makes them); the rewards through `shop.reward.save`. Stock is short on purpose (12,500
+ * items for 20,000 households asking one or two each) and so are some balances, so both refusals
+ * happen under contention.
+ */
+import * as path from 'path';
+import type { Redemption, Reward } from '../typings/api';
+import type { LedgerEntry } from '../typings/models';
+import { applyEntry, type TallyFigures } from '../domain/posting';
+import type { Scheme } from '../domain/scheme';
+import { CHANGZHOU_SCHEME } from '../domain/schemes/changzhou';
+import { postedLine, storedTally } from '../server/data/ledger';
+import type { StoredMember } from '../server/data/members';
+import { loadIndexes, LocalCloud } from '../localcloud/runtime';
+import type { Mutation } from '../localcloud/store/store';
+import { reconcileIn } from './reconcile';
+import { buildFunctions } from './build';
+import { env, expectOk, functionsRoot, median, memory, percentile, random, REPO } from './bench-support';
+
+const NOW = new Date('2026-03-02T04:00:00Z');
+const ADMIN = 'bench-admin';
+const STOCK = 25;
+const SEED_BATCH = 20_000;
+
+/** A template with a 积分超市: 常州's organisation with a shop keeper and the shop's settings. */
+const SHOP_BENCH_SCHEME: Scheme = {
+  ...CHANGZHOU_SCHEME,
+  template: 'shop-bench',
+  organisation: { ...CHANGZHOU_SCHEME.organisation, roles: [...CHANGZHOU_SCHEME.organisation.roles, { id: 'shopkeeper', name: '积分超市店员', at: 'root', rights: [] }] },
+  shop: { keeperRole: 'shopkeeper', subsidyShare: 0.5, redemptionDays: { day: 15, months: [3, 6, 9, 12] } },
+};
+
+export interface ShopFigures {
+  households: number;
+  rewards: number;
+  wallMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  reserved: number;
+  outOfStock: number;
+  shortOfPoints: number;
+  conflicts: number;
+  drift: number;
+}
+
+const householdId = (i: number) => `h${String(i).padStart(6, '0')}`;
+
+async function seed(cloud: LocalCloud, households: number, rewards: number): Promise<string[]> {
+  expectOk(await cloud.invoke('api', { action: 'admin.scheme.adopt', payload: { template: 'changzhou' } }, { openid: ADMIN }), 'admin.scheme.adopt');
+  const v1 = (cloud.store.dump().schemes ?? []).find((doc) => doc._id === 'v1')!;
+  cloud.store.commit([{ collection: 'schemes', id: 'v1', doc: { ...v1, scheme: SHOP_BENCH_SCHEME } }]);
+  const rnd = random(20260302);
+  const batch: Mutation[] = [];
+  const put = <T extends { _id: string }>(collection: string, doc: T) => {
+    batch.push({ collection, id: doc._id, doc } as Mutation);
+    if (batch.length >= SEED_BATCH) {
+      cloud.store.commit(batch);
+      batch.length = 0;
+    }
+  };
+  const at = NOW.toISOString();
+  for (let i = 0; i < households; i++) {
+    const member: StoredMember = {
+      _id: householdId(i),
+      name: `农户${i}`,
+      branchId: null,
+      branchName: null,
+      category: 'full',
+      roles: [],
+      profession: null,
+      socialRoles: [],
+      status: 'active',
+      secretariat: false,
+      phone: null,
+      openid: `bench-${householdId(i)}`,
+      inviteCode: `S${String(i).padStart(7, '0')}`,
+      tallyKeys: [],
+      createdAt: at,
+      updatedAt: at,
+    } as StoredMember;
+    // Between 0 and 150 points: some cannot pay for what they ask.
+    const entry: LedgerEntry = {
+      _id: `e${householdId(i)}`,
+      memberId: member._id,
+      memberName: member.name,
+      itemId: 'feature.volunteer',
+      itemName: '参加志愿服务',
+      points: 5 * Math.floor(rnd() * 31),
+      occurredOn: '2026-02-20',
+      schemeVersion: 1,
+      claimId: null,
+      reviewers: [],
+      createdAt: at,
+    };
+    put('ledger', entry);
+    const figures = applyEntry(postedLine(entry, SHOP_BENCH_SCHEME), new Map<string, TallyFigures | null>(), SHOP_BENCH_SCHEME);
+    for (const [key, f] of figures) {
+      put('tallies', storedTally(member, key, f, SHOP_BENCH_SCHEME));
+      member.tallyKeys!.push(key);
+    }
+    put('members', member);
+  }
+  cloud.store.commit(batch);
+  loadIndexes(cloud.store, path.join(REPO, 'deploy', 'database.json'));
+  const ids: string[] = [];
+  for (let r = 0; r < rewards; r++) {
+    const cost = 10 + 5 * Math.floor(rnd() * 11);
+    const saved = expectOk<{ reward: Reward }>(
+      await cloud.invoke('api', { action: 'shop.reward.save', payload: { name: `商品${r}`, cost, stock: STOCK, keeper: '村积分超市' } }, { openid: ADMIN }),
+      'shop.reward.save',
+    );
+    ids.push(saved.reward._id);
+  }
+  return ids;
+}
+
+export async function shopPhase(root: string): Promise<ShopFigures> {
+  const households = env('BENCH_SHOP_HOUSEHOLDS', 20_000);
+  const rewardCount = env('BENCH_SHOP_REWARDS', 500);
+  const cloud = new LocalCloud({ dir: null, functionsRoot: root, manifest: null, functionEnv: { ADMIN_OPENIDS: ADMIN } });
+  cloud.db.now = () => new Date(NOW);
+  const seeded = Date.now();
+  const rewards = await seed(cloud, households, rewardCount);
+  console.log(`\nshop: seeded ${households} households and ${rewardCount} rewards (stock ${STOCK} each) in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+
+  const rnd = random(15);
+  const asks = Array.from({ length: households }, (_, i) => ({ openid: `bench-${householdId(i)}`, rewardId: rewards[Math.floor(rnd() * rewards.length)], quantity: rnd() < 0.8 ? 1 : 2 }));
+  const times: number[] = [];
+  const started = Date.now();
+  const results = await Promise.all(
+    asks.map(async (ask) => {
+      const t = process.hrtime.bigint();
+      const result = (await cloud.invoke('api', { action: 'redeem.request', payload: { rewardId: ask.rewardId, quantity: ask.quantity } }, { openid: ask.openid, timeoutMs: 600_000 })) as {
+        ok: boolean;
+        error?: { code: string; message: string };
+      };
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      return result;
+    }),
+  );
+  const wallMs = Date.now() - started;
+  const failures = results.flatMap((r) => (r.ok ? [] : [r.error!]));
+  const unexpected = failures.filter((e) => !/已兑完|库存不足|余额不足|操作冲突/.test(e.message));
+  if (unexpected.length > 0) throw new Error(`shop: unexpected refusals: ${JSON.stringify(unexpected.slice(0, 5))}`);
+
+  // The checks: balances, stock, codes, and tallies against the ledger.
+  const dump = cloud.store.dump();
+  const negative = (dump.tallies ?? []).filter((t) => t.key === 'all' && Number(t.total) - Number(t.spent ?? 0) < 0);
+  if (negative.length > 0) throw new Error(`shop: ${negative.length} negative balances`);
+  const reservations = (dump.redemptions ?? []) as unknown as Redemption[];
+  const taken = new Map<string, number>();
+  for (const r of reservations) taken.set(r.rewardId, (taken.get(r.rewardId) ?? 0) + r.quantity);
+  for (const reward of (dump.rewards ?? []) as unknown as Reward[]) {
+    const reserved = taken.get(reward._id) ?? 0;
+    if (reward.stock < 0 || reserved > STOCK || reward.stock !== STOCK - reserved) throw new Error(`shop: ${reward.name} stock ${reward.stock} with ${reserved} reserved of ${STOCK}`);
+  }
+  if (new Set(reservations.map((r) => r.code)).size !== reservations.length || (dump.pickupCodes ?? []).length !== reservations.length) throw new Error('shop: two open reservations share a code');
+  const report = await reconcileIn(cloud);
+  if (report.drift.length > 0) throw new Error(`shop: tallies drift from the ledger: ${JSON.stringify(report.drift.slice(0, 3))}`);
+  memory('after the shop');
+  cloud.close();
+
+  const figures: ShopFigures = {
+    households,
+    rewards: rewardCount,
+    wallMs,
+    p50Ms: median(times),
+    p95Ms: percentile(times, 0.95),
+    reserved: reservations.length,
+    outOfStock: failures.filter((e) => /已兑完|库存不足/.test(e.message)).length,
+    shortOfPoints: failures.filter((e) => /余额不足/.test(e.message)).length,
+    conflicts: failures.filter((e) => /操作冲突/.test(e.message)).length,
+    drift: report.drift.length,
+  };
+  console.log(
+    `shop: ${households} redeem.request at once in ${(wallMs / 1000).toFixed(1)} s (${Math.round(households / (wallMs / 1000))}/s), each p50 ${figures.p50Ms.toFixed(0)} ms p95 ${figures.p95Ms.toFixed(0)} ms; ` +
+      `${figures.reserved} reserved (${reservations.reduce((n, r) => n + r.quantity, 0)} items of ${STOCK * rewardCount}), ${figures.outOfStock} out of stock, ${figures.shortOfPoints} short of points, ${figures.conflicts} gave up on conflicts; ` +
+      `no negative balance, no oversold stock, codes distinct, reconcile drift ${figures.drift}`,
+  );
+  return figures;
+}
+
+/** `npx tsx scripts/bench-shop.ts`: this phase alone. */
+if (require.main === module) {
+  (async () => {
+    await buildFunctions();
+    await shopPhase(functionsRoot());
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
