@@ -32,7 +32,7 @@ const SEED_BATCH = 20_000;
 /** A template with a 积分超市: 常州's organisation with a shop keeper and the shop's settings. */
 const SHOP_BENCH_SCHEME: Scheme = {
   ...CHANGZHOU_SCHEME,
-  template: 'shop-bench',
+  template: 'shop_bench',
   organisation: { ...CHANGZHOU_SCHEME.organisation, roles: [...CHANGZHOU_SCHEME.organisation.roles, { id: 'shopkeeper', name: '积分超市店员', at: 'root', rights: [] }] },
   shop: { keeperRole: 'shopkeeper', subsidyShare: 0.5, redemptionDays: { day: 15, months: [3, 6, 9, 12] } },
 };

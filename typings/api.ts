@@ -97,6 +97,8 @@ export interface Standing {
   key: string;
   total: number;
   rank: number | null;
+  /** Templates with a 积分超市, on the all-time standing: what is left to spend (docs/rules.md S1). */
+  balance?: number;
 }
 
 /**

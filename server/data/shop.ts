@@ -5,7 +5,7 @@
  * (`spend-<id>`, `return-<id>`) posted like any other, moving the all-time tally's `spent`: the
  * balance is checked and changed in the same transaction as the reward's stock.
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redemption, Reward } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
 import type { Scheme } from '../../domain/scheme';
@@ -19,8 +19,20 @@ import { readAll, type StoredMember } from './members';
 const CODE_ATTEMPTS = 8;
 const PAGE = 20;
 
-export const newRedemptionId = (): string => randomBytes(12).toString('hex');
-export const newRewardId = (): string => `r-${randomBytes(8).toString('hex')}`;
+/**
+ * A reservation's id: derived from the caller's request key where there is one (a retried request
+ * makes the same reservation, with the same code), else random.
+ */
+export const newRedemptionId = (requestKey: string | null): string =>
+  requestKey ? createHash('sha256').update(`redemption:${requestKey}`).digest('hex').slice(0, 24) : randomBytes(12).toString('hex');
+
+/** Draws from the hash of `seed`: a reservation's code candidates follow from its id, unpredictable as the id is. */
+function drawsFrom(seed: string): (n: number) => number {
+  const bytes = createHash('sha256').update(seed).digest();
+  let i = 0;
+  return (n) => bytes.readUInt16BE((i++ * 2) % 30) % n;
+}
+export const newRewardId = (): string => randomBytes(12).toString('hex');
 
 export async function readReward(tx: Tx, rewardId: string): Promise<Reward> {
   const reward = await getOrNull<Reward>(tx.collection(COLLECTIONS.rewards).doc(rewardId));
@@ -47,7 +59,7 @@ export async function allTally(tx: Tx | null, memberId: string): Promise<StoredT
 /** A pickup code no open reservation holds, taken for `redemptionId` in `tx`. */
 export async function takeCode(tx: Tx, redemptionId: string): Promise<string> {
   for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-    const code = newPickupCode(randomInt);
+    const code = newPickupCode(drawsFrom(`${redemptionId}:${attempt}`));
     const ref = tx.collection(COLLECTIONS.pickupCodes).doc(code);
     if (await getOrNull(ref)) continue;
     await ref.set({ data: { redemptionId } });

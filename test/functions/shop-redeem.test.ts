@@ -75,6 +75,7 @@ describe('reserving (S1, S3–S5, S9)', () => {
     expect(first).toMatchObject({ status: 'reserved', quantity: 2, points: 80, reservedOn: '2026-03-02', expiresOn: '2026-04-01' });
     expect(first.code).toMatch(/^[A-Z2-9]{6}$/);
     expect(await shop('a')).toMatchObject({ balance: 20, total: 100, rewards: [{ stock: 3 }, { stock: 1 }, { stock: 100 }] });
+    expect((await world.h.ok(as('a'), 'home.get', {})).standings?.all).toMatchObject({ total: 100, balance: 20 });
     const board = await world.h.ok(as('a'), 'ranking.get', { period: 'cycle' });
     expect(board.me).toMatchObject({ total: 100 });
     const { entries } = await world.h.ok(as('a'), 'ledger.list', {});

@@ -18,6 +18,7 @@ import { authorityLimit, rolesOf } from '../../../domain/authority';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { capabilitiesOf } from '../../../domain/capabilities';
+import { balanceOf } from '../../../domain/shop';
 import { defineAction } from '../action';
 import { noPayload } from '../validation';
 import { countInbox } from '../../data/claims';
@@ -104,6 +105,7 @@ export const homeGet = defineAction('home.get', {
       standingOf(byId.get(ids[2]), 'all'),
       cycle ? cycleStandingOf(byId.get(ids[3]), cycle, scheme) : null,
     ]);
-    return { ...me, standings: { month: m, year: y, all, ...(c ? { cycle: c } : {}) }, recent: recent as LedgerEntry[] };
+    const spendable = scheme.shop ? { ...all, balance: balanceOf(byId.get(ids[2]) ?? null) } : all;
+    return { ...me, standings: { month: m, year: y, all: spendable, ...(c ? { cycle: c } : {}) }, recent: recent as LedgerEntry[] };
   },
 });

@@ -35,7 +35,7 @@ export const redeemRequest = defineAction('redeem.request', {
       const reward = await readReward(tx, payload.rewardId);
       const balance = balanceOf(await allTally(tx, member._id));
       const points = reservationCost({ reward, quantity: payload.quantity, balance, veto: veto?.effect === 'bar' ? veto : null }, shop);
-      const redemptionId = newRedemptionId();
+      const redemptionId = newRedemptionId(ctx.requestKey);
       const redemption: Redemption = {
         _id: redemptionId,
         code: await takeCode(tx, redemptionId),

@@ -18,6 +18,8 @@ export function talliesFromLedger(dump: Record<string, Doc[]>): Map<string, numb
   const calendar = calendarOf(dump);
   const sums = new Map<string, number>();
   for (const entry of dump.ledger ?? []) {
+    // 积分超市 spending and returns move the balance (`spent`), never a total (docs/rules.md S1).
+    if (entry.redemption) continue;
     const memberId = String(entry.memberId);
     const occurredOn = String(entry.occurredOn);
     for (const key of tallyKeysOf(occurredOn, calendar)) {
@@ -39,6 +41,10 @@ export function tallyDrift(dump: Record<string, Doc[]>): string[] {
     else if (tally.total !== total) drift.push(`${id}: stored ${String(tally.total)}, ledger says ${total}`);
     else if (`${String(tally.memberId)}:${String(tally.key)}` !== id) drift.push(`${id}: memberId/key fields disagree with the id`);
   }
+  // What each member spent in the 积分超市, net of returns, on their all-time tally.
+  const spent = new Map<string, number>();
+  for (const entry of dump.ledger ?? []) if (entry.redemption) spent.set(`${String(entry.memberId)}:all`, (spent.get(`${String(entry.memberId)}:all`) ?? 0) - Number(entry.points));
+  for (const [id, amount] of spent) if (Number(stored.get(id)?.spent ?? 0) !== amount) drift.push(`${id}: spent ${String(stored.get(id)?.spent)}, ledger says ${amount}`);
   // A tally no entry implies may only be a zero one: a template with a score keeps one for every member.
   const zero = [...stored.entries()].filter(([id, t]) => !expected.has(id) && t.total === 0).map(([id]) => id);
   for (const id of stored.keys()) if (!expected.has(id) && !zero.includes(id)) drift.push(`${id}: stored, but no ledger entry implies it`);
