@@ -504,6 +504,9 @@ export interface Actions {
     payload: { memberId: string; year: string; method: Reminder['method']; note: string };
     data: { reminder: Reminder };
   };
+  'veto.propose': { payload: { memberId: string; key: string; condition: string; reason: string }; data: { claim: Claim } };
+  'veto.list': { payload: { key: string; branchId?: string }; data: { vetoes: Veto[] } };
+  'bottom.list': { payload: { period: Period; key: string }; data: { period: Period; key: string; rows: EliminationRow[] } };
   /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };

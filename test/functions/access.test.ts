@@ -69,6 +69,9 @@ function validPayload(action: ActionName): unknown {
     'admin.export': { period: 'month' },
     'reminder.list': {},
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
+    'veto.propose': { memberId: 'm2', key: '2026', condition: 'crime', reason: '受到刑事处罚' },
+    'veto.list': { key: '2026' },
+    'bottom.list': { period: 'year', key: '2025' },
   };
   return payloads[action];
 }
@@ -131,6 +134,10 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 第十九条: the secretariat and the heads of units (a 分会领导班子成员 is not one).
   'reminder.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   'reminder.record': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  // 荆门 has no vetoes and no 末尾淘汰.
+  'veto.propose': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_BOUND'],
+  'veto.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
 };
 
 describe('role × action matrix', () => {

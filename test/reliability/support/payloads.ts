@@ -279,6 +279,9 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     fields: { memberId, year: fc.constantFrom('2026', '2025', '2099', '26'), method: fc.constantFrom('notice', 'talk', 'scold'), note: fc.oneof(note, fc.constantFrom('年度积分偏低，谈话提醒')) },
     required: ['memberId', 'year', 'method', 'note'],
   },
+  'veto.propose': { fields: { memberId, key: fc.constantFrom('2025', '2026', '26', ''), condition: fc.constantFrom('crime', 'x', ''), reason: note }, required: ['memberId', 'key', 'condition', 'reason'] },
+  'veto.list': { fields: { key: fc.constantFrom('2025', '2026', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: ['key'] },
+  'bottom.list': { fields: { period: fc.constantFrom('half', 'cycle', 'year', 'x'), key: fc.constantFrom('2026-H1', '2025', '2026', '') }, required: ['period', 'key'] },
 };
 
 export const ACTION_NAMES = Object.keys(SHAPES) as ActionName[];
