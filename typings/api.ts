@@ -215,6 +215,10 @@ export interface Capabilities {
   read?: boolean;
   /** May act on the bottom of a year's board (第十九条, B1). Absent: no. */
   remind?: boolean;
+  /** May propose a 一票否决 for a member of their unit (veto.propose). Absent: no. */
+  veto?: boolean;
+  /** May read 末尾淘汰's list (bottom.list). Absent: no. */
+  eliminate?: boolean;
 }
 
 /** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */
@@ -365,6 +369,8 @@ export interface Actions {
       scheme: { id: string; name: string };
       roles: { id: string; name: string }[];
       components?: { id: string; name: string; max: number }[];
+      /** The conditions of a 一票否决 the template lists (veto.propose's `condition`), where it has them. */
+      vetoes?: { id: string; name: string; effect: VetoEffect }[];
       terms: SchemeTerms;
     };
   };
