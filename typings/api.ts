@@ -474,9 +474,10 @@ export interface Actions {
       units?: { _id: string; name: string }[];
       /**
        * A unit's graded rows with a quota (seeds/001 篇一: 优秀 at most 15% of the branch's members, at
-       * least 1): the limited grade, its places and the members counted, for the quota line.
+       * least 1): the limited grade, its places and the members counted, for the quota line; `share`
+       * and `minimum` are the template's rule, for the line to say how the places were counted.
        */
-      quota?: { grade: string; name: string; places: number; members: number };
+      quota?: { grade: string; name: string; places: number; members: number; share?: number; minimum?: number };
     };
   };
   /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */

@@ -10,7 +10,7 @@ import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
 import { call, knownTerms, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { periodLabel } from '../../format/periods';
-import { endedKeys, nextStepOf, rowViewOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
+import { endedKeys, nextStepOf, rowViewsOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
 
 type Status = 'loading' | 'error' | 'loaded' | 'none';
 
@@ -42,6 +42,7 @@ Component({
     unitId: '',
     stateText: '',
     rows: [] as RowView[],
+    quotaFirst: '',
     step: null as ReturnType<typeof nextStepOf>,
     busy: false,
     objecting: { visible: false, outcomeId: '' },
@@ -102,7 +103,7 @@ Component({
         this.setData({
           status: 'loaded',
           stateText: stateText(listing, terms),
-          rows: listing.rows.map((row) => rowViewOf(row, listing, terms, session.myId)),
+          ...rowViewsOf(listing, terms, session.myId),
           step: nextStepOf(listing),
           units,
           unitIndex: units.findIndex((u) => u._id === (unitId || listing.unitId)),
