@@ -55,6 +55,8 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
     const { periods: closed, windowWorkingDays, signedBy } = scheme.publication;
     terms.publication = { periods: [...closed], windowWorkingDays, signer: roleName(scheme, signedBy) };
   }
+  if (calendar.cycle.kind === 'annual') terms.cycle = { startMonth: calendar.cycle.startMonth };
+  if (scheme.outcomes?.bottom) terms.bottom = true;
   if (scheme.dues) terms.dues = true;
   if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   return terms;

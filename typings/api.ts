@@ -140,6 +140,10 @@ export interface SchemeTerms {
   categories: { id: string; name: string; rankedApart?: boolean }[];
   /** The periods the boards offer, longest last ('cycle' only for templates with an assessment cycle). */
   periods: Period[];
+  /** Templates with an annual assessment cycle: the month it starts (7 for 七一), keyed by the year it starts in. */
+  cycle?: { startMonth: number };
+  /** Templates that list the last places of a closed period for removal (末尾淘汰, seeds/003: bottom.list). */
+  bottom?: true;
   /** Templates with a composition: the parts of the score and their maxima. */
   components?: { id: string; name: string; max: number }[];
   /** Templates that close periods into outcomes and publish them (公示): which periods, for how many working days, signed by whom. */
