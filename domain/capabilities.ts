@@ -4,6 +4,7 @@
  */
 import type { MemberRecord } from '../typings/models';
 import { authorityLimit } from './authority';
+import { hasVetoes } from './glossary';
 import { grantsOf, holdsRight, type Right } from './organisation';
 import { ledgerReach, reminderReach } from './reach';
 import type { Scheme } from './scheme';
@@ -35,11 +36,6 @@ export function reviewingRoles(scheme: Scheme): Set<string> {
   const { chains, bands, escalation } = scheme.review;
   const named = Object.values(chains).flatMap((steps) => steps.flatMap((step) => (step.kind === 'roles' ? step.roles : [])));
   return new Set([...named, ...bands.map((b) => b.role), ...escalation]);
-}
-
-/** Whether the template has vetoes to propose: conditions to choose from and a chain to decide them. */
-export function hasVetoes(scheme: Scheme): boolean {
-  return (scheme.outcomes?.vetoes?.length ?? 0) > 0 && (scheme.review.chains.veto?.length ?? 0) > 0;
 }
 
 /** A right held at the member's own unit (a 支部书记's, a 记分员's), not at the root. */

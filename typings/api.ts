@@ -144,6 +144,8 @@ export interface SchemeTerms {
   cycle?: { startMonth: number };
   /** Templates that list the last places of a closed period for removal (末尾淘汰, seeds/003: bottom.list). */
   bottom?: true;
+  /** Templates with 一票否决 conditions and a chain that decides them (veto.propose, veto.list). */
+  vetoes?: true;
   /** Templates with a composition: the parts of the score and their maxima. */
   components?: { id: string; name: string; max: number }[];
   /** Templates that close periods into outcomes and publish them (公示): which periods, for how many working days, signed by whom. */

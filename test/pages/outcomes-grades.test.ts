@@ -1,8 +1,8 @@
-import type { DataOf, OutcomeView } from '../../typings/api';
+import type { ApiEvent, DataOf, OutcomeView, Veto } from '../../typings/api';
 import { aMember, changzhouTerms, noCapabilities } from './support/builders';
 import { ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
-import { settle, textOf, textsOf } from './support/load';
+import { exists, settle, tap, textOf, textsOf } from './support/load';
 import { openPageAt } from './support/page';
 import { restoreWx, stubWx } from './support/wx';
 import { quotaText, starsOf } from '../../miniprogram/pages/outcomes/grade-view';
@@ -12,7 +12,7 @@ type Listing = DataOf<'outcome.list'>;
 
 const terms = changzhouTerms();
 const ME = aMember({ _id: 'm-chen', name: '陈党员', branchId: 'u1', branchName: '第一党支部', category: 'full' });
-const me = (): DataOf<'me.get'> => ({ member: ME, roles: [], authority: 0, inboxCount: 0, terms, can: noCapabilities() });
+const me = (overrides: Partial<DataOf<'me.get'>> = {}): DataOf<'me.get'> => ({ member: ME, roles: [], authority: 0, inboxCount: 0, terms, can: noCapabilities(), ...overrides });
 
 /** 21 党员 × 15% = 3 places of 优秀, at least 1 (seeds/001 篇一 三、4). */
 const QUOTA = { grade: 'excellent', name: '优秀', places: 3, members: 21, share: 0.15, minimum: 1 };
@@ -133,6 +133,57 @@ describe('考评公示 of a graded cycle (seeds/001 篇一, 篇十五, 篇二十
     expect(page.querySelector('.row__grade')).toBeUndefined();
     expect(page.querySelector('.row__stars')).toBeUndefined();
     expect(page.querySelector('.quota-line')).toBeUndefined();
+  });
+});
+
+describe('the 一票否决 in force on 考评公示 (veto.list)', () => {
+  const veto: Veto = {
+    _id: 'v1',
+    memberId: 'm-liu',
+    memberName: '刘党员',
+    branchId: 'u1',
+    key: '2025',
+    condition: 'crime',
+    conditionName: '触犯刑律',
+    effect: 'zero',
+    reason: '因醉驾被判处拘役',
+    claimId: 'c9',
+    proposedBy: { id: 'm-zhou', name: '周书记' },
+    decidedBy: { id: 'm-shen', name: '沈委员' },
+    decidedAt: '2026-03-05T02:00:00.000Z',
+  };
+  const withVetoes = { ...terms, vetoes: true as const };
+
+  it('lists them for the 支部书记 when opened, asking only then', async () => {
+    const callFunction = stubApi({
+      'me.get': ok(me({ terms: withVetoes, can: { ...noCapabilities(), sign: true, read: true } })),
+      'outcome.list': ok(listing([graded('陈党员', 84, 1, PASS)])),
+      'veto.list': ok({ vetoes: [veto] }),
+    });
+    const actions = () => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
+
+    const page = openPageAt(PAGE, { period: 'cycle', key: '2025' });
+    await settle();
+    expect(actions().map((e) => e.action)).toEqual(['me.get', 'outcome.list']);
+
+    await tap(page, '.vetoes__toggle');
+    await settle();
+    expect(actions().at(-1)).toEqual({ action: 'veto.list', payload: { key: '2025', branchId: 'u1' } });
+    expect(textsOf(page, '.veto-line__who')).toEqual(['刘党员']);
+    expect(textsOf(page, '.veto-line__what')).toEqual(['触犯刑律：因醉驾被判处拘役']);
+    expect(textsOf(page, '.veto-line__by')).toEqual(['周书记提出，沈委员认定（2026年3月5日）']);
+  });
+
+  it('offers them to nobody who neither signs nor reads, nor on a template without vetoes', async () => {
+    stubApi({ 'me.get': ok(me({ terms: withVetoes })), 'outcome.list': ok(listing([graded('陈党员', 84, 1, PASS)])) });
+    const member = openPageAt(PAGE, { period: 'cycle', key: '2025' });
+    await settle();
+    expect(exists(member, '.vetoes__toggle')).toBe(false);
+
+    stubApi({ 'me.get': ok(me({ can: { ...noCapabilities(), sign: true } })), 'outcome.list': ok(listing([graded('陈党员', 84, 1, PASS)])) });
+    const changzhou = openPageAt(PAGE, { period: 'cycle', key: '2025' });
+    await settle();
+    expect(exists(changzhou, '.vetoes__toggle')).toBe(false);
   });
 });
 

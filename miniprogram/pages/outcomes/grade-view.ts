@@ -4,7 +4,8 @@
  * line after the last row of the limited grade (优秀 at most 15% of the unit's members, at least 1).
  * Pure: the page and the tests read it.
  */
-import type { DataOf, OutcomeView, SchemeTerms } from '../../../typings/api';
+import type { DataOf, OutcomeView, SchemeTerms, Veto } from '../../../typings/api';
+import { chinaDay, dayLabel } from '../../format/dates';
 
 type Quota = NonNullable<DataOf<'outcome.list'>['quota']>;
 
@@ -69,4 +70,23 @@ export function quotaLineAfter(rows: readonly Pick<OutcomeView, 'grade'>[], quot
     if (row.grade === quota.grade) last = index;
   });
   return last;
+}
+
+export interface VetoLine {
+  id: string;
+  who: string;
+  /** The condition and the reason. */
+  what: string;
+  /** Who proposed it and who decided it, and when: '王书记提出，沈委员认定（2026年3月5日）'. */
+  by: string;
+}
+
+/** A veto in force (veto.list), as 考评公示 lists them for signers and readers. */
+export function vetoLineOf(veto: Veto): VetoLine {
+  return {
+    id: veto._id,
+    who: veto.memberName,
+    what: `${veto.conditionName}：${veto.reason}`,
+    by: `${veto.proposedBy.name}提出，${veto.decidedBy.name}认定（${dayLabel(chinaDay(new Date(veto.decidedAt)))}）`,
+  };
 }

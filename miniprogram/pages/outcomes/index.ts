@@ -4,12 +4,16 @@
  * (支部书记) generates the results, signs them into 公示 and makes them final once the window has
  * passed and the objections are decided; readers of every unit switch between units.
  *
+ * On a graded template's years, signers and readers open the 一票否决 in force for the year
+ * (veto.list, seeds/001 篇二十一), asked only when opened so the first screen stays as it was.
+ *
  * Options: period, key, unitId (a link from a notice or a message).
  */
-import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
+import type { Capabilities, DataOf, Period, SchemeTerms } from '../../../typings/api';
 import { call, knownTerms, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { periodLabel } from '../../format/periods';
+import { vetoLineOf, type VetoLine } from './grade-view';
 import { endedKeys, nextStepOf, rowViewsOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
 
 type Status = 'loading' | 'error' | 'loaded' | 'none';
@@ -21,10 +25,18 @@ const MOST_CLOSE_BATCHES = 50;
 interface Session {
   myId: string | null;
   terms: SchemeTerms | null;
+  can: Capabilities | null;
   loads: number;
 }
 
-const sessionOf = pageState<Session>(() => ({ myId: null, terms: null, loads: 0 }));
+const sessionOf = pageState<Session>(() => ({ myId: null, terms: null, can: null, loads: 0 }));
+
+const CLOSED_VETOES = { open: false, status: 'loading' as 'loading' | 'error' | 'loaded', items: [] as VetoLine[], message: '' };
+
+/** 一票否决 are of a year: offered on its tab, to those who sign or read for units, where the template has them. */
+function vetoesOffered(period: Period, terms: SchemeTerms | null, can: Capabilities | null): boolean {
+  return (period === 'cycle' || period === 'year') && !!terms?.vetoes && !!(can?.sign || can?.read || can?.veto);
+}
 
 const messageOf = (error: unknown): string => failureMessage(error, 'outcomes', FAILED_MESSAGE);
 
@@ -47,6 +59,8 @@ Component({
     busy: false,
     objecting: { visible: false, outcomeId: '' },
     words: { member: '会员', unit: '分会' },
+    vetoesOffered: false,
+    vetoes: CLOSED_VETOES,
   },
 
   methods: {
@@ -70,6 +84,7 @@ Component({
         const me = await call('me.get', {});
         session.myId = me.member?._id ?? null;
         session.terms = me.terms ?? knownTerms();
+        session.can = me.can;
       } catch (error) {
         this.setData({ status: 'error', errorMessage: messageOf(error) });
         return;
@@ -95,7 +110,7 @@ Component({
       const key = keys[keyIndex]?.key;
       if (!key) return;
       const thisLoad = ++session.loads;
-      this.setData({ keyLabel: periodLabel(period, key) });
+      this.setData({ keyLabel: periodLabel(period, key), vetoesOffered: vetoesOffered(period, terms, session.can), vetoes: CLOSED_VETOES });
       try {
         const listing: DataOf<'outcome.list'> = await call('outcome.list', { period, key, ...(unitId ? { scope: { branchId: unitId } } : {}) });
         if (thisLoad !== session.loads) return;
@@ -131,6 +146,23 @@ Component({
       const index = Number(event.detail.value);
       this.setData({ unitIndex: index, unitId: this.data.units[index]?._id ?? '' });
       this.load();
+    },
+
+    /** The year's 一票否决 in force, asked when opened (veto.list). */
+    async onVetoes() {
+      const { vetoes, period, keys, keyIndex, unitId } = this.data;
+      if (vetoes.open) {
+        this.setData({ vetoes: CLOSED_VETOES });
+        return;
+      }
+      this.setData({ vetoes: { ...CLOSED_VETOES, open: true } });
+      try {
+        const listed = await call('veto.list', { key: keys[keyIndex].key, ...(unitId ? { branchId: unitId } : {}) });
+        if (this.data.period !== period || !this.data.vetoes.open) return;
+        this.setData({ vetoes: { open: true, status: 'loaded', items: listed.vetoes.map(vetoLineOf), message: '' } });
+      } catch (error) {
+        this.setData({ vetoes: { open: true, status: 'error', items: [], message: messageOf(error) } });
+      }
     },
 
     /** 生成, 签发 or 确定: the period's next step, for the unit's head or the secretariat. */
