@@ -96,7 +96,7 @@ Component({
         return;
       }
       const period = tabs.some((t) => t.value === options.period) ? (options.period as Period) : tabs[0].value;
-      const keys = endedKeys(period);
+      const keys = endedKeys(period, undefined, terms.cycle?.startMonth);
       const asked = keys.findIndex((k) => k.key === options.key);
       this.setData({ tabs, period, keys, keyIndex: Math.max(0, asked), unitId: options.unitId ?? '', words: { member: terms.words.member, unit: terms.words.unit } });
       await this.load();
@@ -133,7 +133,7 @@ Component({
     onTabChange(event: WechatMiniprogram.CustomEvent<{ value: Period }>) {
       const period = event.detail.value;
       if (period === this.data.period) return;
-      this.setData({ period, keys: endedKeys(period), keyIndex: 0 });
+      this.setData({ period, keys: endedKeys(period, undefined, sessionOf(this).terms?.cycle?.startMonth), keyIndex: 0 });
       this.load();
     },
 
