@@ -71,6 +71,7 @@ function validPayload(action: ActionName): unknown {
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
     'veto.propose': { memberId: 'm2', key: '2026', condition: 'sanction', reason: '受到党纪处分' },
     'veto.list': { key: '2026' },
+    'bottom.list': { period: 'year', key: '2025' },
   };
   return payloads[action];
 }
@@ -136,6 +137,7 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 荆门 keeps no 一票否决: everyone is told so (the rights are specified on a graded template, test/functions/vetoes.test.ts).
   'veto.propose': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
 };
 
 describe('role × action matrix', () => {

@@ -284,6 +284,7 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     required: ['memberId', 'key', 'condition', 'reason'],
   },
   'veto.list': { fields: { key: fc.constantFrom('2026', '2025', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: ['key'] },
+  'bottom.list': { fields: { period: fc.constantFrom('half', 'cycle', 'year', 'x'), key: fc.constantFrom('2026-H1', '2025', '2026', '') }, required: ['period', 'key'] },
 };
 
 export const ACTION_NAMES = Object.keys(SHAPES) as ActionName[];
