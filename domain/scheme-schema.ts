@@ -77,7 +77,7 @@ const stepSchema = z.union([
 const chain = z.array(stepSchema).max(2, '审核最多两步');
 const reviewSchema = z
   .object({
-    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain, item: chain }).strict(),
+    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain, item: chain, veto: chain.optional() }).strict(),
     bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
     escalation: z.array(idSchema),
   })
@@ -88,7 +88,8 @@ const band = z.object({ below: z.number(), id: idSchema, name, consequence: z.st
 
 const schemeSchema = z
   .object({
-    template: idSchema,
+    // Template ids are words joined by hyphens (party-branch, SCHEMES.md §1).
+    template: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, '只能由小写字母、数字和连字符组成'),
     name,
     version: positive,
     effectiveFrom: z.iso.datetime({ offset: true }),
@@ -107,7 +108,7 @@ const schemeSchema = z
       .strict(),
     composition: z
       .object({
-        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional() }).strict()).min(1),
+        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional(), floor: z.number().max(0).optional() }).strict()).min(1),
         capGroups: z.array(z.object({ id: idSchema, name, perMonth: z.number().positive() }).strict()).optional(),
       })
       .strict()
@@ -124,6 +125,16 @@ const schemeSchema = z
           })
           .strict()
           .optional(),
+        grades: z
+          .object({
+            grades: z.array(z.object({ id: idSchema, name, atLeast: z.number().min(0) }).strict()).min(1),
+            quota: z.object({ grade: idSchema, share: z.number().positive().max(1), minimum: z.number().int().nonnegative() }).strict().optional(),
+            disqualified: idSchema,
+            tiebreak: z.array(idSchema),
+          })
+          .strict()
+          .optional(),
+        vetoes: z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail']), article: name }).strict()).optional(),
       })
       .strict()
       .optional(),
@@ -200,6 +211,7 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   for (const { category } of scheme.outcomes?.categoryWarnings ?? []) if (!categories.has(category)) fail(`预警引用了不存在的类别 ${category}`);
   const probationary = scheme.outcomes?.stars?.probationary;
   if (probationary && !categories.has(probationary)) fail(`星级引用了不存在的类别 ${probationary}`);
+  checkGradesAndVetoes(scheme, components, fail);
 
   const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
   if (scheme.dues) {
@@ -213,6 +225,22 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   } else if (duesItems.length > 0) {
     fail('有职务积分项目但没有会费表');
   }
+}
+
+/** 等次 name their quota, failing grade and tie-breaking parts; vetoes need a chain to be decided under. */
+function checkGradesAndVetoes(scheme: Scheme, components: ReadonlySet<string>, fail: (message: string) => void): void {
+  const grades = scheme.outcomes?.grades;
+  if (grades) {
+    const ids = new Set(grades.grades.map((g) => g.id));
+    duplicates(grades.grades.map((g) => g.id)).forEach((id) => fail(`等次 id 重复: ${id}`));
+    if (!grades.grades.some((g) => g.atLeast === 0)) fail('等次须有一个从 0 分起的最低等次');
+    if (grades.quota && !ids.has(grades.quota.grade)) fail(`名额限制引用了不存在的等次 ${grades.quota.grade}`);
+    if (!ids.has(grades.disqualified)) fail(`否决后的等次 ${grades.disqualified} 不存在`);
+    grades.tiebreak.filter((id) => !components.has(id)).forEach((id) => fail(`并列时比较的组成部分 ${id} 不存在`));
+  }
+  const vetoes = scheme.outcomes?.vetoes ?? [];
+  duplicates(vetoes.map((v) => v.id)).forEach((id) => fail(`一票否决情形 id 重复: ${id}`));
+  if (vetoes.length > 0 && !scheme.review.chains.veto?.length) fail('有一票否决情形，须有认定一票否决的审核链（veto）');
 }
 
 function duplicates(values: readonly string[]): string[] {
