@@ -5,6 +5,7 @@
  * today's inboxes waiting; tallies equal to the ledger.
  */
 import { performance } from 'perf_hooks';
+import type { OutcomeView } from '../../typings/api';
 import type { LedgerEntry } from '../../typings/models';
 import { tallyKeysOf } from '../../domain/calendar';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
@@ -48,7 +49,7 @@ it('has the 党委 and four 支部 of 10 to 18 党员 with every role of the tem
 });
 
 it('closed, published and made final 2025 for each 支部, with the three parts, stars and flags', async () => {
-  const all = [];
+  const all: OutcomeView[] = [];
   for (const slug of ['b1', 'b2', 'b3', 'b4']) {
     const list = await h.ok(as(`${slug}-secretary`), 'outcome.list', { period: 'cycle', key: '2025' });
     expect(list.state).toBe('final');
