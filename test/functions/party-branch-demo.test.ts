@@ -30,10 +30,11 @@ const dump = () => h.cloud.store.dump();
 const as = demoOpenid;
 const lastYear = async (who: string) => (await h.ok(as(who), 'outcome.list', { period: 'cycle', key: '2025' })).rows;
 
-it('seeds through the api well under 30 seconds and says who to be', () => {
+it('seeds through the api in under a minute and says who to be', () => {
+  // About 11 s on a quiet machine (npm start's own figure), 14–18 s with other work on the cores.
   console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
   expect(summary).toContain('from 2025-01-04 to 2026-11-21');
-  expect(ms).toBeLessThan(30_000);
+  expect(ms).toBeLessThan(60_000);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 
