@@ -77,7 +77,18 @@ const stepSchema = z.union([
 const chain = z.array(stepSchema).max(2, '审核最多两步');
 const reviewSchema = z
   .object({
-    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain, item: chain, veto: chain.optional() }).strict(),
+    chains: z
+      .object({
+        self: chain,
+        award: chain,
+        committee: chain,
+        correction: chain,
+        objection: chain,
+        item: chain,
+        // 篇十六 (二): one body decides a veto (the 支部考评小组, else up the escalation).
+        veto: z.array(stepSchema).min(1, '一票否决须有认定的环节').max(1, '一票否决由一个环节认定').optional(),
+      })
+      .strict(),
     bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
     escalation: z.array(idSchema),
   })
@@ -85,6 +96,26 @@ const reviewSchema = z
 
 const period = z.enum(PERIODS as [string, ...string[]]);
 const band = z.object({ below: z.number(), id: idSchema, name, consequence: z.string().optional() }).strict();
+
+/** 等次 (seeds/001 篇一 三、4): bands by score, a quota on one of them, the failing grade, the parts that break a tie. */
+const gradesSchema = z
+  .object({
+    grades: z.array(z.object({ id: idSchema, name, atLeast: z.number().min(0, '等次的起点不能低于 0 分') }).strict()).min(2, '等次至少两个'),
+    quota: z
+      .object({
+        grade: idSchema,
+        share: z.number().gt(0, '名额比例须大于 0').max(1, '名额比例不能超过 1'),
+        minimum: z.number().int('保底名额须为整数').nonnegative('保底名额不能为负'),
+      })
+      .strict()
+      .optional(),
+    disqualified: idSchema,
+    tiebreak: z.array(idSchema),
+  })
+  .strict();
+
+/** 一票否决 conditions (篇二十一: 归零; 篇一: 直接视作不合格). */
+const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail'], { error: '效果应为 zero（积分归零）或 fail（直接视作不合格）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
 
 const schemeSchema = z
   .object({
@@ -125,16 +156,8 @@ const schemeSchema = z
           })
           .strict()
           .optional(),
-        grades: z
-          .object({
-            grades: z.array(z.object({ id: idSchema, name, atLeast: z.number().min(0) }).strict()).min(1),
-            quota: z.object({ grade: idSchema, share: z.number().positive().max(1), minimum: z.number().int().nonnegative() }).strict().optional(),
-            disqualified: idSchema,
-            tiebreak: z.array(idSchema),
-          })
-          .strict()
-          .optional(),
-        vetoes: z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail']), article: name }).strict()).optional(),
+        grades: gradesSchema.optional(),
+        vetoes: vetoesSchema.optional(),
       })
       .strict()
       .optional(),
@@ -211,6 +234,7 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   for (const { category } of scheme.outcomes?.categoryWarnings ?? []) if (!categories.has(category)) fail(`预警引用了不存在的类别 ${category}`);
   const probationary = scheme.outcomes?.stars?.probationary;
   if (probationary && !categories.has(probationary)) fail(`星级引用了不存在的类别 ${probationary}`);
+
   checkGradesAndVetoes(scheme, components, fail);
 
   const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
@@ -227,20 +251,26 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   }
 }
 
-/** 等次 name their quota, failing grade and tie-breaking parts; vetoes need a chain to be decided under. */
+/** Grades name their quota, failing grade and tie-breaking parts; vetoes need a chain to decide them and, to fail a member, grades. */
 function checkGradesAndVetoes(scheme: Scheme, components: ReadonlySet<string>, fail: (message: string) => void): void {
   const grades = scheme.outcomes?.grades;
   if (grades) {
     const ids = new Set(grades.grades.map((g) => g.id));
     duplicates(grades.grades.map((g) => g.id)).forEach((id) => fail(`等次 id 重复: ${id}`));
-    if (!grades.grades.some((g) => g.atLeast === 0)) fail('等次须有一个从 0 分起的最低等次');
-    if (grades.quota && !ids.has(grades.quota.grade)) fail(`名额限制引用了不存在的等次 ${grades.quota.grade}`);
-    if (!ids.has(grades.disqualified)) fail(`否决后的等次 ${grades.disqualified} 不存在`);
-    grades.tiebreak.filter((id) => !components.has(id)).forEach((id) => fail(`并列时比较的组成部分 ${id} 不存在`));
+    if (!grades.grades.some((g) => g.atLeast === 0)) fail('须有一个等次从 0 分起，每个得分才有等次');
+    if (!ids.has(grades.disqualified)) fail(`不合格等次 ${grades.disqualified} 不在等次之中`);
+    if (grades.quota) {
+      const limited = grades.grades.find((g) => g.id === grades.quota!.grade);
+      if (!limited) fail(`名额限制的等次 ${grades.quota.grade} 不在等次之中`);
+      else if (!grades.grades.some((g) => g.atLeast < limited.atLeast)) fail(`等次“${limited.name}”有名额限制，其下须还有等次`);
+    }
+    grades.tiebreak.filter((part) => !components.has(part)).forEach((part) => fail(`等次并列时比较的组成部分 ${part} 不存在`));
   }
   const vetoes = scheme.outcomes?.vetoes ?? [];
-  duplicates(vetoes.map((v) => v.id)).forEach((id) => fail(`一票否决情形 id 重复: ${id}`));
-  if (vetoes.length > 0 && !scheme.review.chains.veto?.length) fail('有一票否决情形，须有认定一票否决的审核链（veto）');
+  duplicates(vetoes.map((v) => v.id)).forEach((id) => fail(`一票否决条件 id 重复: ${id}`));
+  if (vetoes.length > 0 && !scheme.review.chains.veto) fail('有一票否决条件，须有一票否决的审核链');
+  if (vetoes.length === 0 && scheme.review.chains.veto) fail('有一票否决的审核链，但没有一票否决条件');
+  for (const veto of vetoes) if (veto.effect === 'fail' && !grades) fail(`一票否决条件“${veto.name}”直接视作不合格，须设等次`);
 }
 
 function duplicates(values: readonly string[]): string[] {

@@ -475,6 +475,13 @@ export interface Actions {
   };
   /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */
   'objection.submit': { payload: { outcomeId?: string; entryId?: string; reason: string }; data: { claim: Claim } };
+  /**
+   * 一票否决 or a disqualification (seeds/001 篇二十一, 篇一) proposed for a member and a cycle by whoever
+   * records or signs for their unit; a claim of kind 'veto' decided under the template's veto chain.
+   */
+  'veto.propose': { payload: { memberId: string; key: string; condition: string; reason: string }; data: { claim: Claim } };
+  /** The vetoes in force for a cycle: of a unit, or of every unit for root readers and the secretariat. */
+  'veto.list': { payload: { key: string; branchId?: string }; data: { vetoes: Veto[] } };
   /** A unit's own item (第四条): proposed by the unit's head, it applies to the unit once the root approves it. */
   'item.propose': {
     payload: { unitId?: string; item: { name: string; points: number; component?: string; claimable?: boolean }; note: string };

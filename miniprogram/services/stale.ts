@@ -39,6 +39,7 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'admin.dues.list': [],
   'admin.export': [],
   'reminder.list': [],
+  'veto.list': [],
   // A 通报 or 谈话提醒 shows only on 排名靠后, which reloads itself after recording.
   'reminder.record': [],
   // A new binding or template changes who the caller is and every figure they see.
@@ -52,6 +53,8 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'entry.correct': CLAIM_FILED,
   'objection.submit': CLAIM_FILED,
   'item.propose': CLAIM_FILED,
+  // A veto proposed waits in its deciders' inboxes (我的's count) and on the proposer's 明细.
+  'veto.propose': CLAIM_FILED,
   // A decision leaves the inbox (我的's count) and, approved, posts points (明细 of those a leader sees, the boards).
   'claim.decide': POINTS_POSTED,
   'admin.dues.record': POINTS_POSTED,

@@ -5,8 +5,8 @@
  * 集中学习 and monthly 台账 (everyone starts the year at 100, 扣完为止), distinctions and misconduct
  * under 动态管理积分, and last year's 民主评议 scores; members report distinctions and the 记分员
  * approves. Each quarter and last year are closed, signed by the 支部书记 and published for 7 working
- * days, then made final; 街道机关党支部's 优秀 line falls in a tie. Today reports and a disputed
- * deduction wait in inboxes.
+ * days, then made final; 街道机关党支部's 优秀 line falls in a tie. This year a 流动党员's 一票否决 is in
+ * force. Today reports and a disputed deduction wait in inboxes.
  */
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
@@ -167,8 +167,20 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
   for (const date of [`${lastYear}-05-28`, `${lastYear}-08-28`, `${lastYear}-10-28`]) {
     record('b4', date, 'daily.orders', [person('b4-probation')], { note: '未完成党组织交办的结对帮扶任务' });
   }
-  // 一票否决 (篇二十一 三、(三)7: 无正当理由连续6个月不缴纳党费) for 萧长林 this year goes here, once
-  // veto.propose is in the api: proposed by the 支部书记 of 幸福里社区党支部, decided by the 支委会 and the 党工委.
+  // 一票否决 (篇二十一 三、(三)7: 无正当理由连续6个月不缴纳党费) for 萧长林 this year: proposed by the
+  // 记分员 of 幸福里社区党支部 with the facts, 认定 by its 支部书记 (the 支部考评小组's head).
+  const vetoOn = `${year}-07-06`;
+  if (vetoOn <= yesterday) {
+    later(at(vetoOn, '10:00'), async () => {
+      const { claim } = await api.as(demoOpenid('b2-scorekeeper'), 'veto.propose', {
+        memberId: id('b2-07'),
+        key: String(year),
+        condition: 'unpaid_six_months',
+        reason: `自${lastYear}年12月起连续6个月未交纳党费，经支部多次电话、书面催缴，本人无正当理由仍未交纳`,
+      });
+      await decide(claim);
+    });
+  }
 
   // 动态管理积分: distinctions (高秀珍's pass the cap of 10) and misconduct.
   record('b2', `${lastYear}-04-15`, 'bonus.city', [person('b2-01')], { note: '获评市级优秀社区志愿者' });

@@ -84,9 +84,14 @@ it('puts 街道机关党支部’s 优秀 line in a tie: two places, the second 
   expect(rows.slice(1, 3).map((r) => r.score)).toEqual([94.2, 94.2]);
   expect(rows.slice(1, 3).map((r) => r.name).sort()).toEqual(['孙国栋', '赵丽萍'].sort());
   expect(rows[3].score).toBeLessThan(94.2);
-  // The tie is broken by 日常 (G3): 赵丽萍 96, 孙国栋 93.
-  expect(rows.find((r) => r.name === '赵丽萍')!.parts![0].points).toBe(96);
-  expect(rows.find((r) => r.name === '孙国栋')!.parts![0].points).toBe(93);
+  // The tie is broken by 日常 (G3): 赵丽萍 96 takes the second place, 孙国栋 93 is 合格 beyond the quota.
+  const row = (name: string) => rows.find((r) => r.name === name)!;
+  expect(row('赵丽萍').parts![0].points).toBe(96);
+  expect(row('孙国栋').parts![0].points).toBe(93);
+  expect([row('李明辉').gradeName, row('赵丽萍').gradeName, row('孙国栋').gradeName]).toEqual(['优秀', '优秀', '合格']);
+  expect(row('孙国栋').flags).toContain('达到90分，超出优秀名额（2名）');
+  const { quota } = await h.ok(as('b1-secretary'), 'outcome.list', { period: 'cycle', key: '2025' });
+  expect(quota).toMatchObject({ name: '优秀', places: 2, members: 14 });
 });
 
 it('published every ended quarter for 7 working days and made it final, with an objection rejected with its reason', async () => {
@@ -105,6 +110,13 @@ it('leaves reports with the 记分员 and a disputed deduction with the 支委�
   expect(await kinds('b2-committee')).toEqual(['objection']);
   const rejected = (await h.ok(as('b4-03'), 'claim.mine', {})).claims.find((c) => c.status === 'rejected' && c.kind === 'self');
   expect(rejected?.decisions.at(-1)?.reason).toBe('所附证书为企业内部表彰，不属于县（区）级表彰');
+});
+
+it('has this year’s 一票否决 of 萧长林 in force, with its condition and reason (篇二十一)', async () => {
+  const { vetoes } = await h.ok(as('b2-secretary'), 'veto.list', { key: '2026' });
+  expect(vetoes).toHaveLength(1);
+  expect(vetoes[0]).toMatchObject({ memberName: '萧长林', condition: 'unpaid_six_months', effect: 'zero', proposedBy: { name: '朱玉兰' }, decidedBy: { name: '马桂英' } });
+  expect(vetoes[0].reason).toContain('连续6个月未交纳党费');
 });
 
 it('has a live year board by score, and keeps every tally equal to the ledger', async () => {

@@ -97,7 +97,14 @@ describe('评定结果 of a closed year', () => {
       expect(line[11] ?? '').toBe(row.flags.join('；'));
     }
     // 陈党员: 86 × 0.7 + 90 × 0.3 = 87.2, 四星.
-    expect(listed.find((r) => r[1] === '陈党员')!.slice(2, 9)).toEqual(['正式党员', 86, 90, 0, 87.2, expect.anything(), '四星级']);
+    expect(listed.find((r) => r[1] === '陈党员')!.slice(2, 9)).toEqual(['正式党员', 86, 90, 0, 87.2, '合格', '四星级']);
+    // 刘党员's 107 takes the one 优秀 place of six 党员; 王书记 and 李支委's 95.5 are 合格 beyond it.
+    expect(listed.slice(0, 3).map((r) => [r[1], r[6], r[7]])).toEqual([
+      ['刘党员', 107, '优秀'],
+      expect.arrayContaining([95.5, '合格']),
+      expect.arrayContaining([95.5, '合格']),
+    ]);
+    expect(String(listed.find((r) => r[1] === '王书记')![11])).toContain('超出优秀名额（1名）');
     expect(listed.find((r) => r[1] === '孙预备')![2]).toBe('预备党员');
 
     const second = book.get('评定结果-第二党支部')!;

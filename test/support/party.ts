@@ -37,8 +37,15 @@ export interface Party {
   unit: (name: string) => string;
 }
 
-export async function partyOrganisation(h: ApiHarness, template = 'changzhou'): Promise<Party> {
-  await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template });
+/**
+ * The scheme in force: a template adopted by its id (常州's by default), or a function that puts
+ * another scheme in force after 常州's is adopted (e.g. test/support/graded-scheme.ts).
+ */
+export type PartyScheme = string | ((h: ApiHarness) => void);
+
+export async function partyOrganisation(h: ApiHarness, scheme: PartyScheme = 'changzhou'): Promise<Party> {
+  await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: typeof scheme === 'string' ? scheme : 'changzhou' });
+  if (typeof scheme === 'function') scheme(h);
   const rows: ImportRow[] = PARTY.map((p, i) => ({
     name: p.name,
     phone: `1390000${String(1000 + i)}`,
@@ -75,12 +82,12 @@ export interface PartyWorld {
 }
 
 /** The party organisation of one test file: made at noon on `start` before its tests, closed after them. */
-export function partyWorld(start: string, template = 'changzhou'): PartyWorld {
+export function partyWorld(start: string, scheme: PartyScheme = 'changzhou'): PartyWorld {
   let h: ApiHarness | undefined;
   let party: Party | undefined;
   beforeAll(async () => {
     h = new ApiHarness({ now: noon(start) });
-    party = await partyOrganisation(h, template);
+    party = await partyOrganisation(h, scheme);
   }, 60_000);
   afterAll(() => h?.close());
   const world: PartyWorld = {

@@ -142,8 +142,8 @@ export function partyBranchScheme(options: PartyBranchOptions): Scheme {
         objection: [{ kind: 'roles', roles: ['branch_committee', 'branch_secretary', 'party_committee'] }],
         // 篇十六 (五): 未列明的项目…由党支部提交党组进行研究确定.
         item: [{ kind: 'roles', roles: ['party_committee'] }],
-        // 篇十六 四(二): the 支部考评小组 认定 a 一票否决; 篇一 三、4: 不合格…报党(工)委批准 (T16).
-        veto: [{ kind: 'roles', roles: ['branch_committee', 'branch_secretary', 'party_committee'] }, { kind: 'roles', roles: ['party_committee'] }],
+        // 篇十六 四(二): the 支部考评小组, headed by the 支部书记, 认定 a 一票否决; an interested 书记 passes it to the 党委 (T16).
+        veto: [{ kind: 'roles', roles: ['branch_secretary', 'party_committee'] }],
       },
       bands: [],
       escalation: ['branch_secretary', 'party_committee'],

@@ -56,7 +56,7 @@ export function addResultSheets(book: Workbook, scheme: Scheme, input: ResultRow
         row.stars ? STAR_NAMES[row.stars] : '',
         row.veto ? `${row.veto.conditionName}（${EFFECTS[row.veto.effect]}）` : row.vetoed ? '是' : '',
         row.veto?.reason ?? '',
-        row.flags.join('；'),
+        [...row.flags, ...(row.gradeFlags ?? [])].join('；'),
         row.objection ? OBJECTIONS[row.objection.state] : '',
       ]);
     });
