@@ -7,8 +7,13 @@
  * How a member keeps the rules shapes their year: `model` misses nothing, `steady` now and then asks
  * leave or forgets a study note, `lax` misses often and pays dues late, `gone` is a 流动党员 who went
  * out to work and stopped taking part (their 日常 reaches 0, 扣完为止), and `exact` members have their
- * deductions written out in the seed (第一党支部's 优秀 line falls in a tie).
+ * deductions written out in the seed (街道机关党支部's 优秀 line falls in a tie). castOf tells the preview's
+ * caller switcher who they are (GET /demo.json).
  */
+import { categoryName, roleName } from '../../domain/glossary';
+import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
+import type { DemoCast } from '../../localcloud/preview';
+import { demoOpenid } from './api';
 
 export type Conduct = 'model' | 'steady' | 'lax' | 'gone' | 'exact';
 
@@ -84,4 +89,25 @@ export function branchCast(): BranchPerson[] {
     });
   }
   return people;
+}
+
+/** Who the demo's people are, for the preview's caller switcher (GET /demo.json). */
+export function castOf(people: BranchPerson[]): DemoCast {
+  const scheme = PARTY_BRANCH_SCHEME;
+  const unitName = (slug?: string) => BRANCHES.find((b) => b.slug === slug)?.name ?? scheme.organisation.root.name;
+  return {
+    scheme: 'party-branch',
+    people: people.map((p) => ({
+      openid: demoOpenid(p.key),
+      name: p.name,
+      roles: [
+        ...(p.roles ?? []).map((role) => roleName(scheme, role)),
+        ...(p.key === 'clerk' ? ['秘书处'] : []),
+        ...(p.category ? [categoryName(scheme, p.category)!] : []),
+      ],
+      unit: unitName(p.branch),
+    })),
+    // A 党员 of 街道机关党支部 with a year and more of history and a report waiting.
+    start: demoOpenid('b1-04'),
+  };
 }

@@ -12,16 +12,14 @@ import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
 import { periodRange } from '../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
-import { categoryName, roleName } from '../../domain/glossary';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import { travelTo } from '../../localcloud/clock';
-import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
 import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
-import { BRANCHES, branchCast, type BranchPerson, type Conduct } from './party-branch-cast';
+import { BRANCHES, branchCast, castOf, type BranchPerson, type Conduct } from './party-branch-cast';
 
 /** A moment of China time. */
 const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
@@ -280,25 +278,4 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
       `记分员: ${demoOpenid('b1-scorekeeper')}   党员: ${demoOpenid('b1-04')}`,
   ].join('\n');
   return { summary, cast: castOf(cast) };
-}
-
-/** Who the demo's people are, for the preview's caller switcher (GET /demo.json). */
-function castOf(people: BranchPerson[]): DemoCast {
-  const scheme = PARTY_BRANCH_SCHEME;
-  const unitName = (slug?: string) => BRANCHES.find((b) => b.slug === slug)?.name ?? scheme.organisation.root.name;
-  return {
-    scheme: 'party-branch',
-    people: people.map((p) => ({
-      openid: demoOpenid(p.key),
-      name: p.name,
-      roles: [
-        ...(p.roles ?? []).map((role) => roleName(scheme, role)),
-        ...(p.key === 'clerk' ? ['秘书处'] : []),
-        ...(p.category ? [categoryName(scheme, p.category)!] : []),
-      ],
-      unit: unitName(p.branch),
-    })),
-    // A 党员 of 街道机关党支部 with a year and more of history and a report waiting.
-    start: demoOpenid('b1-04'),
-  };
 }
