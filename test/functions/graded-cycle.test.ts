@@ -114,6 +114,8 @@ describe('the year closed, 支部 by 支部', () => {
       name: '优秀',
       places: 1,
       members: 3,
+      share: 0.15,
+      minimum: 1,
     });
   });
 });
