@@ -137,7 +137,8 @@ const shopSchema = z
 
 const schemeSchema = z
   .object({
-    template: idSchema,
+    // Template ids are words joined by hyphens (party-branch, SCHEMES.md §1).
+    template: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, '只能由小写字母、数字和连字符组成'),
     name,
     version: positive,
     effectiveFrom: z.iso.datetime({ offset: true }),
@@ -156,7 +157,7 @@ const schemeSchema = z
       .strict(),
     composition: z
       .object({
-        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional() }).strict()).min(1),
+        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional(), floor: z.number().max(0).optional() }).strict()).min(1),
         capGroups: z.array(z.object({ id: idSchema, name, perMonth: z.number().positive() }).strict()).optional(),
       })
       .strict()

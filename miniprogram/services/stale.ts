@@ -40,6 +40,7 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'admin.export': [],
   'reminder.list': [],
   'veto.list': [],
+  'bottom.list': [],
   // A 通报 or 谈话提醒 shows only on 排名靠后, which reloads itself after recording.
   'reminder.record': [],
   // A new binding or template changes who the caller is and every figure they see.

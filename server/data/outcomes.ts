@@ -142,3 +142,23 @@ export async function upheldRows(publication: string): Promise<OutcomeRow[]> {
 }
 
 export type { Period };
+
+/**
+ * Every row of a period (the whole organisation's, or one unit's), with the state of the publication
+ * each belongs to: what an export of a closed cycle lists (admin.export's 评定结果).
+ */
+export async function periodRows(period: Period, key: string, branchId: string | undefined): Promise<{ rows: OutcomeRow[]; states: Map<string, Publication['state']> }> {
+  const db = database();
+  const where: Record<string, unknown> = { period, key };
+  if (branchId !== undefined) where.branchId = branchId;
+  const rows: OutcomeRow[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: Record<string, unknown> = after === null ? where : { ...where, _id: db.command.gt(after) };
+    const { data } = await db.collection(COLLECTIONS.outcomes).where(page).orderBy('_id', 'asc').limit(1000).get();
+    rows.push(...(data as OutcomeRow[]));
+    if (data.length < 1000) break;
+    after = rows[rows.length - 1]._id;
+  }
+  const publications = await readByIds<Publication>(COLLECTIONS.publications, [...new Set(rows.map((r) => r.publication))]);
+  return { rows, states: new Map(publications.map((p) => [p._id, p.state])) };
+}

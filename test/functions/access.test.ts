@@ -71,6 +71,7 @@ function validPayload(action: ActionName): unknown {
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
     'veto.propose': { memberId: 'm2', key: '2026', condition: 'sanction', reason: '受到党纪处分' },
     'veto.list': { key: '2026' },
+    'bottom.list': { period: 'year', key: '2025' },
     'shop.list': {},
     'shop.reward.save': { name: '大米 10 斤', cost: 40, stock: 10, keeper: '村积分超市' },
     'redeem.request': { rewardId: 'r1', quantity: 1 },
@@ -144,6 +145,7 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 荆门 keeps no 一票否决: everyone is told so (the rights are specified on a graded template, test/functions/vetoes.test.ts).
   'veto.propose': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
   // 荆门 keeps no 积分超市: everyone is told so (the rights are specified on a shop template, test/functions/shop-*.test.ts).
   'shop.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'shop.reward.save': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],

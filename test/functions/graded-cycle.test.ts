@@ -41,7 +41,7 @@ describe('2025 closed for the whole organisation by the secretariat (G6)', () =>
     expect(row('committee')).toMatchObject({ score: 70, rank: 1, gradeName: '合格' });
     expect(list.quota).toBeUndefined();
     const branch = await world.h.ok(ADMIN_OPENID, 'outcome.list', { period: 'cycle', key: '2025', scope: { branchId: world.party.unit('第一党支部') } });
-    expect(branch.quota).toEqual({ grade: 'excellent', name: '优秀', places: 1, members: 6 });
+    expect(branch.quota).toEqual({ grade: 'excellent', name: '优秀', places: 1, members: 6, share: 0.15, minimum: 1 });
   });
 });
 
@@ -50,7 +50,7 @@ describe('vetoes decided during 2026 (篇二十一, 篇一 三、4)', () => {
     world.h.setNow(noon('2026-06-01'));
     const { claim } = await world.h.ok(as('k1'), 'veto.propose', { memberId: world.party.id('c1'), key: '2026', condition: 'crime', reason: '因盗窃被判处刑罚' });
     expect(claim).toMatchObject({ kind: 'veto', lines: [], total: 0, step: 'final', waitingFor: { memberIds: [world.party.id('s1')], label: '支部书记' } });
-    expect(claim.veto).toEqual({ condition: 'crime', conditionName: '触犯刑律', effect: 'zero', key: '2026', memberId: world.party.id('c1') });
+    expect(claim.veto).toEqual({ condition: 'crime', conditionName: '触犯刑律', effect: 'zero', key: '2026', memberId: world.party.id('c1'), memberName: '李支委' });
     expect((await world.h.ok(as('s1'), 'inbox.list', {})).claims.map((c) => c._id)).toEqual([claim._id]);
     await world.h.ok(as('s1'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
     expect((await world.h.ok(as('s1'), 'veto.list', { key: '2026' })).vetoes).toEqual([
@@ -91,7 +91,7 @@ describe('the year closed, 支部 by 支部', () => {
     // 视作不合格 keeps the score and its place by score, and takes no 优秀 place.
     expect(rows.p).toMatchObject({ score: 97, vetoed: false, rank: 1, gradeName: '不合格', veto: { effect: 'fail' }, flags: ['六个月无正当理由不交纳党费：直接视作不合格'] });
     const list = await world.h.ok(as('s1'), 'outcome.list', { period: 'cycle', key: '2026', scope: { branchId: world.party.unit('第一党支部') } });
-    expect(list.quota).toEqual({ grade: 'excellent', name: '优秀', places: 1, members: 6 });
+    expect(list.quota).toEqual({ grade: 'excellent', name: '优秀', places: 1, members: 6, share: 0.15, minimum: 1 });
   });
 
   it('grades the same when a close cut short before the publication moved runs again', async () => {
@@ -114,6 +114,8 @@ describe('the year closed, 支部 by 支部', () => {
       name: '优秀',
       places: 1,
       members: 3,
+      share: 0.15,
+      minimum: 1,
     });
   });
 });

@@ -48,7 +48,7 @@ async function quotaOf(publicationId: string, period: OutcomeRow['period'], unit
   if (unit === null || !quota || !graded(period, scheme)) return undefined;
   const members = await countUnitRows(publicationId, unit);
   const name = scheme.outcomes!.grades!.grades.find((g) => g.id === quota.grade)?.name ?? quota.grade;
-  return { grade: quota.grade, name, places: quotaPlaces(quota, members), members };
+  return { grade: quota.grade, name, places: quotaPlaces(quota, members), members, share: quota.share, minimum: quota.minimum };
 }
 
 /** Whether the caller reads every unit's outcomes, or signs (and so sees the drafts of) this unit. */

@@ -62,7 +62,7 @@ export const vetoPropose = defineAction('veto.propose', {
       route,
       decisions: [],
     });
-    draft.veto = { condition: condition.id, conditionName: condition.name, effect: condition.effect, key: payload.key, memberId: target._id };
+    draft.veto = { condition: condition.id, conditionName: condition.name, effect: condition.effect, key: payload.key, memberId: target._id, memberName: target.name };
     draft.unitId = unitId;
     const result = await ctx.transact(async (tx) => {
       // One pending or approved veto per member and cycle; racing proposals write the same claim id.
