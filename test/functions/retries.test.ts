@@ -7,6 +7,7 @@ import type { ActionName, SchemeItemInput } from '../../typings/api';
 import { ACTION_NAMES, actionOf } from '../../server/api/actions';
 import { ADMIN_OPENID, ApiHarness } from '../support/api';
 import { associationAt, openidOf, putMember } from '../support/fixtures';
+import { adoptShopScheme } from '../support/shop-scheme';
 
 let h: ApiHarness;
 beforeEach(() => (h = associationAt(new Date('2026-11-21T04:00:00Z'))));
@@ -31,6 +32,20 @@ async function changzhouQuarterClosed(): Promise<void> {
   await h.ok(ADMIN_OPENID, 'admin.period.close', { period: 'quarter', key: '2026-Q3' });
 }
 const Q3 = { period: 'quarter', key: '2026-Q3' } as const;
+
+/**
+ * The association adopts the shop scheme (no entry yet) with a 积分超市店员; m1 holds 100 points on its
+ * all-time tally (as if earned) and rice is on offer. Answers the rice's id.
+ */
+async function shopOpen(): Promise<string> {
+  await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'changzhou' });
+  adoptShopScheme(h);
+  putMember(h, 'keeper', { name: '店员', tier: 'full', positions: ['shopkeeper'] });
+  const m1 = (h.cloud.store.dump().members ?? []).find((m) => m._id === 'm1')!;
+  h.cloud.store.commit([{ collection: 'tallies', id: 'm1:all', doc: { _id: 'm1:all', memberId: 'm1', key: 'all', total: 100, name: m1.name, branchId: m1.branchId, status: 'active' } }]);
+  return (await h.ok(ADMIN_OPENID, 'shop.reward.save', { name: '大米', cost: 40, stock: 5, keeper: '村积分超市' })).reward._id;
+}
+const reserved = async (): Promise<string> => (await h.ok(as('m1'), 'redeem.request', { rewardId: await shopOpen(), quantity: 1 })).redemption._id;
 
 /** Each writing action, as someone who may call it, on an association where it succeeds. */
 const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
@@ -73,6 +88,17 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
     return [as('m1'), { outcomeId: 'quarter:2026-Q3:m1', reason: '九月的党日活动未计分' }];
   },
   'reminder.record': async () => [as('b1head'), { memberId: 'm1', year: '2026', method: 'talk', note: '年度积分靠后，谈话提醒' }],
+  'shop.reward.save': async () => {
+    await shopOpen();
+    return [ADMIN_OPENID, { name: '食用油', cost: 60, stock: 3, keeper: '惠民超市' }];
+  },
+  'redeem.request': async () => [as('m1'), { rewardId: await shopOpen(), quantity: 2 }],
+  'redeem.cancel': async () => [as('m1'), { redemptionId: await reserved() }],
+  'redeem.fulfil': async () => {
+    const id = await reserved();
+    h.setNow(new Date('2026-12-15T02:00:00Z'));
+    return [as('keeper'), { code: (h.cloud.store.dump().redemptions ?? []).find((r) => r._id === id)!.code }];
+  },
   'admin.scheme.publish': async () => {
     const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});
     const revised: SchemeItemInput[] = items.map((item) => (item.id === 'honor.county' ? { ...item, points: 12 } : item));
