@@ -26,9 +26,13 @@ export const outcomeId = (period: Period, key: string, memberId: string): string
 
 export type Account = Pick<MemberRecord, '_id' | 'name' | 'branchId' | 'branchName' | 'category'>;
 
-/** Whether a period's rows are assessed: the cycle of a template with outcome rules. */
+/**
+ * Whether a period's rows are assessed: a period the template's outcome rules name (`periods`; by
+ * default the cycle: seeds/003 评比 each half-year too) of an annual template with outcome rules.
+ */
 export function assessed(period: Period, scheme: Scheme): boolean {
-  return period === 'cycle' && Boolean(scheme.outcomes) && scheme.calendar.cycle.kind === 'annual';
+  if (!scheme.outcomes || scheme.calendar.cycle.kind !== 'annual') return false;
+  return (scheme.outcomes.periods ?? ['cycle']).includes(period);
 }
 
 export function draftRows(

@@ -504,6 +504,8 @@ export interface Actions {
     payload: { memberId: string; year: string; method: Reminder['method']; note: string };
     data: { reminder: Reminder };
   };
+  /** 末尾淘汰 (seeds/003): the last places of a closed period's board with their history, for the 会长会. */
+  'bottom.list': { payload: { period: Period; key: string }; data: { period: Period; key: string; rows: EliminationRow[] } };
   /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };

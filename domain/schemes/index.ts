@@ -5,10 +5,12 @@
 import type { Scheme } from '../scheme';
 import { CHANGZHOU_SCHEME } from './changzhou';
 import { JINGMEN_SCHEME } from './jingmen';
+import { QIUXIAN_SCHEME } from './qiuxian';
 
 export const TEMPLATES: Readonly<Record<string, Scheme>> = {
   jingmen: JINGMEN_SCHEME,
   changzhou: CHANGZHOU_SCHEME,
+  qiuxian: QIUXIAN_SCHEME,
 };
 
 export const DEFAULT_TEMPLATE = 'jingmen';
@@ -17,4 +19,4 @@ export function isTemplate(id: string): boolean {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, id);
 }
 
-export { CHANGZHOU_SCHEME, JINGMEN_SCHEME };
+export { CHANGZHOU_SCHEME, JINGMEN_SCHEME, QIUXIAN_SCHEME };

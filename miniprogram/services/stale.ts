@@ -41,6 +41,7 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'reminder.list': [],
   // A 通报 or 谈话提醒 shows only on 排名靠后, which reloads itself after recording.
   'reminder.record': [],
+  'bottom.list': [],
   // A new binding or template changes who the caller is and every figure they see.
   'me.bind': EVERYTHING,
   'admin.scheme.adopt': EVERYTHING,

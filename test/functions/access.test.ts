@@ -69,6 +69,7 @@ function validPayload(action: ActionName): unknown {
     'admin.export': { period: 'month' },
     'reminder.list': {},
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
+    'bottom.list': { period: 'year', key: '2025' },
   };
   return payloads[action];
 }
@@ -131,6 +132,8 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 第十九条: the secretariat and the heads of units (a 分会领导班子成员 is not one).
   'reminder.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   'reminder.record': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  // 末尾淘汰 is the 会长会's (seeds/003); 荆门 has none, and the secretariat is told so.
+  'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
 };
 
 describe('role × action matrix', () => {
@@ -189,6 +192,8 @@ describe('bad input writes nothing', () => {
     ['admin.scheme.publish', { items: 'none', note: '' }],
     ['admin.export', { period: 'decade' }],
     ['reminder.list', { year: '26' }],
+    ['bottom.list', { period: 'all', key: 'all' }],
+    ['bottom.list', { period: 'half', key: '2026-H3' }],
     ['reminder.record', { memberId: 'm2', year: '2026', method: 'scold', note: '年度积分偏低' }],
     ['reminder.record', { memberId: 'm2', year: '2026', method: 'talk', note: '' }],
     ['reminder.record', { memberId: 'm2', year: '2099', method: 'notice', note: '年度积分偏低' }],
@@ -197,7 +202,7 @@ describe('bad input writes nothing', () => {
 
   it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {
     const before = snapshot();
-    const openid = action.startsWith('admin.') || action.startsWith('reminder.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
+    const openid = action.startsWith('admin.') || action.startsWith('reminder.') || action.startsWith('bottom.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
     const result = await h.call(openid, action as ActionName, payload as never);
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -54,6 +54,7 @@ const LOADERS: Loaders = {
   'admin.export': () => admin().adminExport,
   'reminder.list': () => reminders().reminderList,
   'reminder.record': () => reminders().reminderRecord,
+  'bottom.list': () => (require('./bottom') as typeof import('./bottom')).bottomList,
 };
 
 export const ACTION_NAMES = Object.keys(LOADERS) as ActionName[];

@@ -29,6 +29,7 @@ import {
 import { unitWord, type Scheme } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
+import { placePublication, placeRedrafted } from './period-placings';
 import { id } from '../validation';
 import {
   activeAccountsPage,
@@ -109,6 +110,8 @@ export const adminPeriodClose = periodAction('admin.period.close', async (ctx, p
   const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH);
   const rows = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
   await writeRows(rows);
+  // Every row drafted: the pass over the whole board (stars by place, plaques; seeds/003).
+  if (accounts.length < CLOSE_BATCH) await placePublication(pubId, payload.period, scheme);
   return ctx.transact(async (tx) => {
     const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
     if (current.state !== 'closing' || current.cursor !== (existing?.cursor ?? null)) throw new DomainError('CONFLICT', '考评正在由他人生成，请稍后刷新');
@@ -147,6 +150,7 @@ export const adminPeriodFinalize = periodAction('admin.period.finalize', async (
     const accounts = await findMembers(upheld.map((row) => row.memberId));
     const objections = new Map(upheld.map((row) => [row.memberId, row.objection]));
     redrafted = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) => ({ ...row, objection: objections.get(row.memberId) }));
+    redrafted = await placeRedrafted(pubId, payload.period, scheme, redrafted);
   }
   return ctx.transact(async (tx) => {
     const refused = await refusal;
