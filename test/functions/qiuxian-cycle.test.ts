@@ -64,8 +64,8 @@ const keyOf = (memberId: string) => [...ids].find(([, v]) => v === memberId)![0]
  * The 秘书长 records an item for these people on a day; the 会长 gives final review (two persons),
  * and the 统战部 liaison for the 会长's own line.
  */
-async function award(day: string, itemId: string, keys: string[], extra: { count?: number } = {}) {
-  h.setNow(noon(day));
+async function award(day: string, itemId: string, keys: string[], extra: { count?: number } = {}, recordedOn = day) {
+  h.setNow(noon(recordedOn));
   const recipients = keys.map((k) => ({ memberId: id(k) }));
   const { claims } = await h.ok(as('secgen'), 'award.propose', { itemId, occurredOn: day, recipients, note: '', ...extra });
   for (const claim of claims) {
@@ -206,5 +206,21 @@ describe('邱县新联会, the second half of 2025 and the first of 2026', () =>
     });
     expect((await h.fails(ADMIN_OPENID, 'bottom.list', { period: 'half', key: '2026-H3' })).code).toBe('INVALID_INPUT');
     expect((await h.ok(as('liaison'), 'bottom.list', { period: 'month', key: '2026-01' })).rows.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('places a row an upheld objection drafts again at finalize, and moves the others it passes', async () => {
+    h.setNow(noon('2026-07-02'));
+    const row = (await rowsOf('half', '2026-H1'))[nameOf('u4')];
+    const { claim } = await h.ok(as('u4'), 'objection.submit', { outcomeId: row.outcomeId, reason: '4月20日转发公众号信息30条未记' });
+    expect(claim.waitingFor?.memberIds).toEqual([id('secgen')]);
+    await award('2026-04-20', 'media.forward', ['u4'], { count: 30 }, '2026-07-02');
+    await h.ok(as('secgen'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+    h.setNow(noon('2026-07-07'));
+    await h.ok(as('secgen'), 'admin.period.finalize', { period: 'half', key: '2026-H1' });
+    const rows = await rowsOf('half', '2026-H1');
+    expect(rows[nameOf('u4')]).toMatchObject({ total: 33, rank: 2, stars: 5, flags: ['挂牌公示：会员单位第1名'], objection: { state: 'upheld' } });
+    expect(rows[nameOf('u2')]).toMatchObject({ rank: 3, stars: 4, flags: ['挂牌公示：会员单位第2名'] });
+    expect(rows[nameOf('u1')].flags).toEqual(['挂牌公示：会员单位第3名']);
+    expect(rows[nameOf('u3')].flags).toEqual([]);
   });
 });
