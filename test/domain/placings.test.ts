@@ -5,6 +5,7 @@
 import type { OutcomeRow } from '../../domain/outcome-rows';
 import { earlierKeys, eliminationRows, placeRows, placesOf, PLAQUE_FLAG, starsByPlace } from '../../domain/placings';
 import { bottomOfBoard, bottomSize } from '../../domain/reminders';
+import { parseScheme } from '../../domain/scheme';
 import { QIUXIAN_SCHEME } from '../../domain/schemes';
 
 const rules = QIUXIAN_SCHEME.outcomes!;
@@ -171,5 +172,21 @@ describe('末尾淘汰 (Q13–Q15)', () => {
     expect(earlierKeys('half', '2026-H1', 3, QIUXIAN_SCHEME.calendar)).toEqual(['2025-H2', '2025-H1', '2024-H2']);
     expect(earlierKeys('month', '2026-02', 2, QIUXIAN_SCHEME.calendar)).toEqual(['2026-01', '2025-12']);
     expect(earlierKeys('cycle', '2026', 2, QIUXIAN_SCHEME.calendar)).toEqual(['2025', '2024']);
+  });
+});
+
+describe('the rules as data', () => {
+  const withOutcomes = (outcomes: object) => ({ ...QIUXIAN_SCHEME, outcomes: { ...rules, ...outcomes } });
+
+  it('refuses plaques of a category the template does not have', () => {
+    expect(() => parseScheme(withOutcomes({ plaques: { categories: ['unit_member', 'unit_sponsor'], top: 3 } }))).toThrow('挂牌公示引用了不存在的类别 unit_sponsor');
+  });
+
+  it('refuses stars by place out of order', () => {
+    expect(() => parseScheme(withOutcomes({ rankStars: [{ stars: 4, share: 0.3 }, { stars: 5, share: 0.1 }] }))).toThrow('按名次评星须从高星级到低星级、按比例从小到大排列');
+  });
+
+  it('refuses a bottom share above the whole board', () => {
+    expect(() => parseScheme(withOutcomes({ bottom: { share: 1.5, least: 5 } }))).toThrow();
   });
 });
