@@ -52,7 +52,7 @@ export function placesOf(rows: readonly Placed[]): Map<string, number> {
  * up, reaches the place; beyond every band, the last. An account that earned nothing in the period
  * has the last band wherever its place falls.
  */
-export function starsByPlace(place: number, ranked: number, score: number, bands: OutcomeRules['rankStars'] & object): number {
+export function starsByPlace(place: number, ranked: number, score: number, bands: NonNullable<OutcomeRules['rankStars']>): number {
   const last = bands[bands.length - 1].stars;
   if (score <= 0) return last;
   return bands.find((band) => place <= Math.ceil(band.share * ranked))?.stars ?? last;
@@ -62,7 +62,7 @@ export function starsByPlace(place: number, ranked: number, score: number, bands
  * Q11: the plaques of the rows: within each named category, the accounts whose place among that
  * category's accounts is within `top` (ties at the line included), with a point at least.
  */
-export function plaquesOf(rows: readonly Placed[], plaques: OutcomeRules['plaques'] & object, organisation: OrganisationDef): Map<string, string> {
+export function plaquesOf(rows: readonly Placed[], plaques: NonNullable<OutcomeRules['plaques']>, organisation: OrganisationDef): Map<string, string> {
   const out = new Map<string, string>();
   for (const category of plaques.categories) {
     const name = organisation.categories.find((c) => c.id === category)?.name ?? category;
