@@ -4,7 +4,8 @@
  */
 import type { MemberRecord } from '../typings/models';
 import { authorityLimit } from './authority';
-import { holdsRight } from './organisation';
+import { hasVetoes } from './glossary';
+import { grantsOf, holdsRight, type Right } from './organisation';
 import { ledgerReach, reminderReach } from './reach';
 import type { Scheme } from './scheme';
 
@@ -21,6 +22,13 @@ export interface Capabilities {
   read: boolean;
   /** May act on the bottom of a year's board (第十九条). */
   remind: boolean;
+  /**
+   * May propose a 一票否决 for a member of their unit (seeds/001 篇二十一): a unit's signer or recorder
+   * (支部书记, 记分员), where the template lists veto conditions and a chain that decides them.
+   */
+  veto: boolean;
+  /** May read 末尾淘汰's list (seeds/003): the secretariat and readers of every unit (the 会长会), where the template has one. */
+  eliminate: boolean;
 }
 
 /** The roles any review chain of the scheme names. */
@@ -30,9 +38,17 @@ export function reviewingRoles(scheme: Scheme): Set<string> {
   return new Set([...named, ...bands.map((b) => b.role), ...escalation]);
 }
 
+/** A right held at the member's own unit (a 支部书记's, a 记分员's), not at the root. */
+function holdsAtOwnUnit(member: MemberRecord, rights: readonly Right[], scheme: Scheme): boolean {
+  return member.branchId !== null && grantsOf(member, scheme.organisation).some((g) => g.unit === member.branchId && g.rights.some((r) => rights.includes(r)));
+}
+
 /** `secretariat`: the caller is the secretariat, who reads every 明细 and acts on the bottom of the board with or without a role. */
 export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secretariat = false): Capabilities {
-  if (!member || member.status !== 'active') return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat };
+  const bottom = scheme.outcomes?.bottom !== undefined;
+  if (!member || member.status !== 'active') {
+    return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat, veto: false, eliminate: bottom && secretariat };
+  }
   const authority = authorityLimit(member, scheme);
   const reviewing = reviewingRoles(scheme);
   return {
@@ -42,5 +58,7 @@ export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secr
     sign: holdsRight(member, 'sign', scheme.organisation),
     read: secretariat || ledgerReach(member, scheme) !== null,
     remind: reminderReach(member, secretariat, scheme) !== null,
+    veto: hasVetoes(scheme) && holdsAtOwnUnit(member, ['sign', 'record'], scheme),
+    eliminate: bottom && (secretariat || ledgerReach(member, scheme) === 'all'),
   };
 }

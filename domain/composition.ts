@@ -24,6 +24,12 @@ export interface ComponentDef {
    * 年度评议 each out of 100, weighted 8:2): it counts `value × weight`. 1 where absent.
    */
   weight?: number;
+  /**
+   * The lowest value the part may take, 0 where absent. A bonus that also carries deductions for
+   * misconduct (seeds/001 篇二 动态管理积分: 奖励性加减分) goes below 0, so a deduction counts against the
+   * score whether or not anything was earned; the score itself never goes below 0.
+   */
+  floor?: number;
 }
 
 /** Items sharing a monthly cap: their earnings in one month count up to `perMonth`. */
@@ -53,18 +59,18 @@ export function scaleOf(composition: CompositionDef): number {
 
 const weightOf = (part: ComponentDef) => part.weight ?? 1;
 
-/** A part's value in the score: earned (capped at the maximum) less deductions, within 0 and the maximum. */
+/** A part's value in the score: earned (capped at the maximum) less deductions, within its floor (0) and the maximum. */
 export function partValue(part: ComponentDef, totals: PartTotals | undefined): number {
   const earned = totals?.earned ?? 0;
   const deducted = totals?.deducted ?? 0;
   const start = part.startsFull ? part.max : 0;
   const value = Math.min(part.max, start + earned) - deducted;
-  return roundPoints(Math.min(part.max, Math.max(0, value)));
+  return roundPoints(Math.min(part.max, Math.max(part.floor ?? 0, value)));
 }
 
-/** The score of a tally's parts; every account has one, 0 (or the full parts) with no entries. */
+/** The score of a tally's parts, never below 0; every account has one, 0 (or the full parts) with no entries. */
 export function scoreOf(composition: CompositionDef, parts: Parts | undefined): number {
-  return roundPoints(composition.components.reduce((sum, c) => sum + partValue(c, parts?.[c.id]) * weightOf(c), 0));
+  return Math.max(0, roundPoints(composition.components.reduce((sum, c) => sum + partValue(c, parts?.[c.id]) * weightOf(c), 0)));
 }
 
 /** Each part of a score with its value and maximum, for 我的 and the 考核表. */

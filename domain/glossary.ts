@@ -27,6 +27,11 @@ export function categoryName(scheme: Scheme, categoryId: string | null): string 
   return scheme.organisation.categories.find((c) => c.id === categoryId)?.name ?? categoryId;
 }
 
+/** Whether the template has vetoes to propose: conditions to choose from and a chain to decide them (seeds/001 篇二十一). */
+export function hasVetoes(scheme: Pick<Scheme, 'outcomes' | 'review'>): boolean {
+  return (scheme.outcomes?.vetoes?.length ?? 0) > 0 && (scheme.review.chains.veto?.length ?? 0) > 0;
+}
+
 /** The template's words and names for the pages (SchemeTerms of the api contract). */
 export function schemeTerms(scheme: Scheme): SchemeTerms {
   const { organisation, calendar, composition } = scheme;
@@ -55,6 +60,9 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
     const { periods: closed, windowWorkingDays, signedBy } = scheme.publication;
     terms.publication = { periods: [...closed], windowWorkingDays, signer: roleName(scheme, signedBy) };
   }
+  if (calendar.cycle.kind === 'annual') terms.cycle = { startMonth: calendar.cycle.startMonth };
+  if (scheme.outcomes?.bottom) terms.bottom = true;
+  if (hasVetoes(scheme)) terms.vetoes = true;
   if (scheme.dues) terms.dues = true;
   if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   return terms;

@@ -34,6 +34,8 @@ export interface Publication {
   /** The end of the 公示 window: the end of its last working day, China time. */
   publicUntil?: string;
   finalizedAt?: string;
+  /** When a veto for one of its members was last decided: a finalize racing with it conflicts (docs/rules.md X6). */
+  vetoedAt?: string;
 }
 
 export const publicationId = (period: Period, key: string, unitId: string): string => `${period}:${key}:${unitId}`;

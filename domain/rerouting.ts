@@ -12,10 +12,11 @@ import type { Scheme } from './scheme';
 
 export type RoutedPart = Pick<Claim, 'waitingFor' | 'routing'>;
 
-/** Everyone with a stake in a claim: recipients, its creator and whoever approved a step of it. */
-export function interestedIn(claim: Pick<Claim, 'lines' | 'createdBy' | 'decisions'>): Set<string> {
+/** Everyone with a stake in a claim: recipients (or the member a veto is for), its creator and whoever approved a step of it. */
+export function interestedIn(claim: Pick<Claim, 'lines' | 'createdBy' | 'decisions' | 'veto'>): Set<string> {
   return new Set([
     ...claim.lines.map((line) => line.memberId),
+    ...(claim.veto ? [claim.veto.memberId] : []),
     claim.createdBy,
     ...claim.decisions.filter((d) => d.decision === 'approve').map((d) => d.by),
   ]);

@@ -44,8 +44,8 @@ export function isBranchLeader(member: MemberRecord, branchId: string, scheme: S
 }
 
 /** The steps of a kind of claim, each with its name: the last one is the final review. */
-export function chainOf(kind: ChainKind, scheme: Scheme): { step: ClaimStep; def: StepDef }[] {
-  const steps = scheme.review.chains[kind];
+export function chainOf(kind: ChainKind | 'veto', scheme: Scheme): { step: ClaimStep; def: StepDef }[] {
+  const steps = scheme.review.chains[kind] ?? [];
   return steps.map((def, i) => ({ step: i === steps.length - 1 ? 'final' : 'endorse', def }));
 }
 
@@ -174,7 +174,7 @@ function ids(members: readonly MemberRecord[]): string[] {
   return members.map((m) => m._id).sort();
 }
 
-export type DecidableClaim = Pick<Claim, 'status' | 'step' | 'waitingFor' | 'lines' | 'createdBy' | 'decisions' | 'discretionary'>;
+export type DecidableClaim = Pick<Claim, 'status' | 'step' | 'waitingFor' | 'lines' | 'createdBy' | 'decisions' | 'discretionary' | 'veto'>;
 
 /**
  * Why `member` may not decide `claim` at its current step, or null where they may. Nobody decides
@@ -190,6 +190,7 @@ export function decisionRefusal(member: MemberRecord, claim: DecidableClaim, sch
     return new DomainError('SELF_REVIEW', '不能审批自己的积分');
   }
   if (claim.createdBy === member._id) return new DomainError('SELF_REVIEW', '不能审批自己提出的申请');
+  if (claim.veto?.memberId === member._id) return new DomainError('SELF_REVIEW', '不能决定对自己的一票否决');
   if (claim.decisions.some((d) => d.by === member._id && d.decision === 'approve')) {
     return new DomainError('SELF_REVIEW', '同一申请须由两个不同的人审核');
   }

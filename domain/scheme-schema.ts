@@ -77,7 +77,18 @@ const stepSchema = z.union([
 const chain = z.array(stepSchema).max(2, '审核最多两步');
 const reviewSchema = z
   .object({
-    chains: z.object({ self: chain, award: chain, committee: chain, correction: chain, objection: chain, item: chain }).strict(),
+    chains: z
+      .object({
+        self: chain,
+        award: chain,
+        committee: chain,
+        correction: chain,
+        objection: chain,
+        item: chain,
+        // 篇十六 (二): one body decides a veto (the 支部考评小组, else up the escalation).
+        veto: z.array(stepSchema).min(1, '一票否决须有认定的环节').max(1, '一票否决由一个环节认定').optional(),
+      })
+      .strict(),
     bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
     escalation: z.array(idSchema),
   })
@@ -86,9 +97,30 @@ const reviewSchema = z
 const period = z.enum(PERIODS as [string, ...string[]]);
 const band = z.object({ below: z.number(), id: idSchema, name, consequence: z.string().optional() }).strict();
 
+/** 等次 (seeds/001 篇一 三、4): bands by score, a quota on one of them, the failing grade, the parts that break a tie. */
+const gradesSchema = z
+  .object({
+    grades: z.array(z.object({ id: idSchema, name, atLeast: z.number().min(0, '等次的起点不能低于 0 分') }).strict()).min(2, '等次至少两个'),
+    quota: z
+      .object({
+        grade: idSchema,
+        share: z.number().gt(0, '名额比例须大于 0').max(1, '名额比例不能超过 1'),
+        minimum: z.number().int('保底名额须为整数').nonnegative('保底名额不能为负'),
+      })
+      .strict()
+      .optional(),
+    disqualified: idSchema,
+    tiebreak: z.array(idSchema),
+  })
+  .strict();
+
+/** 一票否决 conditions (篇二十一: 归零; 篇一: 直接视作不合格). */
+const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail'], { error: '效果应为 zero（积分归零）或 fail（直接视作不合格）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
+
 const schemeSchema = z
   .object({
-    template: idSchema,
+    // Template ids are words joined by hyphens (party-branch, SCHEMES.md §1).
+    template: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, '只能由小写字母、数字和连字符组成'),
     name,
     version: positive,
     effectiveFrom: z.iso.datetime({ offset: true }),
@@ -107,7 +139,7 @@ const schemeSchema = z
       .strict(),
     composition: z
       .object({
-        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional() }).strict()).min(1),
+        components: z.array(z.object({ id: idSchema, name, max: z.number().positive(), startsFull: z.boolean().optional(), bonus: z.boolean().optional(), weight: z.number().positive().max(1).optional(), floor: z.number().max(0).optional() }).strict()).min(1),
         capGroups: z.array(z.object({ id: idSchema, name, perMonth: z.number().positive() }).strict()).optional(),
       })
       .strict()
@@ -128,6 +160,8 @@ const schemeSchema = z
         rankStars: z.array(z.object({ stars: z.number().int().min(1).max(5), share: z.number().positive().max(1) }).strict()).min(1).optional(),
         bottom: z.object({ share: z.number().positive().max(1), least: z.number().int().min(1) }).strict().optional(),
         plaques: z.object({ categories: z.array(idSchema).min(1), top: z.number().int().min(1) }).strict().optional(),
+        grades: gradesSchema.optional(),
+        vetoes: vetoesSchema.optional(),
       })
       .strict()
       .optional(),
@@ -210,6 +244,8 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
     if (i > 0 && (band.share <= rankStars[i - 1].share || band.stars >= rankStars[i - 1].stars)) fail('按名次评星须从高星级到低星级、按比例从小到大排列');
   });
 
+  checkGradesAndVetoes(scheme, components, fail);
+
   const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
   if (scheme.dues) {
     for (const id of Object.values(scheme.dues.items)) if (items.get(id)?.kind !== 'dues') fail(`会费表引用的 ${id} 不是职务积分项目`);
@@ -222,6 +258,28 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   } else if (duesItems.length > 0) {
     fail('有职务积分项目但没有会费表');
   }
+}
+
+/** Grades name their quota, failing grade and tie-breaking parts; vetoes need a chain to decide them and, to fail a member, grades. */
+function checkGradesAndVetoes(scheme: Scheme, components: ReadonlySet<string>, fail: (message: string) => void): void {
+  const grades = scheme.outcomes?.grades;
+  if (grades) {
+    const ids = new Set(grades.grades.map((g) => g.id));
+    duplicates(grades.grades.map((g) => g.id)).forEach((id) => fail(`等次 id 重复: ${id}`));
+    if (!grades.grades.some((g) => g.atLeast === 0)) fail('须有一个等次从 0 分起，每个得分才有等次');
+    if (!ids.has(grades.disqualified)) fail(`不合格等次 ${grades.disqualified} 不在等次之中`);
+    if (grades.quota) {
+      const limited = grades.grades.find((g) => g.id === grades.quota!.grade);
+      if (!limited) fail(`名额限制的等次 ${grades.quota.grade} 不在等次之中`);
+      else if (!grades.grades.some((g) => g.atLeast < limited.atLeast)) fail(`等次“${limited.name}”有名额限制，其下须还有等次`);
+    }
+    grades.tiebreak.filter((part) => !components.has(part)).forEach((part) => fail(`等次并列时比较的组成部分 ${part} 不存在`));
+  }
+  const vetoes = scheme.outcomes?.vetoes ?? [];
+  duplicates(vetoes.map((v) => v.id)).forEach((id) => fail(`一票否决条件 id 重复: ${id}`));
+  if (vetoes.length > 0 && !scheme.review.chains.veto) fail('有一票否决条件，须有一票否决的审核链');
+  if (vetoes.length === 0 && scheme.review.chains.veto) fail('有一票否决的审核链，但没有一票否决条件');
+  for (const veto of vetoes) if (veto.effect === 'fail' && !grades) fail(`一票否决条件“${veto.name}”直接视作不合格，须设等次`);
 }
 
 function duplicates(values: readonly string[]): string[] {

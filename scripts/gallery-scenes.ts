@@ -18,8 +18,8 @@ export interface Scene {
   /** The route with its query, when not pages/<page>/index. */
   route?: string;
   network?: 'offline' | 'pending';
-  /** 'changzhou': the 常州 template's demo (a 机关党委 with last year closed). */
-  cloud?: 'demo' | 'empty' | 'changzhou';
+  /** A template's id ('changzhou': the 常州 demo, a 机关党委 with last year closed): that template's demo. */
+  cloud?: 'demo' | 'empty' | 'changzhou' | 'party-branch' | 'qiuxian';
   /** Screen height in CSS px for a long page (812 by default). */
   height?: number;
   act?: (phone: Phone) => Promise<void>;

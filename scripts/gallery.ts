@@ -12,7 +12,7 @@
  *    states side by side and gallery/index.html shows them all. docs/preview.png is the README's
  *    picture of the whole preview.
  *
- * Scenes on the `changzhou` cloud show the 常州 party organisation (SCHEME=changzhou's demo).
+ * Scenes on a template's cloud (`changzhou`, `party-branch`, `qiuxian`) show that template's demo (SCHEME=<id>).
  *
  * Needs Chromium and a CJK font: `apt-get install -y chromium fonts-noto-cjk` (or CHROMIUM=/path).
  * `GALLERY_PAGES=mine,report npm run gallery` redraws only those pages. miniprogram_npm/ must be packed.
@@ -108,9 +108,12 @@ async function main(): Promise<void> {
 
   const demo = await startPreviewCloud();
   const empty = await startPreviewCloud({ empty: true });
-  // The 常州 party organisation, seeded only when a scene is photographed on it (its demo takes half a minute).
-  const changzhou = scenes.some((scene) => scene.cloud === 'changzhou') ? await startPreviewCloud({ template: 'changzhou' }) : null;
-  const cloudOf = (scene: Scene): PreviewCloud => (scene.cloud === 'empty' ? empty : scene.cloud === 'changzhou' && changzhou ? changzhou : demo);
+  // Another template's demo (常州, …), seeded only when a scene is photographed on it (a demo takes up to half a minute).
+  const templates = new Map<string, PreviewCloud>();
+  for (const template of new Set(scenes.map((scene) => scene.cloud).flatMap((c) => (c && c !== 'demo' && c !== 'empty' ? [c] : [])))) {
+    templates.set(template, await startPreviewCloud({ template }));
+  }
+  const cloudOf = (scene: Scene): PreviewCloud => (scene.cloud === 'empty' ? empty : (templates.get(scene.cloud ?? '') ?? demo));
   const browser = await launchChromium();
   const failures: string[] = [];
   try {
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
     await browser.close();
     await demo.close();
     await empty.close();
-    await changzhou?.close();
+    for (const cloud of templates.values()) await cloud.close();
   }
   if (failures.length > 0) {
     for (const failure of failures) console.error(`✗ ${failure}`);

@@ -36,6 +36,7 @@ export const ICONS = {
     '<circle cx="18" cy="17" r="6"/><path d="M6 38c1-6.5 5.5-10 12-10s11 3.5 12 10"/><circle cx="33" cy="19" r="5"/><path d="M32 28c5.5 0 9 3 10 9"/>',
   roster: '<rect x="7" y="6" width="34" height="36" rx="3"/><circle cx="17" cy="18" r="4"/><path d="M11 30c.8-3.5 3-5 6-5s5.2 1.5 6 5"/><path d="M28 16h7M28 23h7M12 36h23"/>',
   reminders: '<path d="M12 34V22a12 12 0 0 1 24 0v12l3 4H9z"/><path d="M20 42h8"/><path d="M24 6v4"/>',
+  elimination: '<rect x="6" y="6" width="24" height="36" rx="3"/><path d="M12 15h12M12 23h12M12 31h6"/><path d="M38 12v26M32 32l6 6 6-6"/>',
 } as const;
 
 export type IconName = keyof typeof ICONS;

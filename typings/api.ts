@@ -140,6 +140,12 @@ export interface SchemeTerms {
   categories: { id: string; name: string; rankedApart?: boolean }[];
   /** The periods the boards offer, longest last ('cycle' only for templates with an assessment cycle). */
   periods: Period[];
+  /** Templates with an annual assessment cycle: the month it starts (7 for 七一), keyed by the year it starts in. */
+  cycle?: { startMonth: number };
+  /** Templates that list the last places of a closed period for removal (末尾淘汰, seeds/003: bottom.list). */
+  bottom?: true;
+  /** Templates with 一票否决 conditions and a chain that decides them (veto.propose, veto.list). */
+  vetoes?: true;
   /** Templates with a composition: the parts of the score and their maxima. */
   components?: { id: string; name: string; max: number }[];
   /** Templates that close periods into outcomes and publish them (公示): which periods, for how many working days, signed by whom. */
@@ -215,6 +221,10 @@ export interface Capabilities {
   read?: boolean;
   /** May act on the bottom of a year's board (第十九条, B1). Absent: no. */
   remind?: boolean;
+  /** May propose a 一票否决 for a member of their unit (veto.propose). Absent: no. */
+  veto?: boolean;
+  /** May read 末尾淘汰's list (bottom.list). Absent: no. */
+  eliminate?: boolean;
 }
 
 /** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */
@@ -365,6 +375,8 @@ export interface Actions {
       scheme: { id: string; name: string };
       roles: { id: string; name: string }[];
       components?: { id: string; name: string; max: number }[];
+      /** The conditions of a 一票否决 the template lists (veto.propose's `condition`), where it has them. */
+      vetoes?: { id: string; name: string; effect: VetoEffect }[];
       terms: SchemeTerms;
     };
   };
@@ -468,13 +480,21 @@ export interface Actions {
       units?: { _id: string; name: string }[];
       /**
        * A unit's graded rows with a quota (seeds/001 篇一: 优秀 at most 15% of the branch's members, at
-       * least 1): the limited grade, its places and the members counted, for the quota line.
+       * least 1): the limited grade, its places and the members counted, for the quota line; `share`
+       * and `minimum` are the template's rule, for the line to say how the places were counted.
        */
-      quota?: { grade: string; name: string; places: number; members: number };
+      quota?: { grade: string; name: string; places: number; members: number; share?: number; minimum?: number };
     };
   };
   /** An objection to an outcome while its 公示 is open, or to an entry of one's own (SCHEMES.md §3). */
   'objection.submit': { payload: { outcomeId?: string; entryId?: string; reason: string }; data: { claim: Claim } };
+  /**
+   * 一票否决 or a disqualification (seeds/001 篇二十一, 篇一) proposed for a member and a cycle by whoever
+   * records or signs for their unit; a claim of kind 'veto' decided under the template's veto chain.
+   */
+  'veto.propose': { payload: { memberId: string; key: string; condition: string; reason: string }; data: { claim: Claim } };
+  /** The vetoes in force for a cycle: of a unit, or of every unit for root readers and the secretariat. */
+  'veto.list': { payload: { key: string; branchId?: string }; data: { vetoes: Veto[] } };
   /** A unit's own item (第四条): proposed by the unit's head, it applies to the unit once the root approves it. */
   'item.propose': {
     payload: { unitId?: string; item: { name: string; points: number; component?: string; claimable?: boolean }; note: string };
@@ -504,7 +524,10 @@ export interface Actions {
     payload: { memberId: string; year: string; method: Reminder['method']; note: string };
     data: { reminder: Reminder };
   };
-  /** 末尾淘汰 (seeds/003): the last places of a closed period's board with their history, for the 会长会. */
+  /**
+   * 末尾淘汰 (seeds/003): the last places of a closed period's board (the template's share or count,
+   * ties included), with each one's places in the periods before, for the 会长会.
+   */
   'bottom.list': { payload: { period: Period; key: string }; data: { period: Period; key: string; rows: EliminationRow[] } };
   /** SCHEMES.md §3: the first administrator adopts a template; refused once any ledger entry exists. */
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };

@@ -51,3 +51,16 @@ export function recentKeys(period: 'quarter' | 'half', today: string, count: num
   }
   return keys;
 }
+
+/** The key of the assessment cycle holding `today`: the year it started in (a 七一 cycle of 2026–27 is '2026'). */
+export function cycleKeyOf(today: string, startMonth: number): string {
+  const year = Number(today.slice(0, 4));
+  return String(Number(today.slice(5, 7)) >= startMonth ? year : year - 1);
+}
+
+/** '2026年度', and its months where the cycle does not start in January: '2026年度（2026年7月至2027年6月）'. */
+export function cycleLabel(key: string, startMonth: number): string {
+  if (startMonth === 1) return periodLabel('cycle', key);
+  const year = Number(key);
+  return `${key}年度（${year}年${startMonth}月至${year + 1}年${startMonth - 1}月）`;
+}

@@ -16,6 +16,7 @@ export const PAGES = {
   roster: '/pages/roster/index',
   'member-ledger': '/pages/member-ledger/index',
   reminders: '/pages/reminders/index',
+  elimination: '/pages/elimination/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

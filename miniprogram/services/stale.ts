@@ -39,9 +39,10 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'admin.dues.list': [],
   'admin.export': [],
   'reminder.list': [],
+  'veto.list': [],
+  'bottom.list': [],
   // A 通报 or 谈话提醒 shows only on 排名靠后, which reloads itself after recording.
   'reminder.record': [],
-  'bottom.list': [],
   // A new binding or template changes who the caller is and every figure they see.
   'me.bind': EVERYTHING,
   'admin.scheme.adopt': EVERYTHING,
@@ -53,6 +54,8 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'entry.correct': CLAIM_FILED,
   'objection.submit': CLAIM_FILED,
   'item.propose': CLAIM_FILED,
+  // A veto proposed waits in its deciders' inboxes (我的's count) and on the proposer's 明细.
+  'veto.propose': CLAIM_FILED,
   // A decision leaves the inbox (我的's count) and, approved, posts points (明细 of those a leader sees, the boards).
   'claim.decide': POINTS_POSTED,
   'admin.dues.record': POINTS_POSTED,

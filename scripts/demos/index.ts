@@ -7,6 +7,7 @@ import type { SeedOutcome } from '../../localcloud/server';
 import { demoOpenid, type DemoOptions } from './api';
 import { seedChangzhou } from './changzhou';
 import { seedJingmen } from './jingmen';
+import { seedPartyBranch } from './party-branch';
 import { finishedHalf, seedQiuxian } from './qiuxian';
 import { shanghaiDate } from '../../domain/periods';
 
@@ -47,6 +48,18 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
     ],
     reviewer: demoOpenid('b1-scorekeeper'),
     secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 组织干事)`,
+  },
+  'party-branch': {
+    seed: seedPartyBranch,
+    tryFirst: [
+      [demoOpenid('b1-04'), 'home.get', {}],
+      [demoOpenid('b1-04'), 'ranking.get', { period: 'cycle' }],
+      [demoOpenid('b1-scorekeeper'), 'inbox.list', {}],
+      [demoOpenid('b1-secretary'), 'outcome.list', { period: 'cycle', key: String(new Date().getFullYear() - 1) }],
+      [demoOpenid('b2-committee'), 'inbox.list', {}],
+    ],
+    reviewer: demoOpenid('b1-scorekeeper'),
+    secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 党务专干)`,
   },
   qiuxian: {
     seed: seedQiuxian,

@@ -74,6 +74,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   Type: '触发类型',
   TriggerName: '触发器名称',
   Time: '触发时间',
+  condition: '一票否决条件',
 };
 
 /** How the elements of a list are counted: 获分名单第 2 人, 导入名单第 3 行. */

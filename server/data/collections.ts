@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   unitItems: 'unitItems',
   /** 第十九条: each 通报 or 谈话提醒 given to a member at the bottom of a year's board. */
   reminders: 'reminders',
+  /** 一票否决 in force (seeds/001 篇二十一, 篇一): one per cycle and member, `<key>:<memberId>`. */
+  vetoes: 'vetoes',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

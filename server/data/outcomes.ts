@@ -4,7 +4,7 @@
  * writes the same rows.
  */
 import type { Period } from '../../typings/api';
-import type { OutcomeRow } from '../../domain/outcome-rows';
+import type { GradeFields, OutcomeRow } from '../../domain/outcome-rows';
 import { outcomeId } from '../../domain/outcome-rows';
 import type { TallyFigures } from '../../domain/posting';
 import type { EarlierOutcome } from '../../domain/outcomes';
@@ -14,7 +14,7 @@ import { tallyId, type TallyKey } from '../../domain/tally';
 import { database, getOrNull, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import { figuresOf, withoutId, type StoredTally } from './ledger';
-import type { StoredMember } from './members';
+import { readAll, type StoredMember } from './members';
 
 const IDS_PER_QUERY = 500;
 
@@ -42,7 +42,8 @@ export async function activeAccountsPage(unitId: string, after: string | null, l
   return data as StoredMember[];
 }
 
-async function byIds<T extends { _id: string }>(collection: string, ids: readonly string[]): Promise<T[]> {
+/** Documents of a collection by id, in queries of IDS_PER_QUERY ids. */
+export async function readByIds<T extends { _id: string }>(collection: string, ids: readonly string[]): Promise<T[]> {
   const db = database();
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
@@ -54,7 +55,7 @@ async function byIds<T extends { _id: string }>(collection: string, ids: readonl
 
 /** The figures of each account's tally under `key`, null where it has none. */
 export async function tallyFigures(memberIds: readonly string[], key: TallyKey): Promise<Map<string, TallyFigures | null>> {
-  const tallies = await byIds<StoredTally>(COLLECTIONS.tallies, memberIds.map((id) => tallyId(id, key)));
+  const tallies = await readByIds<StoredTally>(COLLECTIONS.tallies, memberIds.map((id) => tallyId(id, key)));
   const byMember = new Map(tallies.map((t) => [t.memberId, figuresOf(t)]));
   return new Map(memberIds.map((id) => [id, byMember.get(id) ?? null]));
 }
@@ -63,7 +64,7 @@ export async function tallyFigures(memberIds: readonly string[], key: TallyKey):
 export async function earlierOutcomes(memberIds: readonly string[], cycleKeys: readonly string[]): Promise<Map<string, EarlierOutcome[]>> {
   if (cycleKeys.length === 0) return new Map();
   const ids = cycleKeys.flatMap((key) => memberIds.map((id) => outcomeId('cycle', key, id)));
-  const rows = new Map((await byIds<OutcomeRow>(COLLECTIONS.outcomes, ids)).map((row) => [row._id, row]));
+  const rows = new Map((await readByIds<OutcomeRow>(COLLECTIONS.outcomes, ids)).map((row) => [row._id, row]));
   return new Map(
     memberIds.map((id) => [
       id,
@@ -83,6 +84,28 @@ export async function earlierOutcomes(memberIds: readonly string[], cycleKeys: r
 export async function writeRows(rows: readonly OutcomeRow[], tx?: Tx): Promise<void> {
   const outcomes = (tx ?? database()).collection(COLLECTIONS.outcomes);
   for (const row of rows) await outcomes.doc(row._id).set({ data: withoutId(row) });
+}
+
+/** Writes what the grading pass found changed (only those fields: the rest of each row stays as drafted). */
+export async function writeGrades(changes: readonly { row: OutcomeRow; fields: GradeFields }[], tx?: Tx): Promise<void> {
+  const outcomes = (tx ?? database()).collection(COLLECTIONS.outcomes);
+  for (const { row, fields } of changes) await outcomes.doc(row._id).update({ data: fields });
+}
+
+/** Every row of one unit in a publication (null: the organisation's direct members), in pages. */
+export async function unitRows(publication: string, branchId: string | null): Promise<OutcomeRow[]> {
+  return readAll<OutcomeRow>(database().collection(COLLECTIONS.outcomes).where({ publication, branchId }));
+}
+
+/** How many rows a unit has in a publication: the members its quota counts. */
+export async function countUnitRows(publication: string, branchId: string | null): Promise<number> {
+  const { total } = await database().collection(COLLECTIONS.outcomes).where({ publication, branchId }).count();
+  return total;
+}
+
+/** The rows of these members in a publication, where they have one. */
+export async function rowsOf(publication: Pick<Publication, 'period' | 'key'>, memberIds: readonly string[]): Promise<OutcomeRow[]> {
+  return readByIds<OutcomeRow>(COLLECTIONS.outcomes, memberIds.map((id) => outcomeId(publication.period, publication.key, id)));
 }
 
 export async function findRow(id: string): Promise<OutcomeRow | null> {
@@ -119,3 +142,23 @@ export async function upheldRows(publication: string): Promise<OutcomeRow[]> {
 }
 
 export type { Period };
+
+/**
+ * Every row of a period (the whole organisation's, or one unit's), with the state of the publication
+ * each belongs to: what an export of a closed cycle lists (admin.export's 评定结果).
+ */
+export async function periodRows(period: Period, key: string, branchId: string | undefined): Promise<{ rows: OutcomeRow[]; states: Map<string, Publication['state']> }> {
+  const db = database();
+  const where: Record<string, unknown> = { period, key };
+  if (branchId !== undefined) where.branchId = branchId;
+  const rows: OutcomeRow[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: Record<string, unknown> = after === null ? where : { ...where, _id: db.command.gt(after) };
+    const { data } = await db.collection(COLLECTIONS.outcomes).where(page).orderBy('_id', 'asc').limit(1000).get();
+    rows.push(...(data as OutcomeRow[]));
+    if (data.length < 1000) break;
+    after = rows[rows.length - 1]._id;
+  }
+  const publications = await readByIds<Publication>(COLLECTIONS.publications, [...new Set(rows.map((r) => r.publication))]);
+  return { rows, states: new Map(publications.map((p) => [p._id, p.state])) };
+}

@@ -69,6 +69,8 @@ function validPayload(action: ActionName): unknown {
     'admin.export': { period: 'month' },
     'reminder.list': {},
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
+    'veto.propose': { memberId: 'm2', key: '2026', condition: 'sanction', reason: '受到党纪处分' },
+    'veto.list': { key: '2026' },
     'bottom.list': { period: 'year', key: '2025' },
   };
   return payloads[action];
@@ -132,6 +134,9 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 第十九条: the secretariat and the heads of units (a 分会领导班子成员 is not one).
   'reminder.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   'reminder.record': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  // 荆门 keeps no 一票否决: everyone is told so (the rights are specified on a graded template, test/functions/vetoes.test.ts).
+  'veto.propose': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   // 末尾淘汰 is the 会长会's (seeds/003); 荆门 has none, and the secretariat is told so.
   'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
 };
@@ -198,6 +203,9 @@ describe('bad input writes nothing', () => {
     ['reminder.record', { memberId: 'm2', year: '2026', method: 'talk', note: '' }],
     ['reminder.record', { memberId: 'm2', year: '2099', method: 'notice', note: '年度积分偏低' }],
     ['reminder.record', { memberId: 'nobody', year: '2026', method: 'notice', note: '年度积分偏低' }],
+    ['veto.propose', { memberId: 'm2', key: '26', condition: 'sanction', reason: '受到党纪处分' }],
+    ['veto.propose', { memberId: 'm2', key: '2026', condition: 'sanction', reason: '' }],
+    ['veto.list', { key: '2026', branchId: 5 }],
   ];
 
   it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {

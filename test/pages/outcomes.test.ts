@@ -218,6 +218,9 @@ describe('outcome view', () => {
   it('offers the quarters that have ended, newest first, and the last four years', () => {
     expect(endedKeys('quarter', '2026-11-30').slice(0, 3).map((k) => k.key)).toEqual(['2026-Q3', '2026-Q2', '2026-Q1']);
     expect(endedKeys('cycle', '2026-11-30').map((k) => k.key)).toEqual(['2025', '2024', '2023', '2022']);
+    // A 七一 cycle keyed by the year it starts: in May 2026 the cycle of 2025 is still running.
+    expect(endedKeys('cycle', '2026-05-10', 7).map((k) => k.key)).toEqual(['2024', '2023', '2022', '2021']);
+    expect(endedKeys('cycle', '2026-07-01', 7)[0].key).toBe('2025');
   });
 
   it('lets the signer finalize only once the window has passed', () => {

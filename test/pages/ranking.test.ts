@@ -4,7 +4,7 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { openPageAt, tapNode, textIn } from './support/page';
 import { aRow } from './support/records';
-import { periodLabel, queryFromOptions, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
+import { boardTitle, periodLabel, queryFromOptions, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
 import { restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/ranking/index';
@@ -384,7 +384,7 @@ describe('排行 page on a party organisation (seeds/002): quarters, the year by
     expect(boardRequests(callFunction).at(-1)?.payload).toEqual({ period: 'cycle', key: '2026', scope: { category: 'probationary' }, limit: 50 });
   });
 
-  it('picks a quarter from the recent ones, and ranks the 支部 against each other', async () => {
+  it('picks a quarter from the recent ones, and ranks the 支部 against each other in the quarter’s 比拼 (seeds/003 一季一比拼)', async () => {
     const callFunction = stubApi({ 'ranking.get': answer });
     const page = openPageAt(PAGE);
     await settle();
@@ -400,13 +400,17 @@ describe('排行 page on a party organisation (seeds/002): quarters, the year by
     await settle();
     expect(boardRequests(callFunction).at(-1)?.payload).toMatchObject({ period: 'quarter', by: 'unit' });
     expect(page.querySelectorAll('.unit-row').map((n) => textIn(n))).toEqual(['1第一党支部15 人 · 人均 80 分1200 分', '2第二党支部15 人 · 人均 60 分900 分']);
-    expect(textOf(page, '.board-title')).toBe('2026年第4季度 支部排名');
+    expect(textOf(page, '.board-title')).toBe('2026年第4季度 支部比拼');
+    expect(textIn(page.querySelectorAll('.scope')[4])).toBe('支部比拼');
+    expect((page.instance as unknown as { onShareAppMessage(): { title: string } }).onShareAppMessage().title).toBe('2026年第4季度 支部比拼：第一党支部 1200 分居首');
     expect(page.querySelector('.mine')).toBeUndefined();
   });
 
   it('names quarters, halves and cycles, and knows their keys', () => {
     expect(periodLabel('quarter', '2026-Q3')).toBe('2026年第3季度');
     expect(periodLabel('half', '2026-H1')).toBe('2026年上半年');
+    expect(boardTitle({ period: 'half', key: '2026-H1', scope: {}, units: true }, null, jingmenTerms())).toBe('2026年上半年 分会比拼');
+    expect(boardTitle({ period: 'year', key: '2026', scope: {}, units: true }, null, jingmenTerms())).toBe('2026年 分会排名');
     expect(periodLabel('cycle', '2026')).toBe('2026年度');
     expect(periodLabel('quarter', null)).toBe('本季度');
     expect(queryFromOptions({ period: 'quarter', key: '2026-Q5' })).toMatchObject({ period: 'quarter', key: null });

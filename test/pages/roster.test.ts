@@ -2,7 +2,7 @@ import type { ApiEvent, DataOf } from '../../typings/api';
 import { aMember, jingmenTerms } from './support/builders';
 import { ok, stubApi } from './support/cloud';
 import { emit, exists, openPage, settle, textOf, textsOf } from './support/load';
-import { tapNode } from './support/page';
+import { openPageAt, tapNode } from './support/page';
 import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/roster/index';
@@ -53,6 +53,17 @@ describe('the roster a leader opens 明细 from', () => {
     await tapNode(page.querySelectorAll('.member')[1]);
 
     expect(argsOf(navigateTo)).toEqual([{ url: `/pages/member-ledger/index?memberId=m-yang&name=${encodeURIComponent('杨帆')}` }]);
+  });
+
+  it('tells the 明细 it opens that a 支部书记 may propose a 一票否决 there (veto=1 from 我的)', async () => {
+    stubApi({ 'members.list': ok(directory({ unitId: 'dongbao' })) });
+    const navigateTo = stubWx('navigateTo');
+    const page = openPageAt(PAGE, { veto: '1' });
+    await settle();
+
+    await tapNode(page.querySelectorAll('.member')[1]);
+
+    expect(argsOf(navigateTo)).toEqual([{ url: `/pages/member-ledger/index?memberId=m-yang&name=${encodeURIComponent('杨帆')}&veto=1` }]);
   });
 
   it('lets an association officer switch between the whole association and each branch', async () => {

@@ -29,6 +29,8 @@ const FIRST_SCREENS: Record<string, { who: string | { as: string }; shows: strin
   'pages/roster/index': { who: '黄志刚', shows: '东宝分会会员', selector: '.roster__title' },
   'pages/member-ledger/index': { who: '黄志刚', shows: '没有指定要查看谁的积分明细' },
   'pages/reminders/index': { who: '黄志刚', shows: '第十九条', selector: '.intro__article' },
+  // 荆门 has no 末尾淘汰 (seeds/003's qiuxian template does): the page says so.
+  'pages/elimination/index': { who: '王建华', shows: '本方案没有末尾淘汰' },
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
- * A small party organisation on the changzhou template (seeds/002), made through the api as a
- * secretary would: the template adopted, the roster imported, everyone bound with their invite code.
+ * A small party organisation on the changzhou template (seeds/002), or on another party template with
+ * the same roles (party-branch, seeds/001), made through the api as a secretary would: the template adopted, the roster imported, everyone bound with their invite code.
  * Each person's openid is `p-<key>`.
  */
 import type { ImportRow } from '../../typings/api';
@@ -37,8 +37,15 @@ export interface Party {
   unit: (name: string) => string;
 }
 
-export async function partyOrganisation(h: ApiHarness): Promise<Party> {
-  await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'changzhou' });
+/**
+ * The scheme in force: a template adopted by its id (常州's by default), or a function that puts
+ * another scheme in force after 常州's is adopted (e.g. test/support/graded-scheme.ts).
+ */
+export type PartyScheme = string | ((h: ApiHarness) => void);
+
+export async function partyOrganisation(h: ApiHarness, scheme: PartyScheme = 'changzhou'): Promise<Party> {
+  await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: typeof scheme === 'string' ? scheme : 'changzhou' });
+  if (typeof scheme === 'function') scheme(h);
   const rows: ImportRow[] = PARTY.map((p, i) => ({
     name: p.name,
     phone: `1390000${String(1000 + i)}`,
@@ -75,12 +82,12 @@ export interface PartyWorld {
 }
 
 /** The party organisation of one test file: made at noon on `start` before its tests, closed after them. */
-export function partyWorld(start: string): PartyWorld {
+export function partyWorld(start: string, scheme: PartyScheme = 'changzhou'): PartyWorld {
   let h: ApiHarness | undefined;
   let party: Party | undefined;
   beforeAll(async () => {
     h = new ApiHarness({ now: noon(start) });
-    party = await partyOrganisation(h);
+    party = await partyOrganisation(h, scheme);
   }, 60_000);
   afterAll(() => h?.close());
   const world: PartyWorld = {

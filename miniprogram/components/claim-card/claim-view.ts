@@ -3,7 +3,8 @@
  * points, where it stands and who decided what so far. Pure, so the card and the tests share it.
  */
 import type { Claim, ClaimKind, Decision, InboxClaim } from '../../../typings/api';
-import { DECISION_LABELS, STEP_LABELS } from '../../format/labels';
+import { DECISION_LABELS, STEP_LABELS, VETO_EFFECT_LABELS } from '../../format/labels';
+import { periodLabel } from '../../format/periods';
 
 const KIND_LABELS: Record<ClaimKind, string> = {
   self: '自行申报',
@@ -48,6 +49,10 @@ export interface ClaimView {
   warnings: string[];
   /** The photos' short-lived URLs (files are never shown by id). */
   photos: string[];
+  /** '获分人', or for a 一票否决 '否决对象'. */
+  recipientsLabel: string;
+  /** A proposed 一票否决: the condition, the cycle, the reason and what approving it does. */
+  veto: { condition: string; cycle: string; reason: string; effect: string } | null;
 }
 
 /** The points the claim posts if approved, as the server counted them (excluded lines left out). */
@@ -109,7 +114,8 @@ function decisionText(decision: Decision): string {
 }
 
 export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBranchName'>>): ClaimView {
-  const names = [...new Set(claim.lines.map((line) => line.memberName))];
+  // A veto has no lines: it names the member it concerns.
+  const names = claim.veto ? [claim.veto.memberName] : [...new Set(claim.lines.map((line) => line.memberName))];
   return {
     who: claim.createdByName,
     unit: claim.createdByBranchName ?? '',
@@ -122,5 +128,9 @@ export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBran
     decisions: claim.decisions.map((decision, i) => ({ key: `${i}`, text: decisionText(decision), reason: decision.reason ?? '' })),
     warnings: claimWarnings(claim),
     photos: (claim.evidenceUrls ?? []).filter(Boolean),
+    recipientsLabel: claim.veto ? '否决对象' : '获分人',
+    veto: claim.veto
+      ? { condition: claim.veto.conditionName, cycle: periodLabel('cycle', claim.veto.key), reason: claim.note, effect: VETO_EFFECT_LABELS[claim.veto.effect] }
+      : null,
   };
 }

@@ -3,7 +3,11 @@
  * (pages/roster) with `memberId` and `name` in its query, titled with the member's name. The server
  * decides who may read whom; a direct URL for someone else's 明细 shows its plain Chinese refusal.
  * The first screen costs one call (ledger.list); the list pages by cursor at the bottom.
+ *
+ * `veto=1` (from the roster, for a unit's 支部书记 or 记分员: me.get's can.veto) offers 提出一票否决
+ * (seeds/001 篇二十一) for the member; the server decides again who may.
  */
+import type { Claim } from '../../../typings/api';
 import type { LedgerEntry } from '../../../typings/api';
 import { ApiCallError, call } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
@@ -30,6 +34,9 @@ Component({
     cursor: null as string | null,
     loadingMore: false,
     moreError: '',
+    memberId: '',
+    canVeto: false,
+    vetoing: false,
   },
 
   methods: {
@@ -37,7 +44,7 @@ Component({
       const memberId = (options.memberId ?? '').trim();
       const name = queryValue(options.name).trim();
       sessionOf(this).memberId = memberId;
-      this.setData({ name });
+      this.setData({ name, memberId, canVeto: options.veto === '1' && memberId !== '' });
       wx.setNavigationBarTitle({ title: name ? `${name}的积分明细` : '积分明细' });
       if (!memberId) {
         this.setData({ status: 'refused', errorMessage: NO_MEMBER_MESSAGE });
@@ -87,6 +94,20 @@ Component({
 
     onReachBottom() {
       this.loadMore();
+    },
+
+    onVeto() {
+      this.setData({ vetoing: true });
+    },
+
+    onVetoClose() {
+      this.setData({ vetoing: false });
+    },
+
+    onVetoed(event: WechatMiniprogram.CustomEvent<{ claim: Claim }>) {
+      const { claim } = event.detail;
+      this.setData({ vetoing: false });
+      wx.showToast({ title: `已提交，由${claim.waitingFor?.label ?? '审批人'}审批`, icon: 'none' });
     },
   },
 });

@@ -16,6 +16,8 @@ export interface QuickLink {
   /** The tile's drawing (images/icons, drawn by scripts/icons.ts). */
   icon: string;
   badge: number;
+  /** What the page opened is told (the roster: that its 明细 offer 提出一票否决). */
+  query?: Record<string, string | number>;
 }
 
 /** Reviewers (第十四条: final reviewers by role review even without an authority of their own), or anyone with claims waiting. */
@@ -35,8 +37,11 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & 
   if (isReviewer(home)) links.push({ page: 'inbox', title: '审批', icon: iconOf('inbox'), badge: home.inboxCount });
   if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', icon: iconOf(home.can.award ? 'award' : 'record'), badge: 0 });
   // Leaders and readers open their members' 明细 (L1); the secretariat and heads of units act on the bottom of the year's board (第十九条).
-  if (home.can.read) links.push({ page: 'roster', title: `${home.terms?.words.member ?? '会员'}明细`, icon: iconOf('roster'), badge: 0 });
+  // A unit's 支部书记 and 记分员 propose a 一票否决 from a member's 明细 (seeds/001 篇二十一).
+  if (home.can.read) links.push({ page: 'roster', title: `${home.terms?.words.member ?? '会员'}明细`, icon: iconOf('roster'), badge: 0, ...(home.can.veto ? { query: { veto: 1 } } : {}) });
   if (home.can.remind) links.push({ page: 'reminders', title: '排名靠后', icon: iconOf('reminders'), badge: 0 });
+  // 末尾淘汰 (seeds/003): the last places of a closed half-year or year, for the 会长会.
+  if (home.can.eliminate) links.push({ page: 'elimination', title: '末尾淘汰', icon: iconOf('elimination'), badge: 0 });
   if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', icon: iconOf('admin'), badge: 0 });
   return links;
 }

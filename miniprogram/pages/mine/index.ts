@@ -67,7 +67,7 @@ Component({
       if (!isPageName(page)) return;
       // 审批 sizes its value stepper by the reviewer's authority without another call.
       if (page === 'inbox') goTo('inbox', { authority: this.data.authority });
-      else goTo(page);
+      else goTo(page, this.data.links.find((link) => link.page === page)?.query);
     },
 
     onOpenLedger() {

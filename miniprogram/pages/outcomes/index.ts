@@ -4,13 +4,17 @@
  * (支部书记) generates the results, signs them into 公示 and makes them final once the window has
  * passed and the objections are decided; readers of every unit switch between units.
  *
+ * On a graded template's years, signers and readers open the 一票否决 in force for the year
+ * (veto.list, seeds/001 篇二十一), asked only when opened so the first screen stays as it was.
+ *
  * Options: period, key, unitId (a link from a notice or a message).
  */
-import type { DataOf, Period, SchemeTerms } from '../../../typings/api';
+import type { Capabilities, DataOf, Period, SchemeTerms } from '../../../typings/api';
 import { call, knownTerms, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { periodLabel } from '../../format/periods';
-import { endedKeys, nextStepOf, rowViewOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
+import { vetoLineOf, type VetoLine } from './grade-view';
+import { endedKeys, nextStepOf, rowViewsOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
 
 type Status = 'loading' | 'error' | 'loaded' | 'none';
 
@@ -21,10 +25,18 @@ const MOST_CLOSE_BATCHES = 50;
 interface Session {
   myId: string | null;
   terms: SchemeTerms | null;
+  can: Capabilities | null;
   loads: number;
 }
 
-const sessionOf = pageState<Session>(() => ({ myId: null, terms: null, loads: 0 }));
+const sessionOf = pageState<Session>(() => ({ myId: null, terms: null, can: null, loads: 0 }));
+
+const CLOSED_VETOES = { open: false, status: 'loading' as 'loading' | 'error' | 'loaded', items: [] as VetoLine[], message: '' };
+
+/** 一票否决 are of a year: offered on its tab, to those who sign or read for units, where the template has them. */
+function vetoesOffered(period: Period, terms: SchemeTerms | null, can: Capabilities | null): boolean {
+  return (period === 'cycle' || period === 'year') && !!terms?.vetoes && !!(can?.sign || can?.read || can?.veto);
+}
 
 const messageOf = (error: unknown): string => failureMessage(error, 'outcomes', FAILED_MESSAGE);
 
@@ -42,10 +54,13 @@ Component({
     unitId: '',
     stateText: '',
     rows: [] as RowView[],
+    quotaFirst: '',
     step: null as ReturnType<typeof nextStepOf>,
     busy: false,
     objecting: { visible: false, outcomeId: '' },
     words: { member: '会员', unit: '分会' },
+    vetoesOffered: false,
+    vetoes: CLOSED_VETOES,
   },
 
   methods: {
@@ -69,6 +84,7 @@ Component({
         const me = await call('me.get', {});
         session.myId = me.member?._id ?? null;
         session.terms = me.terms ?? knownTerms();
+        session.can = me.can;
       } catch (error) {
         this.setData({ status: 'error', errorMessage: messageOf(error) });
         return;
@@ -80,7 +96,7 @@ Component({
         return;
       }
       const period = tabs.some((t) => t.value === options.period) ? (options.period as Period) : tabs[0].value;
-      const keys = endedKeys(period);
+      const keys = endedKeys(period, undefined, terms.cycle?.startMonth);
       const asked = keys.findIndex((k) => k.key === options.key);
       this.setData({ tabs, period, keys, keyIndex: Math.max(0, asked), unitId: options.unitId ?? '', words: { member: terms.words.member, unit: terms.words.unit } });
       await this.load();
@@ -94,7 +110,7 @@ Component({
       const key = keys[keyIndex]?.key;
       if (!key) return;
       const thisLoad = ++session.loads;
-      this.setData({ keyLabel: periodLabel(period, key) });
+      this.setData({ keyLabel: periodLabel(period, key), vetoesOffered: vetoesOffered(period, terms, session.can), vetoes: CLOSED_VETOES });
       try {
         const listing: DataOf<'outcome.list'> = await call('outcome.list', { period, key, ...(unitId ? { scope: { branchId: unitId } } : {}) });
         if (thisLoad !== session.loads) return;
@@ -102,7 +118,7 @@ Component({
         this.setData({
           status: 'loaded',
           stateText: stateText(listing, terms),
-          rows: listing.rows.map((row) => rowViewOf(row, listing, terms, session.myId)),
+          ...rowViewsOf(listing, terms, session.myId),
           step: nextStepOf(listing),
           units,
           unitIndex: units.findIndex((u) => u._id === (unitId || listing.unitId)),
@@ -117,7 +133,7 @@ Component({
     onTabChange(event: WechatMiniprogram.CustomEvent<{ value: Period }>) {
       const period = event.detail.value;
       if (period === this.data.period) return;
-      this.setData({ period, keys: endedKeys(period), keyIndex: 0 });
+      this.setData({ period, keys: endedKeys(period, undefined, sessionOf(this).terms?.cycle?.startMonth), keyIndex: 0 });
       this.load();
     },
 
@@ -130,6 +146,23 @@ Component({
       const index = Number(event.detail.value);
       this.setData({ unitIndex: index, unitId: this.data.units[index]?._id ?? '' });
       this.load();
+    },
+
+    /** The year's 一票否决 in force, asked when opened (veto.list). */
+    async onVetoes() {
+      const { vetoes, period, keys, keyIndex, unitId } = this.data;
+      if (vetoes.open) {
+        this.setData({ vetoes: CLOSED_VETOES });
+        return;
+      }
+      this.setData({ vetoes: { ...CLOSED_VETOES, open: true } });
+      try {
+        const listed = await call('veto.list', { key: keys[keyIndex].key, ...(unitId ? { branchId: unitId } : {}) });
+        if (this.data.period !== period || !this.data.vetoes.open) return;
+        this.setData({ vetoes: { open: true, status: 'loaded', items: listed.vetoes.map(vetoLineOf), message: '' } });
+      } catch (error) {
+        this.setData({ vetoes: { open: true, status: 'error', items: [], message: messageOf(error) } });
+      }
     },
 
     /** 生成, 签发 or 确定: the period's next step, for the unit's head or the secretariat. */

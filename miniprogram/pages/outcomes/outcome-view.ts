@@ -5,13 +5,14 @@
  */
 import type { DataOf, OutcomeView, Period, SchemeTerms } from '../../../typings/api';
 import { dayLabel, chinaDay } from '../../format/dates';
-import { periodLabel, recentKeys } from '../../format/periods';
+import { cycleKeyOf, periodLabel, recentKeys } from '../../format/periods';
+import { gradeMarksOf, quotaLineAfter, quotaText, type GradeMarks } from './grade-view';
 
 type Listing = DataOf<'outcome.list'>;
 
 export type Step = 'close' | 'publish' | 'finalize';
 
-export interface RowView {
+export interface RowView extends GradeMarks {
   outcomeId: string;
   name: string;
   branchName: string;
@@ -24,6 +25,8 @@ export interface RowView {
   mine: boolean;
   /** The caller's own row while the 公示 is open and nothing is pending on it. */
   canObject: boolean;
+  /** The quota line shown after this row (the last of the limited grade), or ''. */
+  quotaLine: string;
 }
 
 const PERIOD_TABS: Partial<Record<Period, string>> = { month: '月度考评', quarter: '季度考评', half: '半年考评', year: '年度考评', cycle: '年度考评' };
@@ -35,10 +38,13 @@ export function tabsOf(terms: SchemeTerms): { value: Period; label: string }[] {
   return (terms.publication?.periods ?? []).map((value) => ({ value, label: PERIOD_TABS[value] ?? value }));
 }
 
-/** The periods that have ended, newest first: the last quarters (halves), or the last years. */
-export function endedKeys(period: Period, today: string = chinaDay()): { key: string; label: string }[] {
+/**
+ * The periods that have ended, newest first: the last quarters (halves), or the last years; a cycle
+ * starting in `cycleStart` (七一: 7) has ended once the next one has begun.
+ */
+export function endedKeys(period: Period, today: string = chinaDay(), cycleStart = 1): { key: string; label: string }[] {
   if (period === 'quarter' || period === 'half') return recentKeys(period, today, 8).slice(1);
-  const year = Number(today.slice(0, 4));
+  const year = Number(period === 'cycle' ? cycleKeyOf(today, cycleStart) : today.slice(0, 4));
   return [1, 2, 3, 4].map((back) => String(year - back)).map((key) => ({ key, label: periodLabel(period, key) }));
 }
 
@@ -65,7 +71,7 @@ export function rowViewOf(row: OutcomeView, listing: Pick<Listing, 'state' | 'pu
     outcomeId: row.outcomeId,
     name: row.name,
     branchName: row.branchName ?? terms.words.direct,
-    score: row.score,
+    ...gradeMarksOf(row),
     partsText: (row.parts ?? []).map((p) => `${p.name} ${p.points}`).join(' · '),
     warningId: row.warning ?? '',
     warning: row.warning ? (terms.warnings?.find((w) => w.id === row.warning)?.name ?? row.warning) : '',
@@ -73,7 +79,23 @@ export function rowViewOf(row: OutcomeView, listing: Pick<Listing, 'state' | 'pu
     objectionText: row.objection ? OBJECTION_TEXT[row.objection.state] : '',
     mine,
     canObject: open && mine && !row.objection,
+    quotaLine: '',
   };
+}
+
+/**
+ * The rows of a listing, with the quota line on a unit's graded list (seeds/001 篇一): after the last
+ * row of the limited grade, or `first` (before every row) when no row holds it.
+ */
+export function rowViewsOf(listing: Pick<Listing, 'state' | 'publicUntil' | 'rows' | 'quota'>, terms: SchemeTerms, myId: string | null, now: Date = new Date()): { rows: RowView[]; quotaFirst: string } {
+  const rows = listing.rows.map((row) => rowViewOf(row, listing, terms, myId, now));
+  const quota = listing.quota;
+  if (!quota || rows.length === 0) return { rows, quotaFirst: '' };
+  const after = quotaLineAfter(listing.rows, quota);
+  const text = quotaText(quota, terms);
+  if (after < 0) return { rows, quotaFirst: text };
+  rows[after] = { ...rows[after], quotaLine: text };
+  return { rows, quotaFirst: '' };
 }
 
 /** The next step the caller may take on the period, if they sign for it, and whether it may be taken now. */

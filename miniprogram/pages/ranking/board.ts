@@ -39,9 +39,17 @@ export function scopeLabel(scope: BoardScope, branchName: string | null, terms?:
   return parts.length > 0 ? parts.join('') : (terms?.boards.whole ?? '全会');
 }
 
-/** '2026年11月 东宝分会 积分排行', or for the board of units '2026年11月 分会排名'. */
+/**
+ * What the board of units is called: a quarter's or a half-year's is a 比拼 (seeds/003: 一季一比拼), the
+ * others a 排名 ('分会比拼', '支部排名').
+ */
+export function unitBoardName(period: Period, terms?: SchemeTerms | null): string {
+  return `${terms?.words.unit ?? '分会'}${period === 'quarter' || period === 'half' ? '比拼' : '排名'}`;
+}
+
+/** '2026年11月 东宝分会 积分排行', or for the board of units '2026年11月 分会排名', '2026年第3季度 分会比拼'. */
 export function boardTitle(query: BoardQuery, branchName: string | null, terms?: SchemeTerms | null): string {
-  if (query.units) return `${periodLabel(query.period, query.key)} ${terms?.words.unit ?? '分会'}排名`;
+  if (query.units) return `${periodLabel(query.period, query.key)} ${unitBoardName(query.period, terms)}`;
   return `${periodLabel(query.period, query.key)} ${scopeLabel(query.scope, branchName, terms)} 积分排行`;
 }
 

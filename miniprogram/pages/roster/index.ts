@@ -2,7 +2,8 @@
  * 成员明细: the members whose 明细 the caller may open (docs/rules.md L1), a tap away from each one's
  * (pages/member-ledger). A unit's leaders and readers see their unit (the server confines the list);
  * association officers and the secretariat switch between every unit. Search is by name within the
- * unit shown. The first screen costs one call (members.list); more load at the bottom.
+ * unit shown. The first screen costs one call (members.list); more load at the bottom. Opened with
+ * `veto=1`, each member's 明细 offers 提出一票否决.
  */
 import type { DataOf } from '../../../typings/api';
 import { call } from '../../services/api';
@@ -16,7 +17,7 @@ const LOAD_FAILED_MESSAGE = '加载失败，请稍后重试';
 
 const messageOf = (error: unknown): string => failureMessage(error, 'roster', LOAD_FAILED_MESSAGE);
 
-const sessionOf = pageState(() => ({ search: '', last: null as DataOf<'members.list'> | null }));
+const sessionOf = pageState(() => ({ search: '', last: null as DataOf<'members.list'> | null, veto: false }));
 
 Component({
   data: {
@@ -40,6 +41,11 @@ Component({
   },
 
   methods: {
+    /** `veto=1`: the caller may propose a 一票否决 (me.get's can.veto), offered on each member's 明细. */
+    onLoad(options: Record<string, string | undefined>) {
+      sessionOf(this).veto = options.veto === '1';
+    },
+
     payload(cursor?: string): { branchId?: string; search?: string; cursor?: string } {
       const unit = this.data.units[this.data.unitIndex];
       const { search } = sessionOf(this);
@@ -105,7 +111,7 @@ Component({
 
     onOpen(event: WechatMiniprogram.TouchEvent) {
       const row = this.data.rows.find((r) => r.id === event.currentTarget.dataset.id);
-      if (row) goTo('member-ledger', { memberId: row.id, name: row.name });
+      if (row) goTo('member-ledger', { memberId: row.id, name: row.name, ...(sessionOf(this).veto ? { veto: 1 } : {}) });
     },
 
     onRetry() {

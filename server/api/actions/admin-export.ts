@@ -8,7 +8,8 @@
  * The same board exported by the same secretary on the same day is the same file and the same record
  * (ids derived from them), so exporting again or retrying replaces it rather than piling up copies.
  *
- * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts).
+ * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts),
+ * and an export of a closed cycle with outcome rules the year's 评定结果 per unit (results-sheet.ts).
  */
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
@@ -21,6 +22,8 @@ import { unitWord, type Scheme } from '../../../domain/scheme';
 import { boardPeriod, ranksByScore, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
 import { addAssessmentSheets, type AssessedPerson } from './assessment-sheet';
+import { addResultSheets, type ResultRows } from './results-sheet';
+import { assessed } from '../../../domain/outcome-rows';
 import { boardRows, scopeSchema } from './boards';
 import { createHash } from 'crypto';
 import { shanghaiDate } from '../../../domain/periods';
@@ -29,6 +32,7 @@ import { COLLECTIONS } from '../../data/collections';
 import { temporaryUrls } from '../../data/files';
 import type { StoredTally } from '../../data/ledger';
 import { readAll, type StoredMember } from '../../data/members';
+import { periodRows } from '../../data/outcomes';
 
 const PAGE = 1000;
 const MEMBERS_PER_QUERY = 500;
@@ -58,11 +62,12 @@ export const adminExport = defineAction('admin.export', {
     const range = periodRange(payload.period, key, scheme.calendar);
     const entries = await entriesOf(rows.map((r) => r.memberId), effectivePeriod(payload.period, scheme.calendar) === 'all' ? null : range);
     const people = scheme.composition && withinOneCycle(range, scheme.calendar) ? await assessedPeople(rows, tallies, payload.scope) : [];
-    const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people);
+    const results = assessed(payload.period, scheme) && unitScoped(payload.scope) ? await periodRows(payload.period, key, payload.scope?.branchId) : null;
+    const file = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people, results && { ...results, key });
     const day = shanghaiDate(ctx.now);
     const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
     const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
-    const { fileID } = await sdk().uploadFile({ cloudPath, fileContent: buffer });
+    const { fileID } = await sdk().uploadFile({ cloudPath, fileContent: file });
     // If this write fails the file stays until the same board is exported again that day (same path and record).
     await database().collection(COLLECTIONS.exports).doc(exportId).set({ data: { fileID, createdAt: ctx.now.toISOString() } });
     const urls = await temporaryUrls([fileID], EXPORT_URL_SECONDS);
@@ -146,7 +151,20 @@ function periodLabel(period: Period, key: string): string {
   return `${key} ${PERIOD_NAMES[period]}`;
 }
 
-async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: LedgerEntry[], label: string, scheme: Scheme, people: AssessedPerson[]): Promise<Buffer> {
+/** The 评定结果 list the whole organisation's or one unit's rows (a board of a category or facet has none). */
+function unitScoped(scope: BoardScope | undefined): boolean {
+  return Object.keys(scope ?? {}).every((k) => k === 'branchId');
+}
+
+async function workbook(
+  tallies: StoredTally[],
+  rows: RankingRow[],
+  entries: LedgerEntry[],
+  label: string,
+  scheme: Scheme,
+  people: AssessedPerson[],
+  results: ResultRows | null,
+): Promise<Buffer> {
   // Loaded on use: exceljs is large and only this action needs it. A plain require (not import()),
   // which the bundle keeps as an external require of the function's installed dependency.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -207,5 +225,6 @@ async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: Led
   }
   for (const sheet of [board, ledger]) sheet.getRow(1).font = { bold: true };
   addAssessmentSheets(book, scheme, { people, entries, label });
+  if (results) addResultSheets(book, scheme, results);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

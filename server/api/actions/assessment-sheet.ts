@@ -4,11 +4,12 @@
  * one row per item grouped by part (考核类别) and category (考核内容) with its value (考核分值), a
  * column per person with what each earned or lost on that item in the period, and the remark the
  * appendix gives (每月得 15 分为满分). Each part ends with the value it adds to the score (capped,
- * less deductions), and the sheet with the score.
+ * less deductions; a part weighted on a scale of its own also with what it counts, seeds/001 篇二),
+ * and the sheet with the score.
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CatalogItem, LedgerEntry } from '../../../typings/models';
-import { partValue, roundPoints, scoreOf, type CompositionDef } from '../../../domain/composition';
+import { partValue, roundPoints, scaleOf, scoreOf, type ComponentDef, type CompositionDef } from '../../../domain/composition';
 import { schemeTerms } from '../../../domain/glossary';
 import { unitWord, type Scheme } from '../../../domain/scheme';
 import { postedLine } from '../../data/ledger';
@@ -87,23 +88,45 @@ function fillSheet(
   const entriesOf = groupBy(unit.entries, (entry) => entry.memberId);
   const partsOf = new Map(people.map((p) => [p.memberId, partsOfLines((entriesOf.get(p.memberId) ?? []).map((e) => postedLine(e, scheme)), scheme)]));
 
+  const scale = scaleOf(composition);
   for (const part of composition.components) {
     const items = itemsOf(scheme, part.id, unit.entries);
     const first = sheet.rowCount + 1;
+    const label = partLabel(part);
     for (const item of items) {
-      sheet.addRow([`${part.name}（${part.max}分）`, item.category, `${item.name}　${item.value}`, ...people.map((p) => pointsOn(p.memberId, item.id) ?? ''), item.remark]);
+      sheet.addRow([label, item.category, `${item.name}　${item.value}`, ...people.map((p) => pointsOn(p.memberId, item.id) ?? ''), item.remark]);
     }
-    const subtotal = sheet.addRow([`${part.name}（${part.max}分）`, '小计', '计入得分（封顶、扣分后）', ...people.map((p) => partValue(part, partsOf.get(p.memberId)?.[part.id])), '']);
+    const value = (p: AssessedPerson) => partValue(part, partsOf.get(p.memberId)?.[part.id]);
+    const subtotal = sheet.addRow([label, '小计', '计入得分（封顶、扣分后）', ...people.map(value), partRemark(part, scale)]);
     subtotal.font = { bold: true };
+    // A part on a scale of its own counts by its weight (seeds/001 篇二: 按8:2的比例加权计算).
+    if (part.weight !== undefined && part.weight !== 1) {
+      const weight = part.weight;
+      sheet.addRow([label, '折合', `按 ${roundPoints(weight * 100)}% 计入得分`, ...people.map((p) => roundPoints(value(p) * weight)), '']).font = { bold: true };
+    }
     if (sheet.rowCount > first) sheet.mergeCells(first, 1, sheet.rowCount, 1);
   }
-  const total = sheet.addRow(['得分', '', `满分 ${composition.components.filter((c) => !c.bonus).reduce((s, c) => s + c.max, 0)}`, ...people.map((p) => scoreOf(composition, partsOf.get(p.memberId))), '']);
+  const total = sheet.addRow(['得分', '', `满分 ${scale}`, ...people.map((p) => scoreOf(composition, partsOf.get(p.memberId))), '']);
   total.font = { bold: true };
   sheet.getColumn(1).width = 14;
   sheet.getColumn(2).width = 12;
   sheet.getColumn(3).width = 44;
   for (let c = 0; c < people.length; c++) sheet.getColumn(FIXED_COLUMNS + 1 + c).width = 8;
   sheet.getColumn(width).width = 30;
+}
+
+/** 基础分（70分）; a weighted part 日常考核积分（100分，占70%）; a bonus 动态管理积分（至多10分）. */
+function partLabel(part: ComponentDef): string {
+  if (part.bonus) return `${part.name}（至多${part.max}分）`;
+  if (part.weight !== undefined && part.weight !== 1) return `${part.name}（${part.max}分，占${roundPoints(part.weight * 100)}%）`;
+  return `${part.name}（${part.max}分）`;
+}
+
+/** How a part counts, where it is not simply earned up to its maximum. */
+function partRemark(part: ComponentDef, scale: number): string {
+  if (part.startsFull) return `基础分值 ${part.max} 分，倒扣记分，扣完为止`;
+  if (part.bonus) return `加分至多 ${part.max} 分，在 ${scale} 分之外${(part.floor ?? 0) < 0 ? '；扣分照扣，可为负分' : ''}`;
+  return '';
 }
 
 /** The part's items: the scheme's, then any other item (a unit's own) that has entries in the period. */

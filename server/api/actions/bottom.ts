@@ -1,16 +1,17 @@
 /**
  * 末尾淘汰 (seeds/003: 研究制定了积分末尾淘汰机制): the last places of a closed period's board, each with
  * its total and place in the periods of its kind before, for the 会长会 to decide on (docs/rules.md
- * Q13–Q16): the secretariat and the association's readers (会长、副会长、秘书长 and the 统战部's liaison).
+ * Q13–Q16): the secretariat and those who read every 分会 (会长、副会长、秘书长 and the 统战部's liaison).
  * Read from the publication's rows, so the list is the board as it was closed.
  */
 import { z } from 'zod';
 import type { Period } from '../../../typings/api';
 import { assertPeriodKey, PERIOD_NAMES } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/errors';
-import { holdsRight, ROOT } from '../../../domain/organisation';
+import { ROOT } from '../../../domain/organisation';
 import { earlierKeys, eliminationRows, HISTORY_PERIODS } from '../../../domain/placings';
 import { publicationId } from '../../../domain/publication';
+import { ledgerReach } from '../../../domain/reach';
 import { committeeName } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import { findPublication } from '../../data/outcomes';
@@ -29,7 +30,8 @@ export const bottomList = defineAction('bottom.list', {
     const scheme = await ctx.scheme();
     if (!(await ctx.isSecretariat())) {
       const member = await ctx.requireMember();
-      if (member.status !== 'active' || !holdsRight(member, 'read', scheme.organisation, ROOT)) {
+      // The 会长会: those who read every 分会's 明细 (L1), as me.get's can.eliminate says.
+      if (ledgerReach(member, scheme) !== 'all') {
         throw new DomainError('FORBIDDEN', `末尾淘汰名单只有秘书处和${committeeName(scheme, 'root') || '领导'}成员可以查看`);
       }
     }

@@ -44,6 +44,7 @@ export const catalogGet = defineAction('catalog.get', {
       scheme: { id: scheme.template, name: scheme.name },
       roles: scheme.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
       ...(scheme.composition ? { components: scheme.composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max })) } : {}),
+      ...(scheme.outcomes?.vetoes?.length ? { vetoes: scheme.outcomes.vetoes.map((v) => ({ id: v.id, name: v.name, effect: v.effect })) } : {}),
       terms: schemeTerms(scheme),
     };
   },

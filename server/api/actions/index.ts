@@ -18,6 +18,7 @@ const periods = () => require('./periods') as typeof import('./periods');
 const outcomes = () => require('./outcomes') as typeof import('./outcomes');
 const admin = () => require('./admin') as typeof import('./admin');
 const reminders = () => require('./reminders') as typeof import('./reminders');
+const vetoes = () => require('./vetoes') as typeof import('./vetoes');
 
 const LOADERS: Loaders = {
   'me.get': () => me().meGet,
@@ -54,6 +55,8 @@ const LOADERS: Loaders = {
   'admin.export': () => admin().adminExport,
   'reminder.list': () => reminders().reminderList,
   'reminder.record': () => reminders().reminderRecord,
+  'veto.propose': () => vetoes().vetoPropose,
+  'veto.list': () => vetoes().vetoList,
   'bottom.list': () => (require('./bottom') as typeof import('./bottom')).bottomList,
 };
 

@@ -15,7 +15,8 @@ import { periodKeyOf, PERIOD_NAMES } from '../../../domain/calendar';
 import { reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
 import { holdsRight, ROOT } from '../../../domain/organisation';
-import type { OutcomeRow } from '../../../domain/outcome-rows';
+import { graded, type OutcomeRow } from '../../../domain/outcome-rows';
+import { quotaPlaces } from '../../../domain/grades';
 import { isOpen, publicationId, publicationIdsFor } from '../../../domain/publication';
 import { chainOf, roleStep } from '../../../domain/routing';
 import { shanghaiDate } from '../../../domain/periods';
@@ -30,14 +31,24 @@ import { COLLECTIONS } from '../../data/collections';
 import { decodeCursor, nextCursor, writeClaim } from '../../data/claims';
 import { newClaim } from '../../data/claim-builder';
 import { findMember, loadEndorsers } from '../../data/members';
-import { findPublication, findRow, rowsPage } from '../../data/outcomes';
+import { countUnitRows, findPublication, findRow, rowsPage } from '../../data/outcomes';
 import { notifyReviewers } from '../../notify';
 
 const ROWS_PAGE = 200;
 
+/** A row as the contract shows it: the grading pass's flags after the assessment's. */
 function viewOfRow(row: OutcomeRow): OutcomeView {
-  const { _id, publication: _publication, period: _period, key: _key, branchId: _branchId, category: _category, ...view } = row;
-  return { outcomeId: _id, ...view };
+  const { _id, publication: _publication, period: _period, key: _key, branchId: _branchId, category: _category, gradeFlags, ...view } = row;
+  return { outcomeId: _id, ...view, flags: [...view.flags, ...(gradeFlags ?? [])] };
+}
+
+/** The quota line of one unit's graded rows (篇一 三、4: 优秀 at most 15% of its members, at least 1). */
+async function quotaOf(publicationId: string, period: OutcomeRow['period'], unit: string | null, scheme: Scheme): Promise<DataOf<'outcome.list'>['quota'] | undefined> {
+  const quota = scheme.outcomes?.grades?.quota;
+  if (unit === null || !quota || !graded(period, scheme)) return undefined;
+  const members = await countUnitRows(publicationId, unit);
+  const name = scheme.outcomes!.grades!.grades.find((g) => g.id === quota.grade)?.name ?? quota.grade;
+  return { grade: quota.grade, name, places: quotaPlaces(quota, members), members, share: quota.share, minimum: quota.minimum };
 }
 
 /** Whether the caller reads every unit's outcomes, or signs (and so sees the drafts of) this unit. */
@@ -87,6 +98,8 @@ export const outcomeList = defineAction('outcome.list', {
       signs,
       ...units,
     };
+    const quota = visible ? await quotaOf(publication._id, payload.period, unit, scheme) : undefined;
+    if (quota) data.quota = quota;
     if (publication.publicUntil) data.publicUntil = publication.publicUntil;
     if (publication.signedBy) data.signedBy = publication.signedBy;
     return data;

@@ -7,7 +7,9 @@
  * a close cut short leaves rows ahead of the cursor, which the next call writes again), and answers
  * `done` once every account has its row. Publishing opens the window until the end of its last
  * working day (China's calendar); finalizing re-drafts the rows whose objection was upheld, so the
- * corrections recorded meanwhile count, in the transaction that makes the period final.
+ * corrections recorded meanwhile count, and the rows of members vetoed since the close, in the
+ * transaction that makes the period final. A graded cycle (seeds/001 篇一 三、4) is graded unit by
+ * unit once its last batch is drafted, and its redrafted units again at finalize (server/data/grading.ts).
  */
 import { z } from 'zod';
 import type { DataOf, PeriodPayload, PublicationView } from '../../../typings/api';
@@ -27,6 +29,7 @@ import {
   type Publication,
 } from '../../../domain/publication';
 import { unitWord, type Scheme } from '../../../domain/scheme';
+import { assertNoPendingVetoes } from '../../../domain/vetoes';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { placePublication, placeRedrafted } from './period-placings';
@@ -38,11 +41,15 @@ import {
   pendingObjections,
   readPublication,
   tallyFigures,
+  rowsOf,
   upheldRows,
+  writeGrades,
   writePublication,
   writeRows,
 } from '../../data/outcomes';
+import { gradePublication, regrade } from '../../data/grading';
 import { findMembers } from '../../data/members';
+import { listVetoes, pendingVetoes, vetoesInForce } from '../../data/vetoes';
 
 export const CLOSE_BATCH = 500;
 
@@ -110,12 +117,18 @@ export const adminPeriodClose = periodAction('admin.period.close', async (ctx, p
   const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH);
   const rows = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
   await writeRows(rows);
-  // Every row drafted: the pass over the whole board (stars by place, plaques; seeds/003).
-  if (accounts.length < CLOSE_BATCH) await placePublication(pubId, payload.period, scheme);
+  const done = accounts.length < CLOSE_BATCH;
+  if (done) {
+    // ── Passes over the whole publication, once every row is drafted ──────────────────────────────
+    // Each writes only what differs from what is stored, so a close cut short after its rows and
+    // before the publication moved runs them again safely. They run before the publication leaves
+    // 'closing': nobody publishes rows a pass has not seen.
+    await gradePublication({ _id: pubId, period: payload.period, unitId }, scheme); // 等次 and places (篇一 三、4; server/data/grading.ts)
+    await placePublication(pubId, payload.period, scheme); // places, 星级评比 by place and 挂牌公示 (seeds/003; period-placings.ts)
+  }
   return ctx.transact(async (tx) => {
     const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
     if (current.state !== 'closing' || current.cursor !== (existing?.cursor ?? null)) throw new DomainError('CONFLICT', '考评正在由他人生成，请稍后刷新');
-    const done = accounts.length < CLOSE_BATCH;
     const next: Publication = { ...current, drafted: current.drafted + rows.length, cursor: accounts.at(-1)?._id ?? current.cursor, state: done ? 'draft' : 'closing' };
     await writePublication(tx, next);
     return { publication: viewOf(next), done };
@@ -139,29 +152,51 @@ export const adminPeriodPublish = periodAction('admin.period.publish', async (ct
   });
 });
 
-export const adminPeriodFinalize = periodAction('admin.period.finalize', async (ctx, payload, { scheme, pubId }) => {
+export const adminPeriodFinalize = periodAction('admin.period.finalize', async (ctx, payload, { scheme, unitId, pubId }) => {
+  const seen = await findPublication(pubId);
   // A refusal is delivered inside the transaction, after a retry of a finalize that succeeded has been answered.
-  const refusal = refusalOf(async () => assertMayFinalize(await findPublication(pubId), ctx.now, await pendingObjections(pubId)));
-  // 公示 with an objection upheld: the row is drafted again from the tallies as they are now, and
-  // written with the final state, all or nothing.
-  let redrafted: OutcomeRow[] = [];
+  const refusal = refusalOf(async () => {
+    assertMayFinalize(seen, ctx.now, await pendingObjections(pubId));
+    if (assessed(payload.period, scheme)) assertNoPendingVetoes(await pendingVetoes(payload.key, unitId));
+  });
+  // Rows drafted again from the tallies as they are now, with the vetoes in force: those whose
+  // objection was upheld during the 公示 (so the corrections recorded meanwhile count), and those of
+  // members vetoed after the close (X6); their units graded again. Written with the final state, all or nothing.
+  let redrafted: { rows: OutcomeRow[]; grades: Awaited<ReturnType<typeof regrade>>['grades'] } = { rows: [], grades: [] };
   if (!(await refusal)) {
     const upheld = await upheldRows(pubId);
-    const accounts = await findMembers(upheld.map((row) => row.memberId));
-    const objections = new Map(upheld.map((row) => [row.memberId, row.objection]));
-    redrafted = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) => ({ ...row, objection: objections.get(row.memberId) }));
-    redrafted = await placeRedrafted(pubId, payload.period, scheme, redrafted);
+    const vetoed = assessed(payload.period, scheme) ? await rowsVetoedSince(seen!, scheme) : [];
+    const again = [...new Map([...upheld, ...vetoed].map((row) => [row._id, row])).values()];
+    const accounts = await findMembers(again.map((row) => row.memberId));
+    const objections = new Map(again.map((row) => [row.memberId, row.objection]));
+    const rows = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) =>
+      objections.get(row.memberId) ? { ...row, objection: objections.get(row.memberId) } : row,
+    );
+    redrafted = await regrade(pubId, rows, scheme);
+    redrafted = { ...redrafted, rows: await placeRedrafted(pubId, payload.period, scheme, redrafted.rows) };
   }
   return ctx.transact(async (tx) => {
     const refused = await refusal;
     if (refused) throw refused;
     const publication = assertMayFinalize(await readPublication(tx, pubId), ctx.now, 0);
+    // A veto decided after the rows above were drafted: finalize again to count it.
+    if (publication.vetoedAt !== seen?.vetoedAt) throw new DomainError('CONFLICT', '刚有一票否决被决定，请重新确定');
     const next: Publication = { ...publication, state: 'final', finalizedAt: ctx.now.toISOString() };
-    await writeRows(redrafted, tx);
+    await writeRows(redrafted.rows, tx);
+    await writeGrades(redrafted.grades, tx);
     await writePublication(tx, next);
     return { publication: viewOf(next) };
   });
 });
+
+/** Rows of a cycle whose member has a veto in force that the row does not show (decided after the close). */
+async function rowsVetoedSince(publication: Publication, scheme: Scheme): Promise<OutcomeRow[]> {
+  if (!scheme.outcomes?.vetoes?.length) return [];
+  const vetoes = await listVetoes(publication.key, publication.unitId === ROOT ? null : publication.unitId);
+  const rows = await rowsOf(publication, vetoes.map((v) => v.memberId));
+  const byMember = new Map(vetoes.map((v) => [v.memberId, v]));
+  return rows.filter((row) => row.publication === publication._id && row.veto?.condition !== byMember.get(row.memberId)?.condition);
+}
 
 /** The rows of these accounts, from their tallies and (for an assessed cycle) their earlier cycles. */
 async function drafted(accounts: readonly Account[], target: { period: PeriodPayload['period']; key: string; publication: string }, scheme: Scheme): Promise<OutcomeRow[]> {
@@ -169,7 +204,8 @@ async function drafted(accounts: readonly Account[], target: { period: PeriodPay
   const figures = await tallyFigures(ids, tallyKeyOf(target.period, target.key));
   const back = assessed(target.period, scheme) && scheme.outcomes ? lookBack(scheme.outcomes) : 0;
   const earlier = await earlierOutcomes(ids, earlierCycleKeys(target.key, back, scheme.calendar));
-  return draftRows(accounts, figures, earlier, target, scheme);
+  const vetoes = assessed(target.period, scheme) && scheme.outcomes?.vetoes?.length ? await vetoesInForce(ids, target.key) : new Map();
+  return draftRows(accounts, figures, earlier, target, scheme, vetoes);
 }
 
 async function refusalOf(check: () => Promise<unknown>): Promise<DomainError | null> {

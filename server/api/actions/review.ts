@@ -25,6 +25,7 @@ import type { UnitItem } from '../../../domain/unit-items';
 import { readMembers } from '../../data/ledger';
 import { findMember, findMembers, loadEndorsers, type StoredMember } from '../../data/members';
 import { loadSchemeVersion } from '../../data/schemes';
+import { fileVeto } from '../../data/vetoes';
 import { notifyClaimant, notifyReviewers } from '../../notify';
 
 export const inboxList = defineAction('inbox.list', {
@@ -93,6 +94,8 @@ export const claimDecide = defineAction('claim.decide', {
         const filed: Omit<UnitItem, '_id'> = { unitId: next.unitId, unitName: unit?.name ?? '', item: next.proposedItem, claimId: next._id, approvedAt: next.updatedAt };
         await tx.collection(COLLECTIONS.unitItems).doc(next.proposedItem.id).set({ data: filed });
       }
+      // A veto approved (seeds/001 篇二十一, 篇一): in force for the member's cycle from now on; a rejection files nothing.
+      if (next.kind === 'veto' && next.status === 'approved') await fileVeto(tx, next, { id: decider._id, name: decider.name }, next.updatedAt, scheme.calendar);
       // An objection to an outcome: the row says how it was decided (upheld rows are drafted again at finalize).
       if (next.kind === 'objection' && next.outcomeId && next.status !== 'pending') {
         const state = next.status === 'approved' ? 'upheld' : 'rejected';

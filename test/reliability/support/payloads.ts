@@ -279,6 +279,11 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     fields: { memberId, year: fc.constantFrom('2026', '2025', '2099', '26'), method: fc.constantFrom('notice', 'talk', 'scold'), note: fc.oneof(note, fc.constantFrom('年度积分偏低，谈话提醒')) },
     required: ['memberId', 'year', 'method', 'note'],
   },
+  'veto.propose': {
+    fields: { memberId, key: fc.constantFrom('2026', '2025', '2099', '26'), condition: fc.constantFrom('sanction', 'crime', 'x', ''), reason: fc.oneof(note, fc.constantFrom('受到党纪处分')) },
+    required: ['memberId', 'key', 'condition', 'reason'],
+  },
+  'veto.list': { fields: { key: fc.constantFrom('2026', '2025', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: ['key'] },
   'bottom.list': { fields: { period: fc.constantFrom('half', 'month', 'cycle', 'all', 'x'), key: fc.constantFrom('2026-H1', '2026-10', '2025', '26', '') }, required: ['period', 'key'] },
 };
 

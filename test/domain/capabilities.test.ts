@@ -1,0 +1,49 @@
+import { capabilitiesOf } from '../../domain/capabilities';
+import type { Scheme } from '../../domain/scheme';
+import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
+import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
+import { member } from './builders';
+
+/** 常州's organisation with seeds/001's 一票否决: a condition and the 机关党委 deciding it. */
+const WITH_VETOES: Scheme = {
+  ...CHANGZHOU_SCHEME,
+  outcomes: { ...CHANGZHOU_SCHEME.outcomes, vetoes: [{ id: 'crime', name: '触犯刑律', effect: 'zero', article: '篇二十一' }] },
+  review: { ...CHANGZHOU_SCHEME.review, chains: { ...CHANGZHOU_SCHEME.review.chains, veto: [{ kind: 'roles', roles: ['party_committee'] }] } },
+};
+
+/** 荆门's organisation with seeds/003's 末尾淘汰. */
+const WITH_BOTTOM: Scheme = { ...JINGMEN_SCHEME, outcomes: { ...JINGMEN_SCHEME.outcomes, bottom: { share: 0.05, least: 3 } } };
+
+const inBranch = (roles: string[]) => member({ branchId: 'b1', branchName: '第一党支部', category: 'full', roles });
+
+describe('who is offered 提出一票否决 (seeds/001 篇二十一)', () => {
+  it('offers it to a 支部书记 and a 记分员 of their 支部, where the template has conditions and a chain', () => {
+    expect(capabilitiesOf(inBranch(['branch_secretary']), WITH_VETOES).veto).toBe(true);
+    expect(capabilitiesOf(inBranch(['scorekeeper']), WITH_VETOES).veto).toBe(true);
+  });
+
+  it('offers it to nobody else: a 支委委员, a 党员, a 机关党委委员 whose right is held at the root', () => {
+    expect(capabilitiesOf(inBranch(['branch_committee']), WITH_VETOES).veto).toBe(false);
+    expect(capabilitiesOf(inBranch([]), WITH_VETOES).veto).toBe(false);
+    expect(capabilitiesOf(member({ category: 'full', roles: ['party_committee'] }), WITH_VETOES).veto).toBe(false);
+  });
+
+  it('offers it on no template without conditions or without a chain to decide them', () => {
+    expect(capabilitiesOf(inBranch(['branch_secretary']), CHANGZHOU_SCHEME).veto).toBe(false);
+    const noChain: Scheme = { ...WITH_VETOES, review: CHANGZHOU_SCHEME.review };
+    expect(capabilitiesOf(inBranch(['branch_secretary']), noChain).veto).toBe(false);
+  });
+});
+
+describe('who is offered 末尾淘汰名单 (seeds/003)', () => {
+  it('offers it to the 会长会 (readers of every 分会) and the secretariat, where the template has one', () => {
+    expect(capabilitiesOf(member({ roles: ['president'] }), WITH_BOTTOM).eliminate).toBe(true);
+    expect(capabilitiesOf(null, WITH_BOTTOM, true).eliminate).toBe(true);
+    expect(capabilitiesOf(member({ roles: ['president'] }), JINGMEN_SCHEME).eliminate).toBe(false);
+  });
+
+  it('does not offer it to a 分会’s leaders, who read their own 分会 only, nor to a member', () => {
+    expect(capabilitiesOf(member({ branchId: 'b1', branchName: '东宝分会', roles: ['branch_president'] }), WITH_BOTTOM).eliminate).toBe(false);
+    expect(capabilitiesOf(member(), WITH_BOTTOM).eliminate).toBe(false);
+  });
+});
