@@ -31,7 +31,7 @@ const CHUNK = 300;
  * How many of a 分会 come to its monthly activity, at most (by each one's zeal): kept so that seeding
  * stays quick (every entry of the demo is posted through the api).
  */
-const DENSITY = 0.4;
+const DENSITY = 0.3;
 
 /** The last half-year finished by today (closed, its 公示 of 3 working days over), and where the demo starts. */
 export function finishedHalf(today: string): { key: string; from: string } {

@@ -80,9 +80,11 @@ it('lists the half’s last places for the 会长会 (末尾淘汰)', async () =
   expect(rows[0].rank).toBeGreaterThan(300);
 });
 
-it('leaves reports waiting for 分会 and for the 秘书长, and one sent back', async () => {
-  expect((await h.ok(as('xinli-head'), 'inbox.list', {})).claims.length + (await h.ok(as('xinli-lead1'), 'inbox.list', {})).claims.length).toBeGreaterThanOrEqual(1);
-  expect((await h.ok(as('secgen'), 'inbox.list', {})).claims.length).toBeGreaterThanOrEqual(2);
+it('leaves reports waiting for their 分会 and for final review, and one sent back', async () => {
+  const latest = async (key: string) => (await h.ok(as(key), 'claim.mine', {})).claims[0];
+  for (const key of ['xinli-05', 'falv-07', 'zhunong-03']) expect(await latest(key)).toMatchObject({ status: 'pending', step: 'endorse' });
+  for (const key of ['yiliao-06', 'jiaoyu-04']) expect(await latest(key)).toMatchObject({ status: 'pending', step: 'final' });
+  expect((await h.ok(as('xinli-head'), 'inbox.list', {})).claims.some((c) => c.note === '为社区居民开展心理疏导讲座')).toBe(true);
   const rejected = (await h.ok(as('zimeiti-02'), 'claim.mine', {})).claims.find((c) => c.status === 'rejected');
   expect(rejected?.decisions.at(-1)?.reason).toBe('请附上县融媒体刊发链接或截图后重新申报');
 });
