@@ -39,9 +39,13 @@ export const outcomeId = (period: Period, key: string, memberId: string): string
 
 export type Account = Pick<MemberRecord, '_id' | 'name' | 'branchId' | 'branchName' | 'category'>;
 
-/** Whether a period's rows are assessed: the cycle of a template with outcome rules. */
+/**
+ * Whether a period's rows are assessed: a period the template's outcome rules name (`periods`; by
+ * default the cycle: seeds/003 评比 each half-year too) of an annual template with outcome rules.
+ */
 export function assessed(period: Period, scheme: Scheme): boolean {
-  return period === 'cycle' && Boolean(scheme.outcomes) && scheme.calendar.cycle.kind === 'annual';
+  if (!scheme.outcomes || scheme.calendar.cycle.kind !== 'annual') return false;
+  return (scheme.outcomes.periods ?? ['cycle']).includes(period);
 }
 
 /**
@@ -153,4 +157,19 @@ const sameFlags = (a: readonly string[] | undefined, b: readonly string[]): bool
 /** Whether a period's rows are graded: an assessed cycle of a template with grades. */
 export function graded(period: Period, scheme: Scheme): boolean {
   return assessed(period, scheme) && Boolean(scheme.outcomes?.grades);
+}
+
+/**
+ * The order a unit's list shows its rows in: by score, and within a tie by grade, the higher first
+ * (G3: of two tied at 94.2 the one the 日常 placed 优秀 comes before the one past the quota line, so
+ * the quota line falls between them). The store orders by score and name; this reorders ties only.
+ */
+export function listOrder<T extends Pick<OutcomeRow, 'score' | 'grade'>>(rows: readonly T[], scheme: Scheme): T[] {
+  const bands = scheme.outcomes?.grades?.grades;
+  if (!bands) return [...rows];
+  const standing = (row: T) => {
+    const index = bands.findIndex((band) => band.id === row.grade);
+    return index < 0 ? bands.length : index;
+  };
+  return rows.map((row, index) => ({ row, index })).sort((a, b) => b.row.score - a.row.score || standing(a.row) - standing(b.row) || a.index - b.index).map(({ row }) => row);
 }

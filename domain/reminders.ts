@@ -16,8 +16,16 @@ export type ReminderMethod = keyof typeof REMINDER_METHODS;
 export const BOTTOM_SHARE = 0.1;
 export const BOTTOM_LEAST = 3;
 
-export function bottomSize(ranked: number): number {
-  return Math.min(ranked, Math.max(BOTTOM_LEAST, Math.ceil(ranked * BOTTOM_SHARE)));
+/** How much of a board its bottom is: a share of the ranked accounts (rounded up), at least `least`. */
+export interface BottomRule {
+  share: number;
+  least: number;
+}
+
+const REMINDER_BOTTOM: BottomRule = { share: BOTTOM_SHARE, least: BOTTOM_LEAST };
+
+export function bottomSize(ranked: number, rule: BottomRule = REMINDER_BOTTOM): number {
+  return Math.min(ranked, Math.max(rule.least, Math.ceil(ranked * rule.share)));
 }
 
 /** A row of the bottom: its rank on the whole board, and whether the account earned nothing that year. */
@@ -29,12 +37,19 @@ const measureOf = (c: Competitor, by: Measure): number => (by === 'score' ? (c.s
  * The bottom of a board of `ranked` accounts, lowest first, from `lowest`: the board's lowest
  * accounts (at least as many as the bottom holds, and every one tied with its last). Accounts tied
  * with the last of the bottom are in it too: they share its rank. `unranked` names the accounts with
- * no tally for the year (every active member counts, B2).
+ * no tally for the year (every active member counts, B2). `rule` is 第十九条's tenth and three unless a
+ * template's 末尾淘汰 says otherwise (seeds/003, docs/rules.md Q13).
  */
-export function bottomOfBoard(lowest: readonly Competitor[], ranked: number, by: Measure, unranked: ReadonlySet<string> = new Set()): BottomRow[] {
+export function bottomOfBoard(
+  lowest: readonly Competitor[],
+  ranked: number,
+  by: Measure,
+  unranked: ReadonlySet<string> = new Set(),
+  rule: BottomRule = REMINDER_BOTTOM,
+): BottomRow[] {
   // Lowest first; within a tie by name, as the board lists it.
   const ascending = [...lowest].sort((a, b) => measureOf(a, by) - measureOf(b, by) || compareCompetitors(a, b, by));
-  const size = Math.min(bottomSize(ranked), ascending.length);
+  const size = Math.min(bottomSize(ranked, rule), ascending.length);
   if (size === 0) return [];
   const line = measureOf(ascending[size - 1], by);
   const shown = ascending.filter((c) => measureOf(c, by) <= line);

@@ -174,6 +174,10 @@ const schemeSchema = z
           })
           .strict()
           .optional(),
+        periods: z.array(z.enum(['month', 'quarter', 'half', 'year', 'cycle'])).min(1).optional(),
+        rankStars: z.array(z.object({ stars: z.number().int().min(1).max(5), share: z.number().positive().max(1) }).strict()).min(1).optional(),
+        bottom: z.object({ share: z.number().positive().max(1), least: z.number().int().min(1) }).strict().optional(),
+        plaques: z.object({ categories: z.array(idSchema).min(1), top: z.number().int().min(1) }).strict().optional(),
         grades: gradesSchema.optional(),
         vetoes: vetoesSchema.optional(),
       })
@@ -253,6 +257,11 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   for (const { category } of scheme.outcomes?.categoryWarnings ?? []) if (!categories.has(category)) fail(`预警引用了不存在的类别 ${category}`);
   const probationary = scheme.outcomes?.stars?.probationary;
   if (probationary && !categories.has(probationary)) fail(`星级引用了不存在的类别 ${probationary}`);
+  for (const category of scheme.outcomes?.plaques?.categories ?? []) if (!categories.has(category)) fail(`挂牌公示引用了不存在的类别 ${category}`);
+  const rankStars = scheme.outcomes?.rankStars ?? [];
+  rankStars.forEach((band, i) => {
+    if (i > 0 && (band.share <= rankStars[i - 1].share || band.stars >= rankStars[i - 1].stars)) fail('按名次评星须从高星级到低星级、按比例从小到大排列');
+  });
 
   checkGradesAndVetoes(scheme, components, fail);
   if (scheme.shop) {

@@ -363,4 +363,55 @@ export const SCENES: Scene[] = [
   { page: 'mine', state: 'changzhou', who: PARTY_MEMBER, cloud: 'changzhou', act: (p) => p.sees('最近积分').then(() => undefined) },
   { page: 'outcomes', state: 'changzhou-secretary', who: PARTY_SECRETARY, cloud: 'changzhou', height: 1100, act: (p) => p.screen.locator('.row').first().waitFor() },
   { page: 'award', state: 'changzhou-scorekeeper', who: PARTY_SCOREKEEPER, cloud: 'changzhou', act: (p) => p.sees('记分').then(() => undefined) },
+
+  // The party-branch template (SCHEME=party-branch): last year graded, with its 优秀 quota, stars and a 一票否决.
+  { page: 'mine', state: 'party-branch', who: '李明辉', cloud: 'party-branch', act: (p) => p.sees('最近积分').then(() => undefined) },
+  {
+    page: 'outcomes',
+    state: 'party-branch-graded',
+    who: '张建华',
+    cloud: 'party-branch',
+    height: 1500,
+    act: async (p) => {
+      await p.screen.locator('.tabs').getByText('年度考评').click();
+      await p.screen.locator('.quota-line').first().waitFor();
+    },
+  },
+  {
+    page: 'outcomes',
+    state: 'party-branch-member',
+    who: '李明辉',
+    cloud: 'party-branch',
+    act: async (p) => {
+      await p.screen.locator('.tabs').getByText('年度考评').click();
+      await p.screen.locator('.row--mine .row__grade').waitFor();
+    },
+  },
+  {
+    page: 'member-ledger',
+    state: 'party-branch-veto',
+    who: '陈静',
+    cloud: 'party-branch',
+    route: 'pages/mine/index',
+    height: 1000,
+    act: async (p) => {
+      await p.tap('.link', '党员明细');
+      await p.tap('.member', '吴海峰');
+      await p.tap('.veto-open');
+      await p.tap('.condition-picker');
+      await p.pick('无正当理由连续6个月不参加组织活动');
+      await p.type('.veto .reason', '2026年4月至10月未参加支部组织生活，经谈话无正当理由');
+    },
+  },
+  {
+    page: 'ranking',
+    state: 'party-branch-units',
+    who: '张建华',
+    cloud: 'party-branch',
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('季榜', { exact: true }).click();
+      await p.tap('.scope--units');
+      await p.screen.locator('.unit-row').first().waitFor();
+    },
+  },
 ];

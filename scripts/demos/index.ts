@@ -8,6 +8,8 @@ import { demoOpenid, type DemoOptions } from './api';
 import { seedChangzhou } from './changzhou';
 import { seedJingmen } from './jingmen';
 import { seedPartyBranch } from './party-branch';
+import { finishedHalf, seedQiuxian } from './qiuxian';
+import { shanghaiDate } from '../../domain/periods';
 
 export { DEMO_ADMIN_OPENID, demoOpenid } from './api';
 export type { DemoOptions } from './api';
@@ -58,6 +60,18 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
     ],
     reviewer: demoOpenid('b1-scorekeeper'),
     secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 党务专干)`,
+  },
+  qiuxian: {
+    seed: seedQiuxian,
+    tryFirst: [
+      [demoOpenid('xinli-05'), 'home.get', {}],
+      [demoOpenid('xinli-05'), 'ranking.get', { period: 'quarter', by: 'unit' }],
+      [demoOpenid('xinli-head'), 'inbox.list', {}],
+      [demoOpenid('clerk'), 'outcome.list', { period: 'half', key: finishedHalf(shanghaiDate(new Date())).key }],
+      [demoOpenid('president'), 'bottom.list', { period: 'half', key: finishedHalf(shanghaiDate(new Date())).key }],
+    ],
+    reviewer: demoOpenid('xinli-head'),
+    secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 秘书处 clerk)`,
   },
 };
 

@@ -1,5 +1,7 @@
 import { gradeUnit, starOf, starsFlags, type GradeRules, type Graded, type StarBand } from '../../domain/grades';
 import { scaleOf, scoreOf, type CompositionDef } from '../../domain/composition';
+import { listOrder } from '../../domain/outcome-rows';
+import type { Scheme } from '../../domain/scheme';
 
 // seeds/001 篇一 三、4: 90 以上优秀 (按得分排名确定，最高不超过党员数的 15%), 70–79 合格, 60–69 基本合格,
 // 60 以下不合格; 六个月无正当理由不交纳党费或当年受到党政纪处分的直接视作不合格.
@@ -122,5 +124,27 @@ describe('a weighted score (seeds/001 篇二: 日常考核 and 年度评议 each
 
   it('stops deductions at 0 (扣完为止) and the bonus at its cap', () => {
     expect(scoreOf(composition, { daily: { earned: 0, deducted: 130 }, review: { earned: 100, deducted: 0 }, dynamic: { earned: 25, deducted: 0 } })).toBe(30);
+  });
+});
+
+describe('the order of a 支部’s list (G3)', () => {
+  const scheme = { outcomes: { grades: { grades: [{ id: 'excellent' }, { id: 'qualified' }, { id: 'basic' }, { id: 'failed' }] } } } as unknown as Scheme;
+
+  it('puts the one the parts placed 优秀 before the one tied with them past the quota line', () => {
+    const rows = [
+      { name: '孙国栋', score: 94.2, grade: 'qualified' },
+      { name: '李明辉', score: 99.4, grade: 'excellent' },
+      { name: '赵丽萍', score: 94.2, grade: 'excellent' },
+      { name: '许佳怡', score: 87.6, grade: 'qualified' },
+    ];
+    expect(listOrder(rows, scheme).map((r) => r.name)).toEqual(['李明辉', '赵丽萍', '孙国栋', '许佳怡']);
+  });
+
+  it('keeps the store’s order of a template without grades', () => {
+    const rows = [
+      { name: '乙', score: 5, grade: null },
+      { name: '甲', score: 5, grade: null },
+    ];
+    expect(listOrder(rows, {} as Scheme).map((r) => r.name)).toEqual(['乙', '甲']);
   });
 });

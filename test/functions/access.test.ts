@@ -145,6 +145,7 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 荆门 keeps no 一票否决: everyone is told so (the rights are specified on a graded template, test/functions/vetoes.test.ts).
   'veto.propose': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  // 末尾淘汰 is the 会长会's (seeds/003); 荆门 has none, and the secretariat is told so.
   'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
   // 荆门 keeps no 积分超市: everyone is told so (the rights are specified on a shop template, test/functions/shop-*.test.ts).
   'shop.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
@@ -213,6 +214,8 @@ describe('bad input writes nothing', () => {
     ['admin.scheme.publish', { items: 'none', note: '' }],
     ['admin.export', { period: 'decade' }],
     ['reminder.list', { year: '26' }],
+    ['bottom.list', { period: 'all', key: 'all' }],
+    ['bottom.list', { period: 'half', key: '2026-H3' }],
     ['reminder.record', { memberId: 'm2', year: '2026', method: 'scold', note: '年度积分偏低' }],
     ['reminder.record', { memberId: 'm2', year: '2026', method: 'talk', note: '' }],
     ['reminder.record', { memberId: 'm2', year: '2099', method: 'notice', note: '年度积分偏低' }],
@@ -227,7 +230,7 @@ describe('bad input writes nothing', () => {
 
   it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {
     const before = snapshot();
-    const openid = action.startsWith('admin.') || action.startsWith('reminder.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
+    const openid = action.startsWith('admin.') || action.startsWith('reminder.') || action.startsWith('bottom.') ? ADMIN_OPENID : action === 'claim.decide' ? openidOf('b1head') : openidOf('b1lead');
     const result = await h.call(openid, action as ActionName, payload as never);
     expect(result.ok).toBe(false);
     if (!result.ok) {

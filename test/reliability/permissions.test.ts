@@ -317,3 +317,19 @@ describe('the bottom of the board (第十九条)', () => {
     expect(h.cloud.store.dump().reminders).toHaveLength(EVERYONE.length + (EVERYONE.length - 1) + 4);
   });
 });
+
+describe('末尾淘汰 (seeds/003)', () => {
+  it('lets the secretariat and the association’s readers (the 会长会) ask for the list, and nobody else', async () => {
+    // 荆门 has no 末尾淘汰: whoever may ask is told so (INVALID_INPUT); the others are refused before.
+    const MAY_ASK = ['clerk', 'president', 'vice', 'secgen', 'instructor'];
+    const expected = (reader: string): ErrorCode => (reader === 'stranger' ? 'NOT_BOUND' : reader === ADMIN_OPENID || MAY_ASK.includes(reader) ? 'INVALID_INPUT' : 'FORBIDDEN');
+    const wrong: string[] = [];
+    for (const reader of ['stranger', ADMIN_OPENID, ...EVERYONE]) {
+      const openid = reader === 'stranger' ? 'stranger-openid' : reader === ADMIN_OPENID ? ADMIN_OPENID : as(reader);
+      const result = await h.call(openid, 'bottom.list', { period: 'year', key: '2025' });
+      if (outcome(result) !== expected(reader)) wrong.push(`${reader}: ${outcome(result)}, expected ${expected(reader)}`);
+    }
+    sizes['末尾淘汰 readers'] = EVERYONE.length + 2;
+    expect(wrong).toEqual([]);
+  });
+});

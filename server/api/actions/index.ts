@@ -6,14 +6,8 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { ActionName } from '../../../typings/api';
 import type { ActionDef } from '../action';
-import { DomainError } from '../../../domain/errors';
 
 type Loaders = { [A in ActionName]: () => ActionDef<A> };
-
-/** 一票否决 (veto.propose, veto.list) and 末尾淘汰 (bottom.list) have no handler yet: refused in plain words. */
-const notOpen = (): never => {
-  throw new DomainError('INTERNAL', '该功能尚未开通');
-};
 
 const me = () => require('./me') as typeof import('./me');
 const claims = () => require('./claims') as typeof import('./claims');
@@ -65,7 +59,7 @@ const LOADERS: Loaders = {
   'reminder.record': () => reminders().reminderRecord,
   'veto.propose': () => vetoes().vetoPropose,
   'veto.list': () => vetoes().vetoList,
-  'bottom.list': notOpen,
+  'bottom.list': () => (require('./bottom') as typeof import('./bottom')).bottomList,
   'shop.list': () => shop().shopList,
   'shop.reward.save': () => shop().shopRewardSave,
   'redeem.request': () => redeem().redeemRequest,

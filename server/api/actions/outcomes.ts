@@ -15,7 +15,7 @@ import { periodKeyOf, PERIOD_NAMES } from '../../../domain/calendar';
 import { reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
 import { holdsRight, ROOT } from '../../../domain/organisation';
-import { graded, type OutcomeRow } from '../../../domain/outcome-rows';
+import { graded, listOrder, type OutcomeRow } from '../../../domain/outcome-rows';
 import { quotaPlaces } from '../../../domain/grades';
 import { isOpen, publicationId, publicationIdsFor } from '../../../domain/publication';
 import { chainOf, roleStep } from '../../../domain/routing';
@@ -92,7 +92,7 @@ export const outcomeList = defineAction('outcome.list', {
     const rows = visible ? await rowsPage(publication._id, unit, offset, ROWS_PAGE) : [];
     const data: DataOf<'outcome.list'> = {
       state: publication.state,
-      rows: rows.map(viewOfRow),
+      rows: listOrder(rows, scheme).map(viewOfRow),
       cursor: nextCursor(offset, rows, ROWS_PAGE),
       unitId: unit,
       signs,

@@ -32,6 +32,7 @@ import { unitWord, type Scheme } from '../../../domain/scheme';
 import { assertNoPendingVetoes } from '../../../domain/vetoes';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
+import { placePublication, placeRedrafted } from './period-placings';
 import { id } from '../validation';
 import {
   activeAccountsPage,
@@ -123,7 +124,7 @@ export const adminPeriodClose = periodAction('admin.period.close', async (ctx, p
     // before the publication moved runs them again safely. They run before the publication leaves
     // 'closing': nobody publishes rows a pass has not seen.
     await gradePublication({ _id: pubId, period: payload.period, unitId }, scheme); // 等次 and places (篇一 三、4; server/data/grading.ts)
-    // (Further passes over the finished rows go here, e.g. 星级评比 by place and 挂牌公示.)
+    await placePublication(pubId, payload.period, scheme); // places, 星级评比 by place and 挂牌公示 (seeds/003; period-placings.ts)
   }
   return ctx.transact(async (tx) => {
     const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
@@ -172,6 +173,7 @@ export const adminPeriodFinalize = periodAction('admin.period.finalize', async (
       objections.get(row.memberId) ? { ...row, objection: objections.get(row.memberId) } : row,
     );
     redrafted = await regrade(pubId, rows, scheme);
+    redrafted = { ...redrafted, rows: await placeRedrafted(pubId, payload.period, scheme, redrafted.rows) };
   }
   return ctx.transact(async (tx) => {
     const refused = await refusal;

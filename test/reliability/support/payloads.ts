@@ -284,7 +284,7 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     required: ['memberId', 'key', 'condition', 'reason'],
   },
   'veto.list': { fields: { key: fc.constantFrom('2026', '2025', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: ['key'] },
-  'bottom.list': { fields: { period: fc.constantFrom('half', 'cycle', 'year', 'x'), key: fc.constantFrom('2026-H1', '2025', '2026', '') }, required: ['period', 'key'] },
+  'bottom.list': { fields: { period: fc.constantFrom('half', 'month', 'cycle', 'all', 'x'), key: fc.constantFrom('2026-H1', '2026-10', '2025', '26', '') }, required: ['period', 'key'] },
   'shop.list': { fields: {}, required: [] },
   'shop.reward.save': {
     fields: { rewardId: fc.constantFrom('r1', 'x'), name: note, cost: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double()), stock: fc.integer({ min: -5, max: 1000 }), keeper: fc.constantFrom('村积分超市', ''), subsidyShare: fc.double({ min: -1, max: 2 }), active: fc.boolean() },
