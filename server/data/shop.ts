@@ -68,6 +68,12 @@ export async function takeCode(tx: Tx, redemptionId: string): Promise<string> {
   throw new DomainError('CONFLICT', '取货码生成失败，请重试');
 }
 
+/** The id of the open reservation holding a code, as `tx` sees it (null: none). */
+export async function openCodeIn(tx: Tx, code: string): Promise<string | null> {
+  const held = await getOrNull<{ redemptionId: string }>(tx.collection(COLLECTIONS.pickupCodes).doc(code));
+  return held?.redemptionId ?? null;
+}
+
 /** The open reservation holding a code (null: none). */
 export async function openByCode(code: string): Promise<Redemption | null> {
   const held = await getOrNull<{ redemptionId: string }>(database().collection(COLLECTIONS.pickupCodes).doc(code));

@@ -17,7 +17,7 @@ import type { RequestContext } from '../context';
 import { cursor, id } from '../validation';
 import { getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
-import { allTally, closeRedemption, newRedemptionId, openByCode, postSpend, readRedemption, readReward, redemptionsOf, takeCode, writeRedemption } from '../../data/shop';
+import { allTally, closeRedemption, newRedemptionId, openByCode, openCodeIn, postSpend, readRedemption, readReward, redemptionsOf, takeCode, writeRedemption } from '../../data/shop';
 
 const code = z.string().max(40, '过长').transform(normalizeCode);
 
@@ -72,10 +72,12 @@ export const redeemFulfil = defineAction('redeem.fulfil', {
     const shop = shopOf(scheme);
     const keeper = await requireKeeper(ctx);
     const today = shanghaiDate(ctx.now);
-    const found = await openByCode(assertCodeForm(payload.code));
-    if (!found) throw new DomainError('NOT_FOUND', `取货码 ${payload.code} 没有待领取的兑换`);
+    const code = assertCodeForm(payload.code);
     return ctx.transact(async (tx) => {
-      const redemption = await readRedemption(tx, found._id);
+      // Looked up inside the transaction, after its requestId check: a retried handing over answers as the first did.
+      const held = await openCodeIn(tx, code);
+      if (!held) throw new DomainError('NOT_FOUND', `取货码 ${code} 没有待领取的兑换`);
+      const redemption = await readRedemption(tx, held);
       assertFulfillable(redemption, today, shop);
       const fulfilled: Redemption = { ...redemption, status: 'fulfilled', fulfilledOn: today, fulfilledBy: { id: keeper._id, name: keeper.name } };
       await writeRedemption(tx, fulfilled);
