@@ -73,6 +73,11 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
     return [as('m1'), { outcomeId: 'quarter:2026-Q3:m1', reason: '九月的党日活动未计分' }];
   },
   'reminder.record': async () => [as('b1head'), { memberId: 'm1', year: '2026', method: 'talk', note: '年度积分靠后，谈话提醒' }],
+  'veto.propose': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'party-branch' });
+    putMember(h, 'secretary', { name: '支部书记', tier: 'full', positions: ['branch_secretary'] });
+    return [ADMIN_OPENID, { memberId: 'm1', key: '2026', condition: 'crime', reason: '因盗窃被判处刑罚' }];
+  },
   'admin.scheme.publish': async () => {
     const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});
     const revised: SchemeItemInput[] = items.map((item) => (item.id === 'honor.county' ? { ...item, points: 12 } : item));
