@@ -4,11 +4,13 @@
  */
 import type { Scheme } from '../scheme';
 import { CHANGZHOU_SCHEME } from './changzhou';
+import { ENTERPRISE_SCHEME } from './enterprise';
 import { JINGMEN_SCHEME } from './jingmen';
 
 export const TEMPLATES: Readonly<Record<string, Scheme>> = {
   jingmen: JINGMEN_SCHEME,
   changzhou: CHANGZHOU_SCHEME,
+  enterprise: ENTERPRISE_SCHEME,
 };
 
 export const DEFAULT_TEMPLATE = 'jingmen';
@@ -17,4 +19,4 @@ export function isTemplate(id: string): boolean {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, id);
 }
 
-export { CHANGZHOU_SCHEME, JINGMEN_SCHEME };
+export { CHANGZHOU_SCHEME, ENTERPRISE_SCHEME, JINGMEN_SCHEME };

@@ -71,6 +71,10 @@ function validPayload(action: ActionName): unknown {
     'reminder.record': { memberId: 'm2', year: '2026', method: 'talk', note: '年度积分偏低，谈话提醒' },
     'veto.propose': { memberId: 'm2', key: '2026', condition: 'sanction', reason: '受到党纪处分' },
     'veto.list': { key: '2026' },
+    'admin.attributes.set': { rows: [{ memberId: 'm3', attributes: { 学历: '本科' } }] },
+    'admin.attendance.record': { month: '2026-10', workdays: 22, rows: [{ memberId: 'm3', days: 22 }] },
+    'admin.negatives.list': { month: '2026-10' },
+    'admin.reprieve.record': { memberId: 'm3', month: '2026-10', note: '本人申请一次不离职的机会' },
   };
   return payloads[action];
 }
@@ -136,6 +140,11 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   // 荆门 keeps no 一票否决: everyone is told so (the rights are specified on a graded template, test/functions/vetoes.test.ts).
   'veto.propose': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
+  // 荆门 has no 固定积分 and no month-end list: the secretariat is told so (the enterprise template's are specified in test/functions/enterprise-month.test.ts).
+  'admin.attributes.set': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.attendance.record': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.negatives.list': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.reprieve.record': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
 };
 
 describe('role × action matrix', () => {
@@ -201,6 +210,10 @@ describe('bad input writes nothing', () => {
     ['veto.propose', { memberId: 'm2', key: '26', condition: 'sanction', reason: '受到党纪处分' }],
     ['veto.propose', { memberId: 'm2', key: '2026', condition: 'sanction', reason: '' }],
     ['veto.list', { key: '2026', branchId: 5 }],
+    ['admin.attendance.record', { month: '2026-13', workdays: 22, rows: [{ memberId: 'm3', days: 22 }] }],
+    ['admin.attributes.set', { rows: [] }],
+    ['admin.negatives.list', { month: 'last' }],
+    ['admin.reprieve.record', { memberId: 'm3', month: '2026-10', note: '' }],
   ];
 
   it.each(BAD)('%s %j → typed error, store unchanged', async (action, payload) => {

@@ -8,7 +8,8 @@
  * The same board exported by the same secretary on the same day is the same file and the same record
  * (ids derived from them), so exporting again or retrying replaces it rather than piling up copies.
  *
- * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts).
+ * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts);
+ * templates tied to pay (seeds/004 六、1、2) a 薪酬积分 sheet (payroll-sheet.ts).
  */
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
@@ -21,6 +22,7 @@ import { unitWord, type Scheme } from '../../../domain/scheme';
 import { boardPeriod, ranksByScore, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
 import { addAssessmentSheets, type AssessedPerson } from './assessment-sheet';
+import { addPayrollSheet, payrollFigures, type PayrollFigures } from './payroll-sheet';
 import { boardRows, scopeSchema } from './boards';
 import { createHash } from 'crypto';
 import { shanghaiDate } from '../../../domain/periods';
@@ -58,7 +60,9 @@ export const adminExport = defineAction('admin.export', {
     const range = periodRange(payload.period, key, scheme.calendar);
     const entries = await entriesOf(rows.map((r) => r.memberId), effectivePeriod(payload.period, scheme.calendar) === 'all' ? null : range);
     const people = scheme.composition && withinOneCycle(range, scheme.calendar) ? await assessedPeople(rows, tallies, payload.scope) : [];
-    const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people);
+    // 薪酬积分 (seeds/004 六、1、2): the totals of the month, quarter and year holding the period's last day (today for 累计).
+    const payroll = scheme.payroll ? await payrollFigures(range.to < shanghaiDate(ctx.now) ? range.to : shanghaiDate(ctx.now), payload.scope, scheme) : null;
+    const buffer = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people, payroll);
     const day = shanghaiDate(ctx.now);
     const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
     const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
@@ -146,7 +150,7 @@ function periodLabel(period: Period, key: string): string {
   return `${key} ${PERIOD_NAMES[period]}`;
 }
 
-async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: LedgerEntry[], label: string, scheme: Scheme, people: AssessedPerson[]): Promise<Buffer> {
+async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: LedgerEntry[], label: string, scheme: Scheme, people: AssessedPerson[], payroll: PayrollFigures | null): Promise<Buffer> {
   // Loaded on use: exceljs is large and only this action needs it. A plain require (not import()),
   // which the bundle keeps as an external require of the function's installed dependency.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -207,5 +211,6 @@ async function workbook(tallies: StoredTally[], rows: RankingRow[], entries: Led
   }
   for (const sheet of [board, ledger]) sheet.getRow(1).font = { bold: true };
   addAssessmentSheets(book, scheme, { people, entries, label });
+  if (payroll) addPayrollSheet(book, payroll, scheme);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
