@@ -135,6 +135,14 @@ describe('分层分级授权奖扣分 (三、2)', () => {
     expect(claim.waitingFor).toMatchObject({ memberIds: [co.id('dm1')], label: '部门经理（超出提出人5分权限，上报）' });
   });
 
+  it('lets a worker report an award item, endorsed by a 班组长 and decided by their 部门经理', async () => {
+    const { claim } = await h.ok(as('w3'), 'claim.submit', { itemId: 'merit.good_deed', occurredOn: '2026-10-20', points: 3, note: '拾到工友饭卡归还' });
+    expect(claim.waitingFor).toMatchObject({ memberIds: [co.id('dm2')] });
+    const endorsed = (await h.ok(as('dm2'), 'claim.decide', { claimId: claim._id, decision: 'approve' })).claim;
+    expect(endorsed).toMatchObject({ status: 'pending', waitingFor: { memberIds: [co.id('gm')], label: '总经理' } });
+    expect(await h.fails(as('w3'), 'claim.submit', { itemId: 'fault.slack', occurredOn: '2026-10-20', points: 3, note: '' })).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('lets a manager deduct only in their own department', async () => {
     const refused = await h.fails(as('tl1'), 'award.propose', { itemId: 'fault.slack', occurredOn: '2026-10-20', recipients: [{ memberId: co.id('w3'), points: 2 }], note: '' });
     expect(refused).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('周电工（机电科）') });
