@@ -18,7 +18,8 @@ import { creditAndWrite, writeAttendance } from '../../data/attendance';
 import { readMembers } from '../../data/ledger';
 import { findMembers, type StoredMember } from '../../data/members';
 
-const ROWS_MAX = 200;
+/** Rows of one sheet, written in one transaction (a department at a time for a large company). */
+const ROWS_MAX = 100;
 
 function fixedPointsOf(scheme: Scheme): FixedPointsDef {
   if (!scheme.fixedPoints) throw new DomainError('INVALID_INPUT', '本方案没有固定积分');
