@@ -34,7 +34,7 @@ export type Attributes = Record<string, string>;
 
 export const attendanceId = (memberId: string, month: string): string => `${memberId}:${month}`;
 
-/** The first credit of a month is `fixed:<memberId>:<month>`; a later correction `…:r<revision>`. */
+/** The first credit of a month is `fixed:<memberId>:<month>`; a correction after it `…:r<revision>` (revisions only grow). */
 export function fixedEntryId(memberId: string, month: string, revision: number): string {
   return revision <= 1 ? `fixed:${memberId}:${month}` : `fixed:${memberId}:${month}:r${revision}`;
 }
@@ -125,5 +125,7 @@ export function creditAttendance(attendance: Attendance, attributes: Readonly<At
   if (delta === 0) return { entry: null, attendance: settled };
   const what = attendance.credited === null ? `${attendance.month} 出勤 ${attendance.days}/${attendance.workdays} 天` : `${attendance.month} 出勤更正为 ${attendance.days}/${attendance.workdays} 天`;
   const note = `${what}（每月 ${rate} 分${attributes && attendance.rate === null ? `：${describeAttributes(attributes, def)}` : ''}）`;
-  return { entry: { _id: fixedEntryId(attendance.memberId, attendance.month, attendance.revision), points: delta, note }, attendance: settled };
+  // The first credit has the month's own id whatever changed before it; each correction after it its revision's.
+  const revision = attendance.credited === null ? 1 : attendance.revision;
+  return { entry: { _id: fixedEntryId(attendance.memberId, attendance.month, revision), points: delta, note }, attendance: settled };
 }

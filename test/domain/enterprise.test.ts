@@ -95,3 +95,7 @@ describe('零分、负分名单 (六、4)', () => {
 it('is a valid scheme as written', () => {
   expect(parseScheme(structuredClone(ENTERPRISE_SCHEME))).toEqual(ENTERPRISE_SCHEME);
 });
+
+it('gives the first credit of a month its own id even after changes before it', () => {
+  expect(creditAttendance(attendance({ revision: 3 }), { education: 'middle' }, FIXED).entry).toMatchObject({ _id: 'fixed:m1:2026-10', points: 1 });
+});

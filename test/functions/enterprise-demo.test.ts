@@ -71,6 +71,15 @@ it('lists October’s accounts below zero for HR, the one who used his reprieve 
   expect(rows.some((r) => r.branchName === '掘进二队' && r.reprieve === null && r.total < -20)).toBe(true);
 });
 
+it('ranks each department by month, quarter and year for its 奖金 and 福利', async () => {
+  const unit = (dump().branches ?? []).find((b) => b.name === '机电科')!._id;
+  for (const [period, key] of [['month', '2026-10'], ['quarter', '2026-Q3'], ['year', '2026']] as const) {
+    const { rows } = await h.ok(as('jd-01'), 'ranking.get', { period, key, scope: { branchId: unit }, limit: 100 });
+    expect(rows.length).toBe(15);
+    expect(rows.every((r) => r.branchName === '机电科')).toBe(true);
+  }
+});
+
 it('keeps every tally equal to its entries', () => {
   const sums = new Map<string, number>();
   for (const e of ledger()) {

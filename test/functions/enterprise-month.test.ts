@@ -56,6 +56,8 @@ describe('固定积分 (五、1)', () => {
     expect(fixedOf('w1')).toMatchObject([{ _id: `fixed:${co.id('w1')}:2026-09`, points: 15, occurredOn: '2026-09-30' }]);
     expect(fixedOf('w2')).toMatchObject([{ points: 2 }]);
 
+    // HR pasting September's sheet again after the job changes nothing.
+    await h.ok(as('hr'), 'admin.attendance.record', { month: '2026-09', workdays: 22, rows: [{ memberId: co.id('w1'), days: 22 }] });
     const again = await monthlyJob('2026-10');
     expect(again.fixedPoints).toEqual({ credited: 0, entries: 0, done: true });
     expect(fixedOf('w1')).toHaveLength(1);
@@ -193,5 +195,17 @@ describe('薪酬积分 (六、1、2)', () => {
     expect(rows).toContainEqual(['综采一队', '刘矿工', 1 - 30, 1 - 30, -27, -27]);
     expect(rows).toContainEqual(['机电科', '周电工', 0, 0, 2, 2]);
     expect(rows.filter((r) => r[0] === '公司机关').map((r) => r[1]).sort()).toEqual(['王人事', '贾董事长', '韩总经理'].sort());
+  });
+});
+
+describe('a month recorded while it runs, then pasted again after it ended', () => {
+  it('credits it at that second recording, and the job after finds nothing waiting', async () => {
+    h.setNow(noon('2026-11-20'));
+    await h.ok(as('hr'), 'admin.attendance.record', { month: '2026-11', workdays: 20, rows: [{ memberId: co.id('w3'), days: 10 }] });
+    h.setNow(noon('2026-12-02'));
+    const { entries } = await h.ok(as('hr'), 'admin.attendance.record', { month: '2026-11', workdays: 20, rows: [{ memberId: co.id('w3'), days: 10 }] });
+    expect(entries).toMatchObject([{ _id: `fixed:${co.id('w3')}:2026-11`, points: 1, occurredOn: '2026-11-30' }]);
+    expect((await monthlyJob('2026-12')).fixedPoints).toMatchObject({ credited: 0 });
+    expect(fixedOf('w3').map((e) => e.points)).toEqual([2, 1]);
   });
 });

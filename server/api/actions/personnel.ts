@@ -116,12 +116,13 @@ export const adminAttendanceRecord = defineAction('admin.attendance.record', {
         const member = members.get(row.memberId)!;
         const docId = attendanceId(member._id, payload.month);
         const before = await getOrNull<Attendance>(tx.collection(COLLECTIONS.attendance).doc(docId));
-        // The same days again (a retry, a sheet pasted twice) change nothing and credit nothing.
-        if (before && before.days === row.days && before.workdays === payload.workdays) {
+        // The same days again (a retry, a sheet pasted twice) change nothing; a waiting month that has ended is credited now.
+        const same = before !== null && before.days === row.days && before.workdays === payload.workdays;
+        if (before && same && (!before.pending || !ended)) {
           attendance.push({ ...before, _id: docId });
           continue;
         }
-        const next: Attendance = {
+        const next: Attendance = before && same ? { ...before, _id: docId } : {
           _id: docId,
           memberId: member._id,
           month: payload.month,
