@@ -99,3 +99,15 @@ it('is a valid scheme as written', () => {
 it('gives the first credit of a month its own id even after changes before it', () => {
   expect(creditAttendance(attendance({ revision: 3 }), { education: 'middle' }, FIXED).entry).toMatchObject({ _id: 'fixed:m1:2026-10', points: 1 });
 });
+
+it('refuses a fixed-points table whose item is missing or could be reported by hand, or with a value named twice', () => {
+  const variant = structuredClone(ENTERPRISE_SCHEME);
+  variant.fixedPoints!.item = 'fixed.none';
+  expect(() => parseScheme(variant)).toThrow('固定积分项目 fixed.none 不在项目表中');
+  const claimable = structuredClone(ENTERPRISE_SCHEME);
+  claimable.items.find((i) => i.id === 'fixed.monthly')!.claimable = true;
+  expect(() => parseScheme(claimable)).toThrow('固定积分项目 fixed.monthly 须为不可申报的自定分值项目');
+  const twice = structuredClone(ENTERPRISE_SCHEME);
+  twice.fixedPoints!.attributes[0].values.push({ id: 'bachelor', name: '学士', points: 4 });
+  expect(() => parseScheme(twice)).toThrow('学历的取值 id 重复: bachelor');
+});
