@@ -92,6 +92,8 @@ export interface ImportRow {
   tier?: string;
   profession?: string;
   socialRoles?: string[];
+  /** 固定积分 attributes (seeds/004 五、1: 学历, 职称…), each value by code or name; templates with fixed points only. */
+  attributes?: Record<string, string>;
 }
 
 /** One period's standing of the caller: total and competition rank on the association board. */

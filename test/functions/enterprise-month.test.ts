@@ -44,6 +44,22 @@ describe('固定积分 (五、1)', () => {
     expect(set.members[0]).toMatchObject({ name: '陈矿工', monthly: 15, attributes: { education: 'bachelor', specialty: 'one' } });
   });
 
+  it('takes the attributes as columns of the roster import, reporting a bad value by its row and writing nothing', async () => {
+    const before = h.snapshot();
+    const bad = await h.ok(as('hr'), 'admin.members.import', {
+      rows: [
+        { name: '吴新工', branch: '机电科', attributes: { 学历: '大专', 技能: '初级工' } },
+        { name: '郑新工', branch: '机电科', attributes: { 工龄: '三年' } },
+      ],
+    });
+    expect(bad).toMatchObject({ created: 0, errors: [{ row: 2, message: expect.stringContaining('工龄“三年”无效') }] });
+    expect(h.snapshot()).toBe(before);
+    const good = await h.ok(as('hr'), 'admin.members.import', { rows: [{ name: '吴新工', branch: '机电科', attributes: { 学历: '大专', 技能: '初级工' } }] });
+    const stored = (h.cloud.store.dump().members ?? []).find((m) => m._id === good.members[0].memberId) as unknown as { attributes: Record<string, string> };
+    expect(stored.attributes).toEqual({ education: 'college', skill: 'junior' });
+    await h.ok(as('hr'), 'admin.members.update', { memberId: good.members[0].memberId, patch: { status: 'left' } });
+  });
+
   it('holds attendance recorded during September until the month ends, then the job credits it once', async () => {
     h.setNow(noon('2026-09-25'));
     const recorded = await h.ok(as('hr'), 'admin.attendance.record', { month: '2026-09', workdays: 22, rows: SEPTEMBER.map((key) => ({ memberId: co.id(key), days: 22 })) });
