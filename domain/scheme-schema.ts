@@ -91,6 +91,7 @@ const reviewSchema = z
       .strict(),
     bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
     escalation: z.array(idSchema),
+    beyondLimit: z.literal('escalate').optional(),
   })
   .strict();
 
@@ -116,6 +117,16 @@ const gradesSchema = z
 
 /** 一票否决 conditions (篇二十一: 归零; 篇一: 直接视作不合格). */
 const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail'], { error: '效果应为 zero（积分归零）或 fail（直接视作不合格）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
+
+/** 固定积分 (seeds/004 五、1): monthly points per attribute value. */
+const fixedPointsSchema = z
+  .object({
+    item: idSchema,
+    attributes: z
+      .array(z.object({ id: idSchema, name, values: z.array(z.object({ id: idSchema, name, points: itemPoints }).strict()).min(1, '每项固定积分至少有一个取值') }).strict())
+      .min(1, '固定积分至少有一项'),
+  })
+  .strict();
 
 const schemeSchema = z
   .object({
@@ -184,6 +195,9 @@ const schemeSchema = z
       })
       .strict()
       .optional(),
+    fixedPoints: fixedPointsSchema.optional(),
+    separation: z.object({ atOrBelow: z.number(), reprieves: z.number().int().nonnegative() }).strict().optional(),
+    payroll: z.boolean().optional(),
     claimsWindowDays: positive.max(3650),
   })
   .strict()
@@ -245,6 +259,7 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   });
 
   checkGradesAndVetoes(scheme, components, fail);
+  checkFixedPoints(scheme, fail);
 
   const duesItems = scheme.items.filter((i) => i.kind === 'dues').map((i) => i.id);
   if (scheme.dues) {
@@ -280,6 +295,17 @@ function checkGradesAndVetoes(scheme: Scheme, components: ReadonlySet<string>, f
   if (vetoes.length > 0 && !scheme.review.chains.veto) fail('有一票否决条件，须有一票否决的审核链');
   if (vetoes.length === 0 && scheme.review.chains.veto) fail('有一票否决的审核链，但没有一票否决条件');
   for (const veto of vetoes) if (veto.effect === 'fail' && !grades) fail(`一票否决条件“${veto.name}”直接视作不合格，须设等次`);
+}
+
+/** The fixed points' item is in the catalog and never reported by hand; attributes and values are named once. */
+function checkFixedPoints(scheme: Scheme, fail: (message: string) => void): void {
+  const fixed = scheme.fixedPoints;
+  if (!fixed) return;
+  const item = scheme.items.find((i) => i.id === fixed.item);
+  if (!item) fail(`固定积分项目 ${fixed.item} 不在项目表中`);
+  else if (item.claimable || item.kind !== 'discretionary') fail(`固定积分项目 ${fixed.item} 须为不可申报的自定分值项目`);
+  duplicates(fixed.attributes.map((a) => a.id)).forEach((id) => fail(`固定积分项 id 重复: ${id}`));
+  for (const attribute of fixed.attributes) duplicates(attribute.values.map((v) => v.id)).forEach((id) => fail(`${attribute.name}的取值 id 重复: ${id}`));
 }
 
 function duplicates(values: readonly string[]): string[] {

@@ -75,6 +75,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   TriggerName: '触发器名称',
   Time: '触发时间',
   condition: '一票否决条件',
+  workdays: '应出勤天数',
+  days: '出勤天数',
+  attributes: '固定积分项',
 };
 
 /** How the elements of a list are counted: 获分名单第 2 人, 导入名单第 3 行. */

@@ -78,6 +78,19 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
     putMember(h, 'secretary', { name: '支部书记', tier: 'full', positions: ['branch_secretary'] });
     return [ADMIN_OPENID, { memberId: 'm1', key: '2026', condition: 'crime', reason: '因盗窃被判处刑罚' }];
   },
+  'admin.attributes.set': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'enterprise' });
+    return [ADMIN_OPENID, { rows: [{ memberId: 'm1', attributes: { 学历: '本科', 工龄: '5至10年' } }] }];
+  },
+  'admin.attendance.record': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'enterprise' });
+    await h.ok(ADMIN_OPENID, 'admin.attributes.set', { rows: [{ memberId: 'm1', attributes: { 学历: '本科' } }] });
+    return [ADMIN_OPENID, { month: '2026-10', workdays: 22, rows: [{ memberId: 'm1', days: 22 }] }];
+  },
+  'admin.reprieve.record': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'enterprise' });
+    return [ADMIN_OPENID, { memberId: 'm1', month: '2026-10', note: '本人申请一次不离职的机会' }];
+  },
   'admin.scheme.publish': async () => {
     const { items } = await h.ok(ADMIN_OPENID, 'catalog.get', {});
     const revised: SchemeItemInput[] = items.map((item) => (item.id === 'honor.county' ? { ...item, points: 12 } : item));
