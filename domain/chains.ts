@@ -25,6 +25,11 @@ export interface ReviewDef {
   bands: { upTo: number; role: string }[];
   /** Where the deciding role's holders are all interested or the role is vacant, the next role up. */
   escalation: string[];
+  /**
+   * A proposal beyond the proposer's limit: refused (absent, 荆门 第十三条), or sent up the escalation to
+   * the first role whose limit covers it (seeds/004 三、2 分层分级授权).
+   */
+  beyondLimit?: 'escalate';
 }
 
 /** The first role a `roles` or `band` step asks, given the previous approver's authority. */

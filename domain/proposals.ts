@@ -71,6 +71,9 @@ export function assertMayPropose(
   if (item.kind === 'dues') {
     throw new DomainError('FORBIDDEN', '职务积分由秘书处根据会费记录计入', { itemId: item.id });
   }
+  if (item.id === scheme.fixedPoints?.item) {
+    throw new DomainError('FORBIDDEN', '固定积分由人力资源部按月度出勤计入，不能手工奖分', { itemId: item.id });
+  }
   if (recipients.some((r) => r._id === proposer._id)) throw new DomainError('SELF_REVIEW', '不能给自己奖分');
 
   if (committee !== undefined || item.kind === 'committee') {
@@ -96,6 +99,8 @@ export function assertMayPropose(
       scheme,
     );
   }
+  // 分层分级授权 (seeds/004 三、2): beyond one's limit, the proposal goes up rather than being refused (routing: coveringStart).
+  if (scheme.review.beyondLimit === 'escalate') return { authority: highestPersonalAuthority(scheme), route: 'leader' };
   return { authority, route: 'leader' };
 }
 

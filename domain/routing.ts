@@ -233,3 +233,18 @@ export function assertMayDecide(member: MemberRecord, claim: DecidableClaim, sch
 export function routingOf(route: Route): Claim['routing'] {
   return route.from === undefined ? { keys: route.keys } : { keys: route.keys, from: route.from, unit: route.unit ?? ROOT, order: route.order };
 }
+
+/**
+ * 分层分级授权 (seeds/004 三、2): where a template sends proposals beyond the proposer's limit up
+ * rather than refusing them, the final review starts at the first role from `start` on whose limit
+ * covers the event's discretionary points (a 班组长's 30-point deduction goes past the 部门经理's 20
+ * to the 总经理). Within the proposer's limit the usual level decides.
+ */
+export function coveringStart(start: string, order: readonly string[], discretionary: number, scheme: Scheme): string {
+  const roles = order.slice(Math.max(0, order.indexOf(start)));
+  const covering = roles.find((role) => (roleDef(scheme.organisation, role).limit ?? 0) >= discretionary);
+  if (!covering) {
+    throw new DomainError('OVER_AUTHORITY', `本次${discretionary}分超出所有领导的权限，请提交${committeeName(scheme, 'root')}研究`, { discretionary });
+  }
+  return covering;
+}

@@ -91,6 +91,7 @@ const reviewSchema = z
       .strict(),
     bands: z.array(z.object({ upTo: positive, role: idSchema }).strict()),
     escalation: z.array(idSchema),
+    beyondLimit: z.literal('escalate').optional(),
   })
   .strict();
 
@@ -132,6 +133,16 @@ const shopSchema = z
       // 004: 原则上每季度至少组织开展一次积分兑换活动.
       .refine((days) => [0, 1, 2, 3].every((q) => days.months.some((m) => Math.floor((m - 1) / 3) === q)), '每季度至少要有一个兑换日'),
     maxQuantity: z.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+
+/** 固定积分 (seeds/004 五、1): monthly points per attribute value. */
+const fixedPointsSchema = z
+  .object({
+    item: idSchema,
+    attributes: z
+      .array(z.object({ id: idSchema, name, values: z.array(z.object({ id: idSchema, name, points: itemPoints }).strict()).min(1, '每项固定积分至少有一个取值') }).strict())
+      .min(1, '固定积分至少有一项'),
   })
   .strict();
 
@@ -202,6 +213,9 @@ const schemeSchema = z
       })
       .strict()
       .optional(),
+    fixedPoints: fixedPointsSchema.optional(),
+    separation: z.object({ atOrBelow: z.number(), reprieves: z.number().int().nonnegative() }).strict().optional(),
+    payroll: z.boolean().optional(),
     claimsWindowDays: positive.max(3650),
     shop: shopSchema.optional(),
   })
@@ -264,6 +278,7 @@ function checkReferences(scheme: Scheme, fail: (message: string) => void): void 
   });
 
   checkGradesAndVetoes(scheme, components, fail);
+  checkFixedPoints(scheme, fail);
   if (scheme.shop) {
     const keeper = roles.get(scheme.shop.keeperRole);
     if (!keeper) fail(`积分超市的店员职务 ${scheme.shop.keeperRole} 不存在`);
@@ -304,6 +319,17 @@ function checkGradesAndVetoes(scheme: Scheme, components: ReadonlySet<string>, f
   if (vetoes.length > 0 && !scheme.review.chains.veto) fail('有一票否决条件，须有一票否决的审核链');
   if (vetoes.length === 0 && scheme.review.chains.veto) fail('有一票否决的审核链，但没有一票否决条件');
   for (const veto of vetoes) if (veto.effect === 'fail' && !grades) fail(`一票否决条件“${veto.name}”直接视作不合格，须设等次`);
+}
+
+/** The fixed points' item is in the catalog and never reported by hand; attributes and values are named once. */
+function checkFixedPoints(scheme: Scheme, fail: (message: string) => void): void {
+  const fixed = scheme.fixedPoints;
+  if (!fixed) return;
+  const item = scheme.items.find((i) => i.id === fixed.item);
+  if (!item) fail(`固定积分项目 ${fixed.item} 不在项目表中`);
+  else if (item.claimable || item.kind !== 'discretionary') fail(`固定积分项目 ${fixed.item} 须为不可申报的自定分值项目`);
+  duplicates(fixed.attributes.map((a) => a.id)).forEach((id) => fail(`固定积分项 id 重复: ${id}`));
+  for (const attribute of fixed.attributes) duplicates(attribute.values.map((v) => v.id)).forEach((id) => fail(`${attribute.name}的取值 id 重复: ${id}`));
 }
 
 function duplicates(values: readonly string[]): string[] {

@@ -11,6 +11,7 @@ import type { CalendarDef } from './calendar';
 import type { ReviewDef } from './chains';
 import type { CompositionDef } from './composition';
 import { DomainError } from './errors';
+import type { FixedPointsDef } from './fixed-points';
 import type { OrganisationDef } from './organisation';
 import type { OutcomeRules } from './outcomes';
 import type { ShopDef } from './shop';
@@ -45,6 +46,12 @@ export interface PublicationDef {
  * whether it splits leaders from members (荆门 第十六条), by category (正式党员, 预备党员), and by
  * the free-text facets members carry (职业, 社会职务).
  */
+/** Accounts at or below `atOrBelow` at a month's end are listed for HR; each person may be reprieved `reprieves` times. */
+export interface SeparationDef {
+  atOrBelow: number;
+  reprieves: number;
+}
+
 export interface BoardsDef {
   whole: string;
   groups: boolean;
@@ -78,6 +85,12 @@ export interface Scheme {
   items: CatalogItem[];
   /** Absent for schemes without dues-based points (e.g. party branches). */
   dues?: DuesTable;
+  /** 固定积分 by attribute, credited monthly from attendance (seeds/004 第一篇 五、1). */
+  fixedPoints?: FixedPointsDef;
+  /** 个人积分为零或负分时…申请一次不离职的机会 (seeds/004 第一篇 六、4): the month-end list and its reprieves. */
+  separation?: SeparationDef;
+  /** The export adds a sheet of month, quarter, year and all-time totals per person for payroll (seeds/004 六、1、2). */
+  payroll?: boolean;
   claimsWindowDays: number;
   /** 积分超市 (seeds/004 第三篇, 001 篇十七): absent for templates without one. */
   shop?: ShopDef;

@@ -6,7 +6,7 @@
  *   LOCALCLOUD_DIR       data folder (default .localcloud)
  *   LOCALCLOUD_FUNCTIONS functions folder (default cloudfunctions)
  *   SCHEME               the template an empty store adopts, and whose demo it is seeded with
- *                        (jingmen by default; changzhou)
+ *                        (jingmen by default; changzhou, enterprise)
  *   SEED=none            start with an empty store instead of the demo organisation
  *   ADMIN_OPENIDS        secretariat openids, comma separated (default local-admin)
  *   LOCALCLOUD_NOW       start the clock at this ISO time; it runs on from there (clock.ts)

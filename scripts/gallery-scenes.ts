@@ -364,6 +364,32 @@ export const SCENES: Scene[] = [
   { page: 'outcomes', state: 'changzhou-secretary', who: PARTY_SECRETARY, cloud: 'changzhou', height: 1100, act: (p) => p.screen.locator('.row').first().waitFor() },
   { page: 'award', state: 'changzhou-scorekeeper', who: PARTY_SCOREKEEPER, cloud: 'changzhou', act: (p) => p.sees('记分').then(() => undefined) },
 
+  // The qiuxian template (SCHEME=qiuxian): 一月一公布, 一季一比拼, 半年一评比 with stars by place, 挂牌公示 and 末尾淘汰.
+  { page: 'mine', state: 'qiuxian-president', who: '王建国', cloud: 'qiuxian', act: (p) => p.sees('末尾淘汰').then(() => undefined) },
+  { page: 'elimination', state: 'qiuxian', who: '王建国', cloud: 'qiuxian', height: 1200, act: (p) => p.screen.locator('.candidate').first().waitFor() },
+  {
+    page: 'ranking',
+    state: 'qiuxian-units',
+    who: '王建国',
+    cloud: 'qiuxian',
+    height: 1200,
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('季榜', { exact: true }).click();
+      await p.tap('.scope--units');
+      await p.screen.locator('.unit-row').first().waitFor();
+    },
+  },
+  {
+    page: 'outcomes',
+    state: 'qiuxian-half',
+    who: '王建国',
+    cloud: 'qiuxian',
+    height: 1200,
+    act: async (p) => {
+      await p.screen.locator('.tabs').getByText('半年考评').click();
+      await p.screen.locator('.row__stars').first().waitFor();
+    },
+  },
   // The party-branch template (SCHEME=party-branch): last year graded, with its 优秀 quota, stars and a 一票否决.
   { page: 'mine', state: 'party-branch', who: '李明辉', cloud: 'party-branch', act: (p) => p.sees('最近积分').then(() => undefined) },
   {

@@ -3,6 +3,7 @@
  * its data. The pages' service module and the router are both checked against it.
  */
 import type {
+  Attendance,
   Branch,
   CatalogItem,
   Claim,
@@ -12,6 +13,7 @@ import type {
   Member,
   MemberStatus,
   Notice,
+  Reprieve,
   Role,
 } from './models';
 
@@ -90,6 +92,8 @@ export interface ImportRow {
   tier?: string;
   profession?: string;
   socialRoles?: string[];
+  /** 固定积分 attributes (seeds/004 五、1: 学历, 职称…), each value by code or name; templates with fixed points only. */
+  attributes?: Record<string, string>;
 }
 
 /** One period's standing of the caller: total and competition rank on the association board. */
@@ -623,6 +627,32 @@ export interface Actions {
   'redeem.lookup': { payload: { code: string }; data: { redemption: Redemption } };
   /** A quarter's redemptions handed over, per household, and the subsidy to claim per reward (an .xlsx). */
   'shop.export': { payload: { quarter: string }; data: { fileID: string; url: string; households: number; subsidy: number } };
+  /** 固定积分 attributes (seeds/004 五、1) of people, each value by id or name; all rows or none. */
+  'admin.attributes.set': {
+    payload: { rows: { memberId: string; attributes: Record<string, string> }[] };
+    data: { updated: number; members: { memberId: string; name: string; attributes: Record<string, string>; monthly: number }[] };
+  };
+  /** HR's attendance of a month (出勤天数 of 应出勤天数); an ended month is credited with its 固定积分 at once. */
+  'admin.attendance.record': {
+    payload: { month: string; workdays: number; rows: { memberId: string; days: number }[] };
+    data: { attendance: Attendance[]; entries: LedgerEntry[] };
+  };
+  /** 六、4: the active accounts at zero or below at the end of an ended month, with each one's reprieve. */
+  'admin.negatives.list': { payload: { month: string; branchId?: string }; data: { month: string; atOrBelow: number; rows: NegativeRow[] } };
+  /** 六、4: records the one reprieve (一次不离职的机会) of a person listed at a month's end. */
+  'admin.reprieve.record': { payload: { memberId: string; month: string; note: string }; data: { reprieve: Reprieve } };
+}
+
+/** A row of the month-end list of accounts at zero or below (seeds/004 六、4). */
+export interface NegativeRow {
+  memberId: string;
+  name: string;
+  branchId: string | null;
+  branchName: string | null;
+  /** The all-time total at the month's end. */
+  total: number;
+  /** The reprieve the person was given, in whichever month; null while they have none. */
+  reprieve: Reprieve | null;
 }
 
 export type ActionName = keyof Actions;

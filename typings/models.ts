@@ -32,6 +32,8 @@ export interface MemberRecord {
   /** Secretariat (秘书处): may import members, record dues, publish schemes, export. */
   secretariat?: boolean;
   phone?: string | null;
+  /** 固定积分 attributes (seeds/004 五、1: 学历, 职称…), attribute id → value id; templates with fixed points only. */
+  attributes?: Record<string, string>;
 }
 
 /** A member as the api answers (SPEC §5): the record, with the contract's names of category and roles too. */
@@ -269,4 +271,39 @@ export interface DuesRecord {
   /** admin.dues.void: when and why the record was voided; its entries are reversed and its months freed. */
   voidedAt?: string;
   voidReason?: string;
+}
+
+/** HR's record of one person's month (collection `attendance`, id `<memberId>:<month>`). */
+export interface Attendance {
+  _id: string;
+  memberId: string;
+  month: string;
+  /** Days worked (出勤天数) of the month's required working days (应出勤天数). */
+  days: number;
+  workdays: number;
+  /** Changes recorded after the first (each correction after crediting posts its own adjustment). */
+  revision: number;
+  /** Whether the month still waits for crediting (it has not ended, or the job has not reached it). */
+  pending: boolean;
+  /** Monthly points of the person's attributes when the month was first credited; null before. */
+  rate: number | null;
+  /** Points credited for the month so far (adjustments included); null before the first credit. */
+  credited: number | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** 六、4 一次不离职的机会 (seeds/004 第一篇): given by HR to a person listed at a month's end; once per person. */
+export interface Reprieve {
+  /** `<memberId>:<n>`, the n-th reprieve of the person (the template allows one). */
+  _id: string;
+  memberId: string;
+  name: string;
+  /** The month at whose end the person was listed. */
+  month: string;
+  /** Their total at that month's end. */
+  total: number;
+  note: string;
+  recordedBy: string;
+  recordedAt: string;
 }

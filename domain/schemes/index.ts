@@ -4,6 +4,7 @@
  */
 import type { Scheme } from '../scheme';
 import { CHANGZHOU_SCHEME } from './changzhou';
+import { ENTERPRISE_SCHEME } from './enterprise';
 import { JINGMEN_SCHEME } from './jingmen';
 import { PARTY_BRANCH_SCHEME } from './party-branch';
 import { QIUXIAN_SCHEME } from './qiuxian';
@@ -13,6 +14,7 @@ export const TEMPLATES: Readonly<Record<string, Scheme>> = {
   changzhou: CHANGZHOU_SCHEME,
   'party-branch': PARTY_BRANCH_SCHEME,
   qiuxian: QIUXIAN_SCHEME,
+  enterprise: ENTERPRISE_SCHEME,
 };
 
 export const DEFAULT_TEMPLATE = 'jingmen';
@@ -21,4 +23,4 @@ export function isTemplate(id: string): boolean {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, id);
 }
 
-export { CHANGZHOU_SCHEME, JINGMEN_SCHEME, PARTY_BRANCH_SCHEME, QIUXIAN_SCHEME };
+export { CHANGZHOU_SCHEME, ENTERPRISE_SCHEME, JINGMEN_SCHEME, PARTY_BRANCH_SCHEME, QIUXIAN_SCHEME };

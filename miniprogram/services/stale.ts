@@ -69,6 +69,12 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   'admin.period.close': ['home', 'ranking'],
   'admin.period.publish': ['home', 'ranking'],
   'admin.period.finalize': ['home', 'ranking'],
+  // 固定积分 (seeds/004 五、1): attributes change no figure until a month is credited; attendance posts points.
+  'admin.attributes.set': [],
+  'admin.attendance.record': POINTS_POSTED,
+  'admin.negatives.list': [],
+  // A reprieve shows only on the month-end list, which reloads itself after recording.
+  'admin.reprieve.record': [],
   // 积分超市: a reservation, its return or handing over moves the balance on 我的 and an entry on 明细; boards never move (S1).
   'shop.list': [],
   'redeem.mine': [],

@@ -2,10 +2,12 @@
  * The demo organisations `npm start` seeds into an empty store, one per template (SCHEME=<template>,
  * default jingmen), with what the console says about them once the local cloud is up.
  */
+import { currentMonthKey, previousMonth } from '../../domain/periods';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
 import { demoOpenid, type DemoOptions } from './api';
 import { seedChangzhou } from './changzhou';
+import { seedEnterprise } from './enterprise';
 import { seedJingmen } from './jingmen';
 import { seedPartyBranch } from './party-branch';
 import { finishedHalf, seedQiuxian } from './qiuxian';
@@ -73,7 +75,24 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
     reviewer: demoOpenid('xinli-head'),
     secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 秘书处 clerk)`,
   },
+  enterprise: {
+    seed: seedEnterprise,
+    tryFirst: [
+      [demoOpenid('zc1-05'), 'home.get', {}],
+      [demoOpenid('zc1-05'), 'ranking.get', { period: 'month' }],
+      [demoOpenid('gm'), 'inbox.list', {}],
+      [demoOpenid('clerk'), 'admin.negatives.list', { month: previousMonthKey() }],
+      [demoOpenid('zc1-manager'), 'inbox.list', {}],
+    ],
+    reviewer: demoOpenid('gm'),
+    secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 人力资源部 staff)`,
+  },
 };
+
+/** Last month in Shanghai, for the month-end list worth trying first. */
+function previousMonthKey(): string {
+  return previousMonth(currentMonthKey(new Date()));
+}
 
 /** The demo of a template; refuses a name that is none, listing those there are. */
 export function demoOf(template: string): Demo {

@@ -14,8 +14,9 @@
  * Who may run it: an invocation carrying an OPENID comes from a mini-program user and must be an
  * administrator (ADMIN_OPENIDS or an active secretariat member). Invocations without one come from
  * the platform: the timer, the console's test run, or this function continuing itself. The job only
- * ever credits what dues records make due for a month not in the future, idempotently, so such a
- * call can do nothing the timer would not.
+ * ever credits what dues records make due for a month not in the future, and the 固定积分 of
+ * attendance already recorded for ended months (seeds/004 五、1), idempotently, so such a call can do
+ * nothing the timer would not.
  *
  * Finishing from one timer firing: the trigger fires once a month (config.json, 00:10 on the 1st).
  * An invocation stops at 80% of its time limit and, when the month is not done, invokes `cron` again

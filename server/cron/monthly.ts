@@ -14,6 +14,9 @@
  *   recording time, posts nothing (idempotent per member and month).
  *
  * Members who left (第十七条) get no new monthly entries; their ledger is kept as it is.
+ *
+ * Templates with 固定积分 (seeds/004 五、1) also credit, on every run, the attendance of ended months
+ * still waiting (server/cron/fixed-points.ts).
  */
 import type { DuesRecord } from '../../typings/models';
 import { duesEntriesInMonth } from '../../domain/dues';
@@ -26,6 +29,7 @@ import { coveringDuesPage, duesDrafts, existingLedgerIds } from '../data/dues';
 import { postEntries, withoutId, type NewEntry } from '../data/ledger';
 import { findMembers } from '../data/members';
 import { loadSchemeInForce } from '../data/schemes';
+import { creditWaitingAttendance, type FixedPointsCounts } from './fixed-points';
 
 export interface MonthlyCounts {
   /** Dues records looked at. */
@@ -74,6 +78,8 @@ export interface MonthlyResult {
   totals: MonthlyCounts;
   startedAt: string;
   finishedAt: string | null;
+  /** Templates with 固定积分: the waiting attendance of ended months credited by this invocation. */
+  fixedPoints?: FixedPointsCounts;
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -95,14 +101,19 @@ export async function runMonthly(month: string, options: MonthlyOptions): Promis
   const jobs = database().collection(COLLECTIONS.jobs);
   const jobId = monthlyJobId(month);
 
+  // 固定积分 (seeds/004 五、1) first, and on every run: a month's attendance may be recorded after its job finished.
+  const inForce = await loadSchemeInForce(options.now);
+  const fixed = inForce.fixedPoints ? await creditWaitingAttendance(month, inForce, options.now, started + options.budgetMs) : undefined;
+  const withFixed = (result: MonthlyResult): MonthlyResult => (fixed ? { ...result, done: result.done && fixed.done, fixedPoints: fixed } : result);
+
   const stored = await getOrNull<MonthlyJob>(jobs.doc(jobId));
-  if (stored?.finishedAt) return resultOf(stored, true, 0);
+  if (stored?.finishedAt) return withFixed(resultOf(stored, true, 0));
 
   const at = options.now.toISOString();
   const job: MonthlyJob = stored
     ? { ...stored, _id: jobId, invocations: stored.invocations + 1 }
     : { _id: jobId, job: 'monthly', month, cursor: null, ...zeroCounts(), invocations: 1, startedAt: at, updatedAt: at, finishedAt: null };
-  const scheme = await loadSchemeInForce(options.now);
+  const scheme = inForce;
   let processedNow = 0;
 
   const save = async (): Promise<void> => {
@@ -115,7 +126,7 @@ export async function runMonthly(month: string, options: MonthlyOptions): Promis
     for (let i = 0; i < page.length; i += batchSize) {
       if (processedNow > 0 && Date.now() - started >= options.budgetMs) {
         await save();
-        return resultOf(job, false, processedNow);
+        return withFixed(resultOf(job, false, processedNow));
       }
       const batch = page.slice(i, i + batchSize);
       addCounts(job, await creditBatch(batch, month, scheme, options.now, concurrency));
@@ -127,7 +138,7 @@ export async function runMonthly(month: string, options: MonthlyOptions): Promis
   }
   job.finishedAt = options.now.toISOString();
   await save();
-  return resultOf(job, true, processedNow);
+  return withFixed(resultOf(job, true, processedNow));
 }
 
 async function creditBatch(batch: DuesRecord[], month: string, scheme: Scheme, now: Date, concurrency: number): Promise<MonthlyCounts> {

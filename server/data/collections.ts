@@ -31,6 +31,10 @@ export const COLLECTIONS = {
   reminders: 'reminders',
   /** 一票否决 in force (seeds/001 篇二十一, 篇一): one per cycle and member, `<key>:<memberId>`. */
   vetoes: 'vetoes',
+  /** 固定积分 (seeds/004 五、1): HR's attendance of a person and month, `<memberId>:<month>`, and what it credited. */
+  attendance: 'attendance',
+  /** 一次不离职的机会 (seeds/004 六、4): the reprieves given, one document per person (`_id` the member id). */
+  reprieves: 'reprieves',
   /** 积分超市 rewards (seeds/004 第三篇): price in points, stock, keeper, subsidy share. */
   rewards: 'rewards',
   /** Reservations of rewards, from pickup code to handing over or return. */

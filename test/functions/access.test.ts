@@ -72,6 +72,10 @@ function validPayload(action: ActionName): unknown {
     'veto.propose': { memberId: 'm2', key: '2026', condition: 'sanction', reason: '受到党纪处分' },
     'veto.list': { key: '2026' },
     'bottom.list': { period: 'year', key: '2025' },
+    'admin.attributes.set': { rows: [{ memberId: 'm3', attributes: { 学历: '本科' } }] },
+    'admin.attendance.record': { month: '2026-10', workdays: 22, rows: [{ memberId: 'm3', days: 22 }] },
+    'admin.negatives.list': { month: '2026-10' },
+    'admin.reprieve.record': { memberId: 'm3', month: '2026-10', note: '本人申请一次不离职的机会' },
     'shop.list': {},
     'shop.reward.save': { name: '大米 10 斤', cost: 40, stock: 10, keeper: '村积分超市' },
     'redeem.request': { rewardId: 'r1', quantity: 1 },
@@ -147,6 +151,11 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   'veto.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   // 末尾淘汰 is the 会长会's (seeds/003); 荆门 has none, and the secretariat is told so.
   'bottom.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  // 荆门 has no 固定积分 and no month-end list: the secretariat is told so (the enterprise template's are specified in test/functions/enterprise-month.test.ts).
+  'admin.attributes.set': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.attendance.record': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.negatives.list': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
+  'admin.reprieve.record': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'OTHER', 'OTHER'],
   // 荆门 keeps no 积分超市: everyone is told so (the rights are specified on a shop template, test/functions/shop-*.test.ts).
   'shop.list': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
   'shop.reward.save': ['OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'],
@@ -223,6 +232,10 @@ describe('bad input writes nothing', () => {
     ['veto.propose', { memberId: 'm2', key: '26', condition: 'sanction', reason: '受到党纪处分' }],
     ['veto.propose', { memberId: 'm2', key: '2026', condition: 'sanction', reason: '' }],
     ['veto.list', { key: '2026', branchId: 5 }],
+    ['admin.attendance.record', { month: '2026-13', workdays: 22, rows: [{ memberId: 'm3', days: 22 }] }],
+    ['admin.attributes.set', { rows: [] }],
+    ['admin.negatives.list', { month: 'last' }],
+    ['admin.reprieve.record', { memberId: 'm3', month: '2026-10', note: '' }],
     ['redeem.request', { rewardId: 'r1', quantity: 0 }],
     ['redeem.fulfil', { code: 5 }],
     ['shop.export', { quarter: '2026-Q5' }],

@@ -88,6 +88,24 @@ const CALLS: Partial<Record<ActionName, () => Promise<[string, unknown]>>> = {
     return [as('m1'), { outcomeId: 'quarter:2026-Q3:m1', reason: '九月的党日活动未计分' }];
   },
   'reminder.record': async () => [as('b1head'), { memberId: 'm1', year: '2026', method: 'talk', note: '年度积分靠后，谈话提醒' }],
+  'veto.propose': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'party-branch' });
+    putMember(h, 'secretary', { name: '支部书记', tier: 'full', positions: ['branch_secretary'] });
+    return [ADMIN_OPENID, { memberId: 'm1', key: '2026', condition: 'crime', reason: '因盗窃被判处刑罚' }];
+  },
+  'admin.attributes.set': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'enterprise' });
+    return [ADMIN_OPENID, { rows: [{ memberId: 'm1', attributes: { 学历: '本科', 工龄: '5至10年' } }] }];
+  },
+  'admin.attendance.record': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'enterprise' });
+    await h.ok(ADMIN_OPENID, 'admin.attributes.set', { rows: [{ memberId: 'm1', attributes: { 学历: '本科' } }] });
+    return [ADMIN_OPENID, { month: '2026-10', workdays: 22, rows: [{ memberId: 'm1', days: 22 }] }];
+  },
+  'admin.reprieve.record': async () => {
+    await h.ok(ADMIN_OPENID, 'admin.scheme.adopt', { template: 'enterprise' });
+    return [ADMIN_OPENID, { memberId: 'm1', month: '2026-10', note: '本人申请一次不离职的机会' }];
+  },
   'shop.reward.save': async () => {
     await shopOpen();
     return [ADMIN_OPENID, { name: '食用油', cost: 60, stock: 3, keeper: '惠民超市' }];

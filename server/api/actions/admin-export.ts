@@ -9,7 +9,8 @@
  * (ids derived from them), so exporting again or retrying replaces it rather than piling up copies.
  *
  * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts),
- * and an export of a closed cycle with outcome rules the year's 评定结果 per unit (results-sheet.ts).
+ * an export of a closed cycle with outcome rules the year's 评定结果 per unit (results-sheet.ts), and
+ * templates tied to pay (seeds/004 六、1、2) a 薪酬积分 sheet (payroll-sheet.ts).
  */
 import { z } from 'zod';
 import type { BoardScope, Period, RankingRow } from '../../../typings/api';
@@ -24,6 +25,7 @@ import { defineAction } from '../action';
 import { addAssessmentSheets, type AssessedPerson } from './assessment-sheet';
 import { addResultSheets, type ResultRows } from './results-sheet';
 import { assessed } from '../../../domain/outcome-rows';
+import { addPayrollSheet, payrollFigures, type PayrollFigures } from './payroll-sheet';
 import { boardRows, scopeSchema } from './boards';
 import { createHash } from 'crypto';
 import { shanghaiDate } from '../../../domain/periods';
@@ -63,7 +65,9 @@ export const adminExport = defineAction('admin.export', {
     const entries = await entriesOf(rows.map((r) => r.memberId), effectivePeriod(payload.period, scheme.calendar) === 'all' ? null : range);
     const people = scheme.composition && withinOneCycle(range, scheme.calendar) ? await assessedPeople(rows, tallies, payload.scope) : [];
     const results = assessed(payload.period, scheme) && unitScoped(payload.scope) ? await periodRows(payload.period, key, payload.scope?.branchId) : null;
-    const file = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people, results && { ...results, key });
+    // 薪酬积分 (seeds/004 六、1、2): the totals of the month, quarter and year holding the period's last day (today for 累计).
+    const payroll = scheme.payroll ? await payrollFigures(range.to < shanghaiDate(ctx.now) ? range.to : shanghaiDate(ctx.now), payload.scope, scheme) : null;
+    const file = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people, { results: results && { ...results, key }, payroll });
     const day = shanghaiDate(ctx.now);
     const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
     const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
@@ -164,7 +168,7 @@ async function workbook(
   label: string,
   scheme: Scheme,
   people: AssessedPerson[],
-  results: ResultRows | null,
+  extra: { results: ResultRows | null; payroll: PayrollFigures | null },
 ): Promise<Buffer> {
   // Loaded on use: exceljs is large and only this action needs it. A plain require (not import()),
   // which the bundle keeps as an external require of the function's installed dependency.
@@ -226,6 +230,7 @@ async function workbook(
   }
   for (const sheet of [board, ledger]) sheet.getRow(1).font = { bold: true };
   addAssessmentSheets(book, scheme, { people, entries, label });
-  if (results) addResultSheets(book, scheme, results);
+  if (extra.results) addResultSheets(book, scheme, extra.results);
+  if (extra.payroll) addPayrollSheet(book, extra.payroll, scheme);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -24,6 +24,8 @@ import { PendingClaimsPlan, type ClaimChange, type MemberChange } from '../../da
 import { readAll, type StoredMember } from '../../data/members';
 import { attributesOf, keyHolder, newMember, readMember, rosterKeyOf, sameAttributes, writeMember } from '../../data/roster';
 import { notifyReviewers } from '../../notify';
+import { attributeColumns, sameFixedAttributes } from './personnel-columns';
+import type { Attributes } from '../../../domain/fixed-points';
 
 const cell = z.string().max(200, '过长');
 
@@ -43,6 +45,7 @@ const importRow = z
     positions: z.array(cell).max(10, '过多').optional(),
     profession: cell.optional(),
     socialRoles: z.array(cell).max(20, '过多').optional(),
+    attributes: z.record(z.string().max(20, '过长'), z.string().max(20, '过长')).optional(),
   })
   .strict();
 
@@ -52,7 +55,8 @@ const importSchema = z
 
 /** A row in the roster's words: the template's names of category and roles, whichever the sheet used. */
 function rosterRow(row: ImportRow): RosterRow {
-  const { tier, positions, category, roles, ...rest } = row;
+  const { tier, positions, category, roles, attributes, ...rest } = row;
+  void attributes; // 固定积分 attributes are the personnel sheet's (personnel-columns.ts), not the roster's
   const out: RosterRow = { ...rest };
   const chosenCategory = category ?? tier;
   const chosenRoles = roles ?? positions;
@@ -75,9 +79,11 @@ export const adminMembersImport = defineAction('admin.members.import', {
   writes: true,
   async handle(ctx, payload) {
     const rows = payload.rows.map(rosterRow);
+    const attributes = attributeColumns(payload.rows, await ctx.scheme());
+    if (attributes.errors.length > 0) return { created: 0, updated: 0, errors: attributes.errors, members: [] };
     for (let round = 1; ; round++) {
       try {
-        return await importOnce(ctx, rows);
+        return await importOnce(ctx, rows, attributes.rows);
       } catch (error) {
         if (!(error instanceof RosterMoved) || round >= PLANNING_ROUNDS) throw error;
       }
@@ -85,7 +91,7 @@ export const adminMembersImport = defineAction('admin.members.import', {
   },
 });
 
-async function importOnce(ctx: RequestContext, rows: RosterRow[]): Promise<ImportData> {
+async function importOnce(ctx: RequestContext, rows: RosterRow[], attributes: readonly (Attributes | null)[]): Promise<ImportData> {
   // A retry is planned against the members its first attempt created: answer it before planning.
   await replayIfDone(ctx);
   const scheme = await ctx.scheme();
@@ -106,16 +112,19 @@ async function importOnce(ctx: RequestContext, rows: RosterRow[]): Promise<Impor
     let updated = 0;
     for (const row of plan.rows) {
       const branch = await resolver.resolve(tx, row.draft.branchName);
+      const given = attributes[row.row - 1];
       if (row.action === 'create') {
         const member = newMember(row.draft, branch, codes[created++], at);
+        if (given) member.attributes = given;
         if (await keyHolder(tx, rosterKeyOf(member))) throw new RosterMoved();
         await writeMember(tx, member);
         members.push({ memberId: member._id, name: member.name, inviteCode: member.inviteCode });
       } else {
         const stored = await readMember(tx, row.memberId, 'CONFLICT');
         const member: StoredMember = { ...stored, ...attributesOf(row.draft, branch) };
+        if (given) member.attributes = { ...stored.attributes, ...given };
         // Re-importing the same sheet is common: only what changed is written.
-        if (!sameAttributes(stored, member)) {
+        if (!sameAttributes(stored, member) || !sameFixedAttributes(stored, member)) {
           const holder = rosterKeyOf(member) === rosterKeyOf(stored) ? null : await keyHolder(tx, rosterKeyOf(member));
           if (holder && holder._id !== member._id) throw new RosterMoved();
           member.updatedAt = at;

@@ -11,7 +11,8 @@ import { awardLines } from '../../../domain/points';
 import { assertMayPropose, type Committee } from '../../../domain/proposals';
 import { finalReviewGroups } from '../../../domain/review-groups';
 import { escalationFrom } from '../../../domain/chains';
-import { chainOf, stepStart, type Route } from '../../../domain/routing';
+import { chainOf, coveringStart, stepStart, type Route } from '../../../domain/routing';
+import { authorityLimit } from '../../../domain/authority';
 import { committeeName, unitWord, type Scheme } from '../../../domain/scheme';
 import { itemFor } from '../../../domain/unit-items';
 import { unitItemsOf } from '../../data/unit-items';
@@ -111,9 +112,14 @@ export const awardPropose = defineAction('award.propose', {
       return recordAtOnce(ctx, draft(named, { step: 'final', memberIds: [], label: '', keys: [], passedOver: [] }), scheme);
     }
     const candidates = await loadEndorsers(proposer.branchId, scheme);
-    const start = stepStart(step.def, proposer, scheme);
+    const usual = stepStart(step.def, proposer, scheme);
+    // 分层分级授权 (seeds/004 三、2): beyond the proposer's own limit, up to a level whose limit covers it.
+    const own = authorityLimit(proposer, scheme);
+    const beyond = scheme.review.beyondLimit === 'escalate' && right.route === 'leader' && discretionary > own;
+    const start = beyond ? coveringStart(usual, escalationFrom(step.def, usual, scheme.review), discretionary, scheme) : usual;
     const groups = finalReviewGroups(start, proposer._id, recipients, candidates, scheme, escalationFrom(step.def, start, scheme.review));
-    const claims: Claim[] = groups.map((group) => draft(named.filter((line) => group.recipientIds.includes(line.memberId)), group.route));
+    const routeOf = (route: Route): Route => (beyond ? { ...route, label: `${route.label}（超出提出人${own}分权限，上报）` } : route);
+    const claims: Claim[] = groups.map((group) => draft(named.filter((line) => group.recipientIds.includes(line.memberId)), routeOf(group.route)));
     return recordClaims(ctx, claims, candidates);
   },
 });

@@ -19,6 +19,8 @@ const outcomes = () => require('./outcomes') as typeof import('./outcomes');
 const admin = () => require('./admin') as typeof import('./admin');
 const reminders = () => require('./reminders') as typeof import('./reminders');
 const vetoes = () => require('./vetoes') as typeof import('./vetoes');
+const personnel = () => require('./personnel') as typeof import('./personnel');
+const negatives = () => require('./negatives') as typeof import('./negatives');
 const shop = () => require('./shop') as typeof import('./shop');
 const redeem = () => require('./redeem') as typeof import('./redeem');
 
@@ -60,6 +62,10 @@ const LOADERS: Loaders = {
   'veto.propose': () => vetoes().vetoPropose,
   'veto.list': () => vetoes().vetoList,
   'bottom.list': () => (require('./bottom') as typeof import('./bottom')).bottomList,
+  'admin.attributes.set': () => personnel().adminAttributesSet,
+  'admin.attendance.record': () => personnel().adminAttendanceRecord,
+  'admin.negatives.list': () => negatives().adminNegativesList,
+  'admin.reprieve.record': () => negatives().adminReprieveRecord,
   'shop.list': () => shop().shopList,
   'shop.reward.save': () => shop().shopRewardSave,
   'redeem.request': () => redeem().redeemRequest,

@@ -285,6 +285,23 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
   },
   'veto.list': { fields: { key: fc.constantFrom('2026', '2025', '26', ''), branchId: fc.constantFrom('b1', 'b2', 'x') }, required: ['key'] },
   'bottom.list': { fields: { period: fc.constantFrom('half', 'month', 'cycle', 'all', 'x'), key: fc.constantFrom('2026-H1', '2026-10', '2025', '26', '') }, required: ['period', 'key'] },
+  'admin.attributes.set': {
+    fields: { rows: fc.array(fc.record({ memberId, attributes: fc.dictionary(fc.constantFrom('学历', 'education', 'x'), fc.constantFrom('本科', 'bachelor', '', 'x')) }, { requiredKeys: ['memberId'] }), { maxLength: 3 }) },
+    required: ['rows'],
+  },
+  'admin.attendance.record': {
+    fields: {
+      month: fc.constantFrom('2026-10', '2026-11', '2099-01', '2026-13', ''),
+      workdays: fc.constantFrom(22, 21.5, 0, 40),
+      rows: fc.array(fc.record({ memberId, days: fc.constantFrom(22, 20.5, 0, -1, 30, 0.3) }, { requiredKeys: ['memberId'] }), { maxLength: 3 }),
+    },
+    required: ['month', 'workdays', 'rows'],
+  },
+  'admin.negatives.list': { fields: { month: fc.constantFrom('2026-10', '2026-11', '2099-01', '26'), branchId: fc.constantFrom('b1', 'x') }, required: ['month'] },
+  'admin.reprieve.record': {
+    fields: { memberId, month: fc.constantFrom('2026-10', '2026-11', '26'), note: fc.oneof(note, fc.constantFrom('本人申请一次不离职的机会')) },
+    required: ['memberId', 'month', 'note'],
+  },
   'shop.list': { fields: {}, required: [] },
   'shop.reward.save': {
     fields: { rewardId: fc.constantFrom('r1', 'x'), name: note, cost: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.double()), stock: fc.integer({ min: -5, max: 1000 }), keeper: fc.constantFrom('村积分超市', ''), subsidyShare: fc.double({ min: -1, max: 2 }), active: fc.boolean() },
