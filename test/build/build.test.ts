@@ -156,11 +156,12 @@ describe('the cloudfunctions/ folder (SPEC §2)', () => {
     expect(externalsOf(path.join(CLOUDFUNCTIONS, 'api'))).toContain('exceljs');
   });
 
-  it('runs cron monthly at 00:10 on the 1st and daily at 03:30, from 7-field timer triggers', () => {
+  it('runs cron monthly at 00:10 on the 1st, daily at 03:30, and the 积分超市 expiry daily at 00:05, from 7-field timer triggers', () => {
     const { triggers } = readJson('cron', 'config.json') as { triggers: { name: string; type: string; config: string }[] };
     expect(triggers).toEqual([
       { name: 'monthly', type: 'timer', config: '0 10 0 1 * * *' },
       { name: 'daily', type: 'timer', config: '0 30 3 * * * *' },
+      { name: 'expiry', type: 'timer', config: '0 5 0 * * * *' },
     ]);
     for (const trigger of triggers) expect(trigger.config.split(' ')).toHaveLength(7);
   });
