@@ -90,6 +90,8 @@ export interface ImportRow {
   tier?: string;
   profession?: string;
   socialRoles?: string[];
+  /** Village templates: the household the person belongs to (张建国户); its rows share one account. */
+  household?: string;
 }
 
 /** One period's standing of the caller: total and competition rank on the association board. */
@@ -442,7 +444,8 @@ export interface Actions {
       created: number;
       updated: number;
       errors: { row: number; message: string }[];
-      members: { memberId: string; name: string; inviteCode: string }[];
+      /** One per person; a household's people each have their own code, `holder` naming them. */
+      members: { memberId: string; name: string; inviteCode: string; holder?: string }[];
     };
   };
   'admin.members.update': {

@@ -6,11 +6,13 @@ import type { Scheme } from '../scheme';
 import { CHANGZHOU_SCHEME } from './changzhou';
 import { JINGMEN_SCHEME } from './jingmen';
 import { PARTY_BRANCH_SCHEME } from './party-branch';
+import { VILLAGE_SCHEME } from './village';
 
 export const TEMPLATES: Readonly<Record<string, Scheme>> = {
   jingmen: JINGMEN_SCHEME,
   changzhou: CHANGZHOU_SCHEME,
   'party-branch': PARTY_BRANCH_SCHEME,
+  village: VILLAGE_SCHEME,
 };
 
 export const DEFAULT_TEMPLATE = 'jingmen';
@@ -19,4 +21,4 @@ export function isTemplate(id: string): boolean {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, id);
 }
 
-export { CHANGZHOU_SCHEME, JINGMEN_SCHEME, PARTY_BRANCH_SCHEME };
+export { CHANGZHOU_SCHEME, JINGMEN_SCHEME, PARTY_BRANCH_SCHEME, VILLAGE_SCHEME };
