@@ -8,6 +8,7 @@ import { demoOpenid, type DemoOptions } from './api';
 import { seedChangzhou } from './changzhou';
 import { seedJingmen } from './jingmen';
 import { seedPartyBranch } from './party-branch';
+import { seedVillage } from './village';
 
 export { DEMO_ADMIN_OPENID, demoOpenid } from './api';
 export type { DemoOptions } from './api';
@@ -58,6 +59,17 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
     ],
     reviewer: demoOpenid('b1-scorekeeper'),
     secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 党务专干)`,
+  },
+  village: {
+    seed: seedVillage,
+    tryFirst: [
+      [demoOpenid('h1-03'), 'home.get', {}],
+      [demoOpenid('h1-03'), 'ranking.get', { period: 'all' }],
+      [demoOpenid('leader1'), 'inbox.list', {}],
+      [demoOpenid('secretary'), 'outcome.list', { period: 'quarter', key: `${new Date().getFullYear() - 1}-Q2` }],
+    ],
+    reviewer: demoOpenid('leader1'),
+    secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 文书)`,
   },
 };
 
