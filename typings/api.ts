@@ -344,6 +344,8 @@ export interface Actions {
       terms: SchemeTerms;
       /** What the pages offer the caller; the server checks every action again. */
       can: Capabilities;
+      /** A household's person: who of its people the caller is (`member` is the household; H9). */
+      acting?: string;
     };
   };
   'me.bind': { payload: { inviteCode: string }; data: { member: Member } };

@@ -77,6 +77,7 @@ describe('binding and acting', () => {
     const li = await h.ok(as('li'), 'me.get');
     expect(zhang.member).toMatchObject({ _id: village.account('zhang'), name: '张建国户', kind: 'household' });
     expect(li.member?._id).toBe(village.account('zhang'));
+    expect([zhang.acting, li.acting]).toEqual(['张建国', '李秀英']);
     expect(li.member?.holders).toEqual([
       { name: '张建国', bound: true },
       { name: '李秀英', bound: true },
