@@ -117,7 +117,7 @@ const gradesSchema = z
   .strict();
 
 /** 一票否决 conditions (篇二十一: 归零; 篇一: 直接视作不合格). */
-const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail'], { error: '效果应为 zero（积分归零）或 fail（直接视作不合格）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
+const vetoesSchema = z.array(z.object({ id: idSchema, name, effect: z.enum(['zero', 'fail', 'bar'], { error: '效果应为 zero（积分归零）、fail（直接视作不合格）或 bar（仍可积分但不参与积分兑换）' }), article: name }).strict()).min(1, '一票否决条件不能为空');
 
 const schemeSchema = z
   .object({

@@ -53,9 +53,11 @@ export function readsVetoes(member: MemberRecord | null, unitId: string, organis
  * organisation's). After the cycle ended and before it is final, a veto still counts (X5, X6).
  */
 export function assertVetoCycle(key: string, now: Date, calendar: CalendarDef, publications: readonly (Publication | null)[]): void {
-  if (calendar.cycle.kind !== 'annual') throw new DomainError('INVALID_INPUT', '本方案没有考核周期，不能一票否决');
+  // A permanent template's veto is for a calendar year (001 篇十七 四 14 在规定期限内; H19).
+  const period = calendar.cycle.kind === 'annual' ? 'cycle' : calendar.periods.includes('year') ? 'year' : null;
+  if (!period) throw new DomainError('INVALID_INPUT', '本方案没有考核周期，不能一票否决');
   if (!/^\d{4}$/.test(key)) throw new DomainError('INVALID_INPUT', '考核年度应为四位年份，如 2026');
-  const { from } = periodRange('cycle', key, calendar);
+  const { from } = periodRange(period, key, calendar);
   if (from > shanghaiDate(now)) throw new DomainError('OUT_OF_WINDOW', `${key} 年度尚未开始，不能一票否决`);
   if (publications.some((p) => p?.state === 'final')) throw new DomainError('OUT_OF_WINDOW', `${key} 年度考评已确定，不能再一票否决`);
 }
@@ -111,3 +113,6 @@ export const zeroFlag = (veto: Pick<Veto, 'conditionName'>): string => `一票�
 
 /** What the grading is told of a member failed whatever the score (grades.ts `disqualifiedBy`). */
 export const disqualification = (veto: Pick<Veto, 'conditionName' | 'effect'>): string => (veto.effect === 'zero' ? `一票否决（${veto.conditionName}）` : veto.conditionName);
+
+/** Whether a veto takes the row's grade: 'bar' keeps earning and grading, and only bars redemption (H19). */
+export const disqualifies = (veto: Pick<Veto, 'effect'>): boolean => veto.effect !== 'bar';

@@ -267,7 +267,11 @@ export interface OutcomeView {
   objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
 }
 
-export type VetoEffect = 'zero' | 'fail';
+/**
+ * zero: the cycle's score is 0 (篇二十一); fail: failed whatever the score (篇一); bar: keeps earning
+ * but may not redeem in the 积分超市 for the year (001 篇十七 四 14: 在规定期限内仍可积分但不参与积分兑换奖励).
+ */
+export type VetoEffect = 'zero' | 'fail' | 'bar';
 
 /** A veto in force: a member's cycle scored 0 ('zero', 篇二十一) or graded failing whatever the score ('fail', 篇一). */
 export interface Veto {

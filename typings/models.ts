@@ -214,7 +214,7 @@ export interface Claim {
   publication?: string;
   reference?: string;
   /** A proposed veto (veto.propose): the condition of the template, its effect and the cycle. */
-  veto?: { condition: string; conditionName: string; effect: 'zero' | 'fail'; key: string; memberId: string; memberName: string };
+  veto?: { condition: string; conditionName: string; effect: 'zero' | 'fail' | 'bar'; key: string; memberId: string; memberName: string };
   /** Committee awards: the committee that decided (第十三条: 会长会 or a branch's 会长会). */
   committee?: { id: string; name: string };
   /**

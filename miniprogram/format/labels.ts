@@ -34,4 +34,5 @@ export const DECISION_LABELS: Readonly<Record<'approve' | 'reject' | 'withdraw',
 export const VETO_EFFECT_LABELS: Readonly<Record<VetoEffect, string>> = {
   zero: '通过后，该年度得分记为 0 分',
   fail: '通过后，得分照计，等次直接视作不合格',
+  bar: '通过后，当年仍可积分，但不参与积分兑换奖励',
 };

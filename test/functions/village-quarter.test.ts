@@ -84,3 +84,17 @@ it('publishes the quarter in the village; an objection upheld by the 村委会 c
     ['王德福户', 5, 2],
   ]);
 });
+
+it('bars a household’s redemption for the year by a 一票否决 the 村委会 decides, while it keeps earning (篇十七 四 14)', async () => {
+  h.setNow(noon('2026-05-06'));
+  const { claim } = await h.ok(as('cadre'), 'veto.propose', { memberId: village.account('wang'), key: '2026', condition: 'offence', reason: '经派出所查实参与赌博，受到治安处罚' });
+  expect(claim.veto).toMatchObject({ effect: 'bar', key: '2026', memberName: '王德福户' });
+  const decider = claim.waitingFor!.memberIds.includes(village.account('committee')) ? 'committee' : 'leader';
+  await h.ok(as(decider), 'claim.decide', { claimId: claim._id, decision: 'approve' });
+  const { vetoes } = await h.ok(as('leader'), 'veto.list', { key: '2026' });
+  expect(vetoes.map((v) => [v.memberId, v.effect])).toEqual([[village.account('wang'), 'bar']]);
+  // Still earning: a report this month counts as before.
+  const report = await selfReport('wang', '2026-05-06', 'self.thrift');
+  expect(report.status).toBe('approved');
+  expect((await h.ok(as('wang'), 'home.get')).standings?.all.total).toBe(15);
+});

@@ -54,12 +54,16 @@ export const VILLAGE_SCHEME: Scheme = {
       // 四(三) 村民对积分有异议的…村委会调查核实后…作出处置.
       objection: [{ kind: 'roles', roles: ['village_committee', 'assessment_leader'] }],
       item: [{ kind: 'roles', roles: ['assessment_leader'] }],
+      // 篇十七 动态管理制度: 形成村集体决定 — the 村委会 decides a 一票否决 the 评定小组 proposes.
+      veto: [{ kind: 'roles', roles: ['village_committee', 'assessment_leader'] }],
     },
     bands: [],
     escalation: ['village_cadre', 'assessment_leader', 'village_committee'],
   },
   // 四(五)1② 累计积分不清零: permanent; quarters for the 公示, years for the year-end awards (H15).
   calendar: { cycle: { kind: 'permanent' }, periods: ['month', 'quarter', 'year', 'all'] },
+  // 篇十七 四 14: 出现违法违纪问题，实行一票否决，在规定期限内仍可积分但不参与积分兑换奖励 (H19): for the year.
+  outcomes: { vetoes: [{ id: 'offence', name: '出现违法违纪问题', effect: 'bar', article: '篇十七 四 14' }] },
   // 四(三) 每季度…公示，每季度至少更新一次: 5 working days for objections (H16), signed by the 评定小组组长.
   publication: { periods: ['quarter'], windowWorkingDays: 5, signedBy: 'assessment_leader' },
   levels: [],

@@ -13,7 +13,7 @@ import { unitWord, type Scheme } from '../../../domain/scheme';
 
 const STATES: Record<PublicationState, string> = { closing: '考评中', draft: '草稿（未公示）', public: '公示中', final: '已确认' };
 const STAR_NAMES = ['', '一星级', '二星级', '三星级', '四星级', '五星级'];
-const EFFECTS = { zero: '分值归零', fail: '直接认定为不合格' } as const;
+const EFFECTS = { zero: '分值归零', fail: '直接认定为不合格', bar: '仍可积分但不参与积分兑换' } as const;
 const OBJECTIONS = { pending: '异议待答复', upheld: '异议成立', rejected: '异议不成立' } as const;
 
 /** A closed cycle's rows, with the state of each row's publication by its id. */
