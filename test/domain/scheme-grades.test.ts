@@ -40,7 +40,7 @@ describe('a scheme’s grades and vetoes are validated (seeds/001 篇一 三、4
   });
 
   it('refuses an unknown effect and a share of more than all', () => {
-    expect(problemsOf((s) => ((s.outcomes!.vetoes![0] as { effect: string }).effect = 'halve'))).toContain('outcomes.vetoes.0.effect: 效果应为 zero（积分归零）或 fail（直接视作不合格）');
+    expect(problemsOf((s) => ((s.outcomes!.vetoes![0] as { effect: string }).effect = 'halve'))).toContain('outcomes.vetoes.0.effect: 效果应为 zero（积分归零）、fail（直接视作不合格）或 bar（仍可积分但不参与积分兑换）');
     expect(problemsOf((s) => (s.outcomes!.grades!.quota!.share = 1.5))).toContain('名额比例不能超过 1');
   });
 });
