@@ -25,3 +25,18 @@ it('says what is missing for hours not in half hours or more than a day', () => 
   expect(missingOf(form('1.25'))).toBe('请填写服务时长（小时，按半小时计，最多 24 小时）');
   expect(previewOf(form('30')).points).toBeNull();
 });
+
+it('shows a volunteer entry’s hours beside its points in 明细', () => {
+  const entry = {
+    _id: 'e1', memberId: 'h1', memberName: '张建国户', itemId: 'self.volunteer', itemName: '志愿服务（按时长）', points: 3.5, hours: 3.5,
+    occurredOn: '2026-05-10', schemeVersion: 1, claimId: 'c1', reviewers: ['r1'], createdAt: '2026-05-11T02:00:00.000Z',
+  };
+  // The component's module registers itself on load; only its view function is wanted here.
+  const registered = (globalThis as { Component?: unknown }).Component;
+  (globalThis as { Component?: unknown }).Component = () => undefined;
+  const { entryViewOf } = jest.requireActual<typeof import('../../miniprogram/components/entry-row/index')>('../../miniprogram/components/entry-row/index');
+  (globalThis as { Component?: unknown }).Component = registered;
+  const view = entryViewOf(entry, false, new Date('2026-05-12T04:00:00Z'));
+  expect(view).toMatchObject({ points: '+3.5' });
+  expect(view?.subtitle).toContain('志愿服务 3.5 小时');
+});
