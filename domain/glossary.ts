@@ -13,6 +13,7 @@ export const KIND_NAMES: Readonly<Record<ItemKind, string>> = {
   discretionary: '酌情奖分',
   committee: '集体研究决定',
   dues: '职务积分',
+  hours: '志愿服务时长折算',
 };
 
 /** The Chinese name of a role of the scheme's template, or of the secretariat (秘书处). */

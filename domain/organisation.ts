@@ -63,6 +63,11 @@ export interface OrganisationDef {
   defaultCategory: string | null;
   roles: RoleDef[];
   committees: CommitteeDef[];
+  /**
+   * Village templates (seeds/004 第三篇 以户为单位): people imported with a household share its
+   * account, and the boards rank households (docs/rules.md H1).
+   */
+  households?: boolean;
 }
 
 /** The id under which the root unit is named in grants and routes; people of the root have unit null. */

@@ -17,7 +17,7 @@ import { gradeUnit } from './grades';
 import { assess, type EarlierOutcome } from './outcomes';
 import type { TallyFigures } from './posting';
 import type { Scheme } from './scheme';
-import { disqualification, zeroFlag } from './vetoes';
+import { disqualification, disqualifies, zeroFlag } from './vetoes';
 
 /** A row as stored: the contract's view of it (OutcomeView, by `_id`) and what it is filed under. */
 export interface OutcomeRow extends Omit<OutcomeView, 'outcomeId'> {
@@ -107,6 +107,9 @@ export function draftRows(
  * grade whatever the score (篇一: 直接视作不合格), which the grading pass confirms with its flag.
  */
 function withVeto(row: OutcomeRow, veto: Veto, scheme: Scheme): OutcomeRow {
+  const shown = { condition: veto.condition, conditionName: veto.conditionName, reason: veto.reason, effect: veto.effect };
+  // 'bar' (H19): neither 0 nor failed; the row shows it, and redemption is refused elsewhere.
+  if (veto.effect === 'bar') return { ...row, veto: shown };
   const grades = scheme.outcomes?.grades;
   const failing = grades?.grades.find((g) => g.id === grades.disqualified);
   return {
@@ -132,7 +135,7 @@ export function gradedFields(rows: readonly OutcomeRow[], scheme: Scheme): Map<s
     accountId: row._id,
     score: row.score,
     tiebreak: grades.tiebreak.map((part) => row.parts?.find((p) => p.id === part)?.points ?? 0),
-    disqualifiedBy: row.veto ? disqualification(row.veto) : null,
+    disqualifiedBy: row.veto && disqualifies(row.veto) ? disqualification(row.veto) : null,
   }));
   return new Map(
     gradeUnit(standings, grades).map((r) => [r.accountId, { rank: r.rank, grade: r.grade, gradeName: names.get(r.grade) ?? r.grade, gradeFlags: r.flags }]),

@@ -18,6 +18,7 @@ import type { Period } from './calendar';
 export interface VetoCondition {
   id: string;
   name: string;
+  /** 'bar': the account keeps earning but may not redeem for the year (001 篇十七 四 14; the 积分超市 enforces it). */
   effect: 'zero' | 'fail' | 'bar';
   article: string;
 }

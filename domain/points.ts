@@ -59,9 +59,31 @@ function magnitude(item: CatalogItem, input: LineInput): LinePoints {
       const chosen = chosenPoints(input.points, 1, Number.MAX_SAFE_INTEGER, item);
       return { points: chosen, discretionary: chosen };
     }
+    case 'hours':
+      return { points: volunteerPoints(item, input.value), discretionary: 0 };
     case 'dues':
       throw new DomainError('FORBIDDEN', '职务积分由秘书处根据会费记录计入，不能申报', { itemId: item.id });
   }
+}
+
+/**
+ * seeds/004 第五篇 二(五)3 志愿服务时长兑换积分 (W1–W3): hours in half-hour steps, at most the item's
+ * `maxCount` in one report (one day's service), converted at `rate` points an hour and rounded down
+ * to half a point, as the 台账 records half hours.
+ */
+function volunteerPoints(item: CatalogItem, hours: number | undefined): number {
+  const rate = required(item.rate, item);
+  if (hours === undefined || !Number.isFinite(hours) || hours <= 0) throw invalid('请填写志愿服务时长（小时，大于0）', item);
+  if (Math.round(hours * 2) !== hours * 2) throw invalid(`志愿服务时长按半小时计，${hours} 小时不是半小时的整数倍`, item);
+  if (item.maxCount !== undefined && hours > item.maxCount) throw invalid(`每次最多申报 ${item.maxCount} 小时，本次填写了 ${hours} 小时；多日的服务请分日申报`, item);
+  const points = Math.floor(Math.round(hours * rate * 1e6) / 1e6 * 2) / 2;
+  if (points <= 0) throw invalid(`${hours} 小时不足半分，不能折算积分`, item);
+  return points;
+}
+
+/** The hours a line of an hours item converts, kept on the claim line and the ledger entry (W3). */
+export function hoursOf(item: CatalogItem, input: LineInput): { hours?: number } {
+  return item.kind === 'hours' && input.value !== undefined ? { hours: input.value } : {};
 }
 
 /** 第八条: value × rate rounded down, at most cap per deed; a value too small to earn a point is refused. */

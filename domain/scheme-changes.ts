@@ -24,6 +24,8 @@ export function describePoints(item: CatalogItem): string {
       return '由会长会研究决定';
     case 'dues':
       return '按会费档次';
+    case 'hours':
+      return `每小时 ${item.rate} 分`;
   }
 }
 

@@ -10,7 +10,7 @@ import { DomainError } from './errors';
 import { KIND_NAMES } from './glossary';
 import type { Scheme } from './scheme';
 
-const KINDS = ['fixed', 'range', 'per_count', 'value_share', 'discretionary', 'committee', 'dues'] as const satisfies readonly ItemKind[];
+const KINDS = ['fixed', 'range', 'per_count', 'value_share', 'discretionary', 'committee', 'dues', 'hours'] as const satisfies readonly ItemKind[];
 
 const idSchema = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, '只能由小写字母、数字、下划线和点组成');
 const name = z.string().min(1);
@@ -51,8 +51,9 @@ const itemSchema = z
     if (item.kind === 'range' && !item.range) fail('是区间分值项目，须填写分值区间');
     if (item.range && item.range[0] > item.range[1]) fail('的分值区间下限不能大于上限');
     if (item.kind === 'value_share' && (item.rate === undefined || item.cap === undefined)) fail('是按价值折算项目，须填写折算比例和封顶分值');
-    if (item.kind !== 'value_share' && (item.rate !== undefined || item.cap !== undefined)) fail('不是按价值折算项目，不能有折算比例和封顶分值');
-    if (item.maxCount !== undefined && item.kind !== 'per_count') fail('不是按人次计分项目，不能有每次最多数量');
+    if (item.kind === 'hours' && (item.rate === undefined || item.cap !== undefined)) fail('是志愿服务时长项目，须填写每小时分值，不设封顶分值');
+    if (item.kind !== 'value_share' && item.kind !== 'hours' && (item.rate !== undefined || item.cap !== undefined)) fail('不是按价值折算项目，不能有折算比例和封顶分值');
+    if (item.maxCount !== undefined && item.kind !== 'per_count' && item.kind !== 'hours') fail('不是按人次计分项目，不能有每次最多数量');
     if ((item.kind === 'dues' || item.kind === 'committee') && item.claimable) fail('是职务积分或会长会加分，不能由会员自行申报');
     if (item.capGroup !== undefined && item.deduction) fail('是扣分项目，不计入每月封顶');
   });
@@ -66,6 +67,7 @@ const organisationSchema = z
     defaultCategory: idSchema.nullable(),
     roles: z.array(z.object({ id: idSchema, name, at: z.enum(['root', 'unit']), limit: limit.optional(), official: z.boolean().optional(), rights }).strict()),
     committees: z.array(z.object({ at: z.enum(['root', 'unit']), name, limit: positive }).strict()),
+    households: z.boolean().optional(),
   })
   .strict();
 

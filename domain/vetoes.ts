@@ -123,3 +123,6 @@ export const zeroFlag = (veto: Pick<Veto, 'conditionName'>): string => `一票�
 
 /** What the grading is told of a member failed whatever the score (grades.ts `disqualifiedBy`). */
 export const disqualification = (veto: Pick<Veto, 'conditionName' | 'effect'>): string => (veto.effect === 'zero' ? `一票否决（${veto.conditionName}）` : veto.conditionName);
+
+/** Whether a veto takes the row's grade: 'bar' keeps earning and grading, and only bars redemption (H19). */
+export const disqualifies = (veto: Pick<Veto, 'effect'>): boolean => veto.effect !== 'bar';

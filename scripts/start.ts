@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       `  curl -s ${url}/health`,
       `  curl -s ${url}/demo.json`,
       '',
-      `Secretariat: ${demo.secretariat}. Another template: SCHEME=changzhou or SCHEME=party-branch, with a new LOCALCLOUD_DIR. Ctrl-C stops.`,
+      `Secretariat: ${demo.secretariat}. Another template: SCHEME=changzhou, SCHEME=party-branch or SCHEME=village, with a new LOCALCLOUD_DIR. Ctrl-C stops.`,
     ].join('\n'),
   );
 }

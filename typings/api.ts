@@ -94,6 +94,8 @@ export interface ImportRow {
   socialRoles?: string[];
   /** 固定积分 attributes (seeds/004 五、1: 学历, 职称…), each value by code or name; templates with fixed points only. */
   attributes?: Record<string, string>;
+  /** Village templates: the household the person belongs to (张建国户); its rows share one account. */
+  household?: string;
 }
 
 /** One period's standing of the caller: total and competition rank on the association board. */
@@ -271,7 +273,10 @@ export interface OutcomeView {
   objection?: { claimId: string; state: 'pending' | 'upheld' | 'rejected' };
 }
 
-/** 'bar': the account keeps earning but may not redeem while the veto is in force (seeds/001 篇十七 14). */
+/**
+ * zero: the cycle's score is 0 (篇二十一); fail: failed whatever the score (篇一); bar: keeps earning
+ * but may not redeem in the 积分超市 for the year (001 篇十七 四 14: 在规定期限内仍可积分但不参与积分兑换奖励).
+ */
 export type VetoEffect = 'zero' | 'fail' | 'bar';
 
 /**
@@ -421,6 +426,8 @@ export interface Actions {
       terms: SchemeTerms;
       /** What the pages offer the caller; the server checks every action again. */
       can: Capabilities;
+      /** A household's person: who of its people the caller is (`member` is the household; H9). */
+      acting?: string;
     };
   };
   'me.bind': { payload: { inviteCode: string }; data: { member: Member } };
@@ -521,7 +528,8 @@ export interface Actions {
       created: number;
       updated: number;
       errors: { row: number; message: string }[];
-      members: { memberId: string; name: string; inviteCode: string }[];
+      /** One per person; a household's people each have their own code, `holder` naming them. */
+      members: { memberId: string; name: string; inviteCode: string; holder?: string }[];
     };
   };
   'admin.members.update': {

@@ -34,6 +34,18 @@ export interface MemberRecord {
   phone?: string | null;
   /** 固定积分 attributes (seeds/004 五、1: 学历, 职称…), attribute id → value id; templates with fixed points only. */
   attributes?: Record<string, string>;
+  /**
+   * A household account (seeds/004 第三篇 以户为单位): the points are the household's, `name` is the
+   * household's (张建国户) and its people, the holders, act for it. Absent: one person's account.
+   */
+  kind?: 'household';
+  holders?: HouseholdHolder[];
+}
+
+/** A person of a household account, as the api shows them: the name, and whether their WeChat is bound. */
+export interface HouseholdHolder {
+  name: string;
+  bound?: boolean;
 }
 
 /** A member as the api answers (SPEC §5): the record, with the contract's names of category and roles too. */
@@ -63,7 +75,9 @@ export type ItemKind =
   /** Decided by a committee (会长会) within the committee's authority. */
   | 'committee'
   /** Dues-based position points; only from dues records and the monthly job. */
-  | 'dues';
+  | 'dues'
+  /** Volunteer hours converted at `rate` points an hour (seeds/004 第五篇 志愿服务时长兑换积分; W1–W9). */
+  | 'hours';
 
 export interface CatalogItem {
   id: string;
@@ -129,6 +143,8 @@ export interface ClaimLine {
   component?: string;
   capGroup?: string;
   deduction?: boolean;
+  /** Volunteer hours the line converts (kind 'hours'), kept beside the points (W3). */
+  hours?: number;
 }
 
 export interface Decision {
@@ -240,6 +256,8 @@ export interface LedgerEntry {
    * the account's balance, never its cumulative total (seeds/004 第三篇: 累计积分不清零).
    */
   redemption?: { id: string; rewardName: string; quantity: number };
+  /** Volunteer hours the entry converted (W3): shown in 明细 beside the points. */
+  hours?: number;
   createdAt: string;
 }
 

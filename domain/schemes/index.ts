@@ -8,6 +8,7 @@ import { ENTERPRISE_SCHEME } from './enterprise';
 import { JINGMEN_SCHEME } from './jingmen';
 import { PARTY_BRANCH_SCHEME } from './party-branch';
 import { QIUXIAN_SCHEME } from './qiuxian';
+import { VILLAGE_SCHEME } from './village';
 
 export const TEMPLATES: Readonly<Record<string, Scheme>> = {
   jingmen: JINGMEN_SCHEME,
@@ -15,6 +16,7 @@ export const TEMPLATES: Readonly<Record<string, Scheme>> = {
   'party-branch': PARTY_BRANCH_SCHEME,
   qiuxian: QIUXIAN_SCHEME,
   enterprise: ENTERPRISE_SCHEME,
+  village: VILLAGE_SCHEME,
 };
 
 export const DEFAULT_TEMPLATE = 'jingmen';
@@ -23,4 +25,4 @@ export function isTemplate(id: string): boolean {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, id);
 }
 
-export { CHANGZHOU_SCHEME, ENTERPRISE_SCHEME, JINGMEN_SCHEME, PARTY_BRANCH_SCHEME, QIUXIAN_SCHEME };
+export { CHANGZHOU_SCHEME, ENTERPRISE_SCHEME, JINGMEN_SCHEME, PARTY_BRANCH_SCHEME, QIUXIAN_SCHEME, VILLAGE_SCHEME };

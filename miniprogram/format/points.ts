@@ -11,7 +11,7 @@ export interface ClaimInput {
 }
 
 /** Which input an item asks for on the 申报 form. */
-export type InputKind = 'none' | 'points' | 'count' | 'value';
+export type InputKind = 'none' | 'points' | 'count' | 'value' | 'hours';
 
 export function inputKindOf(item: CatalogItem): InputKind {
   switch (item.kind) {
@@ -22,6 +22,8 @@ export function inputKindOf(item: CatalogItem): InputKind {
       return 'count';
     case 'value_share':
       return 'value';
+    case 'hours':
+      return 'hours';
     default:
       return 'none';
   }
@@ -62,6 +64,14 @@ export function earnedPoints(item: CatalogItem, input: ClaimInput): number | nul
     }
     case 'discretionary':
       return isWhole(input.points) ? sign * input.points : null;
+    case 'hours': {
+      // Same as the server (W2): half-hour steps, at most maxCount, rate per hour rounded down to half a point.
+      const hours = input.value;
+      if (item.rate === undefined || hours === undefined || !(hours > 0) || hours * 2 !== Math.round(hours * 2)) return null;
+      if (item.maxCount !== undefined && hours > item.maxCount) return null;
+      const earned = Math.floor((Math.round(hours * item.rate * 1e6) / 1e6) * 2) / 2;
+      return earned > 0 ? sign * earned : null;
+    }
     default:
       return null;
   }
@@ -80,6 +90,8 @@ export function itemPointsLabel(item: CatalogItem): string {
       return `按价值${Math.round((item.rate ?? 0) * 10000) / 100}%，最高${item.cap ?? 0}分`;
     case 'range':
       return range ? `${item.deduction ? '扣' : ''}${range[0]}–${range[1]}分` : '酌情';
+    case 'hours':
+      return `每小时${item.rate ?? 0}分`;
     default:
       return '酌情';
   }

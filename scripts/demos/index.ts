@@ -12,6 +12,7 @@ import { seedJingmen } from './jingmen';
 import { seedPartyBranch } from './party-branch';
 import { finishedHalf, seedQiuxian } from './qiuxian';
 import { shanghaiDate } from '../../domain/periods';
+import { seedVillage } from './village';
 
 export { DEMO_ADMIN_OPENID, demoOpenid } from './api';
 export type { DemoOptions } from './api';
@@ -86,6 +87,17 @@ export const DEMOS: Readonly<Record<string, Demo>> = {
     ],
     reviewer: demoOpenid('gm'),
     secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 人力资源部 staff)`,
+  },
+  village: {
+    seed: seedVillage,
+    tryFirst: [
+      [demoOpenid('h1-03'), 'home.get', {}],
+      [demoOpenid('h1-03'), 'ranking.get', { period: 'all' }],
+      [demoOpenid('leader1'), 'inbox.list', {}],
+      [demoOpenid('secretary'), 'outcome.list', { period: 'quarter', key: `${new Date().getFullYear() - 1}-Q2` }],
+    ],
+    reviewer: demoOpenid('leader1'),
+    secretariat: `${demoOpenid('clerk')} (ADMIN_OPENIDS, bound to the demo's 文书)`,
   },
 };
 

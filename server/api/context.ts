@@ -6,7 +6,8 @@ import type { ActionName } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
 import type { Scheme } from '../../domain/scheme';
 import { getOrNull, transact, type Tx } from '../cloud';
-import { findMemberByOpenid, type StoredMember } from '../data/members';
+import { actorOf, type Actor, type StoredMember } from '../data/members';
+import { findCaller, type Caller } from '../data/binding';
 import { loadSchemeInForce } from '../data/schemes';
 import { COLLECTIONS } from '../data/collections';
 
@@ -26,7 +27,7 @@ export class Replay {
 }
 
 export class RequestContext {
-  private memberCache: Promise<StoredMember | null> | undefined;
+  private callerCache: Promise<Caller | null> | undefined;
   private schemeCache: Promise<Scheme> | undefined;
 
   constructor(
@@ -38,9 +39,25 @@ export class RequestContext {
     private readonly adminOpenids: ReadonlySet<string>,
   ) {}
 
-  member(): Promise<StoredMember | null> {
-    this.memberCache ??= this.openid ? findMemberByOpenid(this.openid) : Promise.resolve(null);
-    return this.memberCache;
+  /** The caller's account: their member record, or the household they act for (docs/rules.md H9). */
+  async member(): Promise<StoredMember | null> {
+    return (await this.caller())?.member ?? null;
+  }
+
+  private caller(): Promise<Caller | null> {
+    this.callerCache ??= this.openid ? findCaller(this.openid) : Promise.resolve(null);
+    return this.callerCache;
+  }
+
+  /** The caller as a claim names its author: `张三（张建国户）` for a household's person (H10). */
+  async actor(): Promise<Actor> {
+    const member = await this.requireMember();
+    return actorOf(member, (await this.caller())?.holder ?? null);
+  }
+
+  /** The person of a household acting in this request; null for a person's own account. */
+  async holder(): Promise<string | null> {
+    return (await this.caller())?.holder ?? null;
   }
 
   /** The caller's member record; NOT_BOUND for an unbound account, FORBIDDEN after leaving. */

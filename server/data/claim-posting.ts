@@ -38,6 +38,7 @@ function entriesOf(claim: Claim, reviewers: string[]): NewEntry[] {
     if (line.component) entry.component = line.component;
     if (line.capGroup) entry.capGroup = line.capGroup;
     if (line.deduction) entry.deduction = true;
+    if (line.hours !== undefined) entry.hours = line.hours;
     if (claim.reversalOf && entry._id.startsWith('rev-')) entry.reverses = claim.reversalOf;
     if (claim.reversalOf && entry._id.startsWith('cor-')) entry.corrects = claim.reversalOf;
     return [entry];

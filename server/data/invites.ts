@@ -17,18 +17,21 @@ export function randomInviteCode(): string {
   return code;
 }
 
-/** Codes among `codes` that a member already holds. */
+/** Codes among `codes` that a member, or a household's person (holderCodes), already holds. */
 async function codesInUse(codes: readonly string[]): Promise<Set<string>> {
   const db = database();
   const used = new Set<string>();
   for (let i = 0; i < codes.length; i += QUERY_CHUNK) {
+    const chunk = codes.slice(i, i + QUERY_CHUNK);
     const { data } = await db
       .collection(COLLECTIONS.members)
-      .where({ inviteCode: db.command.in(codes.slice(i, i + QUERY_CHUNK)) })
-      .field({ inviteCode: true })
+      .where(db.command.or([{ inviteCode: db.command.in(chunk) }, { holderCodes: db.command.in(chunk) }]) as object)
+      .field({ inviteCode: true, holderCodes: true })
       .limit(1000)
       .get();
-    for (const doc of data as { inviteCode: string }[]) used.add(doc.inviteCode);
+    for (const doc of data as { inviteCode: string; holderCodes?: string[] }[]) {
+      for (const code of [doc.inviteCode, ...(doc.holderCodes ?? [])]) if (chunk.includes(code)) used.add(code);
+    }
   }
   return used;
 }

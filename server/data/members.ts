@@ -3,6 +3,7 @@
  * bound WeChat openid and the invite code.
  */
 import type { Member, MemberRecord } from '../../typings/models';
+import { actingName } from '../../domain/households';
 import { ROOT } from '../../domain/organisation';
 import type { Scheme } from '../../domain/scheme';
 import { database, getOrNull, type Query } from '../cloud';
@@ -17,6 +18,29 @@ export interface StoredMember extends MemberRecord {
   tallyKeys: string[];
   createdAt: string;
   updatedAt: string;
+  /** A household's people: each binds with their own code (me.bind) and acts for the household. */
+  holders?: StoredHolder[];
+  /** The holders' invite codes, so me.bind finds the household by one indexed query. */
+  holderCodes?: string[];
+}
+
+/** A person of a household as stored: their phone, bound account and invite code stay server-side. */
+export interface StoredHolder {
+  name: string;
+  phone: string | null;
+  openid: string | null;
+  inviteCode: string;
+}
+
+/** Who acts in a request: the caller's account and, for a household, the person acting for it. */
+export interface Actor {
+  _id: string;
+  name: string;
+}
+
+/** The account as claims and decisions name the one who acted: `张三（张建国户）` for a household's person. */
+export function actorOf(member: StoredMember, holder: string | null): Actor {
+  return { _id: member._id, name: holder ? actingName(holder, member.name) : member.name };
 }
 
 /** The public shape of a member (SPEC §5), as any member who may see them sees it: no phone. */
@@ -35,6 +59,7 @@ export function toMember(stored: StoredMember): Member {
     socialRoles,
     status,
     secretariat: Boolean(secretariat),
+    ...(stored.kind === 'household' ? { kind: 'household' as const, holders: (stored.holders ?? []).map((h) => ({ name: h.name, bound: h.openid !== null })) } : {}),
   };
 }
 

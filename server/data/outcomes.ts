@@ -32,10 +32,14 @@ export async function writePublication(tx: Tx, publication: Publication): Promis
   await tx.collection(COLLECTIONS.publications).doc(publication._id).set({ data: withoutId(publication) });
 }
 
-/** Active accounts of a unit (ROOT: of every unit) after `after`, in id order, `limit` at most. */
-export async function activeAccountsPage(unitId: string, after: string | null, limit: number): Promise<StoredMember[]> {
+/**
+ * Active accounts of a unit (ROOT: of every unit) after `after`, in id order, `limit` at most; where
+ * accounts are households, only households: the 评定小组's people have no 积分台账 (H11).
+ */
+export async function activeAccountsPage(unitId: string, after: string | null, limit: number, householdsOnly = false): Promise<StoredMember[]> {
   const db = database();
   const where: Record<string, unknown> = { status: 'active' };
+  if (householdsOnly) where.kind = 'household';
   if (unitId !== ROOT) where.branchId = unitId;
   if (after !== null) where._id = db.command.gt(after);
   const { data } = await db.collection(COLLECTIONS.members).where(where).orderBy('_id', 'asc').limit(limit).get();

@@ -151,3 +151,22 @@ describe('proposing a veto (docs/rules.md X1–X9)', () => {
     expect(readsVetoes(member({ branchId: 'b1', roles: ['branch_secretary'] }), 'root', organisation)).toBe(false);
   });
 });
+
+describe('a veto that bars redemption (seeds/001 篇十七 四 14; docs/rules.md H19)', () => {
+  it('keeps the score and the grade of the row, and shows the veto on it', () => {
+    const row = byId(rowsOf([['v', 0, 100]], [veto('v', 'offence', 'bar', '出现违法违纪问题')]), 'v');
+    expect(row).toMatchObject({ score: 100, total: 100, vetoed: false, veto: { effect: 'bar', conditionName: '出现违法违纪问题' } });
+    expect(row.grade).not.toBe('failing');
+  });
+
+  it('takes no place from the graded rows: the barred account keeps its grade', () => {
+    const graded = gradedFields(rowsOf([['v', 0, 100], ['w', 0, 60]], [veto('v', 'offence', 'bar', '出现违法违纪问题')]), scheme);
+    expect(graded.get('cycle:2026:v')).toMatchObject({ rank: 1, grade: 'excellent' });
+  });
+
+  it('is for a calendar year on a permanent template', () => {
+    const permanent = { cycle: { kind: 'permanent' as const }, periods: ['quarter' as const, 'year' as const, 'all' as const] };
+    expect(() => assertVetoCycle('2026', new Date('2026-05-06T04:00:00Z'), permanent, [])).not.toThrow();
+    expect(domainErrorOf(() => assertVetoCycle('2027', new Date('2026-05-06T04:00:00Z'), permanent, [])).message).toBe('2027 年度尚未开始，不能一票否决');
+  });
+});

@@ -21,6 +21,8 @@ export function entryViewOf(entry: LedgerEntry | null, showMember: boolean, now:
   const parts = [shortDayLabel(entry.occurredOn, now)];
   if (showMember) parts.unshift(entry.memberName);
   if (!entry.claimId && !entry.reverses) parts.push('系统记入');
+  // Volunteer hours are kept beside the points (seeds/004 第五篇; docs/rules.md W3).
+  if (entry.hours !== undefined) parts.push(`志愿服务 ${entry.hours} 小时`);
   return {
     title: entry.itemName,
     subtitle: parts.join(' · '),

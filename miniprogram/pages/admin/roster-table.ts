@@ -1,6 +1,6 @@
 /**
  * A member sheet pasted from a spreadsheet or read from a .csv (admin.members.import): a header row
- * 姓名 手机 分会 档次 职务 职业 社会职务 in any order (the scheme's own words for the unit and the
+ * 姓名 手机 分会 档次 职务 职业 社会职务 (and 户名 for a village) in any order (the scheme's own words for the unit and the
  * category are read too: 支部, 党员类别), tab- or comma-separated, with the scheme's names of
  * categories and roles. Rows the sheet gets wrong are reported by their line in the sheet (the header
  * is line 1), and nothing is sent until every row reads; the server then checks the roster rules.
@@ -8,7 +8,7 @@
 import type { ImportRow, SchemeTerms } from '../../../typings/api';
 import { categoryOf, roleOf } from './roster-labels';
 
-type Field = 'name' | 'phone' | 'branch' | 'category' | 'roles' | 'profession' | 'socialRoles';
+type Field = 'name' | 'phone' | 'branch' | 'category' | 'roles' | 'profession' | 'socialRoles' | 'household';
 
 const HEADERS: Record<string, Field> = {
   姓名: 'name',
@@ -28,6 +28,9 @@ const HEADERS: Record<string, Field> = {
   职务: 'roles',
   职业: 'profession',
   社会职务: 'socialRoles',
+  // Village templates (seeds/004 以户为单位): the household a person belongs to (docs/rules.md H2).
+  户名: 'household',
+  所属户: 'household',
 };
 
 /** Cells meaning "none": the root directly for a unit, no role, and so on. */
@@ -191,6 +194,9 @@ export function parseRosterSheet(text: string, terms: SchemeTerms): ParsedSheet 
           if (roles.length > 0) row.socialRoles = roles;
           break;
         }
+        case 'household':
+          if (!isNone(value)) row.household = value;
+          break;
       }
     });
     if (row.name === '') problems.push('缺少姓名');

@@ -46,11 +46,17 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & 
   return links;
 }
 
+/** A household's person: who they are and how many the household has (seeds/004 以户为单位; H9). */
+function actingLine(home: Home): string {
+  if (!home.acting || !home.member?.holders) return '';
+  return `${home.acting}（本户 ${home.member.holders.length} 人）· `;
+}
+
 /** The page's data for a loaded home. */
 export function homeViewOf(home: Home) {
   return {
     member: home.member,
-    subtitle: home.member ? memberSubtitle(home.member, home.terms) : '',
+    subtitle: home.member ? actingLine(home) + memberSubtitle(home.member, home.terms) : '',
     initial: home.member ? home.member.name.slice(-2) : '',
     standings: home.standings,
     recent: home.recent,

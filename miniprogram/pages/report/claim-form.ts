@@ -63,6 +63,8 @@ export function previewOf(form: ClaimForm): Preview {
       return { points, pointsText, hint: item.range ? `可在 ${item.range[0]}–${item.range[1]} 分内申请，由初审人确认` : '' };
     case 'discretionary':
       return { points, pointsText, hint: '分值由审核人在其权限内确认（第十三条）' };
+    case 'hours':
+      return { points, pointsText, hint: `志愿服务时长按半小时计，每小时 ${item.rate ?? 0} 分${item.maxCount ? `，每次最多 ${item.maxCount} 小时` : ''}` };
     default:
       return { points, pointsText, hint: '' };
   }
@@ -90,6 +92,8 @@ export function missingOf(form: ClaimForm): string | null {
       return `请填写${unitName(item)}`;
     case 'value':
       return parseValue(form.value) === undefined ? '请填写实事的价值（元）' : previewOf(form).hint;
+    case 'hours':
+      return `请填写服务时长（小时，按半小时计${item.maxCount ? `，最多 ${item.maxCount} 小时` : ''}）`;
     default:
       return null;
   }
@@ -102,7 +106,7 @@ export function payloadOf(form: ClaimForm): PayloadOf<'claim.submit'> {
   const kind: InputKind = inputKindOf(form.item);
   if (kind === 'points') payload.points = form.points;
   if (kind === 'count') payload.count = form.count;
-  if (kind === 'value') payload.value = parseValue(form.value);
+  if (kind === 'value' || kind === 'hours') payload.value = parseValue(form.value);
   if (form.evidence.length > 0) payload.evidence = [...form.evidence];
   return payload;
 }

@@ -26,6 +26,9 @@ import { attributesOf, keyHolder, newMember, readMember, rosterKeyOf, sameAttrib
 import { notifyReviewers } from '../../notify';
 import { attributeColumns, sameFixedAttributes } from './personnel-columns';
 import type { Attributes } from '../../../domain/fixed-points';
+import { planHouseholds, type HouseholdRow, type PlannedHousehold } from '../../../domain/households';
+import type { Scheme } from '../../../domain/scheme';
+import { codesNeeded, HouseholdMoved, householdsNamed, writeHouseholds } from '../../data/household-import';
 
 const cell = z.string().max(200, '过长');
 
@@ -46,6 +49,7 @@ const importRow = z
     profession: cell.optional(),
     socialRoles: z.array(cell).max(20, '过多').optional(),
     attributes: z.record(z.string().max(20, '过长'), z.string().max(20, '过长')).optional(),
+    household: cell.optional(),
   })
   .strict();
 
@@ -55,8 +59,10 @@ const importSchema = z
 
 /** A row in the roster's words: the template's names of category and roles, whichever the sheet used. */
 function rosterRow(row: ImportRow): RosterRow {
-  const { tier, positions, category, roles, attributes, ...rest } = row;
-  void attributes; // 固定积分 attributes are the personnel sheet's (personnel-columns.ts), not the roster's
+  const { tier, positions, category, roles, attributes, household, ...rest } = row;
+  // 固定积分 attributes are the personnel sheet's (personnel-columns.ts); a household is planned apart (splitSheet).
+  void attributes;
+  void household;
   const out: RosterRow = { ...rest };
   const chosenCategory = category ?? tier;
   const chosenRoles = roles ?? positions;
@@ -71,36 +77,70 @@ class RosterMoved extends Error {}
 /** Re-planning rounds before the import gives up with CONFLICT (each round means another import won a race). */
 const PLANNING_ROUNDS = 4;
 
-type ImportData = { created: number; updated: number; errors: { row: number; message: string }[]; members: { memberId: string; name: string; inviteCode: string }[] };
+type ImportData = { created: number; updated: number; errors: { row: number; message: string }[]; members: { memberId: string; name: string; inviteCode: string; holder?: string }[] };
 
 export const adminMembersImport = defineAction('admin.members.import', {
   schema: importSchema,
   access: 'secretariat',
   writes: true,
   async handle(ctx, payload) {
-    const rows = payload.rows.map(rosterRow);
+    const sheet = splitSheet(payload.rows);
     const attributes = attributeColumns(payload.rows, await ctx.scheme());
     if (attributes.errors.length > 0) return { created: 0, updated: 0, errors: attributes.errors, members: [] };
     for (let round = 1; ; round++) {
       try {
-        return await importOnce(ctx, rows, attributes.rows);
+        return await importOnce(ctx, sheet, attributes.rows);
       } catch (error) {
-        if (!(error instanceof RosterMoved) || round >= PLANNING_ROUNDS) throw error;
+        if (!(error instanceof RosterMoved || error instanceof HouseholdMoved) || round >= PLANNING_ROUNDS) throw error;
       }
     }
   },
 });
 
-async function importOnce(ctx: RequestContext, rows: RosterRow[], attributes: readonly (Attributes | null)[]): Promise<ImportData> {
+/** The sheet as two lists: people with an account of their own, and people of households (H1). */
+interface Sheet {
+  people: RosterRow[];
+  /** The 1-based sheet row of each of `people`. */
+  peopleRows: number[];
+  households: HouseholdRow[];
+}
+
+function splitSheet(rows: readonly ImportRow[]): Sheet {
+  const sheet: Sheet = { people: [], peopleRows: [], households: [] };
+  rows.forEach((row, i) => {
+    if (row.household !== undefined && row.household.trim() !== '') {
+      sheet.households.push({ ...rosterRow(row), row: i + 1, household: row.household });
+    } else {
+      sheet.people.push(rosterRow(row));
+      sheet.peopleRows.push(i + 1);
+    }
+  });
+  return sheet;
+}
+
+/** Both halves of the sheet planned: every error with its sheet row, or the plans to write. */
+async function planSheet(sheet: Sheet, scheme: Scheme): Promise<{ errors: ImportData['errors']; people: ImportPlan; existing: StoredMember[]; households: PlannedHousehold[] }> {
+  const existing = await candidatesFor(sheet.people);
+  const people = planImport(sheet.people, existing, scheme.organisation, rosterTerms(scheme));
+  const errors = people.errors.map((e) => ({ row: sheet.peopleRows[e.row - 1], message: e.message }));
+  if (sheet.households.length === 0) return { errors, people, existing, households: [] };
+  if (!scheme.organisation.households) {
+    return { errors: [...errors, ...sheet.households.map((h) => ({ row: h.row, message: '本方案不以户为单位积分，请删去户名' }))], people, existing, households: [] };
+  }
+  const onFile = await householdsNamed(sheet.households.map((h) => h.household.trim()));
+  const households = planHouseholds(sheet.households, onFile, scheme.organisation, rosterTerms(scheme));
+  return { errors: [...errors, ...households.errors].sort((a, b) => a.row - b.row), people, existing, households: households.households };
+}
+
+async function importOnce(ctx: RequestContext, sheet: Sheet, attributes: readonly (Attributes | null)[]): Promise<ImportData> {
   // A retry is planned against the members its first attempt created: answer it before planning.
   await replayIfDone(ctx);
   const scheme = await ctx.scheme();
-  const existing = await candidatesFor(rows);
-  const plan = planImport(rows, existing, scheme.organisation, rosterTerms(scheme));
-  if (plan.errors.length > 0) return { created: 0, updated: 0, errors: plan.errors, members: [] };
+  const { errors, people: plan, existing, households } = await planSheet(sheet, scheme);
+  if (errors.length > 0) return { created: 0, updated: 0, errors, members: [] };
 
   const branches = await loadBranches();
-  const codes = await issueInviteCodes(plan.rows.filter((r) => r.action === 'create').length);
+  const codes = await issueInviteCodes(plan.rows.filter((r) => r.action === 'create').length + codesNeeded(households));
   const pending = await PendingClaimsPlan.plan(plannedChanges(plan, existing, branches), scheme, await ctx.secretariatActor());
   const at = ctx.now.toISOString();
 
@@ -112,7 +152,8 @@ async function importOnce(ctx: RequestContext, rows: RosterRow[], attributes: re
     let updated = 0;
     for (const row of plan.rows) {
       const branch = await resolver.resolve(tx, row.draft.branchName);
-      const given = attributes[row.row - 1];
+      // 固定积分 attributes of the sheet's row (people's rows are numbered within the whole sheet).
+      const given = attributes[sheet.peopleRows[row.row - 1] - 1];
       if (row.action === 'create') {
         const member = newMember(row.draft, branch, codes[created++], at);
         if (given) member.attributes = given;
@@ -135,8 +176,9 @@ async function importOnce(ctx: RequestContext, rows: RosterRow[], attributes: re
         members.push({ memberId: member._id, name: member.name, inviteCode: member.inviteCode });
       }
     }
+    const written = await writeHouseholds(tx, households, (name) => resolver.resolve(tx, name), codes.slice(created), scheme, at);
     rerouted = await pending.apply(tx, at);
-    return { created, updated, errors: [], members };
+    return { created: created + written.created, updated: updated + written.updated, errors: [], members: [...members, ...written.members] };
   });
   for (const { claim, newReviewers } of rerouted) await notifyReviewers(claim, newReviewers);
   return data;
@@ -172,7 +214,7 @@ async function candidatesFor(rows: readonly RosterRow[]): Promise<StoredMember[]
   for (const [field, values] of [['phone', phones], ['name', names]] as const) {
     for (let i = 0; i < values.length; i += 500) {
       const query = db.collection(COLLECTIONS.members).where({ [field]: _.in(values.slice(i, i + 500)) });
-      for (const member of await readAll<StoredMember>(query)) found.set(member._id, member);
+      for (const member of await readAll<StoredMember>(query)) if (member.kind !== 'household') found.set(member._id, member);
     }
   }
   return [...found.values()];

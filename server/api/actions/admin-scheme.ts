@@ -30,7 +30,7 @@ const itemSchema = z
     id: text(80),
     name: text(80),
     category: text(40),
-    kind: z.enum(['fixed', 'range', 'per_count', 'value_share', 'discretionary', 'committee', 'dues']),
+    kind: z.enum(['fixed', 'range', 'per_count', 'value_share', 'discretionary', 'committee', 'dues', 'hours']),
     points: z.number().optional(),
     range: z.tuple([z.number(), z.number()]).optional(),
     rate: z.number().optional(),

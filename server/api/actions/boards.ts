@@ -11,13 +11,13 @@ import type { LedgerEntry, Notice } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { competitionRank, rankBoard, type Measure } from '../../../domain/ranking';
-import { boardPeriod, inScope, ranksByScore, scopeCategory, type TallyKey } from '../../../domain/tally';
+import { boardPeriod, inScope, ranksByScore, scopeCategory, tallyId, type TallyKey } from '../../../domain/tally';
 import { ledgerReach, reaches } from '../../../domain/reach';
 import { rootName, unitWord } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { cursor, id, noPayload } from '../validation';
-import { database } from '../../cloud';
+import { database, getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { decodeCursor, nextCursor, PAGE_SIZE } from '../../data/claims';
 import type { StoredTally } from '../../data/ledger';
@@ -77,6 +77,12 @@ export async function boardRows(tallyKey: TallyKey, scope: BoardScope | undefine
   return data as StoredTally[];
 }
 
+async function householdTally(ctx: RequestContext, tallyKey: TallyKey): Promise<StoredTally | undefined> {
+  if (!(await ctx.holder())) return undefined;
+  const household = await ctx.member();
+  return household ? ((await getOrNull<StoredTally>(database().collection(COLLECTIONS.tallies).doc(tallyId(household._id, tallyKey)))) ?? undefined) : undefined;
+}
+
 async function ownStanding(
   ctx: RequestContext,
   tallyKey: TallyKey,
@@ -87,7 +93,8 @@ async function ownStanding(
   if (!ctx.openid) return null;
   const db = database();
   const { data } = await db.collection(COLLECTIONS.tallies).where({ openid: ctx.openid, key: tallyKey }).limit(1).get();
-  const own = data[0] as StoredTally | undefined;
+  // A household's people are not on its tallies (H12): their standing is the household's, found by id.
+  const own = (data[0] as StoredTally | undefined) ?? (await householdTally(ctx, tallyKey));
   if (!own || !inScope(own, scope)) return null;
   const score = by === 'score' ? { score: own.score ?? 0 } : {};
   const shown = rows.find((row) => row.memberId === own.memberId);

@@ -8,7 +8,7 @@ import { DomainError } from '../../../domain/errors';
 import { schemeTerms } from '../../../domain/glossary';
 import { assertInClaimsWindow } from '../../../domain/periods';
 import { capabilitiesOf } from '../../../domain/capabilities';
-import { countsIn, linePoints, shownItem } from '../../../domain/points';
+import { countsIn, hoursOf, linePoints, shownItem } from '../../../domain/points';
 import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
 import { selfReportRoute } from '../../../domain/routing';
 import { itemFor } from '../../../domain/unit-items';
@@ -76,7 +76,7 @@ export const claimSubmit = defineAction('claim.submit', {
     const leaders = await loadEndorsers(claimant.branchId, scheme);
     const route = selfReportRoute(claimant, discretionary, leaders, scheme);
     if (!route) throw new DomainError('INTERNAL', 'the self-report chain has no step');
-    const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name, ...countsIn(item) };
+    const line = { memberId: claimant._id, memberName: claimant.name, points: earned, itemId: item.id, itemName: item.name, ...countsIn(item), ...hoursOf(item, input) };
     const claim = newClaim(ctx, {
       kind: 'self',
       item,
@@ -84,7 +84,7 @@ export const claimSubmit = defineAction('claim.submit', {
       occurredOn: payload.occurredOn,
       note: payload.note,
       evidence: payload.evidence ?? [],
-      creator: claimant,
+      creator: await ctx.actor(),
       lines: await withDuplicatesFlagged([line], payload.occurredOn),
       input: stripUndefined(input),
       discretionary,

@@ -44,6 +44,7 @@ export const meGet = defineAction('me.get', {
       inboxCount: member.status === 'active' ? await countInbox(member._id) : 0,
       terms,
       can,
+      ...(member.kind === 'household' ? { acting: (await ctx.holder()) ?? undefined } : {}),
     };
   },
 });

@@ -128,7 +128,7 @@ export const objectionSubmit = defineAction('objection.submit', {
       occurredOn: target.occurredOn,
       note: payload.reason,
       evidence: [],
-      creator: objector,
+      creator: await ctx.actor(),
       lines: target.lines,
       input: {},
       discretionary: 0,

@@ -114,7 +114,7 @@ export const adminPeriodClose = periodAction('admin.period.close', async (ctx, p
   const existing = await findPublication(pubId);
   if (existing && existing.state !== 'closing') return { publication: viewOf(existing), done: true };
 
-  const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH);
+  const accounts = await activeAccountsPage(unitId, existing?.cursor ?? null, CLOSE_BATCH, Boolean(scheme.organisation.households));
   const rows = await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme);
   await writeRows(rows);
   const done = accounts.length < CLOSE_BATCH;
