@@ -82,9 +82,7 @@ export function draftRows(
       vetoed: false,
       flags: [],
     };
-    // A bar on redemption (篇十七 14: 仍可积分) leaves the score and the grade as they are.
     const veto = assessed(target.period, scheme) ? vetoes.get(account._id) : undefined;
-    if (veto?.effect === 'bar') return row;
     return veto ? withVeto(row, veto, scheme) : row;
   });
   if (!assessed(target.period, scheme)) return rows;

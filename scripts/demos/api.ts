@@ -5,6 +5,7 @@
  */
 import type { ActionName, ApiResult, DataOf, PayloadOf } from '../../typings/api';
 import type { LocalCloud } from '../../localcloud/runtime';
+import { travelTo } from '../../localcloud/clock';
 
 /** The secretariat member's account: the local default administrator (ADMIN_OPENIDS). */
 export const DEMO_ADMIN_OPENID = 'local-admin';
@@ -38,5 +39,30 @@ export class DemoApi {
   /** The first administrator openid the functions are configured with. */
   admin(): string {
     return (this.cloud.functionEnv.ADMIN_OPENIDS ?? '').split(',').map((s) => s.trim()).find(Boolean) ?? fail('no administrator openid is configured (ADMIN_OPENIDS)');
+  }
+}
+
+/** A moment of a demo's history: an api call made at `at`. */
+export interface Step {
+  at: Date;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * Replays a demo's history in order, each step at its moment on the local cloud's clock (so entries,
+ * windows and deadlines fall when they would have), leaving out steps after `now`; the clock comes
+ * back to now at the end, whatever happens.
+ */
+export async function replay(steps: Step[], now: Date): Promise<void> {
+  const back = travelTo(now);
+  try {
+    const ordered = [...steps].sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const step of ordered) {
+      if (step.at.getTime() > now.getTime()) continue;
+      travelTo(step.at);
+      await step.run();
+    }
+  } finally {
+    back();
   }
 }

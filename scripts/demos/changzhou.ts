@@ -15,11 +15,10 @@ import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
-import { travelTo } from '../../localcloud/clock';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
+import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
 import { PARTY_BRANCHES, partyCast, type PartyPerson } from './changzhou-cast';
 
 /** A moment of China time. */
@@ -35,10 +34,6 @@ function chance(text: string): number {
 /** What the 支部书记 records for the branch's 记分员 (the rest of the demo leaves them out). */
 const OWN_RECORDS = new Set(['study.xuexi', 'life.dues', 'review.excellent', 'review.qualified']);
 
-interface Step {
-  at: Date;
-  run: () => Promise<unknown>;
-}
 
 /** Seeds the changzhou demo through the api; returns a summary for the console and the people it made. */
 export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -245,18 +240,7 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
     }),
   );
 
-  // Replay in order, each step at its moment; the clock comes back to now at the end.
-  const back = travelTo(now);
-  try {
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (const step of steps) {
-      if (step.at.getTime() > now.getTime()) continue;
-      travelTo(step.at);
-      await step.run();
-    }
-  } finally {
-    back();
-  }
+  await replay(steps, now);
 
   const summary = [
     `changzhou demo seeded through the api: ${cast.length} 党员 in ${PARTY_BRANCHES.length} 支部 from ${lastYear}-01-04 to ${today}: ` +

@@ -14,11 +14,10 @@ import { roleName } from '../../domain/glossary';
 import { addMonths, nextMonth, shanghaiDate } from '../../domain/periods';
 import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { addDays } from '../../domain/workdays';
-import { travelTo } from '../../localcloud/clock';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
+import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
 import { chance, companyCast, DEPARTMENTS, type Employee } from './enterprise-cast';
 
 /** A moment of China time. */
@@ -32,10 +31,6 @@ const MERIT_NOTES = ['主动顶班完成检修任务', '及时发现并处理皮
 const FAULTS = ['fault.discipline', 'fault.slack'];
 const FAULT_NOTES = ['班前会迟到', '交接班记录不全，推诿责任'];
 
-interface Step {
-  at: Date;
-  run: () => Promise<unknown>;
-}
 
 /** Seeds the enterprise demo through the api; returns a summary for the console and the people it made. */
 export async function seedEnterprise(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -132,18 +127,7 @@ export async function seedEnterprise(cloud: LocalCloud, options: DemoOptions = {
   propose('jj2-leader1', addDays(today, -2), 'fault.discipline', 'jj2-03', 25, '连续三天脱岗', true);
   propose('zc1-leader2', addDays(today, -1), 'merit.suggestion', 'zc1-05', 4, '提出刮板输送机链条张紧改进建议', true);
 
-  // Replay in order, each step at its moment; the clock comes back to now at the end.
-  const back = travelTo(now);
-  try {
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (const step of steps) {
-      if (step.at.getTime() > now.getTime()) continue;
-      travelTo(step.at);
-      await step.run();
-    }
-  } finally {
-    back();
-  }
+  await replay(steps, now);
 
   const summary = [
     `enterprise demo seeded through the api: ${cast.length} 员工 in ${DEPARTMENTS.length} 部门 from ${months[0]}-02 to ${today}: ` +

@@ -15,10 +15,9 @@ import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
-import { travelTo } from '../../localcloud/clock';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
+import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
 import { BRANCHES, branchCast, castOf, type BranchPerson, type Conduct } from './party-branch-cast';
 
 /** A moment of China time. */
@@ -45,10 +44,6 @@ const EXACT: Record<string, [string, string, number][]> = {
   'b1-03': [['02-08', 'daily.absent', 1], ['05-20', 'daily.absent', 1], ['07-08', 'daily.leave', 1], ['04-26', 'daily.notes', 2]],
 };
 
-interface Step {
-  at: Date;
-  run: () => Promise<unknown>;
-}
 
 /** Seeds the party-branch demo through the api; returns a summary for the console and the people it made. */
 export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -257,18 +252,7 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
     });
   }
 
-  // Replay in order, each step at its moment; the clock comes back to now at the end.
-  const back = travelTo(now);
-  try {
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (const step of steps) {
-      if (step.at.getTime() > now.getTime()) continue;
-      travelTo(step.at);
-      await step.run();
-    }
-  } finally {
-    back();
-  }
+  await replay(steps, now);
 
   const summary = [
     `party-branch demo seeded through the api: ${cast.length} 党员 in ${BRANCHES.length} 支部 from ${lastYear}-01-04 to ${today}: ` +

@@ -17,11 +17,10 @@ import { categoryName, roleName } from '../../domain/glossary';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { QIUXIAN_SCHEME } from '../../domain/schemes/qiuxian';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
-import { travelTo } from '../../localcloud/clock';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
+import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
 import { chance, QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
 
 const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
@@ -60,7 +59,7 @@ export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { si
   const ids = new Map<string, string>();
   const openids = new Map<string, string>();
   const id = (key: string) => ids.get(key) ?? fail(`unknown demo member ${key}`);
-  const steps: { at: Date; run: () => Promise<unknown> }[] = [];
+  const steps: Step[] = [];
   const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
   const counts = { awards: 0, entries: 0, reports: 0, closed: 0 };
   const members = cast.filter((p) => p.category !== null);
@@ -222,18 +221,7 @@ export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { si
     if (finalOn < today) later(at(finalOn, '09:00'), () => api.as(demoOpenid('secgen'), 'admin.period.finalize', payload));
   }
 
-  // Replay in order, each step at its moment; the clock comes back to now at the end.
-  const back = travelTo(now);
-  try {
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (const step of steps) {
-      if (step.at.getTime() > now.getTime()) continue;
-      travelTo(step.at);
-      await step.run();
-    }
-  } finally {
-    back();
-  }
+  await replay(steps, now);
 
   const summary = [
     `qiuxian demo seeded through the api: ${members.length} 会员 in ${QIUXIAN_BRANCHES.length} 分会 from ${half.from} to ${today}: ` +

@@ -15,11 +15,10 @@ import { roleName } from '../../domain/glossary';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { VILLAGE_SCHEME } from '../../domain/schemes/village';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
-import { travelTo } from '../../localcloud/clock';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions } from './api';
+import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
 import { chance, GROUPS, OFFICIALS, START_HOUSEHOLD, VILLAGE_NAME, villageHouseholds, type VillageHousehold, type VillagePerson } from './village-cast';
 
 const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
@@ -36,10 +35,6 @@ const REPORTS: [string, string, { value?: number }?][] = [
   ['self.garden', '房前屋后种植桂花和月季'],
 ];
 
-interface Step {
-  at: Date;
-  run: () => Promise<unknown>;
-}
 
 export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
   const started = performance.now();
@@ -204,17 +199,7 @@ export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}):
     await api.as(demoOpenid(START_HOUSEHOLD), 'redeem.request', { rewardId: toothpaste._id, quantity: 1 });
   });
 
-  const back = travelTo(now);
-  try {
-    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-    for (const step of steps) {
-      if (step.at.getTime() > now.getTime()) continue;
-      travelTo(step.at);
-      await step.run();
-    }
-  } finally {
-    back();
-  }
+  await replay(steps, now);
 
   const holders = households.reduce((n, h) => n + h.people.length, 0);
   const summary = [

@@ -6,11 +6,11 @@
  */
 import { performance } from 'perf_hooks';
 import type { LedgerEntry } from '../../typings/models';
-import { tallyKeysOf } from '../../domain/calendar';
 import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { demoOpenid as as } from '../../scripts/demos';
 import { seedEnterprise } from '../../scripts/demos/enterprise';
 import { ApiHarness } from '../support/api';
+import { talliesAndLedger } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -81,11 +81,6 @@ it('ranks each department by month, quarter and year for its 奖金 and 福利',
 });
 
 it('keeps every tally equal to its entries', () => {
-  const sums = new Map<string, number>();
-  for (const e of ledger()) {
-    for (const key of tallyKeysOf(e.occurredOn, ENTERPRISE_SCHEME.calendar)) sums.set(`${e.memberId}:${key}`, (sums.get(`${e.memberId}:${key}`) ?? 0) + e.points);
-  }
-  const tallies = (dump().tallies ?? []) as unknown as { _id: string; total: number }[];
-  expect(tallies.length).toBe(sums.size);
-  for (const t of tallies) expect([t._id, Math.round(t.total * 100)]).toEqual([t._id, Math.round(sums.get(t._id)! * 100)]);
+  const { tallies, sums } = talliesAndLedger(h, ENTERPRISE_SCHEME.calendar);
+  expect(tallies).toEqual(sums);
 });

@@ -6,12 +6,11 @@
  */
 import { performance } from 'perf_hooks';
 import type { OutcomeView } from '../../typings/api';
-import type { LedgerEntry } from '../../typings/models';
-import { tallyKeysOf } from '../../domain/calendar';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { demoOpenid } from '../../scripts/demos';
 import { seedPartyBranch } from '../../scripts/demos/party-branch';
 import { ApiHarness } from '../support/api';
+import { talliesAndLedger } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -125,13 +124,6 @@ it('has a live year board by score, and keeps every tally equal to the ledger', 
   expect(board.rows.length).toBeGreaterThanOrEqual(20);
   expect((await h.ok(as('b1-04'), 'ranking.get', { period: 'quarter' })).key).toBe('2026-Q4');
 
-  const sums = new Map<string, number>();
-  for (const entry of dump().ledger as unknown as LedgerEntry[]) {
-    for (const key of tallyKeysOf(entry.occurredOn, PARTY_BRANCH_SCHEME.calendar)) {
-      const id = `${entry.memberId}:${key}`;
-      sums.set(id, Math.round(((sums.get(id) ?? 0) + entry.points) * 100) / 100);
-    }
-  }
-  const tallies = dump().tallies as unknown as { _id: string; total: number }[];
-  expect(new Map(tallies.map((t) => [t._id, t.total]))).toEqual(sums);
+  const { tallies, sums } = talliesAndLedger(h, PARTY_BRANCH_SCHEME.calendar);
+  expect(tallies).toEqual(sums);
 });

@@ -1,0 +1,25 @@
+/**
+ * What every demo's test checks the same way: each tally (per account and period key) holds the sum
+ * of its account's entries in that period, to the fen, and nothing else (no tally without entries).
+ */
+import type { LedgerEntry } from '../../typings/models';
+import { tallyKeysOf, type CalendarDef } from '../../domain/calendar';
+import type { ApiHarness } from './api';
+
+const fen = (points: number) => Math.round(points * 100) / 100;
+
+/** The stored tallies' totals and the ledger's sums, by tally id: equal when nothing drifted. */
+export function talliesAndLedger(h: ApiHarness, calendar: CalendarDef): { tallies: Map<string, number>; sums: Map<string, number> } {
+  const dump = h.cloud.store.dump();
+  const sums = new Map<string, number>();
+  for (const entry of (dump.ledger ?? []) as unknown as LedgerEntry[]) {
+    // Spending in the 积分超市 moves an account's balance, never its totals (docs/rules.md S1).
+    if (entry.redemption) continue;
+    for (const key of tallyKeysOf(entry.occurredOn, calendar)) {
+      const id = `${entry.memberId}:${key}`;
+      sums.set(id, fen((sums.get(id) ?? 0) + entry.points));
+    }
+  }
+  const tallies = new Map(((dump.tallies ?? []) as unknown as { _id: string; total: number }[]).map((t) => [t._id, fen(t.total)]));
+  return { tallies, sums };
+}
