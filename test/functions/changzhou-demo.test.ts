@@ -9,7 +9,7 @@ import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
 import { demoOpenid } from '../../scripts/demos';
 import { seedChangzhou } from '../../scripts/demos/changzhou';
 import { ApiHarness } from '../support/api';
-import { talliesAndLedger } from '../support/demo';
+import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -21,16 +21,16 @@ beforeAll(async () => {
   const started = performance.now();
   ({ summary } = await seedChangzhou(h.cloud, { now }));
   ms = performance.now() - started;
-}, 120_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const dump = () => h.cloud.store.dump();
 const as = demoOpenid;
 
-it('seeds through the api in under a minute and says who to be', () => {
+it('seeds through the api and says who to be', () => {
   console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
   expect(summary).toContain('from 2025-01-04 to 2026-11-21');
-  expect(ms).toBeLessThan(60_000);
+  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
   // The clock is back where it was.
   expect(new Date().toISOString()).toBe(now.toISOString());
 });

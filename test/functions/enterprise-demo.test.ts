@@ -10,7 +10,7 @@ import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { demoOpenid as as } from '../../scripts/demos';
 import { seedEnterprise } from '../../scripts/demos/enterprise';
 import { ApiHarness } from '../support/api';
-import { talliesAndLedger } from '../support/demo';
+import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -22,16 +22,16 @@ beforeAll(async () => {
   const started = performance.now();
   ({ summary } = await seedEnterprise(h.cloud, { now }));
   ms = performance.now() - started;
-}, 120_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const dump = () => h.cloud.store.dump();
 const ledger = () => (dump().ledger ?? []) as unknown as LedgerEntry[];
 
-it('seeds through the api well under 30 seconds and says who to be', () => {
+it('seeds through the api and says who to be', () => {
   console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
   expect(summary).toContain('from 2026-08-02 to 2026-11-21');
-  expect(ms).toBeLessThan(30_000);
+  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 

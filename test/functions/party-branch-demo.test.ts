@@ -10,7 +10,7 @@ import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { demoOpenid } from '../../scripts/demos';
 import { seedPartyBranch } from '../../scripts/demos/party-branch';
 import { ApiHarness } from '../support/api';
-import { talliesAndLedger } from '../support/demo';
+import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -22,18 +22,18 @@ beforeAll(async () => {
   const started = performance.now();
   ({ summary } = await seedPartyBranch(h.cloud, { now }));
   ms = performance.now() - started;
-}, 120_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const dump = () => h.cloud.store.dump();
 const as = demoOpenid;
 const lastYear = async (who: string) => (await h.ok(as(who), 'outcome.list', { period: 'cycle', key: '2025' })).rows;
 
-it('seeds through the api in under a minute and says who to be', () => {
+it('seeds through the api and says who to be', () => {
   // About 11 s on a quiet machine (npm start's own figure), 14–18 s with other work on the cores.
   console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
   expect(summary).toContain('from 2025-01-04 to 2026-11-21');
-  expect(ms).toBeLessThan(60_000);
+  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 

@@ -10,7 +10,7 @@ import { QIUXIAN_SCHEME } from '../../domain/schemes/qiuxian';
 import { demoOpenid } from '../../scripts/demos';
 import { seedQiuxian } from '../../scripts/demos/qiuxian';
 import { ApiHarness } from '../support/api';
-import { talliesAndLedger } from '../support/demo';
+import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -28,10 +28,10 @@ afterAll(() => h.close());
 const dump = () => h.cloud.store.dump();
 const as = demoOpenid;
 
-it('seeds its 350 members through the api in under a minute', () => {
+it('seeds its 350 members through the api', () => {
   console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
   expect(summary).toContain('from 2026-01-01 to 2026-11-21');
-  expect(ms).toBeLessThan(60_000);
+  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 

@@ -9,6 +9,7 @@ import type { LedgerEntry } from '../../typings/models';
 import { demoOpenid } from '../../scripts/demos';
 import { seedVillage } from '../../scripts/demos/village';
 import { ApiHarness } from '../support/api';
+import { SEEDING_LIMIT_MS } from '../support/demo';
 
 let h: ApiHarness;
 let summary: string;
@@ -20,17 +21,17 @@ beforeAll(async () => {
   const started = performance.now();
   ({ summary } = await seedVillage(h.cloud, { now }));
   ms = performance.now() - started;
-}, 120_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const dump = () => h.cloud.store.dump();
 const as = demoOpenid;
 
-it('seeds through the api in under a minute and says who to be', () => {
+it('seeds through the api and says who to be', () => {
   console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
   expect(summary).toContain('from 2025-01-04 to 2026-11-21');
   // Well under 30 s alone; the bound leaves room for a machine shared with other work.
-  expect(ms).toBeLessThan(60_000);
+  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 

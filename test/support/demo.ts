@@ -1,5 +1,5 @@
 /**
- * What every demo's test checks the same way: each tally (per account and period key) holds the sum
+ * What every demo's test checks the same way: that seeding ends, and that each tally (per account and period key) holds the sum
  * of its account's entries in that period, to the fen, and nothing else (no tally without entries).
  */
 import type { LedgerEntry } from '../../typings/models';
@@ -7,6 +7,14 @@ import { tallyKeysOf, type CalendarDef } from '../../domain/calendar';
 import type { ApiHarness } from './api';
 
 const fen = (points: number) => Math.round(points * 100) / 100;
+
+/**
+ * How long a demo may take to seed in a test. It guards against seeding that runs away (a demo is
+ * hundreds of real api calls), it is not a benchmark: jest runs two suites at once on a 2-core
+ * runner, so two demos may seed side by side at half speed each. Alone they take 5–45 s; the console
+ * line of each demo's test says how long it took.
+ */
+export const SEEDING_LIMIT_MS = 120_000;
 
 /** The stored tallies' totals and the ledger's sums, by tally id: equal when nothing drifted. */
 export function talliesAndLedger(h: ApiHarness, calendar: CalendarDef): { tallies: Map<string, number>; sums: Map<string, number> } {

@@ -26,7 +26,7 @@ export function previewSuite(options: { template?: string } = {}): PreviewSuite 
   beforeAll(async () => {
     [cloud, browser] = await Promise.all([startPreviewCloud({ template: options.template }), launchChromium()]);
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
-  }, 120_000);
+  }, 180_000);
 
   afterEach(async () => {
     const opened = phones.splice(0);
