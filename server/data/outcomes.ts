@@ -14,9 +14,10 @@ import { tallyId, type TallyKey } from '../../domain/tally';
 import { database, getOrNull, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import { figuresOf, withoutId, type StoredTally } from './ledger';
-import { readAll, type StoredMember } from './members';
+import type { StoredMember } from './members';
 
 const IDS_PER_QUERY = 500;
+const ROWS_PER_PAGE = 1000;
 
 export async function findPublication(id: string): Promise<Publication | null> {
   const found = await getOrNull<Publication>(database().collection(COLLECTIONS.publications).doc(id));
@@ -98,7 +99,25 @@ export async function writeGrades(changes: readonly { row: OutcomeRow; fields: G
 
 /** Every row of one unit in a publication (null: the organisation's direct members), in pages. */
 export async function unitRows(publication: string, branchId: string | null): Promise<OutcomeRow[]> {
-  return readAll<OutcomeRow>(database().collection(COLLECTIONS.outcomes).where({ publication, branchId }));
+  return rowsWhere({ publication, branchId });
+}
+
+/** Every outcome row `where` selects, read in pages by id, so a board of thousands is whole. */
+async function rowsWhere(where: Record<string, unknown>): Promise<OutcomeRow[]> {
+  const db = database();
+  const rows: OutcomeRow[] = [];
+  for (let after: string | null = null; ; ) {
+    const page: Record<string, unknown> = after === null ? where : { ...where, _id: db.command.gt(after) };
+    const { data } = await db.collection(COLLECTIONS.outcomes).where(page).orderBy('_id', 'asc').limit(ROWS_PER_PAGE).get();
+    rows.push(...(data as OutcomeRow[]));
+    if (data.length < ROWS_PER_PAGE) return rows;
+    after = rows[rows.length - 1]._id;
+  }
+}
+
+/** Every row of a publication at once, for the passes that need the whole board (grading, placing, 末尾淘汰). */
+export async function publicationRows(publication: string): Promise<OutcomeRow[]> {
+  return rowsWhere({ publication });
 }
 
 /** How many rows a unit has in a publication: the members its quota counts. */
@@ -152,17 +171,9 @@ export type { Period };
  * each belongs to: what an export of a closed cycle lists (admin.export's 评定结果).
  */
 export async function periodRows(period: Period, key: string, branchId: string | undefined): Promise<{ rows: OutcomeRow[]; states: Map<string, Publication['state']> }> {
-  const db = database();
   const where: Record<string, unknown> = { period, key };
   if (branchId !== undefined) where.branchId = branchId;
-  const rows: OutcomeRow[] = [];
-  for (let after: string | null = null; ; ) {
-    const page: Record<string, unknown> = after === null ? where : { ...where, _id: db.command.gt(after) };
-    const { data } = await db.collection(COLLECTIONS.outcomes).where(page).orderBy('_id', 'asc').limit(1000).get();
-    rows.push(...(data as OutcomeRow[]));
-    if (data.length < 1000) break;
-    after = rows[rows.length - 1]._id;
-  }
+  const rows = await rowsWhere(where);
   const publications = await readByIds<Publication>(COLLECTIONS.publications, [...new Set(rows.map((r) => r.publication))]);
   return { rows, states: new Map(publications.map((p) => [p._id, p.state])) };
 }

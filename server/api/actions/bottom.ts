@@ -14,8 +14,7 @@ import { publicationId } from '../../../domain/publication';
 import { ledgerReach } from '../../../domain/reach';
 import { committeeName } from '../../../domain/scheme';
 import { defineAction } from '../action';
-import { findPublication } from '../../data/outcomes';
-import { publicationRows } from '../../data/placings';
+import { findPublication, publicationRows } from '../../data/outcomes';
 
 export const bottomList = defineAction('bottom.list', {
   schema: z

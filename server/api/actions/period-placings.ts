@@ -9,7 +9,7 @@ import { assessed, type OutcomeRow } from '../../../domain/outcome-rows';
 import { placeRows } from '../../../domain/placings';
 import type { Scheme } from '../../../domain/scheme';
 import { writeRows } from '../../data/outcomes';
-import { publicationRows } from '../../data/placings';
+import { publicationRows } from '../../data/outcomes';
 
 const places = (period: Period, scheme: Scheme): boolean => assessed(period, scheme) && Boolean(scheme.outcomes?.rankStars || scheme.outcomes?.plaques || scheme.outcomes?.bottom);
 
