@@ -3,7 +3,7 @@
  * 积分+ has no upper limit to score against (docs/rules.md Q10); 挂牌公示 of the first 会员单位、理事单位
  * 和会长单位 (Q11); and 末尾淘汰, the last places listed with their history for the 会长会 (Q13–Q15).
  * These need every row of the publication at once, so they are a pass over its rows once the close
- * has drafted them all (server/api/actions/period-placings.ts). Pure and idempotent: the pass writes
+ * has drafted them all (server/data/grading.ts). Pure and idempotent: the pass writes
  * only the rows whose place, stars or flags changed.
  */
 import type { EliminationRow } from '../typings/api';

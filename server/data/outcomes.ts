@@ -97,11 +97,6 @@ export async function writeGrades(changes: readonly { row: OutcomeRow; fields: G
   for (const { row, fields } of changes) await outcomes.doc(row._id).update({ data: fields });
 }
 
-/** Every row of one unit in a publication (null: the organisation's direct members), in pages. */
-export async function unitRows(publication: string, branchId: string | null): Promise<OutcomeRow[]> {
-  return rowsWhere({ publication, branchId });
-}
-
 /** Every outcome row `where` selects, read in pages by id, so a board of thousands is whole. */
 async function rowsWhere(where: Record<string, unknown>): Promise<OutcomeRow[]> {
   const db = database();

@@ -9,7 +9,8 @@
  * working day (China's calendar); finalizing re-drafts the rows whose objection was upheld, so the
  * corrections recorded meanwhile count, and the rows of members vetoed since the close, in the
  * transaction that makes the period final. A graded cycle (seeds/001 篇一 三、4) is graded unit by
- * unit once its last batch is drafted, and its redrafted units again at finalize (server/data/grading.ts).
+ * unit once its last batch is drafted, and its redrafted units again at finalize; a period with places
+ * (seeds/003) is placed at the same two moments, from the same read (server/data/grading.ts).
  */
 import { z } from 'zod';
 import type { DataOf, PeriodPayload, PublicationView } from '../../../typings/api';
@@ -32,7 +33,6 @@ import { unitWord, type Scheme } from '../../../domain/scheme';
 import { assertNoPendingVetoes } from '../../../domain/vetoes';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
-import { placePublication, placeRedrafted } from './period-placings';
 import { id } from '../validation';
 import {
   activeAccountsPage,
@@ -47,7 +47,7 @@ import {
   writePublication,
   writeRows,
 } from '../../data/outcomes';
-import { gradePublication, regrade } from '../../data/grading';
+import { passPublication, passRedrafted, type Passed } from '../../data/grading';
 import { findMembers } from '../../data/members';
 import { listVetoes, pendingVetoes, vetoesInForce } from '../../data/vetoes';
 
@@ -119,12 +119,11 @@ export const adminPeriodClose = periodAction('admin.period.close', async (ctx, p
   await writeRows(rows);
   const done = accounts.length < CLOSE_BATCH;
   if (done) {
-    // ── Passes over the whole publication, once every row is drafted ──────────────────────────────
-    // Each writes only what differs from what is stored, so a close cut short after its rows and
-    // before the publication moved runs them again safely. They run before the publication leaves
-    // 'closing': nobody publishes rows a pass has not seen.
-    await gradePublication({ _id: pubId, period: payload.period, unitId }, scheme); // 等次 and places (篇一 三、4; server/data/grading.ts)
-    await placePublication(pubId, payload.period, scheme); // places, 星级评比 by place and 挂牌公示 (seeds/003; period-placings.ts)
+    // The passes over the whole publication, once every row is drafted: 等次 (篇一 三、4), places,
+    // 星级评比 by place and 挂牌公示 (seeds/003). They write only what differs from what is stored, so
+    // a close cut short after its rows and before the publication moved runs them again safely; and
+    // they run before the publication leaves 'closing': nobody publishes rows a pass has not seen.
+    await passPublication({ _id: pubId, period: payload.period }, scheme);
   }
   return ctx.transact(async (tx) => {
     const current = (await readPublication(tx, pubId)) ?? newPublication(pubId, payload, unitId, by, ctx.now);
@@ -161,8 +160,9 @@ export const adminPeriodFinalize = periodAction('admin.period.finalize', async (
   });
   // Rows drafted again from the tallies as they are now, with the vetoes in force: those whose
   // objection was upheld during the 公示 (so the corrections recorded meanwhile count), and those of
-  // members vetoed after the close (X6); their units graded again. Written with the final state, all or nothing.
-  let redrafted: { rows: OutcomeRow[]; grades: Awaited<ReturnType<typeof regrade>>['grades'] } = { rows: [], grades: [] };
+  // members vetoed after the close (X6); their units graded again and the board placed again. Written
+  // with the final state, all or nothing.
+  let redrafted: Passed = { rows: [], grades: [] };
   if (!(await refusal)) {
     const upheld = await upheldRows(pubId);
     const vetoed = assessed(payload.period, scheme) ? await rowsVetoedSince(seen!, scheme) : [];
@@ -172,8 +172,7 @@ export const adminPeriodFinalize = periodAction('admin.period.finalize', async (
     const rows = (await drafted(accounts, { period: payload.period, key: payload.key, publication: pubId }, scheme)).map((row) =>
       objections.get(row.memberId) ? { ...row, objection: objections.get(row.memberId) } : row,
     );
-    redrafted = await regrade(pubId, rows, scheme);
-    redrafted = { ...redrafted, rows: await placeRedrafted(pubId, payload.period, scheme, redrafted.rows) };
+    redrafted = await passRedrafted({ _id: pubId, period: payload.period }, rows, scheme);
   }
   return ctx.transact(async (tx) => {
     const refused = await refusal;
