@@ -14,6 +14,7 @@ import { schemeTerms } from '../../../domain/glossary';
 import { unitWord, type Scheme } from '../../../domain/scheme';
 import { postedLine } from '../../data/ledger';
 import { partsOfLines } from '../../../domain/posting';
+import { byUnit, sheetName } from './unit-sheets';
 
 /** Excel has 16,384 columns; a unit with more people than this gets a note in place of its 考核表. */
 const MOST_PEOPLE_PER_SHEET = 16_000;
@@ -39,17 +40,10 @@ export interface AssessedPerson {
 export function addAssessmentSheets(book: Workbook, scheme: Scheme, input: { people: AssessedPerson[]; entries: LedgerEntry[]; label: string }): void {
   const composition = scheme.composition;
   if (!composition) return;
-  const units = new Map<string, { name: string; rows: AssessedPerson[] }>();
-  for (const person of input.people) {
-    const unitId = person.branchId ?? '';
-    const unit = units.get(unitId) ?? { name: person.branchName ?? scheme.words.direct, rows: [] };
-    unit.rows.push(person);
-    units.set(unitId, unit);
-  }
   const entriesOf = groupBy(input.entries, (entry) => entry.memberId);
   const used = new Set<string>();
-  for (const unit of units.values()) {
-    const sheet = book.addWorksheet(sheetName(unit.name, used), { views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: 3 }] });
+  for (const unit of byUnit(input.people, scheme.words.direct)) {
+    const sheet = book.addWorksheet(sheetName('考核表', unit.name, used), { views: [{ state: 'frozen', xSplit: FIXED_COLUMNS, ySplit: 3 }] });
     if (unit.rows.length > MOST_PEOPLE_PER_SHEET) {
       sheet.addRow([`本${unitWord(scheme)}人数超过 ${MOST_PEOPLE_PER_SHEET}，考核表请按${unitWord(scheme)}分开导出`]);
       continue;
@@ -157,13 +151,4 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(keyOf(item), [item]);
   }
   return groups;
-}
-
-/** Sheet names: at most 31 characters, none of []:*?/\, and unique within the book. */
-function sheetName(unitName: string, used: Set<string>): string {
-  const base = `考核表-${unitName.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 28);
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-  used.add(name);
-  return name;
 }

@@ -10,6 +10,7 @@ import type { OutcomeRow } from '../../../domain/outcome-rows';
 import type { PublicationState } from '../../../domain/publication';
 import { categoryName, schemeTerms } from '../../../domain/glossary';
 import { unitWord, type Scheme } from '../../../domain/scheme';
+import { byUnit, sheetName } from './unit-sheets';
 
 const STATES: Record<PublicationState, string> = { closing: '考评中', draft: '草稿（未公示）', public: '公示中', final: '已确认' };
 const STAR_NAMES = ['', '一星级', '二星级', '三星级', '四星级', '五星级'];
@@ -25,19 +26,13 @@ export interface ResultRows {
 
 /** Adds a 评定结果 sheet per unit of the rows given. */
 export function addResultSheets(book: Workbook, scheme: Scheme, input: ResultRows): void {
-  const units = new Map<string, { name: string; rows: OutcomeRow[] }>();
-  for (const row of input.rows) {
-    const unit = units.get(row.branchId ?? '') ?? { name: row.branchName ?? scheme.words.direct, rows: [] };
-    unit.rows.push(row);
-    units.set(row.branchId ?? '', unit);
-  }
   const signer = schemeTerms(scheme).publication?.signer ?? '负责人';
   const used = new Set<string>();
-  for (const unit of [...units.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh'))) {
+  for (const unit of byUnit(input.rows, scheme.words.direct).sort((a, b) => a.name.localeCompare(b.name, 'zh'))) {
     const rows = [...unit.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.name.localeCompare(b.name, 'zh'));
     const parts = rows.find((r) => r.parts)?.parts?.map((p) => p.name) ?? [];
     const states = [...new Set(rows.map((r) => STATES[input.states.get(r.publication) ?? 'draft']))];
-    const sheet = book.addWorksheet(sheetName(unit.name, used), { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
+    const sheet = book.addWorksheet(sheetName('评定结果', unit.name, used), { views: [{ state: 'frozen', xSplit: 2, ySplit: 3 }] });
     const columns = ['名次', '姓名', scheme.words.category, ...parts, '总分', '等次', '星级', '一票否决', '否决理由', '提示', '异议'];
     const title = sheet.addRow([`${unit.name}${input.key}年度${scheme.words.member}积分评定结果`]);
     sheet.mergeCells(1, 1, 1, columns.length);
@@ -63,13 +58,4 @@ export function addResultSheets(book: Workbook, scheme: Scheme, input: ResultRow
     const widths = [6, 12, 10, ...parts.map(() => 12), 8, 10, 8, 30, 30, 50, 12];
     widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   }
-}
-
-/** Sheet names: at most 31 characters, none of []:*?/\, and unique within the book. */
-function sheetName(unitName: string, used: Set<string>): string {
-  const base = `评定结果-${unitName.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 28);
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-  used.add(name);
-  return name;
 }
