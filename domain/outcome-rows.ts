@@ -37,6 +37,9 @@ export type GradeFields = Required<Pick<OutcomeRow, 'rank' | 'grade' | 'gradeNam
 
 export const outcomeId = (period: Period, key: string, memberId: string): string => `${period}:${key}:${memberId}`;
 
+/** The flags a row shows: the assessment's, then the grading pass's (docs/rules.md G11). */
+export const shownFlags = (row: Pick<OutcomeRow, 'flags' | 'gradeFlags'>): string[] => [...row.flags, ...(row.gradeFlags ?? [])];
+
 export type Account = Pick<MemberRecord, '_id' | 'name' | 'branchId' | 'branchName' | 'category'>;
 
 /**

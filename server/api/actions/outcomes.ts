@@ -15,7 +15,7 @@ import { periodKeyOf, PERIOD_NAMES } from '../../../domain/calendar';
 import { reversalLine } from '../../../domain/corrections';
 import { DomainError } from '../../../domain/errors';
 import { holdsRight, ROOT } from '../../../domain/organisation';
-import { graded, listOrder, type OutcomeRow } from '../../../domain/outcome-rows';
+import { graded, listOrder, shownFlags, type OutcomeRow } from '../../../domain/outcome-rows';
 import { quotaPlaces } from '../../../domain/grades';
 import { isOpen, publicationId, publicationIdsFor } from '../../../domain/publication';
 import { chainOf, roleStep } from '../../../domain/routing';
@@ -38,8 +38,8 @@ const ROWS_PAGE = 200;
 
 /** A row as the contract shows it: the grading pass's flags after the assessment's. */
 function viewOfRow(row: OutcomeRow): OutcomeView {
-  const { _id, publication: _publication, period: _period, key: _key, branchId: _branchId, category: _category, gradeFlags, ...view } = row;
-  return { outcomeId: _id, ...view, flags: [...view.flags, ...(gradeFlags ?? [])] };
+  const { _id, publication: _publication, period: _period, key: _key, branchId: _branchId, category: _category, gradeFlags: _gradeFlags, ...view } = row;
+  return { outcomeId: _id, ...view, flags: shownFlags(row) };
 }
 
 /** The quota line of one unit's graded rows (篇一 三、4: 优秀 at most 15% of its members, at least 1). */

@@ -6,7 +6,7 @@
  * order; the unit, the cycle and the state of its 公示 at the top, with a line for the signer.
  */
 import type { Workbook } from 'exceljs';
-import type { OutcomeRow } from '../../../domain/outcome-rows';
+import { shownFlags, type OutcomeRow } from '../../../domain/outcome-rows';
 import type { PublicationState } from '../../../domain/publication';
 import { categoryName, schemeTerms } from '../../../domain/glossary';
 import { unitWord, type Scheme } from '../../../domain/scheme';
@@ -51,7 +51,7 @@ export function addResultSheets(book: Workbook, scheme: Scheme, input: ResultRow
         row.stars ? STAR_NAMES[row.stars] : '',
         row.veto ? `${row.veto.conditionName}（${EFFECTS[row.veto.effect]}）` : row.vetoed ? '是' : '',
         row.veto?.reason ?? '',
-        [...row.flags, ...(row.gradeFlags ?? [])].join('；'),
+        shownFlags(row).join('；'),
         row.objection ? OBJECTIONS[row.objection.state] : '',
       ]);
     });
