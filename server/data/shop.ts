@@ -119,9 +119,10 @@ export function returnEntry(redemption: Redemption, why: 'cancelled' | 'expired'
   };
 }
 
-/** Spends a new reservation's points (the account read in `tx`). */
-export async function postSpend(tx: Tx, redemption: Redemption, member: StoredMember, scheme: Scheme, now: Date): Promise<void> {
-  await postEntries(tx, [spendEntry(redemption, scheme)], scheme, now, new Map([[member._id, member]]));
+/** Spends a new reservation's points (the account, and its all-time tally as `tx` read it for the balance). */
+export async function postSpend(tx: Tx, redemption: Redemption, member: StoredMember, tally: StoredTally | null, scheme: Scheme, now: Date): Promise<void> {
+  const read = new Map([[tallyId(member._id, 'all'), tally]]);
+  await postEntries(tx, [spendEntry(redemption, scheme)], scheme, now, new Map([[member._id, member]]), read);
 }
 
 /**
