@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Redemption } from '../../../typings/api';
 import { assertPeriodKey, periodRange } from '../../../domain/calendar';
 import { shopOf } from '../../../domain/shop';
-import { householdRows, subsidyRows, subsidyTotal } from '../../../domain/subsidy';
+import { householdRows, subsidyRows, subsidyTotal, type HouseholdTotals, type SubsidyRow } from '../../../domain/subsidy';
 import { defineAction } from '../action';
 import { publishExport } from '../../data/files';
 import { fulfilledBetween } from '../../data/shop';
@@ -34,13 +34,7 @@ export const shopExport = defineAction('shop.export', {
   },
 });
 
-async function workbook(
-  quarter: string,
-  redemptions: Redemption[],
-  households: ReturnType<typeof householdRows>,
-  subsidies: ReturnType<typeof subsidyRows>,
-  total: number,
-): Promise<Buffer> {
+async function workbook(quarter: string, redemptions: Redemption[], households: HouseholdTotals[], subsidies: SubsidyRow[], total: number): Promise<Buffer> {
   // Loaded on use, as admin.export loads it: exceljs is large and only the exports need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as typeof import('exceljs');
