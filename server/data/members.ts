@@ -32,14 +32,8 @@ export interface StoredHolder {
   inviteCode: string;
 }
 
-/** Who acts in a request: the caller's account and, for a household, the person acting for it. */
-export interface Actor {
-  _id: string;
-  name: string;
-}
-
 /** The account as claims and decisions name the one who acted: `张三（张建国户）` for a household's person. */
-export function actorOf(member: StoredMember, holder: string | null): Actor {
+export function actorOf(member: StoredMember, holder: string | null): Pick<StoredMember, '_id' | 'name'> {
   return { _id: member._id, name: holder ? actingName(holder, member.name) : member.name };
 }
 
