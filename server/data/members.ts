@@ -80,6 +80,17 @@ export async function readAll<T extends { _id: string }>(query: Query, pageSize 
   }
 }
 
+/** The members whose `field` is one of `values` (and who match `where`): one indexed query per 500 values. */
+export async function membersWhereIn(field: 'name' | 'phone', values: readonly string[], where: Record<string, unknown> = {}): Promise<StoredMember[]> {
+  const db = database();
+  const unique = [...new Set(values)];
+  const out: StoredMember[] = [];
+  for (let i = 0; i < unique.length; i += 500) {
+    out.push(...(await readAll<StoredMember>(db.collection(COLLECTIONS.members).where({ ...where, [field]: db.command.in(unique.slice(i, i + 500)) }))));
+  }
+  return out;
+}
+
 /** Active holders of a root role (荆门: 会长, 副会长, 秘书长, 政治指导员): the candidates for root review steps. */
 export async function loadOfficers(scheme: Scheme): Promise<StoredMember[]> {
   const db = database();
