@@ -12,7 +12,7 @@ import type { OrganisationDef } from './organisation';
 import { NAME_MAX, normalizePhone, type RosterTerms, type RowError } from './roster';
 
 /** The most people one household account may have (a 户 of a 户口簿; a larger one is two sheets' mistake). */
-export const HOLDERS_MAX = 12;
+const HOLDERS_MAX = 12;
 
 /** A row of the sheet naming a household, with its 1-based number in the whole sheet. */
 export interface HouseholdRow {

@@ -26,8 +26,8 @@ export interface ShopDef {
   maxQuantity?: number;
 }
 
-export const DEFAULT_RESERVATION_DAYS = 30;
-export const DEFAULT_MAX_QUANTITY = 10;
+const DEFAULT_RESERVATION_DAYS = 30;
+const DEFAULT_MAX_QUANTITY = 10;
 
 /** The template's shop; refused where it keeps none. */
 export function shopOf(scheme: Scheme): ShopDef {
@@ -37,7 +37,7 @@ export function shopOf(scheme: Scheme): ShopDef {
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
+const CODE_LENGTH = 6;
 
 /** A new pickup code; `pick(n)` draws an integer in [0, n). */
 export function newPickupCode(pick: (n: number) => number): string {
@@ -92,7 +92,7 @@ export function expired(redemption: Pick<Redemption, 'status' | 'expiresOn'>, to
 }
 
 /** Whether `date` ('YYYY-MM-DD') is a redemption day of the template (S7). */
-export function isRedemptionDay(date: string, shop: ShopDef): boolean {
+function isRedemptionDay(date: string, shop: ShopDef): boolean {
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
   return day === shop.redemptionDays.day && shop.redemptionDays.months.includes(month);

@@ -6,7 +6,7 @@
  */
 import type { Redemption } from '../typings/api';
 
-export interface HouseholdRow {
+export interface HouseholdTotals {
   memberId: string;
   name: string;
   branchId: string | null;
@@ -32,8 +32,8 @@ export interface SubsidyRow {
 const cents = (n: number): number => Math.round(n * 100) / 100;
 
 /** Each household that collected something in the quarter, by name. */
-export function householdRows(redemptions: readonly Redemption[]): HouseholdRow[] {
-  const rows = new Map<string, HouseholdRow & { counts: Map<string, number> }>();
+export function householdRows(redemptions: readonly Redemption[]): HouseholdTotals[] {
+  const rows = new Map<string, HouseholdTotals & { counts: Map<string, number> }>();
   for (const r of redemptions) {
     const row = rows.get(r.memberId) ?? { memberId: r.memberId, name: r.memberName, branchId: r.branchId, items: '', quantity: 0, points: 0, counts: new Map<string, number>() };
     row.counts.set(r.rewardName, (row.counts.get(r.rewardName) ?? 0) + r.quantity);

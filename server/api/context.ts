@@ -6,7 +6,7 @@ import type { ActionName } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
 import type { Scheme } from '../../domain/scheme';
 import { getOrNull, transact, type Tx } from '../cloud';
-import { actorOf, type Actor, type StoredMember } from '../data/members';
+import { actorOf, type StoredMember } from '../data/members';
 import { findCaller, type Caller } from '../data/binding';
 import { loadSchemeInForce } from '../data/schemes';
 import { COLLECTIONS } from '../data/collections';
@@ -50,7 +50,7 @@ export class RequestContext {
   }
 
   /** The caller as a claim names its author: `张三（张建国户）` for a household's person (H10). */
-  async actor(): Promise<Actor> {
+  async actor(): Promise<Pick<StoredMember, '_id' | 'name'>> {
     const member = await this.requireMember();
     return actorOf(member, (await this.caller())?.holder ?? null);
   }

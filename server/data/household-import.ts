@@ -8,23 +8,15 @@ import type { Branch } from '../../typings/models';
 import { sameHolder, type PlannedHousehold } from '../../domain/households';
 import type { MemberDraft } from '../../domain/roster';
 import type { Scheme } from '../../domain/scheme';
-import { database, type Tx } from '../cloud';
+import type { Tx } from '../cloud';
 import { releaseBinding } from './binding';
 import { COLLECTIONS } from './collections';
 import { refreshTallies } from './ledger';
-import { readAll, type StoredHolder, type StoredMember } from './members';
+import { membersWhereIn, type StoredHolder, type StoredMember } from './members';
 import { keyHolder, newMember, readMember, rosterKeyOf, writeMember } from './roster';
 
-/** The households on file named like the sheet's: one indexed query per 500 names. */
-export async function householdsNamed(names: readonly string[]): Promise<StoredMember[]> {
-  const db = database();
-  const out: StoredMember[] = [];
-  const unique = [...new Set(names)];
-  for (let i = 0; i < unique.length; i += 500) {
-    out.push(...(await readAll<StoredMember>(db.collection(COLLECTIONS.members).where({ kind: 'household', name: db.command.in(unique.slice(i, i + 500)) }))));
-  }
-  return out;
-}
+/** The households on file named like the sheet's. */
+export const householdsNamed = (names: readonly string[]): Promise<StoredMember[]> => membersWhereIn('name', names, { kind: 'household' });
 
 /** How many invite codes the plan may need: one per person, and none for the household itself. */
 export const codesNeeded = (households: readonly PlannedHousehold[]): number => households.reduce((n, h) => n + h.holders.length, 0);

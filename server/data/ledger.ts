@@ -69,7 +69,7 @@ export async function readMembers(tx: Tx, ids: readonly string[]): Promise<Map<s
 /**
  * Appends entries and updates tallies, inside `tx`. Entries with an existing `_id` are skipped, so a
  * job can re-post the same deterministic ids safely. `known` are members the caller already read in
- * `tx` (they are not read again).
+ * `tx`, `read` tallies by id (neither is read again; a tally in `read` is written back).
  */
 export async function postEntries(
   tx: Tx,
@@ -77,10 +77,11 @@ export async function postEntries(
   scheme: Scheme,
   now: Date,
   known: ReadonlyMap<string, StoredMember> = new Map(),
+  read: ReadonlyMap<string, StoredTally | null> = new Map(),
 ): Promise<PostResult> {
   const members = new Map<string, StoredMember>();
   const keysBefore = new Map<string, number>();
-  const tallies = new Map<string, StoredTally | null>();
+  const tallies = new Map<string, StoredTally | null>(read);
   const posted: LedgerEntry[] = [];
   let skipped = 0;
 

@@ -32,14 +32,8 @@ export interface StoredHolder {
   inviteCode: string;
 }
 
-/** Who acts in a request: the caller's account and, for a household, the person acting for it. */
-export interface Actor {
-  _id: string;
-  name: string;
-}
-
 /** The account as claims and decisions name the one who acted: `张三（张建国户）` for a household's person. */
-export function actorOf(member: StoredMember, holder: string | null): Actor {
+export function actorOf(member: StoredMember, holder: string | null): Pick<StoredMember, '_id' | 'name'> {
   return { _id: member._id, name: holder ? actingName(holder, member.name) : member.name };
 }
 
@@ -84,6 +78,17 @@ export async function readAll<T extends { _id: string }>(query: Query, pageSize 
     out.push(...(data as T[]));
     if (data.length < pageSize) return out;
   }
+}
+
+/** The members whose `field` is one of `values` (and who match `where`): one indexed query per 500 values. */
+export async function membersWhereIn(field: 'name' | 'phone', values: readonly string[], where: Record<string, unknown> = {}): Promise<StoredMember[]> {
+  const db = database();
+  const unique = [...new Set(values)];
+  const out: StoredMember[] = [];
+  for (let i = 0; i < unique.length; i += 500) {
+    out.push(...(await readAll<StoredMember>(db.collection(COLLECTIONS.members).where({ ...where, [field]: db.command.in(unique.slice(i, i + 500)) }))));
+  }
+  return out;
 }
 
 /** Active holders of a root role (荆门: 会长, 副会长, 秘书长, 政治指导员): the candidates for root review steps. */

@@ -92,7 +92,7 @@ export async function writeRedemption(tx: Tx, redemption: Redemption): Promise<v
 }
 
 /** The entry spending a reservation's points: the balance falls, the total stays. */
-export function spendEntry(redemption: Redemption, scheme: Scheme): NewEntry {
+function spendEntry(redemption: Redemption, scheme: Scheme): NewEntry {
   return {
     _id: `spend-${redemption._id}`,
     memberId: redemption.memberId,
@@ -108,7 +108,7 @@ export function spendEntry(redemption: Redemption, scheme: Scheme): NewEntry {
 }
 
 /** The entry returning a cancelled or expired reservation's points. */
-export function returnEntry(redemption: Redemption, why: 'cancelled' | 'expired', today: string, scheme: Scheme): NewEntry {
+function returnEntry(redemption: Redemption, why: 'cancelled' | 'expired', today: string, scheme: Scheme): NewEntry {
   return {
     ...spendEntry(redemption, scheme),
     _id: `return-${redemption._id}`,
@@ -119,9 +119,10 @@ export function returnEntry(redemption: Redemption, why: 'cancelled' | 'expired'
   };
 }
 
-/** Spends a new reservation's points (the account read in `tx`). */
-export async function postSpend(tx: Tx, redemption: Redemption, member: StoredMember, scheme: Scheme, now: Date): Promise<void> {
-  await postEntries(tx, [spendEntry(redemption, scheme)], scheme, now, new Map([[member._id, member]]));
+/** Spends a new reservation's points (the account, and its all-time tally as `tx` read it for the balance). */
+export async function postSpend(tx: Tx, redemption: Redemption, member: StoredMember, tally: StoredTally | null, scheme: Scheme, now: Date): Promise<void> {
+  const read = new Map([[tallyId(member._id, 'all'), tally]]);
+  await postEntries(tx, [spendEntry(redemption, scheme)], scheme, now, new Map([[member._id, member]]), read);
 }
 
 /**

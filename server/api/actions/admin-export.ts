@@ -27,11 +27,10 @@ import { addResultSheets, type ResultRows } from './results-sheet';
 import { assessed } from '../../../domain/outcome-rows';
 import { addPayrollSheet, payrollFigures, type PayrollFigures } from './payroll-sheet';
 import { boardRows, scopeSchema } from './boards';
-import { createHash } from 'crypto';
 import { shanghaiDate } from '../../../domain/periods';
-import { database, sdk } from '../../cloud';
+import { database } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
-import { temporaryUrls } from '../../data/files';
+import { publishExport } from '../../data/files';
 import type { StoredTally } from '../../data/ledger';
 import { readAll, type StoredMember } from '../../data/members';
 import { periodRows } from '../../data/outcomes';
@@ -40,8 +39,6 @@ const PAGE = 1000;
 const MEMBERS_PER_QUERY = 500;
 /** Beyond this the file is unwieldy and the function's 20 s are at risk: export a year or a month. */
 export const MAX_EXPORT_ENTRIES = 100_000;
-/** The download link works for an hour; the file itself is deleted a day after the export. */
-const EXPORT_URL_SECONDS = 60 * 60;
 
 const NO_BRANCH = '直属';
 
@@ -68,16 +65,7 @@ export const adminExport = defineAction('admin.export', {
     // 薪酬积分 (seeds/004 六、1、2): the totals of the month, quarter and year holding the period's last day (today for 累计).
     const payroll = scheme.payroll ? await payrollFigures(range.to < shanghaiDate(ctx.now) ? range.to : shanghaiDate(ctx.now), payload.scope, scheme) : null;
     const file = await workbook(tallies, rows, entries, periodLabel(payload.period, key), scheme, people, { results: results && { ...results, key }, payroll });
-    const day = shanghaiDate(ctx.now);
-    const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, payload.period, key, payload.scope ?? {}, day])).digest('hex').slice(0, 24);
-    const cloudPath = `exports/${day}/${payload.period}-${key}-${exportId}.xlsx`;
-    const { fileID } = await sdk().uploadFile({ cloudPath, fileContent: file });
-    // If this write fails the file stays until the same board is exported again that day (same path and record).
-    await database().collection(COLLECTIONS.exports).doc(exportId).set({ data: { fileID, createdAt: ctx.now.toISOString() } });
-    const urls = await temporaryUrls([fileID], EXPORT_URL_SECONDS);
-    const url = urls.get(fileID);
-    if (!url) throw new DomainError('INTERNAL', '导出文件暂时无法下载，请稍后重试');
-    return { fileID, url };
+    return publishExport(ctx, [payload.period, key, payload.scope ?? {}], `${payload.period}-${key}`, file);
   },
 });
 

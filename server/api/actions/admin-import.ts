@@ -21,7 +21,7 @@ import { BranchResolver, loadBranches, newBranchId } from '../../data/branches';
 import { issueInviteCodes } from '../../data/invites';
 import { refreshTallies } from '../../data/ledger';
 import { PendingClaimsPlan, type ClaimChange, type MemberChange } from '../../data/member-changes';
-import { readAll, type StoredMember } from '../../data/members';
+import { membersWhereIn, type StoredMember } from '../../data/members';
 import { attributesOf, keyHolder, newMember, readMember, rosterKeyOf, sameAttributes, writeMember } from '../../data/roster';
 import { notifyReviewers } from '../../notify';
 import { attributeColumns, sameFixedAttributes } from './personnel-columns';
@@ -206,16 +206,8 @@ async function replayIfDone(ctx: RequestContext): Promise<void> {
 
 /** Members on file the rows could match: by phone, and by name. Reads ⌈rows / 500⌉ × 2 pages or so. */
 async function candidatesFor(rows: readonly RosterRow[]): Promise<StoredMember[]> {
-  const db = database();
-  const _ = db.command;
-  const phones = [...new Set(rows.map((r) => (r.phone ? normalizePhone(r.phone) : null)).filter((p): p is string => p !== null))];
-  const names = [...new Set(rows.map((r) => r.name.trim()).filter(Boolean))];
-  const found = new Map<string, StoredMember>();
-  for (const [field, values] of [['phone', phones], ['name', names]] as const) {
-    for (let i = 0; i < values.length; i += 500) {
-      const query = db.collection(COLLECTIONS.members).where({ [field]: _.in(values.slice(i, i + 500)) });
-      for (const member of await readAll<StoredMember>(query)) if (member.kind !== 'household') found.set(member._id, member);
-    }
-  }
-  return [...found.values()];
+  const phones = rows.map((r) => (r.phone ? normalizePhone(r.phone) : null)).filter((p): p is string => p !== null);
+  const names = rows.map((r) => r.name.trim()).filter(Boolean);
+  const found = [...(await membersWhereIn('phone', phones)), ...(await membersWhereIn('name', names))];
+  return [...new Map(found.filter((member) => member.kind !== 'household').map((member) => [member._id, member])).values()];
 }

@@ -33,8 +33,8 @@ export const redeemRequest = defineAction('redeem.request', {
     return ctx.transact(async (tx) => {
       const veto = await getOrNull<Veto>(tx.collection(COLLECTIONS.vetoes).doc(vetoId(vetoKeyOn(today, scheme.calendar), member._id)));
       const reward = await readReward(tx, payload.rewardId);
-      const balance = balanceOf(await allTally(tx, member._id));
-      const points = reservationCost({ reward, quantity: payload.quantity, balance, veto: veto?.effect === 'bar' ? veto : null }, shop);
+      const tally = await allTally(tx, member._id);
+      const points = reservationCost({ reward, quantity: payload.quantity, balance: balanceOf(tally), veto: veto?.effect === 'bar' ? veto : null }, shop);
       const redemptionId = newRedemptionId(ctx.requestKey);
       const redemption: Redemption = {
         _id: redemptionId,
@@ -57,7 +57,7 @@ export const redeemRequest = defineAction('redeem.request', {
       };
       await writeRedemption(tx, redemption);
       await tx.collection(COLLECTIONS.rewards).doc(reward._id).update({ data: { stock: reward.stock - payload.quantity } });
-      await postSpend(tx, redemption, member, scheme, ctx.now);
+      await postSpend(tx, redemption, member, tally, scheme, ctx.now);
       return { redemption };
     });
   },

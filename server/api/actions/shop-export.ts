@@ -4,22 +4,15 @@
  * and 补助申报 (per reward: quantity × unit price × subsidy share, and the total to claim). For the
  * secretariat and the shop's managers; stored and handed out as admin.export's files are.
  */
-import { createHash } from 'crypto';
 import { z } from 'zod';
 import type { Redemption } from '../../../typings/api';
 import { assertPeriodKey, periodRange } from '../../../domain/calendar';
-import { DomainError } from '../../../domain/errors';
-import { shanghaiDate } from '../../../domain/periods';
 import { shopOf } from '../../../domain/shop';
-import { householdRows, subsidyRows, subsidyTotal } from '../../../domain/subsidy';
+import { householdRows, subsidyRows, subsidyTotal, type HouseholdTotals, type SubsidyRow } from '../../../domain/subsidy';
 import { defineAction } from '../action';
-import { database, sdk } from '../../cloud';
-import { COLLECTIONS } from '../../data/collections';
-import { temporaryUrls } from '../../data/files';
+import { publishExport } from '../../data/files';
 import { fulfilledBetween } from '../../data/shop';
 import { requireManager } from './shop';
-
-const EXPORT_URL_SECONDS = 60 * 60;
 
 export const shopExport = defineAction('shop.export', {
   schema: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '格式应为 YYYY-Qn，如 2026-Q3') }).strict(),
@@ -36,23 +29,12 @@ export const shopExport = defineAction('shop.export', {
     const subsidies = subsidyRows(redemptions);
     const subsidy = subsidyTotal(subsidies);
     const buffer = await workbook(key, redemptions, households, subsidies, subsidy);
-    const day = shanghaiDate(ctx.now);
-    const exportId = createHash('sha1').update(JSON.stringify([ctx.openid, 'shop', key, day])).digest('hex').slice(0, 24);
-    const { fileID } = await sdk().uploadFile({ cloudPath: `exports/${day}/shop-${key}-${exportId}.xlsx`, fileContent: buffer });
-    await database().collection(COLLECTIONS.exports).doc(exportId).set({ data: { fileID, createdAt: ctx.now.toISOString() } });
-    const url = (await temporaryUrls([fileID], EXPORT_URL_SECONDS)).get(fileID);
-    if (!url) throw new DomainError('INTERNAL', '导出文件暂时无法下载，请稍后重试');
+    const { fileID, url } = await publishExport(ctx, ['shop', key], `shop-${key}`, buffer);
     return { fileID, url, households: households.length, subsidy };
   },
 });
 
-async function workbook(
-  quarter: string,
-  redemptions: Redemption[],
-  households: ReturnType<typeof householdRows>,
-  subsidies: ReturnType<typeof subsidyRows>,
-  total: number,
-): Promise<Buffer> {
+async function workbook(quarter: string, redemptions: Redemption[], households: HouseholdTotals[], subsidies: SubsidyRow[], total: number): Promise<Buffer> {
   // Loaded on use, as admin.export loads it: exceljs is large and only the exports need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as typeof import('exceljs');
