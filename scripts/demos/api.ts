@@ -42,10 +42,19 @@ export class DemoApi {
   }
 }
 
+/** A moment on a day, Beijing time: `at('2025-03-02', '09:40')`. */
+export const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
+
 /** A moment of a demo's history: an api call made at `at`. */
 export interface Step {
   at: Date;
   run: () => Promise<unknown>;
+}
+
+/** A demo's history as it is written: `later(when, run)` adds a step, `steps` go to replay. */
+export function history(): { steps: Step[]; later: (when: Date, run: () => Promise<unknown>) => void } {
+  const steps: Step[] = [];
+  return { steps, later: (when, run) => void steps.push({ at: when, run }) };
 }
 
 /**

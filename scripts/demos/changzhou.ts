@@ -18,11 +18,8 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
+import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
 import { PARTY_BRANCHES, partyCast, type PartyPerson } from './changzhou-cast';
-
-/** A moment of China time. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 
 /** A stable number in [0, 1) for a text: the demo's variety without randomness. */
 function chance(text: string): number {
@@ -33,7 +30,6 @@ function chance(text: string): number {
 
 /** What the 支部书记 records for the branch's 记分员 (the rest of the demo leaves them out). */
 const OWN_RECORDS = new Set(['study.xuexi', 'life.dues', 'review.excellent', 'review.qualified']);
-
 
 /** Seeds the changzhou demo through the api; returns a summary for the console and the people it made. */
 export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -49,8 +45,7 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
   const id = (key: string): string => ids.get(key) ?? fail(`unknown demo member ${key}`);
   const branchName = (slug: string) => PARTY_BRANCHES.find((b) => b.slug === slug)?.name ?? fail(`unknown branch ${slug}`);
   const inBranch = (slug: string) => cast.filter((p) => p.branch === slug);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { records: 0, reports: 0, closed: 0, objections: 0 };
 
   /**

@@ -17,11 +17,8 @@ import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
+import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
 import { BRANCHES, branchCast, castOf, type BranchPerson, type Conduct } from './party-branch-cast';
-
-/** A moment of China time. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 
 /** A stable number in [0, 1) for a text: the demo's variety without randomness. */
 function chance(text: string): number {
@@ -44,7 +41,6 @@ const EXACT: Record<string, [string, string, number][]> = {
   'b1-03': [['02-08', 'daily.absent', 1], ['05-20', 'daily.absent', 1], ['07-08', 'daily.leave', 1], ['04-26', 'daily.notes', 2]],
 };
 
-
 /** Seeds the party-branch demo through the api; returns a summary for the console and the people it made. */
 export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
   const started = performance.now();
@@ -61,8 +57,7 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
   const person = (key: string): BranchPerson => cast.find((p) => p.key === key) ?? fail(`unknown demo member ${key}`);
   const branchName = (slug: string) => BRANCHES.find((b) => b.slug === slug)?.name ?? fail(`unknown branch ${slug}`);
   const inBranch = (slug: string) => cast.filter((p) => p.branch === slug);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { records: 0, reports: 0, closed: 0, objections: 0 };
 
   /** The branch's 记分员 records an item for people on a day (the 支部书记 for the 记分员 themself); it counts at once. */

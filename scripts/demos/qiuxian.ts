@@ -20,10 +20,9 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
+import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
 import { chance, QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
 
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 /** award.propose takes at most 300 recipients. */
 const CHUNK = 300;
 /**
@@ -59,8 +58,7 @@ export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { si
   const ids = new Map<string, string>();
   const openids = new Map<string, string>();
   const id = (key: string) => ids.get(key) ?? fail(`unknown demo member ${key}`);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { awards: 0, entries: 0, reports: 0, closed: 0 };
   const members = cast.filter((p) => p.category !== null);
   const persons = members.filter((p) => p.category === 'member');

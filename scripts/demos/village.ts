@@ -18,10 +18,8 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
+import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
 import { chance, GROUPS, OFFICIALS, START_HOUSEHOLD, VILLAGE_NAME, villageHouseholds, type VillageHousehold, type VillagePerson } from './village-cast';
-
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 
 /** What households report, with a note: the demo's self-reports pick from these. */
 const REPORTS: [string, string, { value?: number }?][] = [
@@ -34,7 +32,6 @@ const REPORTS: [string, string, { value?: number }?][] = [
   ['lead.honour.town', '获评镇级“星级文明户”'],
   ['self.garden', '房前屋后种植桂花和月季'],
 ];
-
 
 export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
   const started = performance.now();
@@ -54,8 +51,7 @@ export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}):
   const accounts = new Map<string, string>();
   const openidOf = new Map<string, string>();
   const account = (key: string) => accounts.get(key) ?? fail(`unknown demo account ${key}`);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { records: 0, reports: 0, closed: 0, objections: 0, pending: 0 };
 
   const decide = async (claim: Claim, decision: 'approve' | 'reject' = 'approve', reason?: string): Promise<Claim> => {
