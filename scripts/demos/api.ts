@@ -42,6 +42,13 @@ export class DemoApi {
   }
 }
 
+/** A stable number in [0, 1) for a text: the demo's variety without randomness. */
+export function chance(text: string): number {
+  let hash = 2166136261;
+  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
+  return (hash >>> 0) / 2 ** 32;
+}
+
 /** A moment on a day, Beijing time: `at('2025-03-02', '09:40')`. */
 export const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 

@@ -18,15 +18,8 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
 import { PARTY_BRANCHES, partyCast, type PartyPerson } from './changzhou-cast';
-
-/** A stable number in [0, 1) for a text: the demo's variety without randomness. */
-function chance(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
-  return (hash >>> 0) / 2 ** 32;
-}
 
 /** What the 支部书记 records for the branch's 记分员 (the rest of the demo leaves them out). */
 const OWN_RECORDS = new Set(['study.xuexi', 'life.dues', 'review.excellent', 'review.qualified']);

@@ -17,8 +17,8 @@ import { addDays } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
-import { chance, companyCast, DEPARTMENTS, type Employee } from './enterprise-cast';
+import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { companyCast, DEPARTMENTS, type Employee } from './enterprise-cast';
 
 /** 煤矿 work six days a week: 26 required days a month. */
 const WORKDAYS = 26;

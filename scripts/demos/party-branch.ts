@@ -17,15 +17,8 @@ import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
 import { BRANCHES, branchCast, castOf, type BranchPerson, type Conduct } from './party-branch-cast';
-
-/** A stable number in [0, 1) for a text: the demo's variety without randomness. */
-function chance(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
-  return (hash >>> 0) / 2 ** 32;
-}
 
 /** How often a conduct misses a meeting with leave, misses it without, or leaves out the month's study notes. */
 const HABITS: Record<Exclude<Conduct, 'exact'>, { leave: number; absent: number; notes: number; late: number }> = {

@@ -20,8 +20,8 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
-import { chance, QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
+import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
 
 /** award.propose takes at most 300 recipients. */
 const CHUNK = 300;

@@ -18,8 +18,8 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
-import { chance, GROUPS, OFFICIALS, START_HOUSEHOLD, VILLAGE_NAME, villageHouseholds, type VillageHousehold, type VillagePerson } from './village-cast';
+import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { GROUPS, OFFICIALS, START_HOUSEHOLD, VILLAGE_NAME, villageHouseholds, type VillageHousehold, type VillagePerson } from './village-cast';
 
 /** What households report, with a note: the demo's self-reports pick from these. */
 const REPORTS: [string, string, { value?: number }?][] = [
