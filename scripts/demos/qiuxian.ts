@@ -44,7 +44,7 @@ export function finishedHalf(today: string): { key: string; from: string } {
  * posted through the api and the whole 700 takes about a minute to seed (README); QIUXIAN_MEMBERS=700
  * seeds them all.
  */
-export const DEMO_SIZE = 350;
+const DEMO_SIZE = 350;
 
 /** Seeds the qiuxian demo through the api; `size` accounts (DEMO_SIZE unless QIUXIAN_MEMBERS says). */
 export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { size?: number } = {}): Promise<SeedOutcome> {
