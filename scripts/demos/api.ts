@@ -3,7 +3,11 @@
  * (openid `demo-<key>`; the secretariat member is bound to `local-admin`, the local default
  * administrator), so a demo's documents are exactly what the product writes.
  */
-import type { ActionName, ApiResult, DataOf, PayloadOf } from '../../typings/api';
+import type { ActionName, ApiResult, DataOf, PayloadOf, Period } from '../../typings/api';
+import { periodRange } from '../../domain/calendar';
+import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
+import type { Scheme } from '../../domain/scheme';
+import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { LocalCloud } from '../../localcloud/runtime';
 import { travelTo } from '../../localcloud/clock';
 
@@ -51,6 +55,16 @@ export function chance(text: string): number {
 
 /** A moment on a day, Beijing time: `at('2025-03-02', '09:40')`. */
 export const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
+
+/**
+ * When an ended period is closed and published (the first working day after it) and made final (the
+ * day after its 公示 of the scheme's working days).
+ */
+export function publicationDays(period: Period, key: string, scheme: Scheme): { closeOn: string; finalOn: string } {
+  const closeOn = nthWorkingDayAfter(periodRange(period, key, scheme.calendar).to, 1, CHINA_WORKING_DAYS);
+  const windowWorkingDays = scheme.publication?.windowWorkingDays ?? fail(`the ${scheme.template} scheme publishes nothing`);
+  return { closeOn, finalOn: addDays(nthWorkingDayAfter(closeOn, windowWorkingDays, CHINA_WORKING_DAYS), 1) };
+}
 
 /** A moment of a demo's history: an api call made at `at`. */
 export interface Step {

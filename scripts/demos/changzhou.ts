@@ -10,7 +10,6 @@
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
 import { categoryName, roleName } from '../../domain/glossary';
-import { periodRange } from '../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
@@ -18,7 +17,7 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
 import { PARTY_BRANCHES, partyCast, type PartyPerson } from './changzhou-cast';
 
 /** What the 支部书记 records for the branch's 记分员 (the rest of the demo leaves them out). */
@@ -170,9 +169,8 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
   for (const key of [1, 2, 3, 4].map((q) => `${lastYear}-Q${q}`).concat([1, 2, 3].map((q) => `${year}-Q${q}`))) settled.push({ period: 'quarter', key });
   settled.push({ period: 'cycle', key: lastYear });
   for (const { period, key } of settled) {
-    const closeOn = nthWorkingDayAfter(periodRange(period, key, CHANGZHOU_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays(period, key, CHANGZHOU_SCHEME);
     if (closeOn >= today) continue;
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, CHANGZHOU_SCHEME.publication!.windowWorkingDays, CHINA_WORKING_DAYS), 1);
     for (const { slug } of PARTY_BRANCHES) {
       const target = { period, key, unitId: '' };
       const secretary = demoOpenid(`${slug}-secretary`);

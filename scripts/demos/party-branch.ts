@@ -10,14 +10,13 @@
  */
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
-import { periodRange } from '../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
 import { BRANCHES, branchCast, castOf, type BranchPerson, type Conduct } from './party-branch-cast';
 
 /** How often a conduct misses a meeting with leave, misses it without, or leaves out the month's study notes. */
@@ -189,7 +188,6 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
   const settled: { period: 'quarter' | 'cycle'; key: string }[] = [];
   for (const key of [1, 2, 3, 4].map((q) => `${lastYear}-Q${q}`).concat([1, 2, 3].map((q) => `${year}-Q${q}`))) settled.push({ period: 'quarter', key });
   settled.push({ period: 'cycle', key: lastYear });
-  const { windowWorkingDays } = PARTY_BRANCH_SCHEME.publication!;
   const units = new Map<string, string>();
   /** A 支部's id, as its 书记 is told it once. */
   const unitOf = async (slug: string): Promise<string> => {
@@ -200,9 +198,8 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
     return unitId;
   };
   for (const { period, key } of settled) {
-    const closeOn = nthWorkingDayAfter(periodRange(period, key, PARTY_BRANCH_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays(period, key, PARTY_BRANCH_SCHEME);
     if (closeOn >= today) continue;
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, windowWorkingDays, CHINA_WORKING_DAYS), 1);
     for (const { slug } of BRANCHES) {
       const target = { period, key, unitId: '' };
       const secretary = demoOpenid(`${slug}-secretary`);

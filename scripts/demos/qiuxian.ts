@@ -11,16 +11,14 @@
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
 import type { Period } from '../../typings/api';
-import { periodRange } from '../../domain/calendar';
-import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { categoryName, roleName } from '../../domain/glossary';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { QIUXIAN_SCHEME } from '../../domain/schemes/qiuxian';
-import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
+import { addDays } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
 import { QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
 
 /** award.propose takes at most 300 recipients. */
@@ -207,9 +205,8 @@ export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { si
   for (let month = half.from.slice(0, 7); `${month}-31` < today; month = nextMonth(month)) settled.push({ period: 'month', key: month });
   settled.push({ period: 'half', key: half.key });
   for (const target of settled) {
-    const closeOn = nthWorkingDayAfter(periodRange(target.period, target.key, QIUXIAN_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays(target.period, target.key, QIUXIAN_SCHEME);
     if (closeOn >= today) continue;
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, QIUXIAN_SCHEME.publication!.windowWorkingDays, CHINA_WORKING_DAYS), 1);
     const payload = { period: target.period, key: target.key };
     later(at(closeOn, target.period === 'month' ? '09:30' : '10:30'), async () => {
       counts.closed++;
