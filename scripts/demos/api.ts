@@ -31,6 +31,7 @@ export interface DemoOptions {
 /** A caller of the real api function as one person; counts the calls for the summary. */
 export class DemoApi {
   calls = 0;
+  private readonly units = new Map<string, string>();
   constructor(private readonly cloud: LocalCloud) {}
 
   async as<A extends ActionName>(openid: string, action: A, payload: PayloadOf<A>): Promise<DataOf<A>> {
@@ -38,6 +39,16 @@ export class DemoApi {
     const result = (await this.cloud.invoke('api', { action, payload }, { openid })) as ApiResult<DataOf<A>>;
     if (!result.ok) throw new DemoError(`demo seed: ${action} as ${openid} failed: ${result.error.code} ${result.error.message}`);
     return result.data;
+  }
+
+  /** The unit a person belongs to, as the api tells them (once: people do not move in a demo). */
+  async unitOf(openid: string): Promise<string> {
+    const known = this.units.get(openid);
+    if (known) return known;
+    const { member } = await this.as(openid, 'me.get', {});
+    const unitId = member?.branchId ?? fail(`${openid} has no unit`);
+    this.units.set(openid, unitId);
+    return unitId;
   }
 
   /** The first administrator openid the functions are configured with. */

@@ -175,7 +175,7 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
       const target = { period, key, unitId: '' };
       const secretary = demoOpenid(`${slug}-secretary`);
       later(at(closeOn, period === 'quarter' ? '09:30' : '10:30'), async () => {
-        target.unitId = await unitIdOf(api, secretary);
+        target.unitId = await api.unitOf(secretary);
         counts.closed++;
         await api.as(secretary, 'admin.period.close', target);
         await api.as(secretary, 'admin.period.publish', target);
@@ -240,12 +240,6 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
   function person(key: string): PartyPerson {
     return cast.find((p) => p.key === key) ?? fail(`unknown demo member ${key}`);
   }
-}
-
-/** The unit a person belongs to, as the api tells them. */
-async function unitIdOf(api: DemoApi, openid: string): Promise<string> {
-  const { member } = await api.as(openid, 'me.get', {});
-  return member?.branchId ?? fail(`${openid} has no unit`);
 }
 
 /** Who the demo's people are, for the preview's caller switcher (GET /demo.json). */

@@ -188,15 +188,6 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
   const settled: { period: 'quarter' | 'cycle'; key: string }[] = [];
   for (const key of [1, 2, 3, 4].map((q) => `${lastYear}-Q${q}`).concat([1, 2, 3].map((q) => `${year}-Q${q}`))) settled.push({ period: 'quarter', key });
   settled.push({ period: 'cycle', key: lastYear });
-  const units = new Map<string, string>();
-  /** A 支部's id, as its 书记 is told it once. */
-  const unitOf = async (slug: string): Promise<string> => {
-    const known = units.get(slug);
-    if (known) return known;
-    const unitId = (await api.as(demoOpenid(`${slug}-secretary`), 'me.get', {})).member?.branchId ?? fail(`the ${slug} secretary has no unit`);
-    units.set(slug, unitId);
-    return unitId;
-  };
   for (const { period, key } of settled) {
     const { closeOn, finalOn } = publicationDays(period, key, PARTY_BRANCH_SCHEME);
     if (closeOn >= today) continue;
@@ -204,7 +195,7 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
       const target = { period, key, unitId: '' };
       const secretary = demoOpenid(`${slug}-secretary`);
       later(at(closeOn, period === 'quarter' ? '09:30' : '10:30'), async () => {
-        target.unitId = await unitOf(slug);
+        target.unitId = await api.unitOf(secretary);
         counts.closed++;
         await api.as(secretary, 'admin.period.close', target);
         await api.as(secretary, 'admin.period.publish', target);
