@@ -35,7 +35,7 @@ export type Attributes = Record<string, string>;
 export const attendanceId = (memberId: string, month: string): string => `${memberId}:${month}`;
 
 /** The first credit of a month is `fixed:<memberId>:<month>`; a correction after it `…:r<revision>` (revisions only grow). */
-export function fixedEntryId(memberId: string, month: string, revision: number): string {
+function fixedEntryId(memberId: string, month: string, revision: number): string {
   return revision <= 1 ? `fixed:${memberId}:${month}` : `fixed:${memberId}:${month}:r${revision}`;
 }
 
@@ -73,7 +73,7 @@ export function monthlyRate(attributes: Readonly<Attributes> | undefined, def: F
 }
 
 /** The attributes in words, for the ledger note: 学历本科、职称中级. */
-export function describeAttributes(attributes: Readonly<Attributes> | undefined, def: FixedPointsDef): string {
+function describeAttributes(attributes: Readonly<Attributes> | undefined, def: FixedPointsDef): string {
   return def.attributes
     .flatMap((a) => {
       const value = a.values.find((v) => v.id === attributes?.[a.id]);

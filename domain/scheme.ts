@@ -41,17 +41,17 @@ export interface PublicationDef {
   signedBy: string;
 }
 
-/**
- * How the 排行 page offers its boards: what the whole organisation's board is called (全会, 全部),
- * whether it splits leaders from members (荆门 第十六条), by category (正式党员, 预备党员), and by
- * the free-text facets members carry (职业, 社会职务).
- */
 /** Accounts at or below `atOrBelow` at a month's end are listed for HR; each person may be reprieved `reprieves` times. */
 export interface SeparationDef {
   atOrBelow: number;
   reprieves: number;
 }
 
+/**
+ * How the 排行 page offers its boards: what the whole organisation's board is called (全会, 全部),
+ * whether it splits leaders from members (荆门 第十六条), by category (正式党员, 预备党员), and by
+ * the free-text facets members carry (职业, 社会职务).
+ */
 export interface BoardsDef {
   whole: string;
   groups: boolean;

@@ -9,7 +9,7 @@ import { buildFunctions } from './build';
 import { buildPreview } from './build-preview';
 import { MINIPROGRAM_ROOT, NPM_DIR } from './miniprogram-files';
 import { packNpm } from './pack-npm';
-import { demoOf } from './demos';
+import { demoOf, DEMOS } from './demos';
 import { DEFAULT_TEMPLATE } from '../domain/schemes';
 import { startLocalCloud } from '../localcloud/server';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   console.log(`built the preview (${Math.round(preview.bytes / 1024)} KiB)`);
   const { port } = await startLocalCloud({ seed: (cloud) => demo.seed(cloud), template });
   const url = `http://127.0.0.1:${port}`;
+  const others = Object.keys(DEMOS).filter((t) => t !== template).map((t) => `SCHEME=${t}`).join(', ');
   const call = (openid: string, body: object) =>
     `  curl -s ${url}/api/api -H 'Content-Type: application/json' -H 'X-Openid: ${openid}' -d '${JSON.stringify(body)}'`;
   console.log(
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
       `  curl -s ${url}/health`,
       `  curl -s ${url}/demo.json`,
       '',
-      `Secretariat: ${demo.secretariat}. Another template: SCHEME=changzhou, SCHEME=party-branch or SCHEME=village, with a new LOCALCLOUD_DIR. Ctrl-C stops.`,
+      `Secretariat: ${demo.secretariat}. Another template: ${others}, with a new LOCALCLOUD_DIR. Ctrl-C stops.`,
     ].join('\n'),
   );
 }

@@ -10,7 +10,6 @@
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
 import { categoryName, roleName } from '../../domain/glossary';
-import { periodRange } from '../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
@@ -18,22 +17,11 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
 import { PARTY_BRANCHES, partyCast, type PartyPerson } from './changzhou-cast';
-
-/** A moment of China time. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
-
-/** A stable number in [0, 1) for a text: the demo's variety without randomness. */
-function chance(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
-  return (hash >>> 0) / 2 ** 32;
-}
 
 /** What the 支部书记 records for the branch's 记分员 (the rest of the demo leaves them out). */
 const OWN_RECORDS = new Set(['study.xuexi', 'life.dues', 'review.excellent', 'review.qualified']);
-
 
 /** Seeds the changzhou demo through the api; returns a summary for the console and the people it made. */
 export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -49,8 +37,7 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
   const id = (key: string): string => ids.get(key) ?? fail(`unknown demo member ${key}`);
   const branchName = (slug: string) => PARTY_BRANCHES.find((b) => b.slug === slug)?.name ?? fail(`unknown branch ${slug}`);
   const inBranch = (slug: string) => cast.filter((p) => p.branch === slug);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { records: 0, reports: 0, closed: 0, objections: 0 };
 
   /**
@@ -182,14 +169,13 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
   for (const key of [1, 2, 3, 4].map((q) => `${lastYear}-Q${q}`).concat([1, 2, 3].map((q) => `${year}-Q${q}`))) settled.push({ period: 'quarter', key });
   settled.push({ period: 'cycle', key: lastYear });
   for (const { period, key } of settled) {
-    const closeOn = nthWorkingDayAfter(periodRange(period, key, CHANGZHOU_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays(period, key, CHANGZHOU_SCHEME);
     if (closeOn >= today) continue;
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, CHANGZHOU_SCHEME.publication!.windowWorkingDays, CHINA_WORKING_DAYS), 1);
     for (const { slug } of PARTY_BRANCHES) {
       const target = { period, key, unitId: '' };
       const secretary = demoOpenid(`${slug}-secretary`);
       later(at(closeOn, period === 'quarter' ? '09:30' : '10:30'), async () => {
-        target.unitId = await unitIdOf(api, secretary);
+        target.unitId = await api.unitOf(secretary);
         counts.closed++;
         await api.as(secretary, 'admin.period.close', target);
         await api.as(secretary, 'admin.period.publish', target);
@@ -254,12 +240,6 @@ export async function seedChangzhou(cloud: LocalCloud, options: DemoOptions = {}
   function person(key: string): PartyPerson {
     return cast.find((p) => p.key === key) ?? fail(`unknown demo member ${key}`);
   }
-}
-
-/** The unit a person belongs to, as the api tells them. */
-async function unitIdOf(api: DemoApi, openid: string): Promise<string> {
-  const { member } = await api.as(openid, 'me.get', {});
-  return member?.branchId ?? fail(`${openid} has no unit`);
 }
 
 /** Who the demo's people are, for the preview's caller switcher (GET /demo.json). */

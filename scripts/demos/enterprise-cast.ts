@@ -5,6 +5,7 @@
  * carries the six 固定积分 attributes; a few are the demo's stories (a long sick leave, repeated
  * violations). Each person's openid is `demo-<key>`, the HR secretary's `local-admin`.
  */
+import { chance } from './api';
 
 export interface Employee {
   key: string;
@@ -32,13 +33,6 @@ const GIVEN = ['建国', '志强', '海军', '国平', '红兵', '永生', '卫�
 const EDUCATION = ['初中及以下', '高中或中专', '高中或中专', '大专', '本科'];
 const SKILL = ['无', '初级工', '中级工', '中级工', '高级工', '技师'];
 const SENIORITY = ['不满5年', '5至10年', '10至20年', '10至20年', '20年以上'];
-
-/** A stable number in [0, 1) for a text: the demo's variety without randomness. */
-export function chance(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
-  return (hash >>> 0) / 2 ** 32;
-}
 
 const pick = <T>(values: readonly T[], key: string): T => values[Math.floor(chance(key) * values.length)];
 

@@ -17,11 +17,8 @@ import { addDays } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
-import { chance, companyCast, DEPARTMENTS, type Employee } from './enterprise-cast';
-
-/** A moment of China time. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
+import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { companyCast, DEPARTMENTS, type Employee } from './enterprise-cast';
 
 /** 煤矿 work six days a week: 26 required days a month. */
 const WORKDAYS = 26;
@@ -30,7 +27,6 @@ const MERITS = ['merit.extra_duty', 'merit.emergency', 'merit.suggestion', 'meri
 const MERIT_NOTES = ['主动顶班完成检修任务', '及时发现并处理皮带跑偏', '提出改进支护工艺的建议被采纳', '拾到工友钱包主动归还', '区队技能比武获得第二名'];
 const FAULTS = ['fault.discipline', 'fault.slack'];
 const FAULT_NOTES = ['班前会迟到', '交接班记录不全，推诿责任'];
-
 
 /** Seeds the enterprise demo through the api; returns a summary for the console and the people it made. */
 export async function seedEnterprise(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -44,8 +40,7 @@ export async function seedEnterprise(cloud: LocalCloud, options: DemoOptions = {
   const ids = new Map<string, string>();
   const openids = new Map<string, string>();
   const id = (key: string): string => ids.get(key) ?? fail(`unknown demo employee ${key}`);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { awards: 0, deductions: 0, attendance: 0 };
   const workersOf = (slug: string) => cast.filter((p) => p.department === slug && !p.roles);
   const hr = api.admin();

@@ -10,25 +10,14 @@
  */
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
-import { periodRange } from '../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
 import { BRANCHES, branchCast, castOf, type BranchPerson, type Conduct } from './party-branch-cast';
-
-/** A moment of China time. */
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
-
-/** A stable number in [0, 1) for a text: the demo's variety without randomness. */
-function chance(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
-  return (hash >>> 0) / 2 ** 32;
-}
 
 /** How often a conduct misses a meeting with leave, misses it without, or leaves out the month's study notes. */
 const HABITS: Record<Exclude<Conduct, 'exact'>, { leave: number; absent: number; notes: number; late: number }> = {
@@ -43,7 +32,6 @@ const EXACT: Record<string, [string, string, number][]> = {
   'b1-02': [['03-08', 'daily.leave', 1], ['06-08', 'daily.leave', 1], ['09-20', 'daily.absent', 1]],
   'b1-03': [['02-08', 'daily.absent', 1], ['05-20', 'daily.absent', 1], ['07-08', 'daily.leave', 1], ['04-26', 'daily.notes', 2]],
 };
-
 
 /** Seeds the party-branch demo through the api; returns a summary for the console and the people it made. */
 export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
@@ -61,8 +49,7 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
   const person = (key: string): BranchPerson => cast.find((p) => p.key === key) ?? fail(`unknown demo member ${key}`);
   const branchName = (slug: string) => BRANCHES.find((b) => b.slug === slug)?.name ?? fail(`unknown branch ${slug}`);
   const inBranch = (slug: string) => cast.filter((p) => p.branch === slug);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { records: 0, reports: 0, closed: 0, objections: 0 };
 
   /** The branch's 记分员 records an item for people on a day (the 支部书记 for the 记分员 themself); it counts at once. */
@@ -201,25 +188,14 @@ export async function seedPartyBranch(cloud: LocalCloud, options: DemoOptions = 
   const settled: { period: 'quarter' | 'cycle'; key: string }[] = [];
   for (const key of [1, 2, 3, 4].map((q) => `${lastYear}-Q${q}`).concat([1, 2, 3].map((q) => `${year}-Q${q}`))) settled.push({ period: 'quarter', key });
   settled.push({ period: 'cycle', key: lastYear });
-  const { windowWorkingDays } = PARTY_BRANCH_SCHEME.publication!;
-  const units = new Map<string, string>();
-  /** A 支部's id, as its 书记 is told it once. */
-  const unitOf = async (slug: string): Promise<string> => {
-    const known = units.get(slug);
-    if (known) return known;
-    const unitId = (await api.as(demoOpenid(`${slug}-secretary`), 'me.get', {})).member?.branchId ?? fail(`the ${slug} secretary has no unit`);
-    units.set(slug, unitId);
-    return unitId;
-  };
   for (const { period, key } of settled) {
-    const closeOn = nthWorkingDayAfter(periodRange(period, key, PARTY_BRANCH_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays(period, key, PARTY_BRANCH_SCHEME);
     if (closeOn >= today) continue;
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, windowWorkingDays, CHINA_WORKING_DAYS), 1);
     for (const { slug } of BRANCHES) {
       const target = { period, key, unitId: '' };
       const secretary = demoOpenid(`${slug}-secretary`);
       later(at(closeOn, period === 'quarter' ? '09:30' : '10:30'), async () => {
-        target.unitId = await unitOf(slug);
+        target.unitId = await api.unitOf(secretary);
         counts.closed++;
         await api.as(secretary, 'admin.period.close', target);
         await api.as(secretary, 'admin.period.publish', target);

@@ -6,6 +6,7 @@
  * each 副会长); the 县委统战部's liaison, who is not a member. Each has a key; the openid in the demo
  * is `demo-<key>` (the clerk's is `local-admin`). Names come from fixed lists: no randomness.
  */
+import { chance } from './api';
 
 export interface QiuxianAccount {
   key: string;
@@ -46,13 +47,6 @@ const FIRMS = ['康宁', '仁和', '宏达', '鑫源', '恒通', '华泰', '金�
 
 /** A person's name for each index, distinct for the first surnames × given names indices. */
 const personName = (i: number): string => SURNAMES[(i * 7) % SURNAMES.length] + GIVEN[(i * 13 + Math.floor(i / SURNAMES.length)) % GIVEN.length];
-
-/** A stable number in [0, 1) for a text: variety without randomness. */
-export function chance(text: string): number {
-  let hash = 2166136261;
-  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 16777619);
-  return (hash >>> 0) / 2 ** 32;
-}
 
 /**
  * The membership: `size` accounts in all (700 by default), spread evenly over the 14 分会; per 分会 one

@@ -11,19 +11,16 @@
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
 import type { Period } from '../../typings/api';
-import { periodRange } from '../../domain/calendar';
-import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { categoryName, roleName } from '../../domain/glossary';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
 import { QIUXIAN_SCHEME } from '../../domain/schemes/qiuxian';
-import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
+import { addDays } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
-import { chance, QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
+import { QIUXIAN_BRANCHES, qiuxianCast, rotaOf, type QiuxianAccount } from './qiuxian-cast';
 
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 /** award.propose takes at most 300 recipients. */
 const CHUNK = 300;
 /**
@@ -45,7 +42,7 @@ export function finishedHalf(today: string): { key: string; from: string } {
  * posted through the api and the whole 700 takes about a minute to seed (README); QIUXIAN_MEMBERS=700
  * seeds them all.
  */
-export const DEMO_SIZE = 350;
+const DEMO_SIZE = 350;
 
 /** Seeds the qiuxian demo through the api; `size` accounts (DEMO_SIZE unless QIUXIAN_MEMBERS says). */
 export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { size?: number } = {}): Promise<SeedOutcome> {
@@ -59,8 +56,7 @@ export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { si
   const ids = new Map<string, string>();
   const openids = new Map<string, string>();
   const id = (key: string) => ids.get(key) ?? fail(`unknown demo member ${key}`);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { awards: 0, entries: 0, reports: 0, closed: 0 };
   const members = cast.filter((p) => p.category !== null);
   const persons = members.filter((p) => p.category === 'member');
@@ -209,9 +205,8 @@ export async function seedQiuxian(cloud: LocalCloud, options: DemoOptions & { si
   for (let month = half.from.slice(0, 7); `${month}-31` < today; month = nextMonth(month)) settled.push({ period: 'month', key: month });
   settled.push({ period: 'half', key: half.key });
   for (const target of settled) {
-    const closeOn = nthWorkingDayAfter(periodRange(target.period, target.key, QIUXIAN_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays(target.period, target.key, QIUXIAN_SCHEME);
     if (closeOn >= today) continue;
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, QIUXIAN_SCHEME.publication!.windowWorkingDays, CHINA_WORKING_DAYS), 1);
     const payload = { period: target.period, key: target.key };
     later(at(closeOn, target.period === 'month' ? '09:30' : '10:30'), async () => {
       counts.closed++;

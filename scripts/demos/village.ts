@@ -9,7 +9,6 @@
  */
 import { performance } from 'perf_hooks';
 import type { Claim } from '../../typings/models';
-import { periodRange } from '../../domain/calendar';
 import { CHINA_WORKING_DAYS } from '../../domain/calendars/china';
 import { roleName } from '../../domain/glossary';
 import { nextMonth, shanghaiDate } from '../../domain/periods';
@@ -18,10 +17,8 @@ import { addDays, nthWorkingDayAfter } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { DemoApi, demoOpenid, fail, type DemoOptions, replay, type Step } from './api';
-import { chance, GROUPS, OFFICIALS, START_HOUSEHOLD, VILLAGE_NAME, villageHouseholds, type VillageHousehold, type VillagePerson } from './village-cast';
-
-const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
+import { at, chance, DemoApi, demoOpenid, fail, history, publicationDays, type DemoOptions, replay } from './api';
+import { GROUPS, OFFICIALS, START_HOUSEHOLD, VILLAGE_NAME, villageHouseholds, type VillageHousehold, type VillagePerson } from './village-cast';
 
 /** What households report, with a note: the demo's self-reports pick from these. */
 const REPORTS: [string, string, { value?: number }?][] = [
@@ -34,7 +31,6 @@ const REPORTS: [string, string, { value?: number }?][] = [
   ['lead.honour.town', '获评镇级“星级文明户”'],
   ['self.garden', '房前屋后种植桂花和月季'],
 ];
-
 
 export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}): Promise<SeedOutcome> {
   const started = performance.now();
@@ -54,8 +50,7 @@ export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}):
   const accounts = new Map<string, string>();
   const openidOf = new Map<string, string>();
   const account = (key: string) => accounts.get(key) ?? fail(`unknown demo account ${key}`);
-  const steps: Step[] = [];
-  const later = (when: Date, run: () => Promise<unknown>) => steps.push({ at: when, run });
+  const { steps, later } = history();
   const counts = { records: 0, reports: 0, closed: 0, objections: 0, pending: 0 };
 
   const decide = async (claim: Claim, decision: 'approve' | 'reject' = 'approve', reason?: string): Promise<Claim> => {
@@ -147,7 +142,7 @@ export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}):
   const secretary = demoOpenid('secretary');
   const quarters = [1, 2, 3, 4].map((q) => `${lastYear}-Q${q}`).concat([1, 2, 3, 4].map((q) => `${year}-Q${q}`));
   for (const key of quarters) {
-    const closeOn = nthWorkingDayAfter(periodRange('quarter', key, VILLAGE_SCHEME.calendar).to, 1, CHINA_WORKING_DAYS);
+    const { closeOn, finalOn } = publicationDays('quarter', key, VILLAGE_SCHEME);
     if (closeOn >= today) continue;
     const target = { period: 'quarter', key, unitId: 'root' } as const;
     later(at(closeOn, '09:30'), async () => {
@@ -155,7 +150,6 @@ export async function seedVillage(cloud: LocalCloud, options: DemoOptions = {}):
       await api.as(secretary, 'admin.period.close', target);
       await api.as(secretary, 'admin.period.publish', target);
     });
-    const finalOn = addDays(nthWorkingDayAfter(closeOn, VILLAGE_SCHEME.publication!.windowWorkingDays, CHINA_WORKING_DAYS), 1);
     if (finalOn < today) later(at(finalOn, '09:00'), () => api.as(secretary, 'admin.period.finalize', target));
   }
   // Objections to last year's Q2: one upheld after the missed 义务劳动 is recorded, one rejected.

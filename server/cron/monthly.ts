@@ -102,8 +102,8 @@ export async function runMonthly(month: string, options: MonthlyOptions): Promis
   const jobId = monthlyJobId(month);
 
   // 固定积分 (seeds/004 五、1) first, and on every run: a month's attendance may be recorded after its job finished.
-  const inForce = await loadSchemeInForce(options.now);
-  const fixed = inForce.fixedPoints ? await creditWaitingAttendance(month, inForce, options.now, started + options.budgetMs) : undefined;
+  const scheme = await loadSchemeInForce(options.now);
+  const fixed = scheme.fixedPoints ? await creditWaitingAttendance(month, scheme, options.now, started + options.budgetMs) : undefined;
   const withFixed = (result: MonthlyResult): MonthlyResult => (fixed ? { ...result, done: result.done && fixed.done, fixedPoints: fixed } : result);
 
   const stored = await getOrNull<MonthlyJob>(jobs.doc(jobId));
@@ -113,7 +113,6 @@ export async function runMonthly(month: string, options: MonthlyOptions): Promis
   const job: MonthlyJob = stored
     ? { ...stored, _id: jobId, invocations: stored.invocations + 1 }
     : { _id: jobId, job: 'monthly', month, cursor: null, ...zeroCounts(), invocations: 1, startedAt: at, updatedAt: at, finishedAt: null };
-  const scheme = inForce;
   let processedNow = 0;
 
   const save = async (): Promise<void> => {

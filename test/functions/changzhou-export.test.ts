@@ -3,24 +3,14 @@
  * seeds/002 附件: items by part and category, a column per 党员, each part's value after its caps and
  * deductions, and the score.
  */
-import ExcelJS from 'exceljs';
 import { ADMIN_OPENID } from '../support/api';
 import { noon, partyOpenid as as, partyWorld } from '../support/party';
+import { storedSheets } from '../support/workbook';
 
 const world = partyWorld('2026-02-02');
 const { record } = world;
 
-async function sheets(fileID: string): Promise<Map<string, unknown[][]>> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(world.h.cloud.storage.read(fileID)! as unknown as ArrayBuffer);
-  const out = new Map<string, unknown[][]>();
-  book.eachSheet((sheet) => {
-    const rows: unknown[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
-    out.set(sheet.name, rows);
-  });
-  return out;
-}
+const sheets = (fileID: string) => storedSheets(world.h, fileID);
 
 describe('考核表 (seeds/002 附件)', () => {
   it('lays out a 支部’s quarter item by item, person by person, with each part after its caps and the score', async () => {

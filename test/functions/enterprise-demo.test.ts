@@ -4,34 +4,22 @@
  * 固定积分 from attendance, awards and deductions within limits, one beyond a limit waiting for the
  * 总经理, a worker below zero on last month's list and another with his one reprieve.
  */
-import { performance } from 'perf_hooks';
 import type { LedgerEntry } from '../../typings/models';
 import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { demoOpenid as as } from '../../scripts/demos';
 import { seedEnterprise } from '../../scripts/demos/enterprise';
-import { ApiHarness } from '../support/api';
-import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
+import { seededDemo, SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
-let h: ApiHarness;
-let summary: string;
-let ms: number;
 const now = new Date('2026-11-21T04:00:00Z'); // noon on a Saturday in Shanghai
+const demo = seededDemo(now, seedEnterprise);
 
-beforeAll(async () => {
-  h = new ApiHarness({ now });
-  const started = performance.now();
-  ({ summary } = await seedEnterprise(h.cloud, { now }));
-  ms = performance.now() - started;
-}, 180_000);
-afterAll(() => h.close());
-
-const dump = () => h.cloud.store.dump();
+const dump = () => demo.h.cloud.store.dump();
 const ledger = () => (dump().ledger ?? []) as unknown as LedgerEntry[];
 
 it('seeds through the api and says who to be', () => {
-  console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
-  expect(summary).toContain('from 2026-08-02 to 2026-11-21');
-  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
+  console.log(`${demo.summary}\n(seeded in ${Math.round(demo.ms)} ms)`);
+  expect(demo.summary).toContain('from 2026-08-02 to 2026-11-21');
+  expect(demo.ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 
@@ -54,17 +42,17 @@ it('credited fixed points for August, September and October, once per person and
 });
 
 it('leaves a 班组长’s 25-point deduction waiting for the 总经理, beyond the 区队长’s 20', async () => {
-  const { claims } = await h.ok(as('gm'), 'inbox.list', {});
+  const { claims } = await demo.h.ok(as('gm'), 'inbox.list', {});
   const waiting = claims.find((c) => c.itemId === 'fault.discipline');
   expect(waiting).toMatchObject({ total: -25, waitingFor: { label: '总经理（超出提出人5分权限，上报）' } });
-  expect((await h.ok(as('zc1-manager'), 'inbox.list', {})).claims.map((c) => c.itemId)).toEqual(['merit.suggestion']);
+  expect((await demo.h.ok(as('zc1-manager'), 'inbox.list', {})).claims.map((c) => c.itemId)).toEqual(['merit.suggestion']);
 });
 
 it('lists October’s accounts below zero for HR, the one who used his reprieve in September marked', async () => {
-  const { rows } = await h.ok(as('clerk'), 'admin.negatives.list', { month: '2026-10' });
+  const { rows } = await demo.h.ok(as('clerk'), 'admin.negatives.list', { month: '2026-10' });
   expect(rows.length).toBeGreaterThanOrEqual(1);
   expect(rows.every((r) => r.total <= 0)).toBe(true);
-  const september = await h.ok(as('clerk'), 'admin.negatives.list', { month: '2026-09' });
+  const september = await demo.h.ok(as('clerk'), 'admin.negatives.list', { month: '2026-09' });
   const reprieved = september.rows.filter((r) => r.reprieve);
   expect(reprieved).toHaveLength(1);
   expect(reprieved[0]).toMatchObject({ branchName: '综采一队', reprieve: { month: '2026-09' } });
@@ -74,13 +62,13 @@ it('lists October’s accounts below zero for HR, the one who used his reprieve 
 it('ranks each department by month, quarter and year for its 奖金 and 福利', async () => {
   const unit = (dump().branches ?? []).find((b) => b.name === '机电科')!._id;
   for (const [period, key] of [['month', '2026-10'], ['quarter', '2026-Q3'], ['year', '2026']] as const) {
-    const { rows } = await h.ok(as('jd-01'), 'ranking.get', { period, key, scope: { branchId: unit }, limit: 100 });
+    const { rows } = await demo.h.ok(as('jd-01'), 'ranking.get', { period, key, scope: { branchId: unit }, limit: 100 });
     expect(rows.length).toBe(15);
     expect(rows.every((r) => r.branchName === '机电科')).toBe(true);
   }
 });
 
 it('keeps every tally equal to its entries', () => {
-  const { tallies, sums } = talliesAndLedger(h, ENTERPRISE_SCHEME.calendar);
+  const { tallies, sums } = talliesAndLedger(demo.h, ENTERPRISE_SCHEME.calendar);
   expect(tallies).toEqual(sums);
 });

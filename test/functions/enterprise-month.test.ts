@@ -4,13 +4,13 @@
  * person and month; deductions within a manager's limit and beyond it (routed up, 三、2); a negative
  * balance on the month-end list with its one reprieve (六、4); and the payroll sheet (六、1、2).
  */
-import ExcelJS from 'exceljs';
 import type { ApiResult } from '../../typings/api';
 import type { LedgerEntry } from '../../typings/models';
 import type { MonthlyResult } from '../../server/cron/monthly';
 import { ApiHarness } from '../support/api';
 import { companyOpenid as as, companyOrganisation, type Company } from '../support/company';
 import { noon } from '../support/party';
+import { storedSheets } from '../support/workbook';
 
 let h: ApiHarness;
 let co: Company;
@@ -202,10 +202,7 @@ describe('零分、负分名单 (六、4)', () => {
 describe('薪酬积分 (六、1、2)', () => {
   it('exports October with each person’s month, quarter, year and all-time totals by department', async () => {
     const { fileID } = await h.ok(as('hr'), 'admin.export', { period: 'month', key: '2026-10' });
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(h.cloud.storage.read(fileID)! as unknown as ArrayBuffer);
-    const rows: unknown[][] = [];
-    book.getWorksheet('薪酬积分')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const rows = (await storedSheets(h, fileID)).get('薪酬积分')!;
     expect(rows[0]).toEqual(['部门', '姓名', '2026-10 月积分', '2026-Q4 季度积分', '2026 年度积分', '累计积分']);
     expect(rows).toContainEqual(['综采一队', '陈矿工', 13.64 - 3, 13.64 - 3, 15 + 13.64 - 3, 15 + 13.64 - 3]);
     expect(rows).toContainEqual(['综采一队', '刘矿工', 1 - 30, 1 - 30, -27, -27]);

@@ -4,36 +4,24 @@
  * 评议 and 动态管理积分, stars and flags, 街道机关党支部's 优秀 line in a tie; every ended quarter final;
  * today's inboxes waiting; tallies equal to the ledger.
  */
-import { performance } from 'perf_hooks';
 import type { OutcomeView } from '../../typings/api';
 import { PARTY_BRANCH_SCHEME } from '../../domain/schemes/party-branch';
 import { demoOpenid } from '../../scripts/demos';
 import { seedPartyBranch } from '../../scripts/demos/party-branch';
-import { ApiHarness } from '../support/api';
-import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
+import { seededDemo, SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
-let h: ApiHarness;
-let summary: string;
-let ms: number;
 const now = new Date('2026-11-21T04:00:00Z'); // noon on a Saturday in Shanghai
+const demo = seededDemo(now, seedPartyBranch);
 
-beforeAll(async () => {
-  h = new ApiHarness({ now });
-  const started = performance.now();
-  ({ summary } = await seedPartyBranch(h.cloud, { now }));
-  ms = performance.now() - started;
-}, 180_000);
-afterAll(() => h.close());
-
-const dump = () => h.cloud.store.dump();
+const dump = () => demo.h.cloud.store.dump();
 const as = demoOpenid;
-const lastYear = async (who: string) => (await h.ok(as(who), 'outcome.list', { period: 'cycle', key: '2025' })).rows;
+const lastYear = async (who: string) => (await demo.h.ok(as(who), 'outcome.list', { period: 'cycle', key: '2025' })).rows;
 
 it('seeds through the api and says who to be', () => {
   // About 11 s on a quiet machine (npm start's own figure), 14–18 s with other work on the cores.
-  console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
-  expect(summary).toContain('from 2025-01-04 to 2026-11-21');
-  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
+  console.log(`${demo.summary}\n(seeded in ${Math.round(demo.ms)} ms)`);
+  expect(demo.summary).toContain('from 2025-01-04 to 2026-11-21');
+  expect(demo.ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 
@@ -51,7 +39,7 @@ it('has the 党委 and four 支部 of 10 to 18 党员 with every role of the tem
 it('closed, published and made final 2025 for each 支部, with the three parts, stars and flags', async () => {
   const all: OutcomeView[] = [];
   for (const slug of ['b1', 'b2', 'b3', 'b4']) {
-    const list = await h.ok(as(`${slug}-secretary`), 'outcome.list', { period: 'cycle', key: '2025' });
+    const list = await demo.h.ok(as(`${slug}-secretary`), 'outcome.list', { period: 'cycle', key: '2025' });
     expect(list.state).toBe('final');
     all.push(...list.rows);
   }
@@ -89,7 +77,7 @@ it('puts 街道机关党支部’s 优秀 line in a tie: two places, the second 
   expect(row('孙国栋').parts![0].points).toBe(93);
   expect([row('李明辉').gradeName, row('赵丽萍').gradeName, row('孙国栋').gradeName]).toEqual(['优秀', '优秀', '合格']);
   expect(row('孙国栋').flags).toContain('达到90分，超出优秀名额（2名）');
-  const { quota } = await h.ok(as('b1-secretary'), 'outcome.list', { period: 'cycle', key: '2025' });
+  const { quota } = await demo.h.ok(as('b1-secretary'), 'outcome.list', { period: 'cycle', key: '2025' });
   expect(quota).toMatchObject({ name: '优秀', places: 2, members: 14 });
 });
 
@@ -102,28 +90,28 @@ it('published every ended quarter for 7 working days and made it final, with an 
 });
 
 it('leaves reports with the 记分员 and a disputed deduction with the 支委会', async () => {
-  const kinds = async (key: string) => (await h.ok(as(key), 'inbox.list', {})).claims.map((c) => c.kind);
+  const kinds = async (key: string) => (await demo.h.ok(as(key), 'inbox.list', {})).claims.map((c) => c.kind);
   expect(await kinds('b1-scorekeeper')).toEqual(['self']);
   expect(await kinds('b2-scorekeeper')).toEqual(['self']);
   expect(await kinds('b3-scorekeeper')).toEqual(['self']);
   expect(await kinds('b2-committee')).toEqual(['objection']);
-  const rejected = (await h.ok(as('b4-03'), 'claim.mine', {})).claims.find((c) => c.status === 'rejected' && c.kind === 'self');
+  const rejected = (await demo.h.ok(as('b4-03'), 'claim.mine', {})).claims.find((c) => c.status === 'rejected' && c.kind === 'self');
   expect(rejected?.decisions.at(-1)?.reason).toBe('所附证书为企业内部表彰，不属于县（区）级表彰');
 });
 
 it('has this year’s 一票否决 of 萧长林 in force, with its condition and reason (篇二十一)', async () => {
-  const { vetoes } = await h.ok(as('b2-secretary'), 'veto.list', { key: '2026' });
+  const { vetoes } = await demo.h.ok(as('b2-secretary'), 'veto.list', { key: '2026' });
   expect(vetoes).toHaveLength(1);
   expect(vetoes[0]).toMatchObject({ memberName: '萧长林', condition: 'unpaid_six_months', effect: 'zero', proposedBy: { name: '朱玉兰' }, decidedBy: { name: '马桂英' } });
   expect(vetoes[0].reason).toContain('连续6个月未交纳党费');
 });
 
 it('has a live year board by score, and keeps every tally equal to the ledger', async () => {
-  const board = await h.ok(as('b1-04'), 'ranking.get', { period: 'cycle', limit: 100 });
+  const board = await demo.h.ok(as('b1-04'), 'ranking.get', { period: 'cycle', limit: 100 });
   expect(board.key).toBe('2026');
   expect(board.rows.length).toBeGreaterThanOrEqual(20);
-  expect((await h.ok(as('b1-04'), 'ranking.get', { period: 'quarter' })).key).toBe('2026-Q4');
+  expect((await demo.h.ok(as('b1-04'), 'ranking.get', { period: 'quarter' })).key).toBe('2026-Q4');
 
-  const { tallies, sums } = talliesAndLedger(h, PARTY_BRANCH_SCHEME.calendar);
+  const { tallies, sums } = talliesAndLedger(demo.h, PARTY_BRANCH_SCHEME.calendar);
   expect(tallies).toEqual(sums);
 });

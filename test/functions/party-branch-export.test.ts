@@ -4,24 +4,14 @@
  * the score out of 100 with the bonus outside), and for a closed year the 评定结果 of each 支部: every
  * 党员's 日常, 评议, 动态管理, score, grade, stars, 一票否决 and flags, from the year's outcome rows.
  */
-import ExcelJS from 'exceljs';
 import { ADMIN_OPENID } from '../support/api';
 import { noon, partyOpenid as as, partyWorld } from '../support/party';
+import { storedSheets } from '../support/workbook';
 
 const world = partyWorld('2026-01-05', 'party-branch');
 const { record } = world;
 
-async function sheets(fileID: string): Promise<Map<string, unknown[][]>> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(world.h.cloud.storage.read(fileID)! as unknown as ArrayBuffer);
-  const out = new Map<string, unknown[][]>();
-  book.eachSheet((sheet) => {
-    const rows: unknown[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
-    out.set(sheet.name, rows);
-  });
-  return out;
-}
+const sheets = (fileID: string) => storedSheets(world.h, fileID);
 
 describe('考核表 of a weighted, deduction-based composition with a bonus', () => {
   it('shows each part on its own scale, what it counts at its weight, and the score', async () => {

@@ -4,34 +4,22 @@
  * closed with stars by place and 挂牌公示, published and final, reports waiting, tallies equal to the
  * ledger.
  */
-import { performance } from 'perf_hooks';
 import type { LedgerEntry } from '../../typings/models';
 import { QIUXIAN_SCHEME } from '../../domain/schemes/qiuxian';
 import { demoOpenid } from '../../scripts/demos';
 import { seedQiuxian } from '../../scripts/demos/qiuxian';
-import { ApiHarness } from '../support/api';
-import { SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
+import { seededDemo, SEEDING_LIMIT_MS, talliesAndLedger } from '../support/demo';
 
-let h: ApiHarness;
-let summary: string;
-let ms: number;
 const now = new Date('2026-11-21T04:00:00Z'); // noon on a Saturday in Shanghai
+const demo = seededDemo(now, seedQiuxian);
 
-beforeAll(async () => {
-  h = new ApiHarness({ now });
-  const started = performance.now();
-  ({ summary } = await seedQiuxian(h.cloud, { now }));
-  ms = performance.now() - started;
-}, 180_000);
-afterAll(() => h.close());
-
-const dump = () => h.cloud.store.dump();
+const dump = () => demo.h.cloud.store.dump();
 const as = demoOpenid;
 
 it('seeds its 350 members through the api', () => {
-  console.log(`${summary}\n(seeded in ${Math.round(ms)} ms)`);
-  expect(summary).toContain('from 2026-01-01 to 2026-11-21');
-  expect(ms).toBeLessThan(SEEDING_LIMIT_MS);
+  console.log(`${demo.summary}\n(seeded in ${Math.round(demo.ms)} ms)`);
+  expect(demo.summary).toContain('from 2026-01-01 to 2026-11-21');
+  expect(demo.ms).toBeLessThan(SEEDING_LIMIT_MS);
   expect(new Date().toISOString()).toBe(now.toISOString());
 });
 
@@ -55,11 +43,11 @@ it('published every ended month for 3 working days and made it final (一月一�
 });
 
 it('closed the first half with stars by place and 挂牌公示 of the leading units, published and final (半年一评比)', async () => {
-  const list = await h.ok(as('clerk'), 'outcome.list', { period: 'half', key: '2026-H1' });
+  const list = await demo.h.ok(as('clerk'), 'outcome.list', { period: 'half', key: '2026-H1' });
   expect(list.state).toBe('final');
   const rows = [...list.rows];
   for (let cursor = list.cursor; cursor; ) {
-    const page = await h.ok(as('clerk'), 'outcome.list', { period: 'half', key: '2026-H1', cursor });
+    const page = await demo.h.ok(as('clerk'), 'outcome.list', { period: 'half', key: '2026-H1', cursor });
     rows.push(...page.rows);
     cursor = page.cursor;
   }
@@ -74,18 +62,18 @@ it('closed the first half with stars by place and 挂牌公示 of the leading un
 });
 
 it('lists the half’s last places for the 会长会 (末尾淘汰)', async () => {
-  const { rows } = await h.ok(as('president'), 'bottom.list', { period: 'half', key: '2026-H1' });
+  const { rows } = await demo.h.ok(as('president'), 'bottom.list', { period: 'half', key: '2026-H1' });
   // 5% of 350, rounded up: 18 places, and the ties at the last of them.
   expect(rows.length).toBeGreaterThanOrEqual(18);
   expect(rows[0].rank).toBeGreaterThan(300);
 });
 
 it('leaves reports waiting for their 分会 and for final review, and one sent back', async () => {
-  const latest = async (key: string) => (await h.ok(as(key), 'claim.mine', {})).claims[0];
+  const latest = async (key: string) => (await demo.h.ok(as(key), 'claim.mine', {})).claims[0];
   for (const key of ['xinli-05', 'falv-07', 'zhunong-03']) expect(await latest(key)).toMatchObject({ status: 'pending', step: 'endorse' });
   for (const key of ['yiliao-06', 'jiaoyu-04']) expect(await latest(key)).toMatchObject({ status: 'pending', step: 'final' });
-  expect((await h.ok(as('xinli-head'), 'inbox.list', {})).claims.some((c) => c.note === '为社区居民开展心理疏导讲座')).toBe(true);
-  const rejected = (await h.ok(as('zimeiti-02'), 'claim.mine', {})).claims.find((c) => c.status === 'rejected');
+  expect((await demo.h.ok(as('xinli-head'), 'inbox.list', {})).claims.some((c) => c.note === '为社区居民开展心理疏导讲座')).toBe(true);
+  const rejected = (await demo.h.ok(as('zimeiti-02'), 'claim.mine', {})).claims.find((c) => c.status === 'rejected');
   expect(rejected?.decisions.at(-1)?.reason).toBe('请附上县融媒体刊发链接或截图后重新申报');
 });
 
@@ -93,10 +81,10 @@ it('has entries in all seven 板块, boards of 分会 by quarter, and every tall
   const ledger = dump().ledger as unknown as LedgerEntry[];
   const sections = new Set(ledger.map((e) => QIUXIAN_SCHEME.items.find((i) => i.id === e.itemId)?.category));
   expect([...sections].sort()).toEqual(['会长轮值活动', '信息转发', '参加集体活动', '品牌活动', '学习交流', '服务大局', '社会服务'].sort());
-  const q3 = await h.ok(as('xinli-05'), 'ranking.get', { period: 'quarter', key: '2026-Q3', by: 'unit' });
+  const q3 = await demo.h.ok(as('xinli-05'), 'ranking.get', { period: 'quarter', key: '2026-Q3', by: 'unit' });
   expect(q3.rows).toHaveLength(14);
   expect(q3.rows[0].total).toBeGreaterThan(q3.rows[13].total);
 
-  const { tallies, sums } = talliesAndLedger(h, QIUXIAN_SCHEME.calendar);
+  const { tallies, sums } = talliesAndLedger(demo.h, QIUXIAN_SCHEME.calendar);
   expect(tallies).toEqual(sums);
 });

@@ -19,7 +19,7 @@ interface Employee {
 const WORKER = { 学历: '初中及以下', 职称: '无', 职务: '员工', 技能: '无', 工龄: '不满5年', 特长: '无' }; // 2 a month
 
 /** 公司 with 综采一队 (a 区队) and 机电科 (a 部室); 人力资源部 at the company. */
-export const STAFF: Employee[] = [
+const STAFF: Employee[] = [
   { key: 'chair', name: '贾董事长', roles: ['chairman'], attributes: { ...WORKER, 职务: '公司领导' } },
   { key: 'gm', name: '韩总经理', roles: ['general_manager'], attributes: { ...WORKER, 职务: '公司领导' } },
   { key: 'hr', name: '王人事', roles: ['hr'], attributes: { ...WORKER, 学历: '本科' } },

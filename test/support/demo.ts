@@ -2,9 +2,12 @@
  * What every demo's test checks the same way: that seeding ends, and that each tally (per account and period key) holds the sum
  * of its account's entries in that period, to the fen, and nothing else (no tally without entries).
  */
+import { performance } from 'perf_hooks';
 import type { LedgerEntry } from '../../typings/models';
 import { tallyKeysOf, type CalendarDef } from '../../domain/calendar';
-import type { ApiHarness } from './api';
+import type { LocalCloud } from '../../localcloud/runtime';
+import type { SeedOutcome } from '../../localcloud/server';
+import { ApiHarness } from './api';
 
 const fen = (points: number) => Math.round(points * 100) / 100;
 
@@ -15,6 +18,26 @@ const fen = (points: number) => Math.round(points * 100) / 100;
  * line of each demo's test says how long it took.
  */
 export const SEEDING_LIMIT_MS = 120_000;
+
+/** A demo seeded once for a test file: its harness, the seed's summary and how long seeding took (ms), set before the tests. */
+export interface SeededDemo {
+  h: ApiHarness;
+  summary: string;
+  ms: number;
+}
+
+/** Seeds the demo at `now` before the file's tests (timing it) and closes its harness after them. */
+export function seededDemo(now: Date, seed: (cloud: LocalCloud, options: { now: Date }) => Promise<SeedOutcome>): SeededDemo {
+  const demo = {} as SeededDemo;
+  beforeAll(async () => {
+    demo.h = new ApiHarness({ now });
+    const started = performance.now();
+    ({ summary: demo.summary } = await seed(demo.h.cloud, { now }));
+    demo.ms = performance.now() - started;
+  }, 180_000);
+  afterAll(() => demo.h.close());
+  return demo;
+}
 
 /** The stored tallies' totals and the ledger's sums, by tally id: equal when nothing drifted. */
 export function talliesAndLedger(h: ApiHarness, calendar: CalendarDef): { tallies: Map<string, number>; sums: Map<string, number> } {

@@ -62,9 +62,12 @@ export const GRADED_SCHEME: Scheme = {
   items: ITEMS,
 };
 
-/** Puts the graded scheme in force in place of the template adopted (before any points are recorded). */
-export function adoptGradedScheme(h: ApiHarness): void {
+/** Puts `scheme` in force in place of the template adopted (before any points are recorded): it replaces the first version. */
+export function replaceAdoptedScheme(h: ApiHarness, scheme: Scheme): void {
   const stored = (h.cloud.store.dump().schemes ?? []).find((doc) => doc._id === 'v1');
-  if (!stored) throw new Error('adopt a template first: the graded scheme replaces its first version');
-  h.cloud.store.commit([{ collection: 'schemes', id: 'v1', doc: { ...stored, scheme: GRADED_SCHEME } }]);
+  if (!stored) throw new Error(`adopt a template first: the ${scheme.template} scheme replaces its first version`);
+  h.cloud.store.commit([{ collection: 'schemes', id: 'v1', doc: { ...stored, scheme } }]);
 }
+
+/** Puts the graded scheme in force in place of the template adopted (before any points are recorded). */
+export const adoptGradedScheme = (h: ApiHarness): void => replaceAdoptedScheme(h, GRADED_SCHEME);

@@ -7,7 +7,7 @@
  */
 import type { Scheme } from '../../domain/scheme';
 import { ADMIN_OPENID, type ApiHarness } from './api';
-import { GRADED_SCHEME } from './graded-scheme';
+import { GRADED_SCHEME, replaceAdoptedScheme } from './graded-scheme';
 import { partyOpenid } from './party';
 
 export const SHOP_SCHEME: Scheme = {
@@ -30,11 +30,7 @@ export const SHOP_SCHEME: Scheme = {
 };
 
 /** Puts the shop scheme in force in place of the template adopted (before any points are recorded). */
-export function adoptShopScheme(h: ApiHarness): void {
-  const stored = (h.cloud.store.dump().schemes ?? []).find((doc) => doc._id === 'v1');
-  if (!stored) throw new Error('adopt a template first: the shop scheme replaces its first version');
-  h.cloud.store.commit([{ collection: 'schemes', id: 'v1', doc: { ...stored, scheme: SHOP_SCHEME } }]);
-}
+export const adoptShopScheme = (h: ApiHarness): void => replaceAdoptedScheme(h, SHOP_SCHEME);
 
 /** The shop's people, imported and bound: `keeper` (店员) and `manager` (管理员), openids p-keeper and p-manager. */
 export async function addShopPeople(h: ApiHarness): Promise<Record<'keeper' | 'manager', string>> {

@@ -16,7 +16,7 @@ const MOST = 200;
 const award = (id: string, name: string, claimable: boolean): CatalogItem => ({ id: `merit.${id}`, name, category: '奖分', kind: 'range', range: [1, MOST], claimable, article: FIVE_2 });
 const deduct = (id: string, name: string): CatalogItem => ({ id: `fault.${id}`, name, category: '扣分', kind: 'range', range: [1, MOST], claimable: false, article: FIVE_2, deduction: true });
 
-export const FIXED_ITEM = 'fixed.monthly';
+const FIXED_ITEM = 'fixed.monthly';
 
 export const ITEMS: CatalogItem[] = [
   // Posted by the monthly crediting only (domain/fixed-points.ts); never proposed or reported.

@@ -87,7 +87,7 @@ export const AWARD_ITEMS_004: CatalogItem[] = [
 ];
 
 /** 惩罚性积分 (篇二 (一)3), priced by 篇十六 二、(三). */
-export const PENALTY_ITEMS: CatalogItem[] = [
+const PENALTY_ITEMS: CatalogItem[] = [
   penalty({ id: 'penalty.minor', name: '违反党的纪律，情节轻微未构成违纪违法', kind: 'fixed', points: 5, deduction: true, article: '篇十六 二、2(2)' }),
   penalty({ id: 'penalty.eight_rules', name: '违反中央八项规定、六项禁令', kind: 'fixed', points: 5, deduction: true, article: '篇十六 二、3(1)' }),
   penalty({ id: 'penalty.conduct', name: '生活作风、道德品行方面出现负面情形，造成较差影响', kind: 'fixed', points: 10, deduction: true, article: '篇十六 二、3(1)' }),

@@ -11,7 +11,7 @@ import type { CatalogItem } from '../../../typings/models';
 const ARTICLE = '积分管理制度';
 
 /** The seven 板块, in the order the pages list them. */
-export const SECTIONS = ['学习交流', '参加集体活动', '会长轮值活动', '社会服务', '品牌活动', '信息转发', '服务大局'] as const;
+const SECTIONS = ['学习交流', '参加集体活动', '会长轮值活动', '社会服务', '品牌活动', '信息转发', '服务大局'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const fixed = (category: Section, id: string, name: string, points: number, article = ARTICLE): CatalogItem => ({
