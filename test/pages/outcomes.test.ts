@@ -5,7 +5,8 @@ import { restoreClock, setNow } from './support/clock';
 import { emit, settle, tap, textOf, textsOf } from './support/load';
 import { emitFrom, inside, openPageAt, textIn } from './support/page';
 import { answerModal, restoreWx, stubWx } from './support/wx';
-import { endedKeys, nextStepOf, rowViewOf, stateText } from '../../miniprogram/pages/outcomes/outcome-view';
+import { nextStepOf, rowViewOf, stateText } from '../../miniprogram/pages/outcomes/outcome-view';
+import { endedKeys } from '../../miniprogram/format/periods';
 
 const PAGE = 'pages/outcomes/index';
 type Listing = DataOf<'outcome.list'>;

@@ -5,7 +5,6 @@
  */
 import type { DataOf, OutcomeView, Period, SchemeTerms } from '../../../typings/api';
 import { dayLabel, chinaDay } from '../../format/dates';
-import { cycleKeyOf, periodLabel, recentKeys } from '../../format/periods';
 import { gradeMarksOf, quotaLineAfter, quotaText, type GradeMarks } from './grade-view';
 
 type Listing = DataOf<'outcome.list'>;
@@ -36,16 +35,6 @@ const OBJECTION_TEXT = { pending: '异议处理中', upheld: '异议成立，结
 /** The tabs: the periods the template closes and publishes. */
 export function tabsOf(terms: SchemeTerms): { value: Period; label: string }[] {
   return (terms.publication?.periods ?? []).map((value) => ({ value, label: PERIOD_TABS[value] ?? value }));
-}
-
-/**
- * The periods that have ended, newest first: the last quarters (halves), or the last years; a cycle
- * starting in `cycleStart` (七一: 7) has ended once the next one has begun.
- */
-export function endedKeys(period: Period, today: string = chinaDay(), cycleStart = 1): { key: string; label: string }[] {
-  if (period === 'quarter' || period === 'half') return recentKeys(period, today, 8).slice(1);
-  const year = Number(period === 'cycle' ? cycleKeyOf(today, cycleStart) : today.slice(0, 4));
-  return [1, 2, 3, 4].map((back) => String(year - back)).map((key) => ({ key, label: periodLabel(period, key) }));
 }
 
 export function stateText(listing: Pick<Listing, 'state' | 'publicUntil' | 'signedBy'>, terms: SchemeTerms): string {
