@@ -5,7 +5,7 @@
  * and the tests read it.
  */
 import type { DataOf, EliminationRow, Period, SchemeTerms } from '../../../typings/api';
-import { categoryName } from '../../format/terms';
+import { memberSubtitle } from '../../format/terms';
 import { endedKeys, periodLabel } from '../../format/periods';
 
 type Listing = DataOf<'bottom.list'>;
@@ -49,11 +49,10 @@ function historyText(period: Period, entry: EliminationRow['history'][number]): 
 }
 
 export function eliminationRowOf(row: EliminationRow, period: Period, terms: SchemeTerms): EliminationRowView {
-  const category = categoryName(terms, row.category);
   return {
     id: row.memberId,
     name: row.name,
-    subtitle: [row.branchName ?? terms.words.direct, category].filter(Boolean).join(' · '),
+    subtitle: memberSubtitle({ branchName: row.branchName, category: row.category, roles: [] }, terms),
     rankText: `第 ${row.rank} 名`,
     totalText: `${row.total} 分`,
     history: row.history.map((entry) => ({ key: entry.key, text: historyText(period, entry) })),
