@@ -26,8 +26,6 @@ export interface GradeMarks {
   vetoTag: string;
   /** The condition and the reason: '触犯刑律：因盗窃被判处有期徒刑'. */
   vetoText: string;
-  /** The score shown: 0 under a veto that sets it to 0 (篇二十一: 积分归零). */
-  score: number;
 }
 
 export function starsOf(stars: number): { text: string; label: string } {
@@ -45,7 +43,6 @@ export function gradeMarksOf(row: OutcomeView): GradeMarks {
     starsLabel: stars?.label ?? '',
     vetoTag: !veto ? '' : veto.effect === 'fail' && row.gradeName ? `视作${row.gradeName}` : '一票否决',
     vetoText: veto ? `${veto.conditionName}：${veto.reason}` : '',
-    score: veto?.effect === 'zero' ? 0 : row.score,
   };
 }
 

@@ -60,6 +60,8 @@ export function rowViewOf(row: OutcomeView, listing: Pick<Listing, 'state' | 'pu
     outcomeId: row.outcomeId,
     name: row.name,
     branchName: row.branchName ?? terms.words.direct,
+    // Under a veto that sets it to 0 (篇二十一: 积分归零) the server sends the 0 (domain/outcome-rows.ts).
+    score: row.score,
     ...gradeMarksOf(row),
     partsText: (row.parts ?? []).map((p) => `${p.name} ${p.points}`).join(' · '),
     warningId: row.warning ?? '',
