@@ -1,6 +1,6 @@
-import type { ApiEvent, DataOf, OutcomeView, Veto } from '../../typings/api';
+import type { DataOf, OutcomeView, Veto } from '../../typings/api';
 import { aMember, changzhouTerms, noCapabilities } from './support/builders';
-import { ok, stubApi } from './support/cloud';
+import { eventsOf, ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
 import { anOutcome } from './support/records';
 import { exists, settle, tap, textOf, textsOf } from './support/load';
@@ -145,7 +145,7 @@ describe('the 一票否决 in force on 考评公示 (veto.list)', () => {
       'outcome.list': ok(listing([graded('陈党员', 84, 1, PASS)])),
       'veto.list': ok({ vetoes: [veto] }),
     });
-    const actions = () => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
+    const actions = () => eventsOf(callFunction);
 
     const page = openPageAt(PAGE, { period: 'cycle', key: '2025' });
     await settle();
