@@ -3,10 +3,11 @@
  * demo association (scripts/gallery.ts). A scene names who holds the phone and on which page, what
  * they do before the picture, and whether the network is down (offline: the page's error state) or
  * never answers (pending: its loading state). Scenes on the `empty` cloud show an association that
- * has just started (no members, no notices); scenes on `changzhou` show the 常州 party organisation. Anyone adding a page adds its scenes here.
+ * has just started (no members, no notices); scenes on a template's cloud (scripts/gallery-template-scenes.ts) show that template's demo. Anyone adding a page adds its scenes here.
  */
 import { photo } from '../web/harness/photo';
 import type { Phone } from '../web/harness/phone';
+import { TEMPLATE_SCENES } from './gallery-template-scenes';
 
 /** Who holds the phone: a demo person by name, or an openid (a newcomer who has not bound). */
 export type Who = string | { as: string };
@@ -34,10 +35,6 @@ const MEMBER = '马丽';
 const LEADER = '黄志刚';
 const PRESIDENT = '王建华';
 const CLERK = '周小琳';
-/** 常州's 第一党支部: its 书记, its 记分员 and a 党员. */
-const PARTY_SECRETARY = '王立新';
-const PARTY_SCOREKEEPER = '赵雪';
-const PARTY_MEMBER = '陈志明';
 /** A 党员 among the first ten of last year's 年度得分 board in the 常州 demo (a 荣誉证书, 第十八条). */
 const CHANGZHOU_TOP = '徐静';
 const LAST_YEAR = String(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1);
@@ -359,85 +356,5 @@ export const SCENES: Scene[] = [
   { page: 'award', state: 'no-authority', who: MEMBER, act: (p) => p.sees('您没有奖分或记分的权限').then(() => undefined) },
   ...offlineAndLoading('award', LEADER),
 
-  // The 常州 party organisation (SCHEME=changzhou): the same pages in a template's words.
-  { page: 'mine', state: 'changzhou', who: PARTY_MEMBER, cloud: 'changzhou', act: (p) => p.sees('最近积分').then(() => undefined) },
-  { page: 'outcomes', state: 'changzhou-secretary', who: PARTY_SECRETARY, cloud: 'changzhou', height: 1100, act: (p) => p.screen.locator('.row').first().waitFor() },
-  { page: 'award', state: 'changzhou-scorekeeper', who: PARTY_SCOREKEEPER, cloud: 'changzhou', act: (p) => p.sees('记分').then(() => undefined) },
-
-  // The qiuxian template (SCHEME=qiuxian): 一月一公布, 一季一比拼, 半年一评比 with stars by place, 挂牌公示 and 末尾淘汰.
-  { page: 'mine', state: 'qiuxian-president', who: '王建国', cloud: 'qiuxian', act: (p) => p.sees('末尾淘汰').then(() => undefined) },
-  { page: 'elimination', state: 'qiuxian', who: '王建国', cloud: 'qiuxian', height: 1200, act: (p) => p.screen.locator('.candidate').first().waitFor() },
-  {
-    page: 'ranking',
-    state: 'qiuxian-units',
-    who: '王建国',
-    cloud: 'qiuxian',
-    height: 1200,
-    act: async (p) => {
-      await p.screen.locator('.periods').getByText('季榜', { exact: true }).click();
-      await p.tap('.scope--units');
-      await p.screen.locator('.unit-row').first().waitFor();
-    },
-  },
-  {
-    page: 'outcomes',
-    state: 'qiuxian-half',
-    who: '王建国',
-    cloud: 'qiuxian',
-    height: 1200,
-    act: async (p) => {
-      await p.screen.locator('.tabs').getByText('半年考评').click();
-      await p.screen.locator('.row__stars').first().waitFor();
-    },
-  },
-  // The party-branch template (SCHEME=party-branch): last year graded, with its 优秀 quota, stars and a 一票否决.
-  { page: 'mine', state: 'party-branch', who: '李明辉', cloud: 'party-branch', act: (p) => p.sees('最近积分').then(() => undefined) },
-  {
-    page: 'outcomes',
-    state: 'party-branch-graded',
-    who: '张建华',
-    cloud: 'party-branch',
-    height: 1500,
-    act: async (p) => {
-      await p.screen.locator('.tabs').getByText('年度考评').click();
-      await p.screen.locator('.quota-line').first().waitFor();
-    },
-  },
-  {
-    page: 'outcomes',
-    state: 'party-branch-member',
-    who: '李明辉',
-    cloud: 'party-branch',
-    act: async (p) => {
-      await p.screen.locator('.tabs').getByText('年度考评').click();
-      await p.screen.locator('.row--mine .row__grade').waitFor();
-    },
-  },
-  {
-    page: 'member-ledger',
-    state: 'party-branch-veto',
-    who: '陈静',
-    cloud: 'party-branch',
-    route: 'pages/mine/index',
-    height: 1000,
-    act: async (p) => {
-      await p.tap('.link', '党员明细');
-      await p.tap('.member', '吴海峰');
-      await p.tap('.veto-open');
-      await p.tap('.condition-picker');
-      await p.pick('无正当理由连续6个月不参加组织活动');
-      await p.type('.veto .reason', '2026年4月至10月未参加支部组织生活，经谈话无正当理由');
-    },
-  },
-  {
-    page: 'ranking',
-    state: 'party-branch-units',
-    who: '张建华',
-    cloud: 'party-branch',
-    act: async (p) => {
-      await p.screen.locator('.periods').getByText('季榜', { exact: true }).click();
-      await p.tap('.scope--units');
-      await p.screen.locator('.unit-row').first().waitFor();
-    },
-  },
+  ...TEMPLATE_SCENES,
 ];

@@ -3,7 +3,7 @@
  * 'YYYY-Hn', 'YYYY' and the cycle's 'YYYY'; labels '2026年11月', '2026年第4季度', '2026年度'.
  */
 import type { Period } from '../../typings/api';
-import { periodLabel as keyLabel } from './dates';
+import { chinaDay, periodLabel as keyLabel } from './dates';
 
 const KEY_FORMATS: Record<Exclude<Period, 'all'>, RegExp> = {
   month: /^\d{4}-(0[1-9]|1[0-2])$/,
@@ -56,6 +56,16 @@ export function recentKeys(period: 'quarter' | 'half', today: string, count: num
 export function cycleKeyOf(today: string, startMonth: number): string {
   const year = Number(today.slice(0, 4));
   return String(Number(today.slice(5, 7)) >= startMonth ? year : year - 1);
+}
+
+/**
+ * The periods that have ended by `today`, newest first: the last `recent` quarters (halves), or the
+ * last four years; a cycle starting in `cycleStart` (七一: 7) has ended once the next one has begun.
+ */
+export function endedKeys(period: Period, today: string = chinaDay(), cycleStart = 1, recent = 8): { key: string; label: string }[] {
+  if (period === 'quarter' || period === 'half') return recentKeys(period, today, recent).slice(1);
+  const year = Number(period === 'cycle' ? cycleKeyOf(today, cycleStart) : today.slice(0, 4));
+  return [1, 2, 3, 4].map((back) => String(year - back)).map((key) => ({ key, label: periodLabel(period, key) }));
 }
 
 /** '2026年度', and its months where the cycle does not start in January: '2026年度（2026年7月至2027年6月）'. */

@@ -87,7 +87,7 @@ export function itemPointsLabel(item: CatalogItem): string {
     case 'per_count':
       return `每${item.unit ?? '次'}${minus}${points ?? 0}分`;
     case 'value_share':
-      return `按价值${Math.round((item.rate ?? 0) * 10000) / 100}%，最高${item.cap ?? 0}分`;
+      return `按价值${percentText(item.rate ?? 0)}，最高${item.cap ?? 0}分`;
     case 'range':
       return range ? `${item.deduction ? '扣' : ''}${range[0]}–${range[1]}分` : '酌情';
     case 'hours':
@@ -95,6 +95,11 @@ export function itemPointsLabel(item: CatalogItem): string {
     default:
       return '酌情';
   }
+}
+
+/** '1%', '15%', '0.5%': a share as a percentage, without trailing zeros. */
+export function percentText(share: number): string {
+  return `${Math.round(share * 10000) / 100}%`;
 }
 
 /** '+20', '-5', '0'. */

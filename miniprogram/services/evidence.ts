@@ -26,7 +26,7 @@ export function evidencePath(localPath: string, now: Date = new Date()): string 
 }
 
 /** Asks for up to `room` photos; resolves with their temporary paths ([] if the user cancels). */
-export async function choosePhotos(room: number): Promise<string[]> {
+async function choosePhotos(room: number): Promise<string[]> {
   try {
     const result = await wx.chooseMedia({ count: room, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
     return result.tempFiles.map((file) => file.tempFilePath);
@@ -38,7 +38,7 @@ export async function choosePhotos(room: number): Promise<string[]> {
   }
 }
 
-export async function uploadPhoto(localPath: string): Promise<string> {
+async function uploadPhoto(localPath: string): Promise<string> {
   const { fileID } = await wx.cloud.uploadFile({ cloudPath: evidencePath(localPath), filePath: localPath });
   return fileID;
 }

@@ -1,6 +1,6 @@
-import type { ApiEvent, DataOf, EliminationRow, SchemeTerms } from '../../typings/api';
+import type { DataOf, EliminationRow, SchemeTerms } from '../../typings/api';
 import { aHome, jingmenTerms, noCapabilities } from './support/builders';
-import { fail, ok, stubApi } from './support/cloud';
+import { eventsOf, fail, ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
 import { emit, settle, textOf, textsOf } from './support/load';
 import { openPageAt } from './support/page';
@@ -32,7 +32,6 @@ function aRow(overrides: Partial<EliminationRow> = {}): EliminationRow {
   return { memberId: 'm-sun', name: '孙会员', branchName: '医疗保障分会', category: 'director', total: 4, rank: 698, history: [], ...overrides };
 }
 
-const eventsOf = (callFunction: jest.Mock): ApiEvent[] => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
 const listRequests = (callFunction: jest.Mock) => eventsOf(callFunction).filter((e) => e.action === 'bottom.list').map((e) => e.payload);
 
 beforeEach(() => {

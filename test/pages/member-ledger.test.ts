@@ -1,13 +1,12 @@
-import type { ApiEvent } from '../../typings/api';
+
 import { aLedgerEntry } from './support/builders';
-import { fail, ok, stubApi } from './support/cloud';
+import { eventsOf, fail, ok, stubApi } from './support/cloud';
 import { exists, settle, textOf, textsOf } from './support/load';
 import { openPageAt } from './support/page';
 import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/member-ledger/index';
 
-const eventsOf = (callFunction: jest.Mock): ApiEvent[] => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
 
 afterEach(() => restoreWx());
 

@@ -1,7 +1,8 @@
-import type { ApiEvent, DataOf, OutcomeView, Veto } from '../../typings/api';
+import type { DataOf, OutcomeView, Veto } from '../../typings/api';
 import { aMember, changzhouTerms, noCapabilities } from './support/builders';
-import { ok, stubApi } from './support/cloud';
+import { eventsOf, ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
+import { anOutcome } from './support/records';
 import { exists, settle, tap, textOf, textsOf } from './support/load';
 import { openPageAt } from './support/page';
 import { restoreWx, stubWx } from './support/wx';
@@ -20,23 +21,7 @@ const QUOTA = { grade: 'excellent', name: '优秀', places: 3, members: 21, shar
 let sequence = 0;
 function graded(name: string, score: number, rank: number, grade: [string, string], overrides: Partial<OutcomeView> = {}): OutcomeView {
   sequence += 1;
-  return {
-    outcomeId: `o${sequence}`,
-    memberId: `m${sequence}`,
-    name,
-    branchName: '第一党支部',
-    score,
-    total: score,
-    parts: null,
-    grade: grade[0],
-    gradeName: grade[1],
-    rank,
-    warning: null,
-    stars: null,
-    vetoed: false,
-    flags: [],
-    ...overrides,
-  };
+  return anOutcome({ outcomeId: `o${sequence}`, memberId: `m${sequence}`, name, score, total: score, grade: grade[0], gradeName: grade[1], rank, ...overrides });
 }
 
 const EXCELLENT: [string, string] = ['excellent', '优秀'];
@@ -160,7 +145,7 @@ describe('the 一票否决 in force on 考评公示 (veto.list)', () => {
       'outcome.list': ok(listing([graded('陈党员', 84, 1, PASS)])),
       'veto.list': ok({ vetoes: [veto] }),
     });
-    const actions = () => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
+    const actions = () => eventsOf(callFunction);
 
     const page = openPageAt(PAGE, { period: 'cycle', key: '2025' });
     await settle();

@@ -1,11 +1,13 @@
-import type { ApiEvent, Claim, DataOf, OutcomeView } from '../../typings/api';
+import type { ApiEvent, Claim, DataOf } from '../../typings/api';
 import { aMember, changzhouTerms, jingmenTerms, noCapabilities } from './support/builders';
 import { ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
+import { anOutcome } from './support/records';
 import { emit, settle, tap, textOf, textsOf } from './support/load';
 import { emitFrom, inside, openPageAt, textIn } from './support/page';
 import { answerModal, restoreWx, stubWx } from './support/wx';
-import { endedKeys, nextStepOf, rowViewOf, stateText } from '../../miniprogram/pages/outcomes/outcome-view';
+import { nextStepOf, rowViewOf, stateText } from '../../miniprogram/pages/outcomes/outcome-view';
+import { endedKeys } from '../../miniprogram/format/periods';
 
 const PAGE = 'pages/outcomes/index';
 type Listing = DataOf<'outcome.list'>;
@@ -15,25 +17,6 @@ const ME = aMember({ _id: 'm-chen', name: '陈党员', branchId: 'u1', branchNam
 
 function me(overrides: Partial<DataOf<'me.get'>> = {}): DataOf<'me.get'> {
   return { member: ME, roles: [], authority: 0, inboxCount: 0, terms, can: noCapabilities(), ...overrides };
-}
-
-function aRow(overrides: Partial<OutcomeView> = {}): OutcomeView {
-  return {
-    outcomeId: 'o-chen',
-    memberId: 'm-chen',
-    name: '陈党员',
-    branchName: '第一党支部',
-    score: 18.5,
-    total: 18.5,
-    parts: null,
-    grade: null,
-    gradeName: null,
-    warning: null,
-    stars: null,
-    vetoed: false,
-    flags: [],
-    ...overrides,
-  };
 }
 
 function listing(overrides: Partial<Listing> = {}): Listing {
@@ -64,13 +47,13 @@ afterEach(() => {
 describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', () => {
   it('shows the last ended quarter in 公示, each person’s score, and lets a member object to their own row', async () => {
     const rows = [
-      aRow(),
-      aRow({ outcomeId: 'o-liu', memberId: 'm-liu', name: '刘党员', score: 9, flags: ['预备党员季度积分偏低'] }),
+      anOutcome(),
+      anOutcome({ outcomeId: 'o-liu', memberId: 'm-liu', name: '刘党员', score: 9, flags: ['预备党员季度积分偏低'] }),
     ];
     let objected = false;
     const callFunction = stubApi({
       'me.get': ok(me()),
-      'outcome.list': () => ok(listing({ state: 'public', publicUntil: PUBLIC_UNTIL, signedBy: { id: 'm-zhou', name: '周书记' }, rows: objected ? [aRow({ objection: { claimId: 'c1', state: 'pending' } }), rows[1]] : rows })),
+      'outcome.list': () => ok(listing({ state: 'public', publicUntil: PUBLIC_UNTIL, signedBy: { id: 'm-zhou', name: '周书记' }, rows: objected ? [anOutcome({ objection: { claimId: 'c1', state: 'pending' } }), rows[1]] : rows })),
       'objection.submit': () => {
         objected = true;
         return ok({ claim: { _id: 'c1', waitingFor: { label: '第一党支部支委会' } } as unknown as Claim });
@@ -108,7 +91,7 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
     let closes = 0;
     const callFunction = stubApi({
       'me.get': ok(me({ can: { ...noCapabilities(), sign: true } })),
-      'outcome.list': () => ok(listing({ state, signs: true, rows: state === null ? [] : [aRow()] })),
+      'outcome.list': () => ok(listing({ state, signs: true, rows: state === null ? [] : [anOutcome()] })),
       'admin.period.close': () => {
         closes += 1;
         if (closes === 2) state = 'draft';
@@ -160,7 +143,7 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
   });
 
   it('does nothing when the 支部书记 cancels the signature', async () => {
-    const callFunction = stubApi({ 'me.get': ok(me()), 'outcome.list': ok(listing({ state: 'draft', signs: true, rows: [aRow()] })) });
+    const callFunction = stubApi({ 'me.get': ok(me()), 'outcome.list': ok(listing({ state: 'draft', signs: true, rows: [anOutcome()] })) });
     answerModal(false);
 
     const page = openPageAt(PAGE);
@@ -176,7 +159,7 @@ describe('考评公示 page (seeds/002 六): a 支部’s quarters and years', (
       { _id: 'u1', name: '第一党支部' },
       { _id: 'u2', name: '第二党支部' },
     ];
-    const year = aRow({
+    const year = anOutcome({
       score: 58.5,
       parts: [
         { id: 'basic', name: '基础分', points: 42, max: 70 },
@@ -233,11 +216,11 @@ describe('outcome view', () => {
 
   it('lets a member object to their own row only while the window is open and nothing is pending', () => {
     const publicListing = { state: 'public' as const, publicUntil: PUBLIC_UNTIL };
-    expect(rowViewOf(aRow(), publicListing, terms, 'm-chen', now).canObject).toBe(true);
-    expect(rowViewOf(aRow(), publicListing, terms, 'm-liu', now).canObject).toBe(false);
-    expect(rowViewOf(aRow(), publicListing, terms, 'm-chen', new Date('2026-12-02T16:00:00Z')).canObject).toBe(false);
-    expect(rowViewOf(aRow({ objection: { claimId: 'c', state: 'rejected' } }), publicListing, terms, 'm-chen', now)).toMatchObject({ canObject: false, objectionText: '异议未成立' });
-    expect(rowViewOf(aRow({ branchName: null }), publicListing, terms, null, now).branchName).toBe(terms.words.direct);
+    expect(rowViewOf(anOutcome(), publicListing, terms, 'm-chen', now).canObject).toBe(true);
+    expect(rowViewOf(anOutcome(), publicListing, terms, 'm-liu', now).canObject).toBe(false);
+    expect(rowViewOf(anOutcome(), publicListing, terms, 'm-chen', new Date('2026-12-02T16:00:00Z')).canObject).toBe(false);
+    expect(rowViewOf(anOutcome({ objection: { claimId: 'c', state: 'rejected' } }), publicListing, terms, 'm-chen', now)).toMatchObject({ canObject: false, objectionText: '异议未成立' });
+    expect(rowViewOf(anOutcome({ branchName: null }), publicListing, terms, null, now).branchName).toBe(terms.words.direct);
   });
 
   it('says where a period stands', () => {

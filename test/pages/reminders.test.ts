@@ -1,13 +1,12 @@
-import type { ApiEvent, BottomRow, DataOf, Reminder } from '../../typings/api';
+import type { BottomRow, DataOf, Reminder } from '../../typings/api';
 import { changzhouTerms, jingmenTerms } from './support/builders';
-import { fail, ok, stubApi } from './support/cloud';
+import { eventsOf, fail, ok, stubApi } from './support/cloud';
 import { emit, exists, openPage, settle, textOf, textsOf } from './support/load';
 import { emitFrom, press } from './support/page';
 import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/reminders/index';
 
-const eventsOf = (callFunction: jest.Mock): ApiEvent[] => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
 
 function aBottomRow(overrides: Partial<BottomRow> = {}): BottomRow {
   return { memberId: 'm-liu', name: '刘强', branchName: '东宝分会', total: 0, rank: 20, unranked: true, reminders: [], ...overrides };

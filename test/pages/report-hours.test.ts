@@ -5,6 +5,7 @@
 import type { CatalogItem } from '../../typings/api';
 import { missingOf, payloadOf, previewOf, type ClaimForm } from '../../miniprogram/pages/report/claim-form';
 import { inputKindOf, itemPointsLabel } from '../../miniprogram/format/points';
+import { entryViewOf } from '../../miniprogram/components/entry-row/entry-view';
 
 const volunteer: CatalogItem = { id: 'self.volunteer', name: '志愿服务（按时长）', category: '自治类', kind: 'hours', rate: 1, unit: '小时', maxCount: 24, claimable: true };
 const form = (value: string): ClaimForm => ({ item: volunteer, occurredOn: '2026-05-10', points: 1, count: 1, value, note: '', evidence: [] });
@@ -31,11 +32,6 @@ it('shows a volunteer entry’s hours beside its points in 明细', () => {
     _id: 'e1', memberId: 'h1', memberName: '张建国户', itemId: 'self.volunteer', itemName: '志愿服务（按时长）', points: 3.5, hours: 3.5,
     occurredOn: '2026-05-10', schemeVersion: 1, claimId: 'c1', reviewers: ['r1'], createdAt: '2026-05-11T02:00:00.000Z',
   };
-  // The component's module registers itself on load; only its view function is wanted here.
-  const registered = (globalThis as { Component?: unknown }).Component;
-  (globalThis as { Component?: unknown }).Component = () => undefined;
-  const { entryViewOf } = jest.requireActual<typeof import('../../miniprogram/components/entry-row/index')>('../../miniprogram/components/entry-row/index');
-  (globalThis as { Component?: unknown }).Component = registered;
   const view = entryViewOf(entry, false, new Date('2026-05-12T04:00:00Z'));
   expect(view).toMatchObject({ points: '+3.5' });
   expect(view?.subtitle).toContain('志愿服务 3.5 小时');

@@ -1,13 +1,12 @@
-import type { ApiEvent, DataOf } from '../../typings/api';
+import type { DataOf } from '../../typings/api';
 import { aMember, jingmenTerms } from './support/builders';
-import { ok, stubApi } from './support/cloud';
+import { eventsOf, ok, stubApi } from './support/cloud';
 import { emit, exists, openPage, settle, textOf, textsOf } from './support/load';
 import { openPageAt, tapNode } from './support/page';
 import { argsOf, restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/roster/index';
 
-const eventsOf = (callFunction: jest.Mock): ApiEvent[] => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
 
 const BRANCHES = [
   { _id: 'dongbao', name: '东宝分会' },

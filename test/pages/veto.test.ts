@@ -1,6 +1,6 @@
-import type { ApiEvent, Claim, DataOf } from '../../typings/api';
+import type { Claim, DataOf } from '../../typings/api';
 import { aCatalog, aHome, aLedgerEntry, changzhouTerms } from './support/builders';
-import { fail, ok, stubApi } from './support/cloud';
+import { eventsOf, fail, ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
 import { exists, settle } from './support/load';
 import { emitFrom, inside, openPageAt, press, textIn } from './support/page';
@@ -24,7 +24,6 @@ function catalog(canVeto = true): DataOf<'catalog.get'> {
   return { ...base, viewer: { ...base.viewer, can: { ...base.viewer.can, record: true, sign: true, veto: canVeto } } };
 }
 
-const eventsOf = (callFunction: jest.Mock): ApiEvent[] => callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
 const proposals = (callFunction: jest.Mock) => eventsOf(callFunction).filter((e) => e.action === 'veto.propose');
 
 const sheet = (page: ReturnType<typeof openPageAt>, selector: string) => inside(page, '.veto-sheet', selector);

@@ -4,34 +4,7 @@
  * with a 冲正 tag.
  */
 import type { LedgerEntry } from '../../../typings/api';
-import { shortDayLabel } from '../../format/dates';
-import { signedPoints } from '../../format/points';
-
-export interface EntryView {
-  title: string;
-  subtitle: string;
-  points: string;
-  negative: boolean;
-  reversal: boolean;
-  note: string;
-}
-
-export function entryViewOf(entry: LedgerEntry | null, showMember: boolean, now: Date = new Date()): EntryView | null {
-  if (!entry) return null;
-  const parts = [shortDayLabel(entry.occurredOn, now)];
-  if (showMember) parts.unshift(entry.memberName);
-  if (!entry.claimId && !entry.reverses) parts.push('系统记入');
-  // Volunteer hours are kept beside the points (seeds/004 第五篇; docs/rules.md W3).
-  if (entry.hours !== undefined) parts.push(`志愿服务 ${entry.hours} 小时`);
-  return {
-    title: entry.itemName,
-    subtitle: parts.join(' · '),
-    points: signedPoints(entry.points),
-    negative: entry.points < 0,
-    reversal: Boolean(entry.reverses),
-    note: entry.note ?? '',
-  };
-}
+import { entryViewOf, type EntryView } from './entry-view';
 
 Component({
   options: { addGlobalClass: true },

@@ -1,6 +1,6 @@
 /**
  * 提出一票否决 (seeds/001 篇二十一: 触犯刑律…, the cycle's score 归零; 篇十六: the 支部 认定): a sheet over a
- * member's 明细 for a unit's 支部书记 or 记分员. It reads the template's conditions when it opens
+ * member's 明细 for a unit's 支部书记 or 记分员. It reads the template's conditions when it first opens
  * (catalog.get), takes the condition, the cycle and the reason, and proposes the veto (veto.propose);
  * the claim then waits in the deciders' 审批 like any other.
  *
@@ -45,7 +45,8 @@ Component({
     visible(visible: boolean) {
       if (!visible) return;
       this.setData({ conditionIndex: -1, cycleIndex: 0, reason: '', error: '', busy: false, requestId: newRequestId() });
-      this.load();
+      // The conditions and who may propose do not change while the page is open: read them once.
+      if (this.data.status === 'loading' || this.data.status === 'error') this.load();
     },
   },
 

@@ -5,8 +5,8 @@
  * and the tests read it.
  */
 import type { DataOf, EliminationRow, Period, SchemeTerms } from '../../../typings/api';
-import { categoryName } from '../../format/terms';
-import { cycleKeyOf, periodLabel, recentKeys } from '../../format/periods';
+import { memberSubtitle } from '../../format/terms';
+import { endedKeys, periodLabel } from '../../format/periods';
 
 type Listing = DataOf<'bottom.list'>;
 
@@ -38,11 +38,9 @@ export function eliminationTabsOf(terms: SchemeTerms): PeriodTab[] {
   return tabs;
 }
 
-/** The closed periods, newest first: the half-years or years that have ended by `today`. */
+/** The closed periods, newest first: the last four half-years or years that have ended by `today`. */
 export function closedKeysOf(period: Period, today: string, terms: SchemeTerms): { key: string; label: string }[] {
-  if (period === 'half') return recentKeys('half', today, PICKABLE).slice(1);
-  const current = Number(period === 'cycle' ? cycleKeyOf(today, terms.cycle?.startMonth ?? 1) : today.slice(0, 4));
-  return Array.from({ length: PICKABLE }, (_, i) => String(current - 1 - i)).map((key) => ({ key, label: periodLabel(period, key) }));
+  return endedKeys(period, today, terms.cycle?.startMonth ?? 1, PICKABLE);
 }
 
 function historyText(period: Period, entry: EliminationRow['history'][number]): string {
@@ -51,11 +49,10 @@ function historyText(period: Period, entry: EliminationRow['history'][number]): 
 }
 
 export function eliminationRowOf(row: EliminationRow, period: Period, terms: SchemeTerms): EliminationRowView {
-  const category = categoryName(terms, row.category);
   return {
     id: row.memberId,
     name: row.name,
-    subtitle: [row.branchName ?? terms.words.direct, category].filter(Boolean).join(' · '),
+    subtitle: memberSubtitle({ branchName: row.branchName, category: row.category, roles: [] }, terms),
     rankText: `第 ${row.rank} 名`,
     totalText: `${row.total} 分`,
     history: row.history.map((entry) => ({ key: entry.key, text: historyText(period, entry) })),

@@ -7,10 +7,9 @@
  * `veto=1` (from the roster, for a unit's 支部书记 or 记分员: me.get's can.veto) offers 提出一票否决
  * (seeds/001 篇二十一) for the member; the server decides again who may.
  */
-import type { Claim } from '../../../typings/api';
-import type { LedgerEntry } from '../../../typings/api';
+import type { Claim, LedgerEntry } from '../../../typings/api';
 import { ApiCallError, call } from '../../services/api';
-import { failureMessage, pageState } from '../../services/page-state';
+import { failureMessage } from '../../services/page-state';
 import { queryValue } from '../../navigation/routes';
 
 /** `refused`: the server's refusal (not allowed, no such member) or no member named; retrying cannot help. */
@@ -22,8 +21,6 @@ export const NO_MEMBER_MESSAGE = '没有指定要查看谁的积分明细，请�
 const REFUSALS: ReadonlySet<string> = new Set(['FORBIDDEN', 'NOT_FOUND', 'NOT_BOUND', 'INVALID_INPUT']);
 
 const messageOf = (error: unknown): string => failureMessage(error, 'member-ledger', LOAD_FAILED_MESSAGE);
-
-const sessionOf = pageState(() => ({ memberId: '' }));
 
 Component({
   data: {
@@ -43,7 +40,6 @@ Component({
     onLoad(options: Record<string, string | undefined>) {
       const memberId = (options.memberId ?? '').trim();
       const name = queryValue(options.name).trim();
-      sessionOf(this).memberId = memberId;
       this.setData({ name, memberId, canVeto: options.veto === '1' && memberId !== '' });
       wx.setNavigationBarTitle({ title: name ? `${name}的积分明细` : '积分明细' });
       if (!memberId) {
@@ -54,7 +50,7 @@ Component({
     },
 
     async load(quiet = false) {
-      const { memberId } = sessionOf(this);
+      const { memberId } = this.data;
       if (!quiet) this.setData({ status: 'loading', errorMessage: '' });
       try {
         const { entries, cursor } = await call('ledger.list', { memberId });
@@ -70,7 +66,7 @@ Component({
     },
 
     async loadMore() {
-      const { memberId } = sessionOf(this);
+      const { memberId } = this.data;
       if (this.data.status !== 'loaded' || !this.data.cursor || this.data.loadingMore) return;
       this.setData({ loadingMore: true, moreError: '' });
       try {
@@ -88,7 +84,7 @@ Component({
     },
 
     async onPullDownRefresh() {
-      if (sessionOf(this).memberId) await this.load(this.data.status === 'loaded');
+      if (this.data.memberId) await this.load(this.data.status === 'loaded');
       wx.stopPullDownRefresh();
     },
 

@@ -6,6 +6,7 @@
  */
 import type { DataOf, OutcomeView, SchemeTerms, Veto } from '../../../typings/api';
 import { chinaDay, dayLabel } from '../../format/dates';
+import { percentText } from '../../format/points';
 
 type Quota = NonNullable<DataOf<'outcome.list'>['quota']>;
 
@@ -25,8 +26,6 @@ export interface GradeMarks {
   vetoTag: string;
   /** The condition and the reason: '触犯刑律：因盗窃被判处有期徒刑'. */
   vetoText: string;
-  /** The score shown: 0 under a veto that sets it to 0 (篇二十一: 积分归零). */
-  score: number;
 }
 
 export function starsOf(stars: number): { text: string; label: string } {
@@ -44,19 +43,13 @@ export function gradeMarksOf(row: OutcomeView): GradeMarks {
     starsLabel: stars?.label ?? '',
     vetoTag: !veto ? '' : veto.effect === 'fail' && row.gradeName ? `视作${row.gradeName}` : '一票否决',
     vetoText: veto ? `${veto.conditionName}：${veto.reason}` : '',
-    score: veto?.effect === 'zero' ? 0 : row.score,
   };
-}
-
-/** '15%': the share as a percentage, without trailing zeros. */
-function percent(share: number): string {
-  return `${Math.round(share * 10000) / 100}%`;
 }
 
 /** '优秀名额 3 名（本支部 21 名党员 × 15%，至少 1 名）'. */
 export function quotaText(quota: Quota, terms: SchemeTerms): string {
   const counted = `本${terms.words.unit} ${quota.members} 名${terms.words.member}`;
-  const rule = quota.share !== undefined ? ` × ${percent(quota.share)}${quota.minimum ? `，至少 ${quota.minimum} 名` : ''}` : '';
+  const rule = quota.share !== undefined ? ` × ${percentText(quota.share)}${quota.minimum ? `，至少 ${quota.minimum} 名` : ''}` : '';
   return `${quota.name}名额 ${quota.places} 名（${counted}${rule}）`;
 }
 

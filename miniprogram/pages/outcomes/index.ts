@@ -12,9 +12,9 @@
 import type { Capabilities, DataOf, Period, SchemeTerms } from '../../../typings/api';
 import { call, knownTerms, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
-import { periodLabel } from '../../format/periods';
+import { endedKeys, periodLabel } from '../../format/periods';
 import { vetoLineOf, type VetoLine } from './grade-view';
-import { endedKeys, nextStepOf, rowViewsOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
+import { nextStepOf, rowViewsOf, stateText, tabsOf, type RowView, type Step } from './outcome-view';
 
 type Status = 'loading' | 'error' | 'loaded' | 'none';
 

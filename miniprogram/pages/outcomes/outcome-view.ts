@@ -5,7 +5,6 @@
  */
 import type { DataOf, OutcomeView, Period, SchemeTerms } from '../../../typings/api';
 import { dayLabel, chinaDay } from '../../format/dates';
-import { cycleKeyOf, periodLabel, recentKeys } from '../../format/periods';
 import { gradeMarksOf, quotaLineAfter, quotaText, type GradeMarks } from './grade-view';
 
 type Listing = DataOf<'outcome.list'>;
@@ -38,16 +37,6 @@ export function tabsOf(terms: SchemeTerms): { value: Period; label: string }[] {
   return (terms.publication?.periods ?? []).map((value) => ({ value, label: PERIOD_TABS[value] ?? value }));
 }
 
-/**
- * The periods that have ended, newest first: the last quarters (halves), or the last years; a cycle
- * starting in `cycleStart` (七一: 7) has ended once the next one has begun.
- */
-export function endedKeys(period: Period, today: string = chinaDay(), cycleStart = 1): { key: string; label: string }[] {
-  if (period === 'quarter' || period === 'half') return recentKeys(period, today, 8).slice(1);
-  const year = Number(period === 'cycle' ? cycleKeyOf(today, cycleStart) : today.slice(0, 4));
-  return [1, 2, 3, 4].map((back) => String(year - back)).map((key) => ({ key, label: periodLabel(period, key) }));
-}
-
 export function stateText(listing: Pick<Listing, 'state' | 'publicUntil' | 'signedBy'>, terms: SchemeTerms): string {
   const days = terms.publication?.windowWorkingDays ?? 0;
   switch (listing.state) {
@@ -71,6 +60,8 @@ export function rowViewOf(row: OutcomeView, listing: Pick<Listing, 'state' | 'pu
     outcomeId: row.outcomeId,
     name: row.name,
     branchName: row.branchName ?? terms.words.direct,
+    // Under a veto that sets it to 0 (篇二十一: 积分归零) the server sends the 0 (domain/outcome-rows.ts).
+    score: row.score,
     ...gradeMarksOf(row),
     partsText: (row.parts ?? []).map((p) => `${p.name} ${p.points}`).join(' · '),
     warningId: row.warning ?? '',

@@ -43,7 +43,7 @@ export function scopeLabel(scope: BoardScope, branchName: string | null, terms?:
  * What the board of units is called: a quarter's or a half-year's is a 比拼 (seeds/003: 一季一比拼), the
  * others a 排名 ('分会比拼', '支部排名').
  */
-export function unitBoardName(period: Period, terms?: SchemeTerms | null): string {
+function unitBoardName(period: Period, terms?: SchemeTerms | null): string {
   return `${terms?.words.unit ?? '分会'}${period === 'quarter' || period === 'half' ? '比拼' : '排名'}`;
 }
 

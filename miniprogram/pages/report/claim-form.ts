@@ -4,7 +4,7 @@
  */
 import type { CatalogItem, Claim, PayloadOf } from '../../../typings/api';
 import { STEP_LABELS } from '../../format/labels';
-import { earnedPoints, inputKindOf, signedPoints, type InputKind } from '../../format/points';
+import { earnedPoints, inputKindOf, percentText, signedPoints, type InputKind } from '../../format/points';
 
 export interface ClaimForm {
   item: CatalogItem | null;
@@ -54,7 +54,7 @@ export function previewOf(form: ClaimForm): Preview {
     case 'per_count':
       return { points, pointsText, hint: points === null ? `请填写${unitName(item)}` : `每${item.unit ?? '次'} ${item.points} 分 × ${form.count}` };
     case 'value_share': {
-      if (points !== null) return { points, pointsText, hint: `价值 × ${percent(item.rate)}，向下取整，每件最高 ${item.cap} 分` };
+      if (points !== null) return { points, pointsText, hint: `价值 × ${percentText(item.rate ?? 0)}，向下取整，每件最高 ${item.cap} 分` };
       const value = parseValue(form.value);
       const least = item.rate ? Math.ceil(Math.round((1 / item.rate) * 1e6) / 1e6) : 0;
       return { points, pointsText, hint: value === undefined ? '请填写实事的价值' : `价值不足 ${least} ${item.unit ?? '元'}，不能获得积分` };
@@ -72,10 +72,6 @@ export function previewOf(form: ClaimForm): Preview {
 
 function unitName(item: CatalogItem): string {
   return item.unit === '人' ? '人数' : item.unit ? `${item.unit}数` : '次数';
-}
-
-function percent(rate: number | undefined): string {
-  return `${Math.round((rate ?? 0) * 10000) / 100}%`;
 }
 
 /** What stops the form from being submitted, in Chinese; null when it is complete. */

@@ -26,6 +26,11 @@ export function stubCallFunction(handler: CallFunction): jest.Mock<ReturnType<Ca
   return callFunction;
 }
 
+/** The api events a page sent through the stub, in order. */
+export function eventsOf(callFunction: jest.Mock): ApiEvent[] {
+  return callFunction.mock.calls.map((c) => (c[0] as { data: ApiEvent }).data);
+}
+
 /** Answers each action with its stub; an action without one rejects, so an unexpected call is visible. */
 export function stubApi(stubs: ApiStubs) {
   return stubCallFunction(async ({ name, data }) => {

@@ -2,7 +2,7 @@
  * Builders for the documents the review, ranking, award and admin pages show: plausible defaults,
  * overridden per test with only what the test is about.
  */
-import type { CatalogItem, Claim, ClaimLine, Decision, DirectoryMember, InboxClaim, RankingRow } from '../../../typings/api';
+import type { CatalogItem, Claim, ClaimLine, Decision, DirectoryMember, InboxClaim, OutcomeView, RankingRow } from '../../../typings/api';
 import { aMember } from './builders';
 
 export function aLine(overrides: Partial<ClaimLine> = {}): ClaimLine {
@@ -53,6 +53,26 @@ export function anItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
 
 export function aRow(overrides: Partial<RankingRow> = {}): RankingRow {
   return { memberId: 'member-1', name: '张三', branchName: '东宝分会', total: 100, rank: 1, ...overrides };
+}
+
+/** A row of 考评公示 (outcome.list): a 党员 of 第一党支部, ungraded and unmarked. */
+export function anOutcome(overrides: Partial<OutcomeView> = {}): OutcomeView {
+  return {
+    outcomeId: 'o-chen',
+    memberId: 'm-chen',
+    name: '陈党员',
+    branchName: '第一党支部',
+    score: 18.5,
+    total: 18.5,
+    parts: null,
+    grade: null,
+    gradeName: null,
+    warning: null,
+    stars: null,
+    vetoed: false,
+    flags: [],
+    ...overrides,
+  };
 }
 
 export function aDirectoryMember(overrides: Partial<DirectoryMember> = {}): DirectoryMember {
