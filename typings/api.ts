@@ -163,6 +163,15 @@ export interface SchemeTerms {
   /** The warnings outcomes may carry, by id (黄色预警, 红色预警). */
   warnings?: { id: string; name: string }[];
   /**
+   * Templates with 固定积分 (seeds/004 五、1): the attributes, each value with its points per full month
+   * worked (HR's 出勤录入 and the attributes sheet of a person).
+   */
+  fixedPoints?: { attributes: { id: string; name: string; values: { id: string; name: string; points: number }[] }[] };
+  /** Templates that list accounts at or below a line at a month's end (seeds/004 六、4): the line and the reprieves one may be given. */
+  separation?: { atOrBelow: number; reprieves: number };
+  /** The export adds the 薪酬积分 sheet (seeds/004 六、1、2). */
+  payroll?: true;
+  /**
    * The 排行 page's tabs (a cycle's board stands for the year's where there is one) and scopes: the
    * whole organisation's name (全会, 全部), leaders and members apart, by category, by facet.
    */

@@ -1,10 +1,12 @@
 /**
- * 管理 (secretariat): members and invite codes, importing the roster, dues, exporting a board. Each
- * tab is a panel of its own; they stay mounted so a pasted sheet survives a look at the member list.
+ * 管理 (secretariat): members and invite codes, importing the roster, dues, exporting a board, and for
+ * a template with 固定积分 the way to 出勤录入 and 零分负分名单. Each tab is a panel of its own; they
+ * stay mounted so a pasted sheet survives a look at the member list.
  * The first screen is the member list: one call (members.list), which also names the branches.
  * Who may do what is the server's to decide: a caller without the secretariat role sees its refusal.
  */
 import type { Branch, SchemeTerms } from '../../../typings/api';
+import { goTo } from '../../navigation/routes';
 
 type Tab = 'members' | 'import' | 'dues' | 'export';
 
@@ -43,6 +45,12 @@ Component({
     onPullDownRefresh() {
       const panel = this.data.tab === 'members' ? this.membersPanel() : null;
       (panel ? panel.reload() : Promise.resolve()).then(() => wx.stopPullDownRefresh());
+    },
+
+    /** 人力资源部's pages of a template with 固定积分 (seeds/004 五、1, 六、4): 出勤录入, 零分负分名单. */
+    onOpen(event: WechatMiniprogram.TouchEvent) {
+      const page = event.currentTarget.dataset.page;
+      if (page === 'attendance' || page === 'negatives') goTo(page);
     },
 
     onReachBottom() {

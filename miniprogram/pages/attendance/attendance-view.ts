@@ -1,0 +1,126 @@
+/**
+ * What HR's 出勤录入 page shows and sends (seeds/004 第一篇 五、1 固定积分“根据个人的月度出勤自动录入个人
+ * 的积分账户”): the months that may be recorded, a department's people with their monthly 固定积分
+ * and the days each worked (blank: every required day), the sheets admin.attendance.record takes (at
+ * most 100 rows a call) and what was credited. Pure: the page and the tests read it.
+ */
+import type { Attendance, Branch, DirectoryMember, LedgerEntry, SchemeTerms } from '../../../typings/api';
+import { periodLabel } from '../../format/periods';
+
+/** admin.attendance.record takes at most this many rows a call (server/api/actions/personnel.ts). */
+export const ROWS_PER_CALL = 100;
+
+/** How many months back HR may record: the current one and the five before. */
+const MONTHS_BACK = 5;
+
+export interface MonthChoice {
+  key: string;
+  label: string;
+  /** Whether the month has ended: its attendance is credited at once. */
+  ended: boolean;
+}
+
+export interface Department {
+  /** '' for the people of the organisation itself (公司直属). */
+  id: string;
+  name: string;
+}
+
+export interface AttendanceRow {
+  memberId: string;
+  /** The row's number on the sheet, as the server's errors name it (第 3 行). */
+  line: number;
+  name: string;
+  /** '每月 12 分', or '未设固定积分' where no attribute is on file. */
+  rateText: string;
+  /** Days worked as typed; '' is every required day (满勤). */
+  days: string;
+  /** After saving: '已计入 11.5 分', '月末计入'. */
+  outcome: string;
+}
+
+const monthBefore = (key: string): string => {
+  const [year, month] = key.split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+};
+
+/** The current month and the five before it, newest first (a month not yet begun cannot be recorded). */
+export function monthChoicesOf(today: string): MonthChoice[] {
+  const choices: MonthChoice[] = [];
+  let key = today.slice(0, 7);
+  for (let i = 0; i <= MONTHS_BACK; i++) {
+    choices.push({ key, label: i === 0 ? `${periodLabel('month', key)}（本月）` : periodLabel('month', key), ended: i > 0 });
+    key = monthBefore(key);
+  }
+  return choices;
+}
+
+/** The departments to pick, in the directory's order, and the organisation's own people last. */
+export function departmentsOf(branches: readonly Branch[], terms: SchemeTerms): Department[] {
+  return [...branches.map((b) => ({ id: b._id, name: b.name })), { id: '', name: terms.words.direct }];
+}
+
+/** Monthly points of a person's attributes (the template's table, SchemeTerms.fixedPoints). */
+export function monthlyPointsOf(attributes: Readonly<Record<string, string>> | undefined, terms: SchemeTerms): number {
+  let total = 0;
+  for (const attribute of terms.fixedPoints?.attributes ?? []) {
+    total += attribute.values.find((v) => v.id === attributes?.[attribute.id])?.points ?? 0;
+  }
+  return Math.round(total * 100) / 100;
+}
+
+export function attendanceRowsOf(members: readonly DirectoryMember[], terms: SchemeTerms): AttendanceRow[] {
+  return members.map((m, i) => {
+    const rate = monthlyPointsOf(m.attributes, terms);
+    return { memberId: m._id, line: i + 1, name: m.name, rateText: rate > 0 ? `每月 ${rate} 分` : '未设固定积分', days: '', outcome: '' };
+  });
+}
+
+/** 应出勤天数 as typed, or the Chinese reason it cannot be used. */
+export function workdaysOf(text: string): { workdays: number } | { problem: string } {
+  const workdays = Number(text.trim());
+  if (text.trim() === '' || !Number.isInteger(workdays) || workdays < 1 || workdays > 31) return { problem: '应出勤天数应为 1 到 31 的整数' };
+  return { workdays };
+}
+
+/** The rows as the action takes them, in sheets of at most 100, each with the line its first row has. */
+export function sheetsOf(rows: readonly AttendanceRow[], workdays: number): { first: number; rows: { memberId: string; days: number }[] }[] {
+  const sheets: { first: number; rows: { memberId: string; days: number }[] }[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_CALL) {
+    const rowsOfSheet = rows.slice(i, i + ROWS_PER_CALL).map((r) => ({ memberId: r.memberId, days: r.days.trim() === '' ? workdays : Number(r.days) }));
+    sheets.push({ first: i + 1, rows: rowsOfSheet });
+  }
+  return sheets;
+}
+
+/**
+ * The server names bad rows by their place in the sheet it was sent (第 3 行); a department sent in
+ * several sheets has them renumbered to the page's lines, each with the person's name.
+ */
+export function rowErrorOf(message: string, first: number, rows: readonly AttendanceRow[]): string {
+  return message.replace(/第 (\d+) 行/g, (_, n: string) => {
+    const line = first + Number(n) - 1;
+    const row = rows[line - 1];
+    return row ? `第 ${line} 行（${row.name}）` : `第 ${line} 行`;
+  });
+}
+
+/** Each row's outcome once saved: the points its month now has, or that the monthly job credits it. */
+export function savedRowsOf(rows: readonly AttendanceRow[], attendance: readonly Attendance[]): AttendanceRow[] {
+  const byMember = new Map(attendance.map((a) => [a.memberId, a]));
+  return rows.map((row) => {
+    const saved = byMember.get(row.memberId);
+    if (!saved) return row;
+    const outcome = saved.pending ? `${saved.days} 天，月末计入` : `${saved.days} 天，已计入 ${saved.credited ?? 0} 分`;
+    return { ...row, outcome };
+  });
+}
+
+/** What saving did: '已保存 2026年10月 18 人的出勤，计入固定积分 18 笔共 201.5 分'. */
+export function savedSummaryOf(month: MonthChoice, saved: number, entries: readonly LedgerEntry[]): string {
+  const head = `已保存${month.label.replace('（本月）', '')} ${saved} 人的出勤`;
+  if (!month.ended) return `${head}；本月结束后，每月任务按出勤计入固定积分`;
+  if (entries.length === 0) return `${head}；与已计入的相同，积分不变`;
+  const total = Math.round(entries.reduce((sum, e) => sum + e.points, 0) * 100) / 100;
+  return `${head}，计入固定积分 ${entries.length} 笔共 ${total} 分`;
+}
