@@ -1,5 +1,6 @@
 import type { Period, SchemeTerms } from '../typings/api';
 import type { ItemKind } from '../typings/models';
+import { highestAuthority } from './organisation';
 import { DEFAULT_BOARDS, unitWord, type Scheme } from './scheme';
 
 const TAB_LABELS: Record<Period, string> = { month: '月榜', quarter: '季榜', half: '半年榜', year: '年榜', cycle: '年度榜', all: '累计' };
@@ -71,6 +72,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
   }
   if (scheme.separation) terms.separation = { atOrBelow: scheme.separation.atOrBelow, reprieves: scheme.separation.reprieves };
   if (scheme.payroll) terms.payroll = true;
+  if (scheme.review.beyondLimit === 'escalate') terms.escalates = { upTo: highestAuthority(scheme.organisation) };
   return terms;
 }
 

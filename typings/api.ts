@@ -172,6 +172,11 @@ export interface SchemeTerms {
   /** The export adds the 薪酬积分 sheet (seeds/004 六、1、2). */
   payroll?: true;
   /**
+   * Templates where an award or deduction beyond the proposer's own limit goes up to whoever's limit
+   * covers it (seeds/004 三、2 分层分级授权) rather than being refused: the highest limit it may reach.
+   */
+  escalates?: { upTo: number };
+  /**
    * The 排行 page's tabs (a cycle's board stands for the year's where there is one) and scopes: the
    * whole organisation's name (全会, 全部), leaders and members apart, by category, by facet.
    */

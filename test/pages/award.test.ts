@@ -1,4 +1,6 @@
 import type { ApiEvent, CatalogItem, DataOf, Role } from '../../typings/api';
+import { schemeTerms } from '../../domain/glossary';
+import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { chinaDay } from '../../miniprogram/format/dates';
 import { aCatalog, aMember, changzhouTerms, jingmenTerms } from './support/builders';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
@@ -236,6 +238,29 @@ describe('奖分 page: a discretionary award', () => {
 
     expect(textOf(page, '.problem')).toBe('张三：超出奖分权限：本次需要8分权限，您的权限为5分');
     expect(proposals(callFunction)).toHaveLength(0);
+  });
+
+  it('sends points beyond the proposer’s limit up the levels where the template says so (seeds/004 三、2 分层分级授权)', async () => {
+    const upward = aClaim({ kind: 'award', step: 'final', waitingFor: { memberIds: ['gm'], label: '总经理' } });
+    const callFunction = stubApi({
+      ...stubs(5),
+      'catalog.get': ok({ ...catalogFor(5), terms: schemeTerms(ENTERPRISE_SCHEME) }),
+      'award.propose': ok({ claim: upward, claims: [upward] }),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(textOf(page, '.authority-note--up')).toBe('超出的逐级报有权限的领导审批，最高 200 分');
+
+    await discretionary(page, 1, ['45']);
+    await tap(page, '.submit');
+    await settle();
+
+    expect(proposals(callFunction).map((e) => e.payload.recipients)).toEqual([[{ memberId: 'm-zhang', points: 45 }]]);
+    expect(textOf(page, '.submitted')).toBe('已提交，等待总经理审批');
+
+    await discretionary(page, 1, ['201']);
+    await tap(page, '.submit');
+    expect(textOf(page, '.problem')).toBe('张三：超出奖分权限：本次需要201分权限，您的权限为200分');
   });
 
   it("refuses points outside a range item's range", async () => {

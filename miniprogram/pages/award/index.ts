@@ -2,7 +2,8 @@
  * 奖分 (第十三条, 第十五条): a leader records a collective event (a meeting or activity with its
  * attendance list, speakers and hosts) or a discretionary award, within their authority; the
  * secretariat also records committee decisions (会长会研究加分) with the decision's reference.
- * Over-authority points are refused here before anything is sent; the server checks again.
+ * Over-authority points are refused here before anything is sent (where the template sends them up the
+ * levels instead, seeds/004 三、2, only beyond the highest limit); the server checks again.
  * A meeting's attendance is ticked off a unit's list (unit-members) or found by name; photos of the
  * event go with the award as its evidence.
  * 记分 (seeds/002 六(一)): a unit's 记分员 records an item for their unit's people, deductions
@@ -52,6 +53,8 @@ Component({
     status: 'loading' as Status,
     errorMessage: '',
     authority: 0,
+    /** Where points beyond one's limit go up (seeds/004 三、2): the most they may reach; 0 elsewhere. */
+    upTo: 0,
     secretariat: false,
     selfId: '',
     mode: 'event' as AwardMode,
@@ -115,6 +118,7 @@ Component({
         this.setData({
           status: modes.length > 0 ? 'loaded' : 'forbidden',
           authority: viewer.authority,
+          upTo: terms.escalates?.upTo ?? 0,
           secretariat,
           selfId: viewer.memberId ?? '',
           modes,
@@ -137,7 +141,8 @@ Component({
     /** Recomputes what depends on the form: the chosen item, the bounds shown, the preview, the taken members. */
     refresh(changes: Record<string, unknown> = {}) {
       this.setData(changes);
-      const { mode, itemIndex, attendees, recipients, authority } = this.data;
+      const { mode, itemIndex, attendees, recipients } = this.data;
+      const authority = Math.max(this.data.authority, this.data.upTo);
       const items = mode === 'event' ? this.data.eventItems : mode === 'record' ? this.data.recordItems : this.data.discretionaryItems;
       const item = items[itemIndex] ?? null;
       const viaCommittee = item?.kind === 'committee' || (this.data.secretariat && this.data.viaCommittee);
@@ -286,7 +291,8 @@ Component({
 
     form(): AwardForm {
       const { viaCommittee, committees, committeeIndex } = this.data;
-      return { ...this.data, committee: viaCommittee ? committees[committeeIndex].id : null };
+      // Beyond one's limit a proposal goes up where the template says so: the page holds it only to the highest limit.
+      return { ...this.data, authority: Math.max(this.data.authority, this.data.upTo), committee: viaCommittee ? committees[committeeIndex].id : null };
     },
 
     async onSubmit() {
