@@ -68,7 +68,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
   if (scheme.dues) terms.dues = true;
   if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   if (scheme.fixedPoints) {
-    terms.fixedPoints = { attributes: scheme.fixedPoints.attributes.map((a) => ({ id: a.id, name: a.name, values: a.values.map((v) => ({ id: v.id, name: v.name, points: v.points })) })) };
+    terms.fixedPoints = { item: scheme.fixedPoints.item, attributes: scheme.fixedPoints.attributes.map((a) => ({ id: a.id, name: a.name, values: a.values.map((v) => ({ id: v.id, name: v.name, points: v.points })) })) };
   }
   if (scheme.separation) terms.separation = { atOrBelow: scheme.separation.atOrBelow, reprieves: scheme.separation.reprieves };
   if (scheme.payroll) terms.payroll = true;

@@ -166,7 +166,11 @@ export interface SchemeTerms {
    * Templates with 固定积分 (seeds/004 五、1): the attributes, each value with its points per full month
    * worked (HR's 出勤录入 and the attributes sheet of a person).
    */
-  fixedPoints?: { attributes: { id: string; name: string; values: { id: string; name: string; points: number }[] }[] };
+  fixedPoints?: {
+    /** The catalog item the monthly credits are posted on: never proposed or reported by hand. */
+    item: string;
+    attributes: { id: string; name: string; values: { id: string; name: string; points: number }[] }[];
+  };
   /** Templates that list accounts at or below a line at a month's end (seeds/004 六、4): the line and the reprieves one may be given. */
   separation?: { atOrBelow: number; reprieves: number };
   /** The export adds the 薪酬积分 sheet (seeds/004 六、1、2). */

@@ -255,12 +255,23 @@ describe('奖分 page: a discretionary award', () => {
     await tap(page, '.submit');
     await settle();
 
-    expect(proposals(callFunction).map((e) => e.payload.recipients)).toEqual([[{ memberId: 'm-zhang', points: 45 }]]);
+    expect(proposals(callFunction).map((e) => e.payload?.recipients)).toEqual([[{ memberId: 'm-zhang', points: 45 }]]);
     expect(textOf(page, '.submitted')).toBe('已提交，等待总经理审批');
 
     await discretionary(page, 1, ['201']);
     await tap(page, '.submit');
     expect(textOf(page, '.problem')).toBe('张三：超出奖分权限：本次需要201分权限，您的权限为200分');
+  });
+
+  it('offers a company without meetings no 集体事件 tab, and never the monthly 固定积分 as an award', async () => {
+    stubApi({ ...stubs(20), 'catalog.get': ok({ ...catalogFor(20), items: ENTERPRISE_SCHEME.items, terms: schemeTerms(ENTERPRISE_SCHEME) }) });
+    const page = openPageAt(PAGE);
+    await settle();
+
+    expect(page.instance.data.modes.map((m: { value: string }) => m.value)).toEqual(['discretionary']);
+    const offered = page.instance.data.discretionaryItems.map((item: CatalogItem) => item.name);
+    expect(offered).toContain('违反安全规程');
+    expect(offered).not.toContain('固定积分（按月度出勤）');
   });
 
   it("refuses points outside a range item's range", async () => {

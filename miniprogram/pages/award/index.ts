@@ -112,7 +112,9 @@ Component({
         const secretariat = viewer.roles.includes('secretariat');
         sessionOf(this).catalog = catalog.items;
         const today = chinaDay();
-        const modes = modesFor(viewer.can, secretariat);
+        const events = eventItems(catalog.items);
+        // A template without meetings or activities to take attendance of (seeds/004's company) has no 集体事件 tab.
+        const modes = modesFor(viewer.can, secretariat).filter((m) => m.value !== 'event' || events.length > 0);
         const mode = modes.some((m) => m.value === this.data.mode) ? this.data.mode : (modes[0]?.value ?? 'event');
         if (modes.length === 1 && mode === 'record') wx.setNavigationBarTitle({ title: '记分' });
         this.setData({
@@ -126,8 +128,9 @@ Component({
           memberWord: terms.words.member,
           unitWord: terms.words.unit,
           whole: terms.boards.whole,
-          eventItems: eventItems(catalog.items),
-          discretionaryItems: discretionaryItems(catalog.items, secretariat),
+          eventItems: events,
+          // The monthly 固定积分 are the job's to post (seeds/004 五、1), never an award.
+          discretionaryItems: discretionaryItems(catalog.items, secretariat).filter((item) => item.id !== terms.fixedPoints?.item),
           recordItems: recordItems(catalog.items),
           today,
           earliest: addDays(today, -catalog.claimsWindowDays),
