@@ -57,9 +57,12 @@ export function toMember(stored: StoredMember): Member {
   };
 }
 
-/** A member with their phone: for the secretariat, and for the member themself. */
+/**
+ * A member with their phone: for the secretariat, and for the member themself; with their 固定积分
+ * attributes where the template keeps them (HR's 出勤录入 shows each person's monthly points).
+ */
 export function withPhone(stored: StoredMember): Member {
-  return { ...toMember(stored), phone: stored.phone ?? null };
+  return { ...toMember(stored), phone: stored.phone ?? null, ...(stored.attributes ? { attributes: { ...stored.attributes } } : {}) };
 }
 
 export async function findMemberByOpenid(openid: string): Promise<StoredMember | null> {

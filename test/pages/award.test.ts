@@ -1,5 +1,6 @@
 import type { ApiEvent, CatalogItem, DataOf, Role } from '../../typings/api';
 import { schemeTerms } from '../../domain/glossary';
+import { shownItem } from '../../domain/points';
 import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { chinaDay } from '../../miniprogram/format/dates';
 import { aCatalog, aMember, changzhouTerms, jingmenTerms } from './support/builders';
@@ -264,7 +265,8 @@ describe('奖分 page: a discretionary award', () => {
   });
 
   it('offers a company without meetings no 集体事件 tab, and never the monthly 固定积分 as an award', async () => {
-    stubApi({ ...stubs(20), 'catalog.get': ok({ ...catalogFor(20), items: ENTERPRISE_SCHEME.items, terms: schemeTerms(ENTERPRISE_SCHEME) }) });
+    // catalog.get shows a deduction's range negative (domain/points.ts shownItem).
+    const callFunction = stubApi({ ...stubs(20), 'catalog.get': ok({ ...catalogFor(20), items: ENTERPRISE_SCHEME.items.map(shownItem), terms: schemeTerms(ENTERPRISE_SCHEME) }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -272,6 +274,17 @@ describe('奖分 page: a discretionary award', () => {
     const offered = page.instance.data.discretionaryItems.map((item: CatalogItem) => item.name);
     expect(offered).toContain('违反安全规程');
     expect(offered).not.toContain('固定积分（按月度出勤）');
+
+    // A deduction is typed and sent by its size; the preview shows it taken off.
+    await chooseItem(page, offered.indexOf('违反安全规程'));
+    expect(textOf(page, '.item-bounds')).toBe('每人扣 1–200 分');
+    await add(page, '张三');
+    await emitFrom(page.querySelector('.recipient-points'), 'change', { value: '30' });
+    await emit(page, '.note', 'change', { value: '井下未按规定佩戴自救器' });
+    expect(textOf(page, '.preview')).toBe('1 人 · 1 条 · 合计 -30 分');
+    await tap(page, '.submit');
+    await settle();
+    expect(proposals(callFunction).map((e) => e.payload?.recipients)).toEqual([[{ memberId: 'm-zhang', points: 30 }]]);
   });
 
   it("refuses points outside a range item's range", async () => {

@@ -152,7 +152,8 @@ Component({
       let boundsText = '';
       if (item && mode === 'discretionary') {
         const { min, max } = pointsBounds(item, authority, viaCommittee);
-        boundsText = max === null ? `每人至少 ${min} 分，上限由会长会权限决定` : `每人 ${min}–${max} 分`;
+        const each = item.deduction ? '每人扣' : '每人';
+        boundsText = max === null ? `${each}至少 ${min} 分，上限由会长会权限决定` : `${each} ${min}–${max} 分`;
       }
       const chosen = mode === 'discretionary' ? recipients : attendees;
       const preview = !item
@@ -161,7 +162,7 @@ Component({
           ? eventPreview(item, attendees, sessionOf(this).catalog)
           : mode === 'record'
             ? recordPreview(item, attendees.length, this.data.count)
-            : discretionaryPreview(recipients);
+            : discretionaryPreview(recipients, item);
       this.setData({
         item,
         viaCommittee,

@@ -130,11 +130,21 @@ export interface PointsBounds {
 }
 
 /**
+ * A range item's points as they are typed: a deduction's by their size (catalog.get shows its range
+ * negative; award.propose takes the size and the item says it is deducted).
+ */
+function typedRange(item: CatalogItem): [number, number | null] {
+  if (item.kind !== 'range' || !item.range) return [1, null];
+  const [a, b] = item.range.map(Math.abs);
+  return [Math.min(a, b), Math.max(a, b)];
+}
+
+/**
  * What one recipient may get: the item's range, and the proposer's authority (第十三条) unless the
  * award is a committee decision, whose limit the server holds.
  */
 export function pointsBounds(item: CatalogItem, authority: number, viaCommittee: boolean): PointsBounds {
-  const [min, rangeMax] = item.kind === 'range' && item.range ? item.range : [1, null];
+  const [min, rangeMax] = typedRange(item);
   if (viaCommittee) return { min, max: rangeMax };
   return { min, max: rangeMax === null ? authority : Math.min(rangeMax, authority) };
 }
@@ -148,7 +158,7 @@ export function discretionaryProblems(
 ): string[] {
   if (recipients.length === 0) return ['请至少选择一名会员'];
   const problems: string[] = [];
-  const [rangeMin, rangeMax] = item.kind === 'range' && item.range ? item.range : [1, null];
+  const [rangeMin, rangeMax] = typedRange(item);
   for (const recipient of recipients) {
     const text = recipient.points.trim();
     const points = /^\d+$/.test(text) ? Number(text) : NaN;
@@ -162,8 +172,9 @@ export function discretionaryProblems(
   return problems;
 }
 
-export function discretionaryPreview(recipients: readonly Recipient[]): Preview {
-  return { lines: recipients.length, points: recipients.reduce((sum, r) => sum + (Number(r.points) || 0), 0) };
+export function discretionaryPreview(recipients: readonly Recipient[], item: CatalogItem): Preview {
+  const total = recipients.reduce((sum, r) => sum + (Number(r.points) || 0), 0);
+  return { lines: recipients.length, points: item.deduction ? -total : total };
 }
 
 type ProposePayload = PayloadOf<'award.propose'>;
