@@ -114,7 +114,10 @@ Component({
 
     onDaysInput(event: WechatMiniprogram.Input) {
       const line = Number(event.currentTarget.dataset.line);
-      this.setData({ [`rows[${line - 1}].days`]: event.detail.value.trim(), saved: '' });
+      const days = event.detail.value.trim();
+      // An input event may arrive late, after saving: the same value again leaves what was saved shown.
+      if (this.data.rows[line - 1]?.days === days) return;
+      this.setData({ [`rows[${line - 1}].days`]: days, saved: '' });
     },
 
     async onSave() {

@@ -123,6 +123,8 @@ export function openPickerSheet(layer: HTMLElement, request: PickerRequest): Pro
           column.addEventListener('scroll', () => {
             window.clearTimeout(timer);
             timer = window.setTimeout(() => {
+              // A tap re-renders the columns: a scroll of the column it replaced (its first positioning) says nothing.
+              if (!column.isConnected) return;
               const row = Math.round(column.scrollTop / ROW);
               if (row !== selected[c]) choose(c, row);
             }, 120);
