@@ -44,6 +44,14 @@ describe('固定积分 (五、1)', () => {
     expect(set.members[0]).toMatchObject({ name: '陈矿工', monthly: 15, attributes: { education: 'bachelor', specialty: 'one' } });
   });
 
+  it('shows HR each person’s attributes in the directory (出勤录入 reads the monthly points from them), and a leader none', async () => {
+    const hr = await h.ok(as('hr'), 'members.list', { limit: 200 });
+    expect(hr.members.find((m) => m._id === co.id('w1'))?.attributes).toMatchObject({ education: 'bachelor', specialty: 'one' });
+    expect(hr.terms.fixedPoints?.attributes.map((a) => a.name)).toEqual(['学历', '职称', '职务', '技能', '工龄', '特长']);
+    const leader = await h.ok(as('gm'), 'members.list', { limit: 200 });
+    expect(leader.members.find((m) => m._id === co.id('w1'))?.attributes).toBeUndefined();
+  });
+
   it('takes the attributes as columns of the roster import, reporting a bad value by its row and writing nothing', async () => {
     const before = h.snapshot();
     const bad = await h.ok(as('hr'), 'admin.members.import', {
