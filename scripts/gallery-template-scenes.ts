@@ -9,6 +9,9 @@ const PARTY_SECRETARY = '王立新';
 const PARTY_SCOREKEEPER = '赵雪';
 const PARTY_MEMBER = '陈志明';
 
+/** The enterprise demo's 人力资源部 secretary. */
+const COMPANY_HR = '王丽娟';
+
 export const TEMPLATE_SCENES: Scene[] = [
   // The 常州 party organisation (SCHEME=changzhou): the same pages in a template's words.
   { page: 'mine', state: 'changzhou', who: PARTY_MEMBER, cloud: 'changzhou', act: (p) => p.sees('最近积分').then(() => undefined) },
@@ -89,6 +92,34 @@ export const TEMPLATE_SCENES: Scene[] = [
       await p.screen.locator('.periods').getByText('季榜', { exact: true }).click();
       await p.tap('.scope--units');
       await p.screen.locator('.unit-row').first().waitFor();
+    },
+  },
+  // The enterprise template (SCHEME=enterprise): 人力资源部's 出勤录入 and 零分负分名单 from 管理, a 区队长's deduction beyond his limit.
+  { page: 'admin', state: 'enterprise-hr', who: COMPANY_HR, cloud: 'enterprise', act: (p) => p.screen.locator('.hr__attendance').waitFor() },
+  {
+    page: 'attendance',
+    state: 'enterprise',
+    who: COMPANY_HR,
+    cloud: 'enterprise',
+    height: 1300,
+    act: async (p) => {
+      await p.type('.sheet__workdays', '26');
+      await p.tap('.sheet__department');
+      await p.pick('机电科');
+      await p.screen.locator('.row').first().locator('.row__days input').fill('24.5');
+    },
+  },
+  { page: 'negatives', state: 'enterprise', who: COMPANY_HR, cloud: 'enterprise', act: (p) => p.screen.locator('.person').first().waitFor() },
+  {
+    page: 'award',
+    state: 'enterprise-manager',
+    who: { as: 'demo-zc1-manager' },
+    cloud: 'enterprise',
+    height: 1100,
+    act: async (p) => {
+      await p.tap('.item-picker');
+      await p.pick('违反安全规程');
+      await p.screen.locator('.item-bounds').waitFor();
     },
   },
 ];
