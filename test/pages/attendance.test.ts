@@ -169,6 +169,40 @@ describe('出勤录入 (seeds/004 五、1: 根据个人的月度出勤自动录�
   });
 });
 
+describe('a person’s 固定积分 attributes, from their name on 出勤录入', () => {
+  it('shows each value with its monthly points and the month they give, and saves them', async () => {
+    const { page } = await openDepartment([worker('m-wang', '王建国', { education: 'bachelor' })], () => ok({ attendance: [], entries: [] }));
+    const setter = stubApi({
+      'admin.attributes.set': ({ rows }) => ok({ updated: 1, members: [{ memberId: rows[0].memberId, name: '王建国', attributes: rows[0].attributes, monthly: 8 }] }),
+    });
+    await tap(page, '.row__who');
+    const sheet = ['.attributes-sheet'];
+    expect(textOf(page, [...sheet, '.attributes__title'])).toBe('王建国的固定积分');
+    expect(textOf(page, [...sheet, '.attributes__monthly'])).toBe('按以上各项，满勤每月 4 分');
+
+    // 职务 副科级 (4 分): the third attribute's third value.
+    page.querySelector('.attributes-sheet')!.querySelectorAll('.attributes__field')[2].dispatchEvent('change', { detail: { value: 2 } });
+    await settle();
+    expect(textOf(page, [...sheet, '.attributes__monthly'])).toBe('按以上各项，满勤每月 8 分');
+    await tap(page, [...sheet, '.attributes__save']);
+    await settle();
+
+    expect(eventsOf(setter).map((e) => e.payload)).toEqual([{ rows: [{ memberId: 'm-wang', attributes: { education: 'bachelor', post: 'deputy' } }] }]);
+    expect(textsOf(page, '.row__rate')).toEqual(['每月 8 分']);
+    expect(page.instance.data.editing.visible).toBe(false);
+  });
+
+  it('shows the server’s refusal in the sheet and keeps it open', async () => {
+    const { page } = await openDepartment([worker('m-wang', '王建国')], () => ok({ attendance: [], entries: [] }));
+    stubApi({ 'admin.attributes.set': fail('INVALID_INPUT', '第 1 行：王建国已离职') });
+    await tap(page, '.row__who');
+    await tap(page, ['.attributes-sheet', '.attributes__save']);
+    await settle();
+    expect(textOf(page, ['.attributes-sheet', '.attributes__error'])).toBe('第 1 行：王建国已离职');
+    expect(page.instance.data.editing.visible).toBe(true);
+  });
+});
+
 describe('the sheets 出勤录入 sends', () => {
   const rows: AttendanceRow[] = [1, 2, 3].map((line) => ({ memberId: `m-${line}`, line, name: `员工${line}`, rateText: '', days: line === 2 ? '20' : '', outcome: '' }));
 

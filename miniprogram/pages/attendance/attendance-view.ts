@@ -124,3 +124,22 @@ export function savedSummaryOf(month: MonthChoice, saved: number, entries: reado
   const total = Math.round(entries.reduce((sum, e) => sum + e.points, 0) * 100) / 100;
   return `${head}，计入固定积分 ${entries.length} 笔共 ${total} 分`;
 }
+
+export interface AttributeField {
+  id: string;
+  name: string;
+  /** Each value with its monthly points: '本科（4 分）'. */
+  labels: string[];
+  /** The value on file, or -1. */
+  index: number;
+}
+
+/** The attributes sheet's pickers for a person's values (attribute id → value id). */
+export function attributeFieldsOf(attributes: Readonly<Record<string, string>>, terms: SchemeTerms): AttributeField[] {
+  return (terms.fixedPoints?.attributes ?? []).map((a) => ({
+    id: a.id,
+    name: a.name,
+    labels: a.values.map((v) => `${v.name}（${v.points} 分）`),
+    index: a.values.findIndex((v) => v.id === attributes[a.id]),
+  }));
+}

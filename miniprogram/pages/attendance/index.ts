@@ -3,7 +3,8 @@
  * five before), types the month's 应出勤天数 and, department by department, the days each person
  * worked (blank: every required day), and saves. An ended month is credited with its 固定积分 at once
  * and each row says how much; the current month waits for the monthly job once it ends. A department
- * larger than one call's 100 rows is sent in several sheets, one after another.
+ * larger than one call's 100 rows is sent in several sheets, one after another. A person's name opens
+ * their 固定积分 attributes (attributes-sheet: admin.attributes.set).
  *
  * The first screen is one call (members.list: the departments and the template's table); a
  * department's people come when it is picked. The page does not read a month's attendance back:
@@ -25,7 +26,7 @@ const PAGE_SIZE = 200;
 
 const messageOf = (error: unknown): string => failureMessage(error, 'attendance', FAILED_MESSAGE);
 
-const sessionOf = pageState(() => ({ terms: null as SchemeTerms | null, loads: 0 }));
+const sessionOf = pageState(() => ({ terms: null as SchemeTerms | null, loads: 0, members: [] as DirectoryMember[] }));
 
 /** Every active person of a department: its pages of 200; the organisation's own people are those of no department. */
 async function departmentMembers(department: Department): Promise<DirectoryMember[]> {
@@ -57,6 +58,8 @@ Component({
     saving: false,
     saveError: '',
     saved: '',
+    terms: null as SchemeTerms | null,
+    editing: { visible: false, memberId: '', name: '', attributes: {} as Record<string, string> },
   },
 
   methods: {
@@ -105,7 +108,8 @@ Component({
       try {
         const members = await departmentMembers(department);
         if (thisLoad !== session.loads) return;
-        this.setData({ rowsStatus: 'loaded', rows: attendanceRowsOf(members, session.terms) });
+        session.members = members;
+        this.setData({ rowsStatus: 'loaded', rows: attendanceRowsOf(members, session.terms), terms: session.terms });
       } catch (error) {
         if (thisLoad !== session.loads) return;
         this.setData({ rowsStatus: 'error', rowsError: messageOf(error) });
@@ -118,6 +122,26 @@ Component({
       // An input event may arrive late, after saving: the same value again leaves what was saved shown.
       if (this.data.rows[line - 1]?.days === days) return;
       this.setData({ [`rows[${line - 1}].days`]: days, saved: '' });
+    },
+
+    /** A person's name opens their 固定积分 attributes. */
+    onEditAttributes(event: WechatMiniprogram.TouchEvent) {
+      const member = sessionOf(this).members[Number(event.currentTarget.dataset.line) - 1];
+      if (!member) return;
+      this.setData({ editing: { visible: true, memberId: member._id, name: member.name, attributes: { ...member.attributes } } });
+    },
+
+    onAttributesClose() {
+      this.setData({ 'editing.visible': false });
+    },
+
+    onAttributesSaved(event: WechatMiniprogram.CustomEvent<{ memberId: string; attributes: Record<string, string>; monthly: number }>) {
+      const { memberId, attributes, monthly } = event.detail;
+      const session = sessionOf(this);
+      session.members = session.members.map((m) => (m._id === memberId ? { ...m, attributes } : m));
+      const line = session.members.findIndex((m) => m._id === memberId) + 1;
+      this.setData({ 'editing.visible': false, ...(line > 0 ? { [`rows[${line - 1}].rateText`]: monthly > 0 ? `每月 ${monthly} 分` : '未设固定积分' } : {}) });
+      wx.showToast({ title: '已保存', icon: 'success' });
     },
 
     async onSave() {
