@@ -109,6 +109,18 @@ export const TEMPLATE_SCENES: Scene[] = [
       await p.screen.locator('.row').first().locator('.row__days input').fill('24.5');
     },
   },
+  {
+    page: 'attendance',
+    state: 'enterprise-attributes',
+    who: COMPANY_HR,
+    cloud: 'enterprise',
+    act: async (p) => {
+      await p.tap('.sheet__department');
+      await p.pick('通风科');
+      await p.tap('.row__who');
+      await p.sees(/满勤每月 [\d.]+ 分/, '.attributes__monthly');
+    },
+  },
   { page: 'negatives', state: 'enterprise', who: COMPANY_HR, cloud: 'enterprise', act: (p) => p.screen.locator('.person').first().waitFor() },
   {
     page: 'award',
