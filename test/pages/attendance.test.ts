@@ -229,6 +229,14 @@ describe('人力资源部’s way in from 管理', () => {
     expect(navigate.mock.calls.map((c) => (c[0] as { url: string }).url)).toEqual(['/pages/negatives/index']);
   });
 
+  it('says under 导出 that the Excel carries the 薪酬积分 sheet for payroll (六、1、2)', async () => {
+    stubApi({ 'members.list': ok(directory([worker('m-wang', '王建国')])) });
+    const page = openPageAt('pages/admin/index');
+    await settle();
+    await settle();
+    expect(textOf(page, ['#export', '.export__payroll'])).toBe('导出的 Excel 另有“薪酬积分”表：每人所在月、季、年度及累计积分，供核算奖金、福利（六、1、2）。');
+  });
+
   it('shows neither on a template without 固定积分', async () => {
     stubApi({ 'members.list': ok(directory([worker('m-wang', '王建国')], null, jingmenTerms())) });
     const page = openPageAt('pages/admin/index');
@@ -236,5 +244,6 @@ describe('人力资源部’s way in from 管理', () => {
     await settle();
     expect(textOf(page, ['#members', '.member'])).toContain('王建国');
     expect(textOf(page, '.hr__attendance')).toBeNull();
+    expect(textOf(page, ['#export', '.export__payroll'])).toBeNull();
   });
 });
