@@ -64,6 +64,10 @@ describe('rewards (S2, S13)', () => {
     });
     expect((await shop('keeper')).keeper).toBe(true);
   });
+
+  it('say when rewards are handed over: the next redemption day, the days a reservation waits, how many at once (S20)', async () => {
+    expect((await shop('a')).days).toEqual({ next: '2026-03-15', reservationDays: 30, maxQuantity: 10 });
+  });
 });
 
 describe('reserving (S1, S3–S5, S9)', () => {
