@@ -107,9 +107,13 @@ describe('积分超市 (seeds/004 第三篇 四(五)1②)', () => {
     expect(exists(page, '.reserved__code') && textOf(page, '.reserved__code')).toBeFalsy();
   });
 
-  it('shows a failed first screen with the server’s words', async () => {
+  it('says so plainly on a template without a 积分超市, and offers 重试 when the network fails', async () => {
     const { page } = await openShop({ 'shop.list': fail('INVALID_INPUT', '本方案没有积分超市') });
     expect(textOf(page, '.state')).toContain('本方案没有积分超市');
+    expect(exists(page, ['.state', '.state-view--empty'])).toBe(true);
+
+    const { page: offline } = await openShop({ 'shop.list': fail('INTERNAL', '网络异常，请稍后重试') });
+    expect(exists(offline, ['.state', '.state-view--error'])).toBe(true);
   });
 
   it('offers the shop keeper the 核销取货码 desk', async () => {

@@ -8,13 +8,13 @@
  * The first screen is one call (shop.list); 我的兑换 asks redeem.mine when its tab is opened.
  */
 import type { DataOf, Redemption } from '../../../typings/api';
-import { call, newRequestId } from '../../services/api';
+import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import { goTo } from '../../navigation/routes';
 import { balanceViewOf, daysTextOf, mostOf, pickupNoteOf, redemptionRowOf, reservedViewOf, rewardRowOf, type RedemptionRowView, type RewardRowView } from './shop-view';
 
-type Status = 'loading' | 'error' | 'loaded';
+type Status = 'loading' | 'error' | 'empty' | 'loaded';
 type Tab = 'rewards' | 'mine';
 
 const FAILED_MESSAGE = '加载失败，请稍后重试';
@@ -81,7 +81,9 @@ Component({
         });
       } catch (error) {
         if (thisLoad !== session.loads) return;
-        this.setData({ status: 'error', errorMessage: messageOf(error) });
+        // A refusal (本方案没有积分超市) is not fixed by trying again: said plainly, without 重试.
+        const refused = error instanceof ApiCallError && error.code !== 'INTERNAL';
+        this.setData({ status: refused ? 'empty' : 'error', errorMessage: messageOf(error) });
       }
     },
 
