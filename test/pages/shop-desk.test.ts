@@ -91,6 +91,13 @@ describe('核销取货码, the shop keeper’s desk (seeds/004 第三篇 四(五
     expect(eventsOf(callFunction)).toEqual([]);
   });
 
+  it('names the household once where the reservation names no person of it', async () => {
+    const { page } = await openDesk({ 'redeem.lookup': ok({ redemption: aRedemption({ reservedBy: { id: 'household-1', name: '张建国户' } }) }) });
+    await lookUp(page, 'K7MP3Q');
+    expect(textOf(page, '.found__household')).toBe('张建国户');
+    expect(exists(page, '.found__by')).toBe(false);
+  });
+
   it('shows a reservation past its last day without 确认发放', async () => {
     const { page } = await openDesk({ 'redeem.lookup': ok({ redemption: aRedemption({ expiresOn: '2026-12-10' }) }) });
     await lookUp(page, 'K7MP3Q');

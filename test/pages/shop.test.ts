@@ -154,6 +154,13 @@ describe('我的兑换', () => {
     expect(exists(page, '.more')).toBe(false);
   });
 
+  it('says of one whose last day comes before the next redemption day that its points will come back (S21)', async () => {
+    const { page } = await openShop({ 'redeem.mine': ok({ redemptions: [aRedemption({ expiresOn: '2026-12-10' })], cursor: null }) });
+    await emit(page, '.tabs', 'change', { value: 'mine' });
+    expect(textsOf(page, '.redemption__status')).toEqual(['待取货 · 12月10日 前领取；下一个兑换日在此之后，到期积分自动退回']);
+    expect(exists(page, '.redemption__cancel')).toBe(true);
+  });
+
   it('cancels one still to collect after a confirmation: the points come back', async () => {
     const modal = answerModal(true);
     const { page, callFunction } = await openShop({

@@ -9,6 +9,7 @@ import { dayLabel } from '../../format/dates';
 export interface DeskRedemptionView {
   code: string;
   household: string;
+  /** '' when the reservation names only the household. */
   reservedBy: string;
   reward: string;
   pointsText: string;
@@ -36,7 +37,8 @@ export function deskRedemptionOf(r: Redemption, today: string): DeskRedemptionVi
   return {
     code: r.code,
     household: r.memberName,
-    reservedBy: r.reservedBy.name,
+    // Who of the household reserved it, where the record names a person rather than the household itself.
+    reservedBy: r.reservedBy.name === r.memberName ? '' : r.reservedBy.name,
     reward: `${r.rewardName} × ${r.quantity}`,
     pointsText: `${r.points} 积分（每件 ${r.cost} 积分）`,
     keeper: r.keeper,

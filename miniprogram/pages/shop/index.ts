@@ -185,8 +185,9 @@ Component({
     showMine() {
       const session = sessionOf(this);
       const today = chinaDay();
+      const nextDay = session.listing?.days.next ?? today;
       this.setData({
-        mine: { status: 'loaded', errorMessage: '', rows: session.redemptions.map((r) => redemptionRowOf(r, today)), more: session.cursor !== null, loadingMore: false },
+        mine: { status: 'loaded', errorMessage: '', rows: session.redemptions.map((r) => redemptionRowOf(r, today, nextDay)), more: session.cursor !== null, loadingMore: false },
       });
     },
 

@@ -76,10 +76,13 @@ export function pickupNoteOf(days: ShopDays, today: string, now?: Date): string 
 }
 
 /** The status of a reservation in words (S6, S12): 待取货 with its last day, 已领取 with its day, 已取消, 已过期 with the points returned. */
-export function statusTextOf(r: Redemption, today: string, now?: Date): string {
+export function statusTextOf(r: Redemption, today: string, nextDay: string, now?: Date): string {
   switch (r.status) {
     case 'reserved':
-      return today > r.expiresOn ? `已过领取期限（${shortDayLabel(r.expiresOn, now)}），${r.points} 积分将退回` : `待取货 · 请在 ${shortDayLabel(r.expiresOn, now)} 前领取`;
+      if (today > r.expiresOn) return `已过领取期限（${shortDayLabel(r.expiresOn, now)}），${r.points} 积分将退回`;
+      // The next redemption day after its last day: it cannot be collected and will come back (S21).
+      if (nextDay > r.expiresOn) return `待取货 · ${shortDayLabel(r.expiresOn, now)} 前领取；下一个兑换日在此之后，到期积分自动退回`;
+      return `待取货 · 请在 ${shortDayLabel(r.expiresOn, now)} 前领取`;
     case 'fulfilled':
       return `已领取 · ${shortDayLabel(r.fulfilledOn ?? r.reservedOn, now)}`;
     case 'cancelled':
@@ -89,7 +92,8 @@ export function statusTextOf(r: Redemption, today: string, now?: Date): string {
   }
 }
 
-export function redemptionRowOf(r: Redemption, today: string, now?: Date): RedemptionRowView {
+/** `nextDay`: the next redemption day (shop.list's days.next). */
+export function redemptionRowOf(r: Redemption, today: string, nextDay: string, now?: Date): RedemptionRowView {
   const open = r.status === 'reserved' && today <= r.expiresOn;
   return {
     id: r._id,
@@ -97,7 +101,7 @@ export function redemptionRowOf(r: Redemption, today: string, now?: Date): Redem
     pointsText: `${r.points} 积分`,
     keeper: r.keeper,
     status: r.status,
-    statusText: statusTextOf(r, today, now),
+    statusText: statusTextOf(r, today, nextDay, now),
     code: open ? r.code : '',
     cancellable: open,
   };
