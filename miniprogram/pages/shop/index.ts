@@ -3,11 +3,12 @@
  * cumulative total, when rewards are handed over and the rewards on the shelf; reserves one (a
  * quantity and a confirmation) and is shown the pickup code; 我的兑换 lists the household's
  * reservations, and one still to collect may be cancelled. The shop keeper is offered the 核销取货码
- * desk. Opened from 我的 by those me.get's can.shop names; the server decides again.
+ * desk, the shop's managers add, change and withdraw rewards (reward-editor). Opened from 我的 by
+ * those me.get's can.shop names; the server decides again.
  *
  * The first screen is one call (shop.list); 我的兑换 asks redeem.mine when its tab is opened.
  */
-import type { DataOf, Redemption } from '../../../typings/api';
+import type { DataOf, Redemption, RewardView } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
@@ -40,6 +41,10 @@ Component({
     daysText: '',
     rewards: [] as RewardRowView[],
     keeper: false,
+    manager: false,
+    /** The reward the manager is changing, {} for a new one, null when the editor is closed. */
+    editing: null as RewardView | Record<string, never> | null,
+    keeperDefault: '',
     reserve: { visible: false, rewardId: '', name: '', cost: 0, keeper: '', value: 1, max: 1, costText: '', note: '', error: '', busy: false },
     reserved: null as null | { code: string; title: string; where: string },
     mine: { status: 'idle' as 'idle' | 'loading' | 'error' | 'loaded', errorMessage: '', rows: [] as RedemptionRowView[], more: false, loadingMore: false },
@@ -78,6 +83,8 @@ Component({
           daysText: daysTextOf(listing.days, today),
           rewards: listing.rewards.map((reward) => rewardRowOf(reward, listing.balance, listing.days)),
           keeper: listing.keeper,
+          manager: listing.manager,
+          keeperDefault: listing.rewards[0]?.keeper ?? '',
         });
       } catch (error) {
         if (thisLoad !== session.loads) return;
@@ -96,6 +103,24 @@ Component({
 
     onOpenDesk() {
       goTo('shop-desk');
+    },
+
+    onAddReward() {
+      this.setData({ editing: {} });
+    },
+
+    onEditReward(event: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      if (!this.data.manager) return;
+      const reward = sessionOf(this).listing?.rewards.find((r) => r.rewardId === event.currentTarget.dataset.id);
+      if (reward) this.setData({ editing: reward });
+    },
+
+    onEditorClose() {
+      this.setData({ editing: null });
+    },
+
+    onRewardSaved() {
+      this.load();
     },
 
     /** Opens the reservation dialog for a reward the household can take now. */
