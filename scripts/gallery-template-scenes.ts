@@ -135,6 +135,16 @@ export const TEMPLATE_SCENES: Scene[] = [
       await p.screen.locator('.redemption').first().waitFor();
     },
   },
+  {
+    page: 'shop',
+    state: 'village-manager',
+    who: '向红梅',
+    cloud: 'village',
+    act: async (p) => {
+      await p.tap('.reward__main', '洗衣液');
+      await p.screen.locator('.editor__save').waitFor();
+    },
+  },
   { page: 'shop-desk', state: 'village', who: SHOP_KEEPER, cloud: 'village', height: 1000, act: lookUpDemoCode },
   {
     page: 'shop-desk',
