@@ -167,8 +167,8 @@ Component({
       this.setData({ 'reserve.busy': true, 'reserve.error': '' });
       try {
         const { redemption } = await call('redeem.request', { rewardId, quantity: value }, { requestId: session.requestId });
-        this.setData({ 'reserve.visible': false, 'reserve.busy': false, reserved: reservedViewOf(redemption, session.listing.days) });
-        this.setData({ mine: { ...this.data.mine, status: 'idle' } });
+        // 我的兑换 asks again when next opened; the balance and stock reload now.
+        this.setData({ 'reserve.visible': false, 'reserve.busy': false, reserved: reservedViewOf(redemption, session.listing.days), 'mine.status': 'idle' });
         this.load();
       } catch (error) {
         this.setData({ 'reserve.busy': false, 'reserve.error': messageOf(error) });
