@@ -81,9 +81,15 @@ export function reservationCost(input: { reward: Reward; quantity: number; balan
   return cost;
 }
 
-/** The last day a reservation made on `reservedOn` may be collected: the day itself and the template's days after it (S6). */
+/**
+ * The last day a reservation made on `reservedOn` may be collected: the day itself and the template's
+ * days after it (S6), and never before the first redemption day it meets (S21): made a month after a
+ * quarter's redemption day, it waits for the next one rather than expiring unseen by any keeper.
+ */
 export function lastPickupDay(reservedOn: string, shop: ShopDef): string {
-  return addDays(reservedOn, shop.reservationDays ?? DEFAULT_RESERVATION_DAYS);
+  const window = addDays(reservedOn, shop.reservationDays ?? DEFAULT_RESERVATION_DAYS);
+  const first = nextRedemptionDay(reservedOn, shop);
+  return first > window ? first : window;
 }
 
 /** Whether a reservation has expired on `today`: the day after its last pickup day has begun in Shanghai (S6). */

@@ -62,7 +62,7 @@ describe('积分超市 (seeds/004 第三篇 四(五)1②)', () => {
 
     await press(page.querySelector('.reward__reserve'));
     expect(textOf(page, '.reserve__cost')).toBe('共 8 积分，兑换后可用 92 积分');
-    expect(textOf(page, '.reserve__note')).toBe('预约后请在 12月30日 前的兑换日领取，下一个兑换日是 12月15日。');
+    expect(textOf(page, '.reserve__note')).toBe('请在兑换日 12月15日 领取，预约保留到 12月30日，过期未领取积分自动退回。');
     await emit(page, '.reserve__stepper', 'change', { value: 2 });
     expect(textOf(page, '.reserve__cost')).toBe('共 16 积分，兑换后可用 84 积分');
     await emit(page, '.reserve-dialog', 'confirm');
@@ -88,9 +88,9 @@ describe('积分超市 (seeds/004 第三篇 四(五)1②)', () => {
     expect((page.instance.data as { reserve: { max: number } }).reserve.max).toBe(10);
   });
 
-  it('warns before reserving when the next redemption day comes after the last day to collect (S21)', () => {
+  it('tells a household reserving between redemption days that its reservation waits for the next one (S21)', () => {
     expect(pickupNoteOf({ next: '2027-03-15', reservationDays: 30, maxQuantity: 10 }, '2026-12-16', new Date('2026-12-16T04:00:00Z'))).toBe(
-      '预约后请在 2027年1月15日 前的兑换日领取。注意：下一个兑换日（2027年3月15日）在领取期限之后，现在预约将无法领取，到期积分退回；建议临近兑换日再预约。',
+      '请在兑换日 2027年3月15日 领取，过期未领取积分自动退回。',
     );
   });
 

@@ -65,14 +65,14 @@ export function rewardRowOf(reward: RewardView, balance: number, days: ShopDays)
 }
 
 /**
- * What the reservation dialog says of collecting: the last day, and a warning when the next
- * redemption day comes after it, so the reservation could not be collected (S21).
+ * What the reservation dialog says of collecting: the next redemption day and the last day, which
+ * the server keeps at least until that redemption day (S6, S21).
  */
 export function pickupNoteOf(days: ShopDays, today: string, now?: Date): string {
-  const last = addDays(today, days.reservationDays);
-  const note = `预约后请在 ${shortDayLabel(last, now)} 前的兑换日领取`;
-  if (days.next > last) return `${note}。注意：下一个兑换日（${shortDayLabel(days.next, now)}）在领取期限之后，现在预约将无法领取，到期积分退回；建议临近兑换日再预约。`;
-  return `${note}，下一个兑换日是 ${shortDayLabel(days.next, now)}。`;
+  const window = addDays(today, days.reservationDays);
+  const last = days.next > window ? days.next : window;
+  const kept = last === days.next ? '' : `，预约保留到 ${shortDayLabel(last, now)}`;
+  return `请在兑换日 ${shortDayLabel(days.next, now)} 领取${kept}，过期未领取积分自动退回。`;
 }
 
 /** The status of a reservation in words (S6, S12): 待取货 with its last day, 已领取 with its day, 已取消, 已过期 with the points returned. */
