@@ -12,7 +12,7 @@
  *    states side by side and gallery/index.html shows them all. docs/preview.png is the README's
  *    picture of the whole preview.
  *
- * Scenes on a template's cloud (`changzhou`, `party-branch`, `qiuxian`, `enterprise`) show that template's demo (SCHEME=<id>).
+ * Scenes on a template's cloud (`changzhou`, `party-branch`, `qiuxian`, `village`, `enterprise`) show that template's demo (SCHEME=<id>).
  *
  * Needs Chromium and a CJK font: `apt-get install -y chromium fonts-noto-cjk` (or CHROMIUM=/path).
  * `GALLERY_PAGES=mine,report npm run gallery` redraws only those pages. miniprogram_npm/ must be packed.
