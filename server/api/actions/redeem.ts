@@ -1,8 +1,8 @@
 /**
  * Redemption in the 积分超市 (seeds/004 第三篇 四(五)1②; 001 篇十七 14): reserve a reward at any time
  * (redeem.request: one transaction checks the balance and the stock together, spends the points, takes
- * the stock from the reward's shards and a pickup code), the keeper hands it over on a redemption day (redeem.fulfil, after
- * redeem.lookup shows what the code holds), the household cancels what it has not collected
+ * the stock from the reward's shards and a pickup code), the keeper hands it over on a redemption day
+ * (redeem.fulfil, after redeem.lookup shows what the code holds), the household cancels what it has not collected
  * (redeem.cancel: points and stock return), and lists its reservations (redeem.mine). Readings:
  * docs/rules.md S1–S20.
  */
