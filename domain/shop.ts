@@ -65,16 +65,20 @@ export function balanceOf(figures: { total: number; spent?: number } | null): nu
   return Math.round((figures.total - (figures.spent ?? 0)) * 100) / 100;
 }
 
-/** What a reservation of `quantity` costs, checked against the reward, the balance and a veto in force (S2–S5, S9, S11). */
-export function reservationCost(input: { reward: Reward; quantity: number; balance: number; veto: Veto | null }, shop: ShopDef): number {
-  const { reward, quantity, balance, veto } = input;
+/**
+ * What a reservation of `quantity` costs, checked against the reward, the stock, the balance and a
+ * veto in force (S2–S5, S9, S11). `available` is the stock the reservation may draw on: at least the
+ * quantity when one shard holds it, else every shard's stock added up (S22), so a refusal names what is left.
+ */
+export function reservationCost(input: { reward: Pick<Reward, 'name' | 'cost' | 'active'>; available: number; quantity: number; balance: number; veto: Veto | null }, shop: ShopDef): number {
+  const { reward, available, quantity, balance, veto } = input;
   if (veto) throw new DomainError('FORBIDDEN', `因一票否决（${veto.conditionName}：${veto.reason}），${veto.key} 年度暂停积分兑换，积分照常累计`);
   if (!reward.active) throw new DomainError('NOT_FOUND', `“${reward.name}”已下架`);
   const most = shop.maxQuantity ?? DEFAULT_MAX_QUANTITY;
   if (!Number.isInteger(quantity) || quantity < 1) throw new DomainError('INVALID_INPUT', '兑换数量应为正整数');
   if (quantity > most) throw new DomainError('INVALID_INPUT', `每次最多兑换 ${most} 件`);
-  if (reward.stock < quantity) {
-    throw new DomainError('CONFLICT', reward.stock === 0 ? `“${reward.name}”已兑完` : `“${reward.name}”库存不足，仅剩 ${reward.stock} 件`);
+  if (available < quantity) {
+    throw new DomainError('CONFLICT', available === 0 ? `“${reward.name}”已兑完` : `“${reward.name}”库存不足，仅剩 ${available} 件`);
   }
   const cost = reward.cost * quantity;
   if (cost > balance) throw new DomainError('INVALID_INPUT', `积分余额不足：兑换需 ${cost} 分，可用余额 ${balance} 分`);

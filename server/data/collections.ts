@@ -41,6 +41,8 @@ export const COLLECTIONS = {
   redemptions: 'redemptions',
   /** One per pickup code of an open reservation (`_id` the code): two reservations never share a code. */
   pickupCodes: 'pickupCodes',
+  /** A reward's stock spread over shards (`<rewardId>-<i>`, docs/rules.md S22): reservations of one reward at once write different documents. */
+  rewardStock: 'rewardStock',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -3,10 +3,10 @@
  * of open reservations (`pickupCodes/<code>`, so two racing reservations never share a code: both
  * write the same document and one conflicts). Spending and returning points are ledger entries
  * (`spend-<id>`, `return-<id>`) posted like any other, moving the all-time tally's `spent`: the
- * balance is checked and changed in the same transaction as the reward's stock.
+ * balance is checked and changed in the same transaction as the reward's stock (its shards: shop-stock.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redemption, Reward } from '../../typings/api';
+import type { Redemption } from '../../typings/api';
 import { DomainError } from '../../domain/errors';
 import type { Scheme } from '../../domain/scheme';
 import { newPickupCode } from '../../domain/shop';
@@ -15,6 +15,7 @@ import { database, getOrNull, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import { postEntries, withoutId, type NewEntry, type StoredTally } from './ledger';
 import { readAll, type StoredMember } from './members';
+import { returnStock, type StoredReward } from './shop-stock';
 
 const CODE_ATTEMPTS = 8;
 const PAGE = 20;
@@ -34,19 +35,19 @@ function drawsFrom(seed: string): (n: number) => number {
 }
 export const newRewardId = (): string => randomBytes(12).toString('hex');
 
-export async function readReward(tx: Tx, rewardId: string): Promise<Reward> {
-  const reward = await getOrNull<Reward>(tx.collection(COLLECTIONS.rewards).doc(rewardId));
+export async function readReward(tx: Tx, rewardId: string): Promise<StoredReward> {
+  const reward = await getOrNull<StoredReward>(tx.collection(COLLECTIONS.rewards).doc(rewardId));
   if (!reward) throw new DomainError('NOT_FOUND', '没有这件兑换商品');
   return { ...reward, _id: rewardId };
 }
 
-export async function writeReward(tx: Tx, reward: Reward): Promise<void> {
+export async function writeReward(tx: Tx, reward: StoredReward): Promise<void> {
   await tx.collection(COLLECTIONS.rewards).doc(reward._id).set({ data: withoutId(reward) });
 }
 
 /** The rewards on offer, by name. */
-export async function activeRewards(): Promise<Reward[]> {
-  const rewards = await readAll<Reward>(database().collection(COLLECTIONS.rewards).where({ active: true }));
+export async function activeRewards(): Promise<StoredReward[]> {
+  const rewards = await readAll<StoredReward>(database().collection(COLLECTIONS.rewards).where({ active: true }));
   return rewards.sort((a, b) => a.name.localeCompare(b.name, 'zh') || a._id.localeCompare(b._id));
 }
 
@@ -127,7 +128,7 @@ export async function postSpend(tx: Tx, redemption: Redemption, member: StoredMe
 
 /**
  * Closes an open reservation as cancelled or expired, in `tx`: the points come back (an entry), the
- * stock comes back to its reward, the code is freed for another reservation.
+ * stock comes back to one of its reward's shards, the code is freed for another reservation.
  */
 export async function closeRedemption(
   tx: Tx,
@@ -139,8 +140,7 @@ export async function closeRedemption(
   scheme: Scheme,
 ): Promise<Redemption> {
   await postEntries(tx, [returnEntry(redemption, why, today, scheme)], scheme, now);
-  const reward = await getOrNull<Reward>(tx.collection(COLLECTIONS.rewards).doc(redemption.rewardId));
-  if (reward) await tx.collection(COLLECTIONS.rewards).doc(redemption.rewardId).update({ data: { stock: reward.stock + redemption.quantity } });
+  await returnStock(tx, redemption);
   await tx.collection(COLLECTIONS.pickupCodes).doc(redemption.code).remove();
   const closed: Redemption = { ...redemption, status: why, closedAt: now.toISOString(), closedBy: by };
   await writeRedemption(tx, closed);

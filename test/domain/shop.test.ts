@@ -25,7 +25,7 @@ import { domainErrorOf } from './builders';
 
 const shop: ShopDef = { keeperRole: 'shopkeeper', subsidyShare: 0.5, redemptionDays: { day: 15, months: [3, 6, 9, 12] } };
 const rice: Reward = { _id: 'r1', name: '大米', cost: 40, stock: 3, keeper: '村积分超市', active: true, updatedAt: '' };
-const cost = (quantity: number, balance: number, reward = rice, veto: Veto | null = null) => reservationCost({ reward, quantity, balance, veto }, shop);
+const cost = (quantity: number, balance: number, reward = rice, veto: Veto | null = null) => reservationCost({ reward, available: reward.stock, quantity, balance, veto }, shop);
 const message = (action: () => unknown) => domainErrorOf(action).message;
 
 const redemption = (overrides: Partial<Redemption> = {}): Redemption => ({

@@ -1,10 +1,10 @@
 /**
  * Redemption in the 积分超市 (seeds/004 第三篇 四(五)1②; 001 篇十七 14): reserve a reward at any time
  * (redeem.request: one transaction checks the balance and the stock together, spends the points, takes
- * the stock and a pickup code), the keeper hands it over on a redemption day (redeem.fulfil, after
- * redeem.lookup shows what the code holds), the household cancels what it has not collected
+ * the stock from the reward's shards and a pickup code), the keeper hands it over on a redemption day
+ * (redeem.fulfil, after redeem.lookup shows what the code holds), the household cancels what it has not collected
  * (redeem.cancel: points and stock return), and lists its reservations (redeem.mine). Readings:
- * docs/rules.md S1–S19.
+ * docs/rules.md S1–S22.
  */
 import { z } from 'zod';
 import type { Redemption, Veto } from '../../../typings/api';
@@ -18,6 +18,7 @@ import { cursor, id } from '../validation';
 import { getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { allTally, closeRedemption, newRedemptionId, openByCode, openCodeIn, postSpend, readRedemption, readReward, redemptionsOf, takeCode, writeRedemption } from '../../data/shop';
+import { drawStock, takeStock } from '../../data/shop-stock';
 
 const code = z.string().max(40, '过长').transform(normalizeCode);
 
@@ -33,9 +34,11 @@ export const redeemRequest = defineAction('redeem.request', {
     return ctx.transact(async (tx) => {
       const veto = await getOrNull<Veto>(tx.collection(COLLECTIONS.vetoes).doc(vetoId(vetoKeyOn(today, scheme.calendar), member._id)));
       const reward = await readReward(tx, payload.rewardId);
-      const tally = await allTally(tx, member._id);
-      const points = reservationCost({ reward, quantity: payload.quantity, balance: balanceOf(tally), veto: veto?.effect === 'bar' ? veto : null }, shop);
       const redemptionId = newRedemptionId(ctx.requestKey);
+      // The stock as this transaction's snapshot holds it, over the reward's shards (S22).
+      const stock = await drawStock(tx, reward, payload.quantity, redemptionId);
+      const tally = await allTally(tx, member._id);
+      const points = reservationCost({ reward, available: stock.available, quantity: payload.quantity, balance: balanceOf(tally), veto: veto?.effect === 'bar' ? veto : null }, shop);
       const redemption: Redemption = {
         _id: redemptionId,
         code: await takeCode(tx, redemptionId),
@@ -56,7 +59,7 @@ export const redeemRequest = defineAction('redeem.request', {
         expiresOn: lastPickupDay(today, shop),
       };
       await writeRedemption(tx, redemption);
-      await tx.collection(COLLECTIONS.rewards).doc(reward._id).update({ data: { stock: reward.stock - payload.quantity } });
+      await takeStock(tx, reward, stock);
       await postSpend(tx, redemption, member, tally, scheme, ctx.now);
       return { redemption };
     });

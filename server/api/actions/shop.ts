@@ -1,7 +1,7 @@
 /**
  * 积分超市 (seeds/004 第三篇 四(五)1②): the first screen (shop.list: the rewards and the caller's
  * balance, one call) and the administrators' rewards (shop.reward.save: add or change a reward, its
- * price in points, stock, keeper and subsidy share). Readings: docs/rules.md S1–S19.
+ * price in points, stock, keeper and subsidy share). Readings: docs/rules.md S1–S22.
  */
 import { z } from 'zod';
 import type { Reward } from '../../../typings/api';
@@ -12,6 +12,7 @@ import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { id } from '../validation';
 import { activeRewards, allTally, newRewardId, readReward, writeReward } from '../../data/shop';
+import { setStock, stocksOf } from '../../data/shop-stock';
 
 export const shopList = defineAction('shop.list', {
   schema: z.object({}).strict().optional(),
@@ -23,8 +24,10 @@ export const shopList = defineAction('shop.list', {
     const member = await ctx.member();
     const account = member && member.status === 'active' ? member : null;
     const [rewards, tally, secretariat] = await Promise.all([activeRewards(), account ? allTally(null, account._id) : Promise.resolve(null), ctx.isSecretariat()]);
+    // Each reward's stock is its shards added up (S22).
+    const stocks = await stocksOf(rewards);
     return {
-      rewards: rewards.map((r) => ({ rewardId: r._id, name: r.name, cost: r.cost, stock: r.stock, keeper: r.keeper })),
+      rewards: rewards.map((r) => ({ rewardId: r._id, name: r.name, cost: r.cost, stock: stocks.get(r._id) ?? 0, keeper: r.keeper })),
       balance: balanceOf(tally),
       total: tally?.total ?? 0,
       keeper: keepsShop(account, shop),
@@ -58,8 +61,11 @@ export const shopRewardSave = defineAction('shop.reward.save', {
     const subsidyShare = subsidyShareOf(payload.subsidyShare, shop);
     return ctx.transact(async (tx) => {
       const earlier = payload.rewardId ? await readReward(tx, payload.rewardId) : null;
-      const reward: Reward = {
-        _id: earlier?._id ?? newRewardId(),
+      const rewardId = earlier?._id ?? newRewardId();
+      // The stock as counted on the shelf, spread again over the shards in this transaction (S22).
+      const shards = await setStock(tx, rewardId, payload.stock, earlier);
+      const { stock, ...stored }: Reward = {
+        _id: rewardId,
         name: payload.name,
         cost: payload.cost,
         stock: payload.stock,
@@ -68,8 +74,8 @@ export const shopRewardSave = defineAction('shop.reward.save', {
         active: payload.active ?? earlier?.active ?? true,
         updatedAt: ctx.now.toISOString(),
       };
-      await writeReward(tx, reward);
-      return { reward };
+      await writeReward(tx, { ...stored, shards });
+      return { reward: { ...stored, stock } };
     });
   },
 });
