@@ -43,6 +43,11 @@ describe('rewards (S2, S13)', () => {
     rewards.soap = (await world.h.ok(ADMIN_OPENID, 'shop.reward.save', { name: '香皂', cost: 5, stock: 100, keeper: '村积分超市' })).reward._id;
   });
 
+  it('keep their own subsidy share through an edit that does not name one (S13)', async () => {
+    const edited = await world.h.ok(as('manager'), 'shop.reward.save', { rewardId: rewards.oil, name: '食用油 5 升', cost: 60, stock: 1, keeper: '惠民超市' });
+    expect(edited.reward).toMatchObject({ subsidyShare: 0.3, stock: 1 });
+  });
+
   it('refuses a 党员 or the 店员, a subsidy over half the unit price, and a price that is not whole points', async () => {
     expect(await refused(as('a'), 'shop.reward.save', { name: '毛巾', cost: 8, stock: 10, keeper: '村积分超市' })).toEqual({ code: 'FORBIDDEN', message: '只有积分超市的管理人员或秘书处可以管理兑换商品' });
     expect(await refused(as('keeper'), 'shop.reward.save', { name: '毛巾', cost: 8, stock: 10, keeper: '村积分超市' })).toMatchObject({ code: 'FORBIDDEN' });

@@ -58,9 +58,11 @@ export const shopRewardSave = defineAction('shop.reward.save', {
     const scheme = await ctx.scheme();
     const shop = shopOf(scheme);
     await requireManager(ctx);
-    const subsidyShare = subsidyShareOf(payload.subsidyShare, shop);
+    // An edit that does not name the share keeps the reward's own (S13): the page edits price and stock only.
+    const asked = payload.subsidyShare === undefined ? undefined : subsidyShareOf(payload.subsidyShare, shop);
     return ctx.transact(async (tx) => {
       const earlier = payload.rewardId ? await readReward(tx, payload.rewardId) : null;
+      const subsidyShare = asked ?? earlier?.subsidyShare ?? shop.subsidyShare;
       const rewardId = earlier?._id ?? newRewardId();
       // The stock as counted on the shelf, spread again over the shards in this transaction (S22).
       const shards = await setStock(tx, rewardId, payload.stock, earlier);
