@@ -77,6 +77,8 @@ export interface MemberPatch {
   secretariat?: boolean;
   /** Clears the bound WeChat account and issues a new invite code (rebinding is an admin reset). */
   resetBinding?: true;
+  /** A household's person, by name: clears their WeChat and gives them a new code; the others stay bound (docs/rules.md H20). */
+  resetHolder?: string;
 }
 
 export interface ImportRow {
@@ -534,7 +536,7 @@ export interface Actions {
   };
   'admin.members.update': {
     payload: { memberId: string; patch: MemberPatch };
-    /** The member's current invite code (a new one after resetBinding), for the secretariat to share. */
+    /** The member's current invite code (a new one after resetBinding), for the secretariat to share; after resetHolder, that person's new code. */
     data: { member: Member; inviteCode: string };
   };
   'admin.dues.record': { payload: { memberId: string; paidOn: string; years: 1 | 5 }; data: { dues: DuesRecord; entries: LedgerEntry[] } };

@@ -57,6 +57,12 @@ export function toMember(stored: StoredMember): Member {
   };
 }
 
+/** Every WeChat account acting for `member`: their own, or each bound person of a household (H9). */
+export function boundOpenids(member: StoredMember): string[] {
+  const own = member.openid ? [member.openid] : [];
+  return [...own, ...(member.holders ?? []).flatMap((h) => (h.openid ? [h.openid] : []))];
+}
+
 /** A member with their phone: for the secretariat, and for the member themself. */
 export function withPhone(stored: StoredMember): Member {
   return { ...toMember(stored), phone: stored.phone ?? null };
