@@ -65,6 +65,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
   if (scheme.outcomes?.bottom) terms.bottom = true;
   if (hasVetoes(scheme)) terms.vetoes = true;
   if (scheme.dues) terms.dues = true;
+  if (organisation.households) terms.households = true;
   if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   return terms;
 }

@@ -20,7 +20,7 @@ export interface Scene {
   route?: string;
   network?: 'offline' | 'pending';
   /** A template's id ('changzhou': the 常州 demo, a 机关党委 with last year closed): that template's demo. */
-  cloud?: 'demo' | 'empty' | 'changzhou' | 'party-branch' | 'qiuxian';
+  cloud?: 'demo' | 'empty' | 'changzhou' | 'party-branch' | 'qiuxian' | 'village' | 'enterprise';
   /** Screen height in CSS px for a long page (812 by default). */
   height?: number;
   act?: (phone: Phone) => Promise<void>;

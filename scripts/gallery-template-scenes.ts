@@ -91,4 +91,43 @@ export const TEMPLATE_SCENES: Scene[] = [
       await p.screen.locator('.unit-row').first().waitFor();
     },
   },
+
+  // The village template (SCHEME=village): households, not people, on 我的 and the boards (H9, H12).
+  { page: 'mine', state: 'village-household', who: { as: 'demo-h1-03' }, cloud: 'village', act: (p) => p.sees('本户').then(() => undefined) },
+  {
+    page: 'ranking',
+    state: 'village-group',
+    who: { as: 'demo-h1-03' },
+    cloud: 'village',
+    height: 1200,
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('累计', { exact: true }).click();
+      await p.tap('.scope', '本村民小组');
+      await p.sees('谢建国户', '.row');
+    },
+  },
+  {
+    page: 'ranking',
+    state: 'village-units',
+    who: { as: 'demo-h1-03' },
+    cloud: 'village',
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('累计', { exact: true }).click();
+      await p.tap('.scope--units');
+      await p.sees(/户均/, '.unit-row');
+    },
+  },
+  // The enterprise template (SCHEME=enterprise): a 区队's year with balances below zero (六、4 零分或负分).
+  {
+    page: 'ranking',
+    state: 'enterprise-department',
+    who: { as: 'demo-zc1-manager' },
+    cloud: 'enterprise',
+    height: 1700,
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('年榜', { exact: true }).click();
+      await p.tap('.scope', '本部门');
+      await p.sees(/-\d/, '.row');
+    },
+  },
 ];

@@ -164,6 +164,8 @@ export interface SchemeTerms {
   dues?: true;
   /** The warnings outcomes may carry, by id (黄色预警, 红色预警). */
   warnings?: { id: string; name: string }[];
+  /** Templates whose accounts are households (seeds/004 第三篇 以户为单位): pages count 户, not 人. */
+  households?: true;
   /**
    * The 排行 page's tabs (a cycle's board stands for the year's where there is one) and scopes: the
    * whole organisation's name (全会, 全部), leaders and members apart, by category, by facet.

@@ -84,7 +84,7 @@ describe('messages to a household', () => {
     await h.ok(as('gl1'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
     await h.ok(as('cadre'), 'claim.decide', { claimId: claim._id, decision: 'approve' });
     const told = h.cloud.outbox.messages.filter((m) => m.data.template_id === DECIDED_TEMPLATE);
-    expect(told.map((m) => [m.data.touser, m.data.data.phrase2])).toEqual([
+    expect(told.map((m) => [m.data.touser, (m.data.data as Record<string, unknown>).phrase2])).toEqual([
       [as('zhang'), { value: '已通过' }],
       [as('li'), { value: '已通过' }],
     ]);

@@ -16,6 +16,7 @@ import { failureMessage, pageState } from '../../services/page-state';
 import { addDays, chinaDay } from '../../format/dates';
 import { askForDecisionMessage } from '../../services/decision-message';
 import { problemsOf, proposalOf, type AwardForm } from './award-form';
+import { awardWordsOf } from './award-words';
 import {
   discretionaryItems,
   discretionaryPreview,
@@ -58,6 +59,10 @@ Component({
     modes: [] as { value: AwardMode; label: string }[],
     memberWord: '会员',
     unitWord: '分会',
+    countWord: '人',
+    recordScope: '本分会',
+    recordDecider: '分会委员会',
+    addAll: '选入本分会全部会员',
     eventItems: [] as CatalogItem[],
     recordItems: [] as CatalogItem[],
     count: '1',
@@ -119,9 +124,7 @@ Component({
           selfId: viewer.memberId ?? '',
           modes,
           mode,
-          memberWord: terms.words.member,
-          unitWord: terms.words.unit,
-          whole: terms.boards.whole,
+          ...awardWordsOf(terms, viewer.roles),
           eventItems: eventItems(catalog.items),
           discretionaryItems: discretionaryItems(catalog.items, secretariat),
           recordItems: recordItems(catalog.items),
@@ -236,8 +239,9 @@ Component({
         let cursor: string | undefined;
         do {
           const page = await call('members.list', { status: 'active', ...(cursor ? { cursor } : {}) });
+          // Only accounts get points: a person without a category (the 评定小组, a 文书, 荆门's 政治指导员) has none.
           for (const m of page.members) {
-            if (!taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
+            if (m.category !== null && !taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
             taken.add(m._id);
           }
           cursor = page.cursor ?? undefined;

@@ -52,17 +52,24 @@ function actingLine(home: Home): string {
   return `${home.acting}（本户 ${home.member.holders.length} 人）· `;
 }
 
+/** The avatar's two characters: a person's given name; a household's without 户 (谢建国户 → 建国, not 国户). */
+function initialOf(member: NonNullable<Home['member']>): string {
+  return (member.kind === 'household' ? member.name.replace(/户$/, '') : member.name).slice(-2);
+}
+
 /** The page's data for a loaded home. */
 export function homeViewOf(home: Home) {
   return {
     member: home.member,
     subtitle: home.member ? actingLine(home) + memberSubtitle(home.member, home.terms) : '',
-    initial: home.member ? home.member.name.slice(-2) : '',
+    initial: home.member ? initialOf(home.member) : '',
     standings: home.standings,
     recent: home.recent,
     inboxCount: home.inboxCount,
     authority: home.authority,
     links: home.member ? quickLinksOf(home) : [],
+    /** The template's word for whom a WeChat binds to (会员, 农户, 员工), for the card shown before binding. */
+    memberWord: home.terms?.words.member ?? '会员',
   };
 }
 
@@ -76,4 +83,5 @@ export const EMPTY_HOME_VIEW: ReturnType<typeof homeViewOf> = {
   inboxCount: 0,
   authority: 0,
   links: [],
+  memberWord: '会员',
 };
