@@ -3,6 +3,7 @@
  * and the others stay bound, finds the household by any of its people's names, and every bound
  * person of a household is told when its report is decided.
  */
+import type { UnitBoard } from '../../typings/api';
 import { ADMIN_OPENID, ApiHarness, DECIDED_TEMPLATE } from '../support/api';
 import { villageOpenid as as, villageOrganisation, type Village } from '../support/village';
 
@@ -88,5 +89,16 @@ describe('messages to a household', () => {
       [as('zhang'), { value: '已通过' }],
       [as('li'), { value: '已通过' }],
     ]);
+  });
+});
+
+describe('people who are not households', () => {
+  it('imports the 文书’s own row without a category, off the boards and the groups’ headcounts', async () => {
+    const imported = await h.ok(ADMIN_OPENID, 'admin.members.import', { rows: [{ name: '田文书' }] });
+    expect(imported.errors).toEqual([]);
+    expect((h.cloud.store.dump().members ?? []).find((m) => m.name === '田文书')).toMatchObject({ category: null, roles: [] });
+    const { rows } = (await h.ok(as('gl1'), 'ranking.get', { period: 'all', by: 'unit' })) as unknown as UnitBoard;
+    // 一组: 张建国户 and 王德福户, not 唐组长 (a 村民小组长 without a 积分台账, H11).
+    expect(rows.map((r) => [r.name, r.members])).toEqual(expect.arrayContaining([['一组', 2], ['二组', 1]]));
   });
 });
