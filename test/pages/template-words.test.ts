@@ -10,6 +10,7 @@ import { VILLAGE_SCHEME } from '../../domain/schemes/village';
 import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
 import { claimView } from '../../miniprogram/components/claim-card/claim-view';
 import { awardWordsOf } from '../../miniprogram/pages/award/award-words';
+import { bindHelpOf } from '../../miniprogram/pages/bind/bind-help';
 import { homeViewOf } from '../../miniprogram/pages/mine/home-view';
 import { unitDetail } from '../../miniprogram/pages/ranking/pictures';
 import { pickerHintOf } from '../../miniprogram/pages/report/catalog-view';
@@ -80,5 +81,13 @@ describe('申报', () => {
     );
     expect(pickerHintOf([option('社会治安类', ['a']), option('乡风文明类', ['b'])])).toBe('社会治安类、乡风文明类');
     expect(pickerHintOf([])).toBe('');
+  });
+});
+
+describe('绑定', () => {
+  it('tells a household’s people that each binds their own WeChat, and a company’s that each 员工 binds one', () => {
+    expect(bindHelpOf(village)).toBe('没有邀请码？请联系秘书处。户内每人凭自己的邀请码绑定自己的微信；需要更换微信时，由秘书处重置。');
+    expect(bindHelpOf(company)).toBe('没有邀请码？请联系秘书处。每个员工只能绑定一个微信；需要更换微信时，由秘书处重置。');
+    expect(bindHelpOf(null)).toContain('每个会员只能绑定一个微信');
   });
 });
