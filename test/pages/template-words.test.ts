@@ -41,6 +41,13 @@ describe('我的', () => {
     expect(homeViewOf(aHome({ member: aMember({ name: '王丽娟' }), terms: company })).initial).toBe('丽娟');
   });
 
+  it('shows a 村民小组长 without a 积分台账 no points of their own, and a household its points', () => {
+    const leader = aMember({ name: '熊德明', category: null, tier: null, roles: ['group_leader'] });
+    expect(homeViewOf(aHome({ member: leader, terms: village })).accountless).toBe(true);
+    const household = aMember({ name: '谢建国户', kind: 'household', category: 'general', holders: [{ name: '谢建国', bound: true }] });
+    expect(homeViewOf(aHome({ member: household, terms: village, acting: '谢建国' })).accountless).toBe(false);
+  });
+
   it('asks someone not yet bound to bind as the template’s people', () => {
     expect(homeViewOf(aHome({ member: null, terms: company })).memberWord).toBe('员工');
   });

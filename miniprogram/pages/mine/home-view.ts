@@ -70,6 +70,11 @@ export function homeViewOf(home: Home) {
     links: home.member ? quickLinksOf(home) : [],
     /** The template's word for whom a WeChat binds to (会员, 农户, 员工), for the card shown before binding. */
     memberWord: home.terms?.words.member ?? '会员',
+    /**
+     * A person without a category and without entries (the 评定小组's people and the 文书 of a village,
+     * H11, H23; 荆门's 政治指导员, M3) has no 积分台账: no points card and no call to report for themself.
+     */
+    accountless: home.member !== null && home.member.category === null && home.member.kind !== 'household' && home.recent.length === 0,
   };
 }
 
@@ -84,4 +89,5 @@ export const EMPTY_HOME_VIEW: ReturnType<typeof homeViewOf> = {
   authority: 0,
   links: [],
   memberWord: '会员',
+  accountless: false,
 };
