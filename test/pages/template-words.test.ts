@@ -14,6 +14,7 @@ import { bindHelpOf } from '../../miniprogram/pages/bind/bind-help';
 import { homeViewOf } from '../../miniprogram/pages/mine/home-view';
 import { unitDetail } from '../../miniprogram/pages/ranking/pictures';
 import { pickerHintOf } from '../../miniprogram/pages/report/catalog-view';
+import { rosterRowsOf } from '../../miniprogram/pages/roster/roster-view';
 import { bottomRowOf, bottomSummaryOf } from '../../miniprogram/pages/reminders/bottom-view';
 import { aHome, aMember } from './support/builders';
 import { aClaim, aLine } from './support/records';
@@ -96,5 +97,13 @@ describe('绑定', () => {
     expect(bindHelpOf(village)).toBe('没有邀请码？请联系秘书处。户内每人凭自己的邀请码绑定自己的微信；需要更换微信时，由秘书处重置。');
     expect(bindHelpOf(company)).toBe('没有邀请码？请联系秘书处。每个员工只能绑定一个微信；需要更换微信时，由秘书处重置。');
     expect(bindHelpOf(null)).toContain('每个会员只能绑定一个微信');
+  });
+});
+
+describe('农户明细', () => {
+  it('lists a group’s households and not its 村民小组长, who has no 积分台账', () => {
+    const household = aMember({ _id: 'h1', name: '谢建国户', kind: 'household', category: 'general', branchName: '一组' });
+    const leader = aMember({ _id: 'p1', name: '熊德明', category: null, tier: null, roles: ['group_leader'], branchName: '一组' });
+    expect(rosterRowsOf([household, leader], village)).toEqual([{ id: 'h1', name: '谢建国户', subtitle: '一组 · 一般户' }]);
   });
 });
