@@ -29,6 +29,8 @@ export interface Capabilities {
   veto: boolean;
   /** May read 末尾淘汰's list (seeds/003): the secretariat and readers of every unit (the 会长会), where the template has one. */
   eliminate: boolean;
+  /** May open the 积分超市 (seeds/004 第三篇 四(五)1②): an active account where the template keeps one (S20). */
+  shop: boolean;
 }
 
 /** The roles any review chain of the scheme names. */
@@ -47,7 +49,7 @@ function holdsAtOwnUnit(member: MemberRecord, rights: readonly Right[], scheme: 
 export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secretariat = false): Capabilities {
   const bottom = scheme.outcomes?.bottom !== undefined;
   if (!member || member.status !== 'active') {
-    return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat, veto: false, eliminate: bottom && secretariat };
+    return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat, veto: false, eliminate: bottom && secretariat, shop: false };
   }
   const authority = authorityLimit(member, scheme);
   const reviewing = reviewingRoles(scheme);
@@ -60,5 +62,6 @@ export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secr
     remind: reminderReach(member, secretariat, scheme) !== null,
     veto: hasVetoes(scheme) && holdsAtOwnUnit(member, ['sign', 'record'], scheme),
     eliminate: bottom && (secretariat || ledgerReach(member, scheme) === 'all'),
+    shop: scheme.shop !== undefined,
   };
 }

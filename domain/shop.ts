@@ -6,7 +6,7 @@
  * (兑换奖品后扣除相应积分，但累计积分不清零). A 一票否决 in force bars redemption, not earning
  * (篇十七 14). Readings: docs/rules.md S1–S19. Pure: the shell loads, calls and writes.
  */
-import type { Redemption, Reward, Veto } from '../typings/api';
+import type { Redemption, Reward, ShopDays, Veto } from '../typings/api';
 import { DomainError } from './errors';
 import { holdsRight, type Holder, type OrganisationDef } from './organisation';
 import { addDays } from './workdays';
@@ -81,9 +81,15 @@ export function reservationCost(input: { reward: Reward; quantity: number; balan
   return cost;
 }
 
-/** The last day a reservation made on `reservedOn` may be collected: the day itself and the template's days after it (S6). */
+/**
+ * The last day a reservation made on `reservedOn` may be collected: the day itself and the template's
+ * days after it (S6), and never before the first redemption day it meets (S21): made a month after a
+ * quarter's redemption day, it waits for the next one rather than expiring unseen by any keeper.
+ */
 export function lastPickupDay(reservedOn: string, shop: ShopDef): string {
-  return addDays(reservedOn, shop.reservationDays ?? DEFAULT_RESERVATION_DAYS);
+  const window = addDays(reservedOn, shop.reservationDays ?? DEFAULT_RESERVATION_DAYS);
+  const first = nextRedemptionDay(reservedOn, shop);
+  return first > window ? first : window;
 }
 
 /** Whether a reservation has expired on `today`: the day after its last pickup day has begun in Shanghai (S6). */
@@ -150,4 +156,13 @@ export function subsidyShareOf(asked: number | undefined, shop: ShopDef): number
 /** Who manages rewards and sees every reservation: the secretariat, or a holder of the 'shop' right. */
 export function managesShop(member: Holder | null, secretariat: boolean, organisation: OrganisationDef): boolean {
   return secretariat || Boolean(member && holdsRight(member, 'shop', organisation));
+}
+
+/** When rewards are handed over, for the 积分超市's first screen: the next redemption day from `today`, how long a reservation waits, how many at once (S7, S6, S9, S20). */
+export function shopDaysOf(today: string, shop: ShopDef): ShopDays {
+  return {
+    next: nextRedemptionDay(today, shop),
+    reservationDays: shop.reservationDays ?? DEFAULT_RESERVATION_DAYS,
+    maxQuantity: shop.maxQuantity ?? DEFAULT_MAX_QUANTITY,
+  };
 }

@@ -2,12 +2,29 @@
  * The gallery's scenes on the other templates' demos (scripts/gallery.ts seeds each named cloud with
  * SCHEME=<id>'s demo): the same pages in a template's words, and the pages only a template has.
  */
+import type { Phone } from '../web/harness/phone';
 import type { Scene } from './gallery-scenes';
 
 /** 常州's 第一党支部: its 书记, its 记分员 and a 党员. */
 const PARTY_SECRETARY = '王立新';
 const PARTY_SCOREKEEPER = '赵雪';
 const PARTY_MEMBER = '陈志明';
+
+/** 石板村 (SCHEME=village): the 户主 the preview opens as (scripts/demos/village-cast.ts START_HOUSEHOLD), and the 超市管理员. */
+const HOUSEHOLD = { as: 'demo-h1-03' };
+const SHOP_KEEPER = '牟小芳';
+const SHOP_KEEPER_OPENID = 'demo-shop';
+
+/** The shop keeper at the desk with the code of the 户主's newest open reservation, looked up. */
+async function lookUpDemoCode(p: Phone): Promise<void> {
+  await p.goto(HOUSEHOLD.as, 'pages/shop/index');
+  await p.screen.locator('.tabs').getByText('我的兑换').click();
+  const code = ((await p.screen.locator('.redemption__code').first().textContent()) ?? '').trim();
+  await p.goto(SHOP_KEEPER_OPENID, 'pages/shop-desk/index');
+  await p.type('.entry', code);
+  await p.tap('.lookup');
+  await p.screen.locator('.found').waitFor();
+}
 
 export const TEMPLATE_SCENES: Scene[] = [
   // The 常州 party organisation (SCHEME=changzhou): the same pages in a template's words.
@@ -128,6 +145,55 @@ export const TEMPLATE_SCENES: Scene[] = [
       await p.screen.locator('.periods').getByText('年榜', { exact: true }).click();
       await p.tap('.scope', '本部门');
       await p.sees(/-\d/, '.row');
+    },
+  },
+  // The village template (SCHEME=village): the 积分超市 of a household, and the 超市管理员's desk.
+  { page: 'shop', state: 'village', who: HOUSEHOLD, cloud: 'village', height: 1200, act: (p) => p.screen.locator('.reward').first().waitFor() },
+  {
+    page: 'shop',
+    state: 'village-reserved',
+    who: HOUSEHOLD,
+    cloud: 'village',
+    act: async (p) => {
+      await p.screen.locator('.reward', { hasText: '毛巾' }).locator('.reward__reserve').click();
+      await p.screen.locator('.reserve__stepper .t-stepper__plus').click();
+      await p.sees('共 20 积分', '.reserve__cost');
+      await p.tap('.reserve-dialog .t-dialog__button--confirm');
+      await p.screen.locator('.reserved__code').waitFor();
+    },
+  },
+  {
+    page: 'shop',
+    state: 'village-mine',
+    who: HOUSEHOLD,
+    cloud: 'village',
+    height: 1000,
+    act: async (p) => {
+      await p.screen.locator('.tabs').getByText('我的兑换').click();
+      await p.screen.locator('.redemption').first().waitFor();
+    },
+  },
+  {
+    page: 'shop',
+    state: 'village-manager',
+    who: '向红梅',
+    cloud: 'village',
+    act: async (p) => {
+      await p.tap('.reward__main', '洗衣液');
+      await p.screen.locator('.editor__save').waitFor();
+    },
+  },
+  { page: 'shop-desk', state: 'village', who: SHOP_KEEPER, cloud: 'village', height: 1000, act: lookUpDemoCode },
+  {
+    page: 'shop-desk',
+    state: 'village-not-today',
+    who: SHOP_KEEPER,
+    cloud: 'village',
+    height: 1000,
+    act: async (p) => {
+      await lookUpDemoCode(p);
+      await p.tap('.fulfil');
+      await p.screen.locator('.message, .done').first().waitFor();
     },
   },
 ];

@@ -37,6 +37,7 @@ export const ICONS = {
   roster: '<rect x="7" y="6" width="34" height="36" rx="3"/><circle cx="17" cy="18" r="4"/><path d="M11 30c.8-3.5 3-5 6-5s5.2 1.5 6 5"/><path d="M28 16h7M28 23h7M12 36h23"/>',
   reminders: '<path d="M12 34V22a12 12 0 0 1 24 0v12l3 4H9z"/><path d="M20 42h8"/><path d="M24 6v4"/>',
   elimination: '<rect x="6" y="6" width="24" height="36" rx="3"/><path d="M12 15h12M12 23h12M12 31h6"/><path d="M38 12v26M32 32l6 6 6-6"/>',
+  shop: '<path d="M4 8h6l5 23h23l4-16H12"/><circle cx="18" cy="39" r="3"/><circle cx="35" cy="39" r="3"/><path d="M21 22h12"/>',
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -237,6 +237,8 @@ export interface Capabilities {
   veto?: boolean;
   /** May read 末尾淘汰's list (bottom.list). Absent: no. */
   eliminate?: boolean;
+  /** May open the 积分超市 (shop.list): an active account where the template keeps one. Absent: no. */
+  shop?: boolean;
 }
 
 /** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */
@@ -360,6 +362,16 @@ export interface RewardView {
   cost: number;
   stock: number;
   keeper: string;
+}
+
+/** When rewards are handed over, for the 积分超市's first screen (S7, S6, S9). */
+export interface ShopDays {
+  /** The first redemption day on or after today (Asia/Shanghai): today when today is one. */
+  next: string;
+  /** Days a reservation waits after the day it is made. */
+  reservationDays: number;
+  /** The most of one reward one reservation takes. */
+  maxQuantity: number;
 }
 
 /** The input of a reward an administrator adds or changes. */
@@ -624,7 +636,7 @@ export interface Actions {
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };
   /** 积分超市 (seeds/004 第三篇): the rewards in stock and the caller's balance, in one call. */
-  'shop.list': { payload: Record<string, never> | undefined; data: { rewards: RewardView[]; balance: number; total: number; keeper: boolean; manager: boolean } };
+  'shop.list': { payload: Record<string, never> | undefined; data: { rewards: RewardView[]; balance: number; total: number; keeper: boolean; manager: boolean; days: ShopDays } };
   /** Adds a reward (no rewardId) or changes one: administrators (the secretariat, or a role with the 'shop' right). */
   'shop.reward.save': { payload: RewardInput; data: { reward: Reward } };
   /** One transaction: checks balance and stock together, writes the reservation with a pickup code, spends the points. */

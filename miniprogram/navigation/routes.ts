@@ -17,6 +17,8 @@ export const PAGES = {
   'member-ledger': '/pages/member-ledger/index',
   reminders: '/pages/reminders/index',
   elimination: '/pages/elimination/index',
+  shop: '/pages/shop/index',
+  'shop-desk': '/pages/shop-desk/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -47,3 +47,18 @@ describe('who is offered 末尾淘汰名单 (seeds/003)', () => {
     expect(capabilitiesOf(member(), WITH_BOTTOM).eliminate).toBe(false);
   });
 });
+
+describe('who is offered the 积分超市 (seeds/004 第三篇 四(五)1②, S20)', () => {
+  const WITH_SHOP: Scheme = { ...JINGMEN_SCHEME, shop: { keeperRole: 'president', subsidyShare: 0.5, redemptionDays: { day: 15, months: [3, 6, 9, 12] } } };
+
+  it('offers it to every active account where the template keeps one', () => {
+    expect(capabilitiesOf(member(), WITH_SHOP).shop).toBe(true);
+    expect(capabilitiesOf(member({ roles: ['president'] }), WITH_SHOP).shop).toBe(true);
+  });
+
+  it('offers it to nobody where the template keeps none, nor to a caller without an active account', () => {
+    expect(capabilitiesOf(member(), JINGMEN_SCHEME).shop).toBe(false);
+    expect(capabilitiesOf(member({ status: 'left' }), WITH_SHOP).shop).toBe(false);
+    expect(capabilitiesOf(null, WITH_SHOP, true).shop).toBe(false);
+  });
+});

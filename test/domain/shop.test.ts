@@ -86,9 +86,18 @@ describe('pickup codes (S10)', () => {
 });
 
 describe('expiry (S6)', () => {
-  it('keeps a reservation through the 30th day after it was made and expires it the next day', () => {
+  it('keeps a reservation through the 30th day after it was made', () => {
     expect(lastPickupDay('2026-03-02', shop)).toBe('2026-04-01');
     expect(lastPickupDay('2026-12-15', { ...shop, reservationDays: 20 })).toBe('2027-01-04');
+  });
+
+  it('keeps a reservation made between redemption days until the first one it meets (S21)', () => {
+    expect(lastPickupDay('2026-03-16', shop)).toBe('2026-06-15');
+    expect(lastPickupDay('2026-05-20', shop)).toBe('2026-06-19');
+    expect(lastPickupDay('2026-12-16', shop)).toBe('2027-03-15');
+  });
+
+  it('expires a reservation the day after its last pickup day', () => {
     expect(expired(redemption(), '2026-04-01')).toBe(false);
     expect(expired(redemption(), '2026-04-02')).toBe(true);
     expect(expired(redemption({ status: 'fulfilled' }), '2026-05-01')).toBe(false);

@@ -64,6 +64,10 @@ describe('rewards (S2, S13)', () => {
     });
     expect((await shop('keeper')).keeper).toBe(true);
   });
+
+  it('say when rewards are handed over: the next redemption day, the days a reservation waits, how many at once (S20)', async () => {
+    expect((await shop('a')).days).toEqual({ next: '2026-03-15', reservationDays: 30, maxQuantity: 10 });
+  });
 });
 
 describe('reserving (S1, S3–S5, S9)', () => {
@@ -143,22 +147,29 @@ describe('expiry by the daily job (S6)', () => {
   let late: Redemption;
   const expire = async () => (await world.h.cloud.invoke('cron', { Type: 'Timer', TriggerName: 'expiry' })) as { ok: boolean; data: { expired: number } };
 
-  it('keeps a reservation through its 30th day after the one it was made on, in Shanghai', async () => {
+  it('keeps a reservation made the day after a redemption day until the next one, a quarter away (S21)', async () => {
     at('2026-03-16T10:00:00+08:00');
+    const { redemption } = await reserve('b', 'soap', 1);
+    expect(redemption.expiresOn).toBe('2026-06-15');
+    await world.h.ok(as('b'), 'redeem.cancel', { redemptionId: redemption._id });
+  });
+
+  it('keeps a reservation through its 30th day after the one it was made on, in Shanghai', async () => {
+    at('2026-03-15T18:00:00+08:00');
     late = (await reserve('b', 'soap', 2)).redemption;
-    expect(late.expiresOn).toBe('2026-04-15');
-    at('2026-04-15T23:59:00+08:00');
+    expect(late.expiresOn).toBe('2026-04-14');
+    at('2026-04-14T23:59:00+08:00');
     expect((await expire()).data.expired).toBe(0);
     expect(await shop('b')).toMatchObject({ balance: 30 });
   });
 
   it('expires it at midnight, returning points and stock, once however often the job runs', async () => {
-    at('2026-04-16T00:00:30+08:00');
+    at('2026-04-15T00:00:30+08:00');
     expect(await expire()).toMatchObject({ ok: true, data: { expired: 1 } });
     expect(await expire()).toMatchObject({ ok: true, data: { expired: 0 } });
     expect(await shop('b')).toMatchObject({ balance: 40, rewards: [{}, {}, { stock: 100 }] });
-    expect((await world.h.ok(as('b'), 'redeem.mine', {})).redemptions[0]).toMatchObject({ _id: late._id, status: 'expired' });
-    expect(await refused(as('b'), 'redeem.cancel', { redemptionId: late._id })).toMatchObject({ code: 'CONFLICT', message: '该兑换已过领取期限（2026-04-15），积分和库存已退回' });
+    expect((await world.h.ok(as('b'), 'redeem.mine', {})).redemptions.find((r) => r._id === late._id)).toMatchObject({ status: 'expired' });
+    expect(await refused(as('b'), 'redeem.cancel', { redemptionId: late._id })).toMatchObject({ code: 'CONFLICT', message: '该兑换已过领取期限（2026-04-14），积分和库存已退回' });
   });
 });
 
@@ -170,7 +181,7 @@ describe('一票否决 in force (001 篇十七 14, S14)', () => {
       code: 'FORBIDDEN',
       message: '因一票否决（出现违法违纪问题：参与赌博被治安处罚），2026 年度暂停积分兑换，积分照常累计',
     });
-    await world.h.ok(as('k1'), 'award.propose', { itemId: 'review.points', occurredOn: '2026-04-16', recipients: [{ memberId: world.party.id('b') }], count: 5, note: '' });
+    await world.h.ok(as('k1'), 'award.propose', { itemId: 'review.points', occurredOn: '2026-04-15', recipients: [{ memberId: world.party.id('b') }], count: 5, note: '' });
     expect(await shop('b')).toMatchObject({ balance: 45, total: 45 });
   });
 });

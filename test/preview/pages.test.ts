@@ -31,6 +31,9 @@ const FIRST_SCREENS: Record<string, { who: string | { as: string }; shows: strin
   'pages/reminders/index': { who: '黄志刚', shows: '第十九条', selector: '.intro__article' },
   // 荆门 has no 末尾淘汰 (seeds/003's qiuxian template does): the page says so.
   'pages/elimination/index': { who: '王建华', shows: '本方案没有末尾淘汰' },
+  // 荆门 keeps no 积分超市 (the village template does: village.test.ts reserves and hands over there).
+  'pages/shop/index': { who: '马丽', shows: '本方案没有积分超市' },
+  'pages/shop-desk/index': { who: '马丽', shows: '在兑换日凭取货码发放', selector: '.entry__hint' },
 };
 
 /**

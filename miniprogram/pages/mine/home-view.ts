@@ -42,6 +42,8 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & 
   if (home.can.remind) links.push({ page: 'reminders', title: '排名靠后', icon: iconOf('reminders'), badge: 0 });
   // 末尾淘汰 (seeds/003): the last places of a closed half-year or year, for the 会长会.
   if (home.can.eliminate) links.push({ page: 'elimination', title: '末尾淘汰', icon: iconOf('elimination'), badge: 0 });
+  // 积分超市 (seeds/004 第三篇 四(五)1②): every active account where the template keeps one (S20).
+  if (home.can.shop) links.push({ page: 'shop', title: '积分超市', icon: iconOf('shop'), badge: 0 });
   if (home.roles.includes('secretariat')) links.push({ page: 'admin', title: '管理', icon: iconOf('admin'), badge: 0 });
   return links;
 }

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { Reward } from '../../../typings/api';
 import { DomainError } from '../../../domain/errors';
-import { balanceOf, keepsShop, managesShop, shopOf, subsidyShareOf } from '../../../domain/shop';
+import { shanghaiDate } from '../../../domain/periods';
+import { balanceOf, keepsShop, managesShop, shopDaysOf, shopOf, subsidyShareOf } from '../../../domain/shop';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { id } from '../validation';
@@ -28,6 +29,7 @@ export const shopList = defineAction('shop.list', {
       total: tally?.total ?? 0,
       keeper: keepsShop(account, shop),
       manager: managesShop(account, secretariat, scheme.organisation),
+      days: shopDaysOf(shanghaiDate(ctx.now), shop),
     };
   },
 });
