@@ -110,11 +110,11 @@ export const TEMPLATE_SCENES: Scene[] = [
   },
 
   // The village template (SCHEME=village): households, not people, on 我的 and the boards (H9, H12).
-  { page: 'mine', state: 'village-household', who: { as: 'demo-h1-03' }, cloud: 'village', act: (p) => p.sees('本户').then(() => undefined) },
+  { page: 'mine', state: 'village-household', who: HOUSEHOLD, cloud: 'village', act: (p) => p.sees('本户').then(() => undefined) },
   {
     page: 'ranking',
     state: 'village-group',
-    who: { as: 'demo-h1-03' },
+    who: HOUSEHOLD,
     cloud: 'village',
     height: 1200,
     act: async (p) => {
@@ -126,7 +126,7 @@ export const TEMPLATE_SCENES: Scene[] = [
   {
     page: 'ranking',
     state: 'village-units',
-    who: { as: 'demo-h1-03' },
+    who: HOUSEHOLD,
     cloud: 'village',
     act: async (p) => {
       await p.screen.locator('.periods').getByText('累计', { exact: true }).click();

@@ -13,7 +13,8 @@ describe('石板村', () => {
   it('shows a household’s person the household’s pages: its points, boards of households, its quarter in 公示', async () => {
     const as = 'demo-h1-03';
     const phone = await suite.open({ as }, 'pages/mine/index');
-    expect(await tilesOf(phone, as)).toEqual(['申报积分', '积分明细', '排行榜', '公示', '考评公示']);
+    // 积分超市 is the shop's own journey (village.test.ts).
+    expect(await tilesOf(phone, as)).toEqual(['申报积分', '积分明细', '排行榜', '公示', '考评公示', '积分超市']);
     await tour(phone, as, [
       // The avatar is the household's name without 户 (谢建国户: 建国), not its last two characters (国户).
       { route: 'pages/mine/index', shows: /本户 \d 人/, then: async (p) => expect(await p.screen.locator('.profile__avatar').innerText()).not.toMatch(/户$/) },
