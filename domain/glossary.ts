@@ -66,6 +66,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
   if (scheme.outcomes?.bottom) terms.bottom = true;
   if (hasVetoes(scheme)) terms.vetoes = true;
   if (scheme.dues) terms.dues = true;
+  if (organisation.households) terms.households = true;
   if (scheme.outcomes?.warnings) terms.warnings = scheme.outcomes.warnings.map((w) => ({ id: w.id, name: w.name }));
   if (scheme.fixedPoints) {
     terms.fixedPoints = { item: scheme.fixedPoints.item, attributes: scheme.fixedPoints.attributes.map((a) => ({ id: a.id, name: a.name, values: a.values.map((v) => ({ id: v.id, name: v.name, points: v.points })) })) };

@@ -74,11 +74,13 @@ export function normalizePhone(raw: string): string | null {
 
 /**
  * The category of a new member whose row gives none: the template's default, or none for an official
- * who is not a member (荆门's political instructor, SPEC §4).
+ * who is not a member (荆门's political instructor, SPEC §4). Where the accounts are households
+ * (seeds/004 第三篇 以户为单位), a person's own row is never an account: the 文书 who keeps the roster
+ * has no 积分台账, like the 评定小组 (docs/rules.md H11, H23).
  */
 export function defaultCategory(roles: readonly string[], organisation: OrganisationDef): string | null {
   const official = roles.some((id) => organisation.roles.find((r) => r.id === id)?.official);
-  return official ? null : organisation.defaultCategory;
+  return official || organisation.households ? null : organisation.defaultCategory;
 }
 
 /** Problems of a complete member record, in Chinese; empty when it is valid. */

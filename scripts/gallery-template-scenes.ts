@@ -112,6 +112,44 @@ export const TEMPLATE_SCENES: Scene[] = [
     },
   },
 
+  // The village template (SCHEME=village): households, not people, on 我的 and the boards (H9, H12).
+  { page: 'mine', state: 'village-household', who: HOUSEHOLD, cloud: 'village', act: (p) => p.sees('本户').then(() => undefined) },
+  {
+    page: 'ranking',
+    state: 'village-group',
+    who: HOUSEHOLD,
+    cloud: 'village',
+    height: 1200,
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('累计', { exact: true }).click();
+      await p.tap('.scope', '本村民小组');
+      await p.sees('谢建国户', '.row');
+    },
+  },
+  {
+    page: 'ranking',
+    state: 'village-units',
+    who: HOUSEHOLD,
+    cloud: 'village',
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('累计', { exact: true }).click();
+      await p.tap('.scope--units');
+      await p.sees(/户均/, '.unit-row');
+    },
+  },
+  // The enterprise template (SCHEME=enterprise): a 区队's year with balances below zero (六、4 零分或负分).
+  {
+    page: 'ranking',
+    state: 'enterprise-department',
+    who: { as: 'demo-zc1-manager' },
+    cloud: 'enterprise',
+    height: 1700,
+    act: async (p) => {
+      await p.screen.locator('.periods').getByText('年榜', { exact: true }).click();
+      await p.tap('.scope', '本部门');
+      await p.sees(/-\d/, '.row');
+    },
+  },
   // The village template (SCHEME=village): the 积分超市 of a household, and the 超市管理员's desk.
   { page: 'shop', state: 'village', who: HOUSEHOLD, cloud: 'village', height: 1200, act: (p) => p.screen.locator('.reward').first().waitFor() },
   {

@@ -7,7 +7,7 @@
  */
 import type { Claim } from '../typings/models';
 import { sdk } from './cloud';
-import type { StoredMember } from './data/members';
+import { boundOpenids, type StoredMember } from './data/members';
 
 export const REVIEW_TEMPLATE_ENV = 'SUBSCRIBE_TEMPLATE_REVIEW';
 export const DECIDED_TEMPLATE_ENV = 'SUBSCRIBE_TEMPLATE_DECIDED';
@@ -52,24 +52,22 @@ export async function notifyReviewers(claim: Claim, reviewers: readonly StoredMe
   return outcome;
 }
 
-/** Tells the member who submitted or proposed a claim that it was approved or rejected, and why. */
+/**
+ * Tells the member who submitted or proposed a claim that it was approved or rejected, and why: a
+ * household's claim is the household's, so each of its bound people is told (docs/rules.md H21).
+ */
 export async function notifyClaimant(claim: Claim, claimant: StoredMember | null): Promise<NotifyOutcome> {
   const templateId = process.env[DECIDED_TEMPLATE_ENV];
   const outcome = { sent: 0, failed: 0 };
-  if (!templateId || !claimant?.openid || (claim.status !== 'approved' && claim.status !== 'rejected')) return outcome;
+  if (!templateId || !claimant || (claim.status !== 'approved' && claim.status !== 'rejected')) return outcome;
   const last = claim.decisions[claim.decisions.length - 1];
   const approved = claim.status === 'approved';
-  await send(
-    claimant.openid,
-    templateId,
-    `pages/ledger/index?claimId=${claim._id}`,
-    {
-      thing1: { value: clip(claim.itemName, 20) },
-      phrase2: { value: approved ? '已通过' : '未通过' },
-      number3: { value: approved ? claim.total : 0 },
-      thing4: { value: clip(approved ? '积分已计入' : `${last?.byName ?? ''}驳回：${last?.reason ?? ''}`, 20) },
-    },
-    outcome,
-  );
+  const data = {
+    thing1: { value: clip(claim.itemName, 20) },
+    phrase2: { value: approved ? '已通过' : '未通过' },
+    number3: { value: approved ? claim.total : 0 },
+    thing4: { value: clip(approved ? '积分已计入' : `${last?.byName ?? ''}驳回：${last?.reason ?? ''}`, 20) },
+  };
+  for (const openid of boundOpenids(claimant)) await send(openid, templateId, `pages/ledger/index?claimId=${claim._id}`, data, outcome);
   return outcome;
 }

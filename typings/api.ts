@@ -77,6 +77,8 @@ export interface MemberPatch {
   secretariat?: boolean;
   /** Clears the bound WeChat account and issues a new invite code (rebinding is an admin reset). */
   resetBinding?: true;
+  /** A household's person, by name: clears their WeChat and gives them a new code; the others stay bound (docs/rules.md H20). */
+  resetHolder?: string;
 }
 
 export interface ImportRow {
@@ -162,6 +164,8 @@ export interface SchemeTerms {
   dues?: true;
   /** The warnings outcomes may carry, by id (黄色预警, 红色预警). */
   warnings?: { id: string; name: string }[];
+  /** Templates whose accounts are households (seeds/004 第三篇 以户为单位): pages count 户, not 人. */
+  households?: true;
   /**
    * Templates with 固定积分 (seeds/004 五、1): the attributes, each value with its points per full month
    * worked (HR's 出勤录入 and the attributes sheet of a person).
@@ -564,7 +568,7 @@ export interface Actions {
   };
   'admin.members.update': {
     payload: { memberId: string; patch: MemberPatch };
-    /** The member's current invite code (a new one after resetBinding), for the secretariat to share. */
+    /** The member's current invite code (a new one after resetBinding), for the secretariat to share; after resetHolder, that person's new code. */
     data: { member: Member; inviteCode: string };
   };
   'admin.dues.record': { payload: { memberId: string; paidOn: string; years: 1 | 5 }; data: { dues: DuesRecord; entries: LedgerEntry[] } };

@@ -46,6 +46,8 @@ export interface MemberRecord {
 export interface HouseholdHolder {
   name: string;
   bound?: boolean;
+  /** The person's own invite code: the secretariat's directory only. */
+  inviteCode?: string;
 }
 
 /** A member as the api answers (SPEC §5): the record, with the contract's names of category and roles too. */

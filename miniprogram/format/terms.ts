@@ -27,3 +27,8 @@ export function memberSubtitle(member: { branchName: string | null; category: st
   parts.push(...member.roles.map((id) => roleName(terms, id)));
   return parts.join(' · ');
 }
+
+/** How the pages count accounts: 户 where they are households (seeds/004 以户为单位), else 人. */
+export function countWord(terms: Pick<SchemeTerms, 'households'> | null | undefined): string {
+  return terms?.households ? '户' : '人';
+}

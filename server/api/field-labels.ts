@@ -47,6 +47,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   patch: '修改内容',
   secretariat: '秘书处身份',
   resetBinding: '重置绑定',
+  resetHolder: '重置绑定的户内成员',
   paidOn: '缴费日期',
   years: '缴费年数',
   duesId: '会费记录',

@@ -57,6 +57,12 @@ export function toMember(stored: StoredMember): Member {
   };
 }
 
+/** Every WeChat account acting for `member`: their own, or each bound person of a household (H9). */
+export function boundOpenids(member: StoredMember): string[] {
+  const own = member.openid ? [member.openid] : [];
+  return [...own, ...(member.holders ?? []).flatMap((h) => (h.openid ? [h.openid] : []))];
+}
+
 /**
  * A member with their phone: for the secretariat, and for the member themself; with their 固定积分
  * attributes where the template keeps them (HR's 出勤录入 shows each person's monthly points).

@@ -2,7 +2,8 @@
  * The board of units (SCHEMES.md §3 Boards, ranking.get by: 'unit'): each unit's active members'
  * points in the period summed by the database, ranked by that total with the members' board order
  * (ties share a rank, then by name). Every unit has a row, 0 with no points; the average is over the
- * unit's active members, of points or of the score where the period ranks by score.
+ * unit's active members on the board (of a category: a 村民小组长 or other official without one has no
+ * account, docs/rules.md H11), of points or of the score where the period ranks by score.
  */
 import type { UnitRankingRow } from '../../typings/api';
 import type { Branch } from '../../typings/models';
@@ -33,7 +34,7 @@ export async function unitBoard(tallyKey: TallyKey, by: Measure): Promise<UnitRa
     readAll<Branch>(db.collection(COLLECTIONS.branches)),
     sumsByUnit(COLLECTIONS.tallies, { key: tallyKey, ...unitsOnly }, 'total'),
     by === 'score' ? sumsByUnit(COLLECTIONS.tallies, { key: tallyKey, ...unitsOnly }, 'score') : Promise.resolve(null),
-    sumsByUnit(COLLECTIONS.members, unitsOnly, null),
+    sumsByUnit(COLLECTIONS.members, { ...unitsOnly, category: db.command.neq(null) }, null),
   ]);
   const competitors = units.map((unit) => ({ memberId: unit._id, name: unit.name, branchName: null, total: round2(totals.get(unit._id) ?? 0) }));
   return rankBoard(competitors).map((row) => {

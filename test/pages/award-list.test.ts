@@ -187,3 +187,12 @@ describe('奖分 page: evidence photos', () => {
     expect(proposals(callFunction)).toEqual([]);
   });
 });
+
+describe('奖分 page: only accounts are listed', () => {
+  it('leaves a person without a category (an official with no 积分台账) off a unit’s list', async () => {
+    const official = aDirectoryMember({ _id: 'm-official', name: '周指导员', branchId: 'b-duodao', branchName: '掇刀分会', category: null, tier: null });
+    const { page } = await openAward({ 'members.list': ok({ members: [...DUODAO, official], branches: BRANCHES, cursor: null, terms: jingmenTerms() }) });
+    await tap(page, [LIST, '.unit-members__open']);
+    expect(rowsOf(page).map((row) => textIn(row))).toEqual([expect.stringContaining('掇刀会员')]);
+  });
+});

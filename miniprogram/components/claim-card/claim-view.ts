@@ -49,7 +49,7 @@ export interface ClaimView {
   warnings: string[];
   /** The photos' short-lived URLs (files are never shown by id). */
   photos: string[];
-  /** '获分人', or for a 一票否决 '否决对象'. */
+  /** '获分人', '扣分对象' for a deduction, or for a 一票否决 '否决对象'. */
   recipientsLabel: string;
   /** A proposed 一票否决: the condition, the cycle, the reason and what approving it does. */
   veto: { condition: string; cycle: string; reason: string; effect: string } | null;
@@ -116,10 +116,12 @@ function decisionText(decision: Decision): string {
 export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBranchName'>>): ClaimView {
   // A veto has no lines: it names the member it concerns.
   const names = claim.veto ? [claim.veto.memberName] : [...new Set(claim.lines.map((line) => line.memberName))];
+  // A deduction (seeds/004 第一篇 扣分, 第三篇 四(二)) is proposed like an award but takes points away: said so.
+  const deduction = claim.kind === 'award' && claim.lines.length > 0 && claim.lines.every((line) => line.points < 0);
   return {
     who: claim.createdByName,
     unit: claim.createdByBranchName ?? '',
-    kindLabel: KIND_LABELS[claim.kind],
+    kindLabel: deduction ? '领导扣分' : KIND_LABELS[claim.kind],
     totalPoints: totalPoints(claim),
     multiLine: claim.lines.length > 1,
     recipients: names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 人` : names.join('、'),
@@ -128,7 +130,7 @@ export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBran
     decisions: claim.decisions.map((decision, i) => ({ key: `${i}`, text: decisionText(decision), reason: decision.reason ?? '' })),
     warnings: claimWarnings(claim),
     photos: (claim.evidenceUrls ?? []).filter(Boolean),
-    recipientsLabel: claim.veto ? '否决对象' : '获分人',
+    recipientsLabel: claim.veto ? '否决对象' : deduction ? '扣分对象' : '获分人',
     veto: claim.veto
       ? { condition: claim.veto.conditionName, cycle: periodLabel('cycle', claim.veto.key), reason: claim.note, effect: VETO_EFFECT_LABELS[claim.veto.effect] }
       : null,

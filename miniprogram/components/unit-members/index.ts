@@ -111,7 +111,8 @@ Component({
           const page: DataOf<'members.list'> = await call('members.list', { status: 'active', limit: PAGE_SIZE, ...(unitId ? { branchId: unitId } : {}), ...(cursor ? { cursor } : {}) });
           if (thisLoad !== session.loads) return;
           if (this.data.units.length === 0) this.useUnits(page.branches, page.unitId);
-          members.push(...page.members);
+          // Points go to accounts: a person without a category (a 村民小组长, the 文书; H11, H23) has none to list.
+          members.push(...page.members.filter((m) => m.category !== null));
           cursor = page.cursor;
         } while (cursor && members.length < MOST_LISTED);
         session.members = members;

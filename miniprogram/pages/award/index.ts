@@ -17,6 +17,7 @@ import { failureMessage, pageState } from '../../services/page-state';
 import { addDays, chinaDay } from '../../format/dates';
 import { askForDecisionMessage } from '../../services/decision-message';
 import { problemsOf, proposalOf, type AwardForm } from './award-form';
+import { awardWordsOf } from './award-words';
 import {
   discretionaryItems,
   discretionaryPreview,
@@ -61,6 +62,10 @@ Component({
     modes: [] as { value: AwardMode; label: string }[],
     memberWord: '会员',
     unitWord: '分会',
+    countWord: '人',
+    recordScope: '本分会',
+    recordDecider: '分会委员会',
+    addAll: '选入本分会全部会员',
     eventItems: [] as CatalogItem[],
     recordItems: [] as CatalogItem[],
     count: '1',
@@ -125,9 +130,7 @@ Component({
           selfId: viewer.memberId ?? '',
           modes,
           mode,
-          memberWord: terms.words.member,
-          unitWord: terms.words.unit,
-          whole: terms.boards.whole,
+          ...awardWordsOf(terms, viewer.roles),
           eventItems: events,
           // The monthly 固定积分 are the job's to post (seeds/004 五、1), never an award.
           discretionaryItems: discretionaryItems(catalog.items, secretariat).filter((item) => item.id !== terms.fixedPoints?.item),
@@ -245,8 +248,9 @@ Component({
         let cursor: string | undefined;
         do {
           const page = await call('members.list', { status: 'active', ...(cursor ? { cursor } : {}) });
+          // Only accounts get points: a person without a category (the 评定小组, a 文书, 荆门's 政治指导员) has none.
           for (const m of page.members) {
-            if (!taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
+            if (m.category !== null && !taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
             taken.add(m._id);
           }
           cursor = page.cursor ?? undefined;

@@ -5,7 +5,8 @@
  * or back at the tab page that sent them here (`?from=report`: 申报 keeps its draft and restores it).
  * Opening this page costs no cloud call.
  */
-import { ApiCallError, call, newRequestId } from '../../services/api';
+import { ApiCallError, call, knownTerms, newRequestId } from '../../services/api';
+import { bindHelpOf } from './bind-help';
 import { isPageName, isTabPage, PAGES, restartAtHome, type PageName } from '../../navigation/routes';
 
 const INVITE_CODE = /^[A-Z0-9]{6,12}$/;
@@ -25,12 +26,14 @@ Component({
     code: '',
     error: '',
     binding: false,
+    help: bindHelpOf(null),
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       const from = query.from;
       if (isPageName(from) && isTabPage(from)) returnPages.set(this, from);
+      this.setData({ help: bindHelpOf(knownTerms()) });
     },
 
     onCodeChange(event: WechatMiniprogram.CustomEvent<{ value: string }>) {

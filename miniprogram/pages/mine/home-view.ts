@@ -54,17 +54,29 @@ function actingLine(home: Home): string {
   return `${home.acting}（本户 ${home.member.holders.length} 人）· `;
 }
 
+/** The avatar's two characters: a person's given name; a household's without 户 (谢建国户 → 建国, not 国户). */
+function initialOf(member: NonNullable<Home['member']>): string {
+  return (member.kind === 'household' ? member.name.replace(/户$/, '') : member.name).slice(-2);
+}
+
 /** The page's data for a loaded home. */
 export function homeViewOf(home: Home) {
   return {
     member: home.member,
     subtitle: home.member ? actingLine(home) + memberSubtitle(home.member, home.terms) : '',
-    initial: home.member ? home.member.name.slice(-2) : '',
+    initial: home.member ? initialOf(home.member) : '',
     standings: home.standings,
     recent: home.recent,
     inboxCount: home.inboxCount,
     authority: home.authority,
     links: home.member ? quickLinksOf(home) : [],
+    /** The template's word for whom a WeChat binds to (会员, 农户, 员工), for the card shown before binding. */
+    memberWord: home.terms?.words.member ?? '会员',
+    /**
+     * A person without a category and without entries (the 评定小组's people and the 文书 of a village,
+     * H11, H23; 荆门's 政治指导员, M3) has no 积分台账: no points card and no call to report for themself.
+     */
+    accountless: home.member !== null && home.member.category === null && home.member.kind !== 'household' && home.recent.length === 0,
   };
 }
 
@@ -78,4 +90,6 @@ export const EMPTY_HOME_VIEW: ReturnType<typeof homeViewOf> = {
   inboxCount: 0,
   authority: 0,
   links: [],
+  memberWord: '会员',
+  accountless: false,
 };

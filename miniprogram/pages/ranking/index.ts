@@ -18,7 +18,7 @@ import { chinaDay } from '../../format/dates';
 import { categoryName } from '../../format/terms';
 import { earnsCertificate } from '../../pictures/certificate';
 import { sharePicture } from '../../pictures/render';
-import { certificateFor, memberPictureRows, sharedBoardPicture, unitPictureRows } from './pictures';
+import { certificateFor, memberPictureRows, sharedBoardPicture, unitDetail, unitPictureRows } from './pictures';
 import {
   boardTitle,
   branchNameOf,
@@ -88,7 +88,7 @@ Component({
     title: '',
     rows: [] as ShownRow[],
     /** The board of units (按支部), when that scope is on. */
-    unitRows: [] as UnitRankingRow[],
+    unitRows: [] as (UnitRankingRow & { detail: string })[],
     me: null as { rank: number | null; total: number; shown: number } | null,
     /** The caller's member id, to mark their own row. */
     myMemberId: '',
@@ -214,7 +214,7 @@ Component({
           key: shownKey ?? '',
           keyLabel: periodLabel(period, shownKey),
           title: boardTitle({ period, key: shownKey, scope: {}, units: true }, null, board.terms),
-          unitRows: board.rows,
+          unitRows: board.rows.map((row) => ({ ...row, detail: unitDetail(row, board.terms) })),
           rows: [],
           me: null,
           canShowMore: false,
@@ -321,7 +321,7 @@ Component({
     /** A picture of the top of the board as shown, offered in WeChat's picture menu (send, save). */
     async onSharePicture() {
       const { scopeKind, rows, unitRows, terms, title, today } = this.data;
-      const pictureRows = scopeKind === 'units' ? unitPictureRows(unitRows) : memberPictureRows(rows, terms);
+      const pictureRows = scopeKind === 'units' ? unitPictureRows(unitRows, terms) : memberPictureRows(rows, terms);
       if (!(await sharePicture(this, '#picture', sharedBoardPicture(title, pictureRows, terms, today)))) wx.showToast({ title: PICTURE_FAILED, icon: 'none' });
     },
 

@@ -4,6 +4,7 @@
  */
 import type { RankingRow, SchemeTerms, UnitRankingRow } from '../../../typings/api';
 import { dayLabel } from '../../format/dates';
+import { countWord } from '../../format/terms';
 import { boardPicture, type PictureRow } from '../../pictures/board-picture';
 import { certificatePicture } from '../../pictures/certificate';
 import type { Picture } from '../../pictures/drawing';
@@ -16,8 +17,14 @@ export function memberPictureRows(rows: readonly ShownRow[], terms: SchemeTerms 
   return rows.map((row) => ({ rank: row.rank, name: row.name, detail: row.branchName || direct, points: row.shown }));
 }
 
-export function unitPictureRows(rows: readonly UnitRankingRow[]): PictureRow[] {
-  return rows.map((row) => ({ rank: row.rank, name: row.name, detail: `${row.members} 人 · 人均 ${row.average} 分`, points: row.total }));
+/** A unit's headcount and average: '22 人 · 人均 69.36 分', or by households where they are the accounts (户均). */
+export function unitDetail(row: Pick<UnitRankingRow, 'members' | 'average'>, terms: SchemeTerms | null): string {
+  const word = countWord(terms);
+  return `${row.members} ${word} · ${word}均 ${row.average} 分`;
+}
+
+export function unitPictureRows(rows: readonly UnitRankingRow[], terms: SchemeTerms | null): PictureRow[] {
+  return rows.map((row) => ({ rank: row.rank, name: row.name, detail: unitDetail(row, terms), points: row.total }));
 }
 
 /** The top of the board as shown, titled as the page titles it, dated `today` ('YYYY-MM-DD'). */

@@ -5,6 +5,7 @@
  */
 import type { BottomRow, DataOf, Reminder } from '../../../typings/api';
 import { timeLabel } from '../../format/dates';
+import { countWord } from '../../format/terms';
 
 export type BottomList = DataOf<'reminder.list'>;
 
@@ -37,7 +38,7 @@ export function bottomRowOf(row: BottomRow, list: Pick<BottomList, 'ranked' | 'b
     id: row.memberId,
     name: row.name,
     branchName: row.branchName ?? list.terms.words.direct,
-    rank: `第 ${row.rank} 名（共 ${list.ranked} 人）`,
+    rank: `第 ${row.rank} 名（共 ${list.ranked} ${countWord(list.terms)}）`,
     measure: list.byScore ? `得分 ${row.score ?? 0}` : `${row.total} 分`,
     unranked: row.unranked,
     reminders: row.reminders.map(reminderLineOf),
@@ -48,7 +49,7 @@ export function bottomRowOf(row: BottomRow, list: Pick<BottomList, 'ranked' | 'b
 export function bottomSummaryOf(list: Pick<BottomList, 'year' | 'ranked' | 'rows' | 'terms'>, scopeName: string): string {
   const member = list.terms.words.member;
   if (list.ranked === 0) return `${list.year}年${scopeName}还没有${member}`;
-  return `${list.year}年${scopeName}排名后十分之一（至少 3 人，同分并列的一并列出）：${list.ranked} 名${member}中的 ${list.rows.length} 名`;
+  return `${list.year}年${scopeName}排名后十分之一（至少 3 ${countWord(list.terms)}，同分并列的一并列出）：${list.ranked} 名${member}中的 ${list.rows.length} 名`;
 }
 
 /** Templates whose year ends in 考评公示 with warnings (常州's 双色预警): those stay the formal ones (B5). */

@@ -47,6 +47,17 @@ export function categoriesOf(items: readonly CatalogItem[]): CategoryOption[] {
   return categories;
 }
 
+/**
+ * What the item field says before an item is chosen: what the catalog offers, in its own words (its
+ * categories; a catalog of one category, its first items), so a company or a village is not shown
+ * an association's 会议、活动.
+ */
+export function pickerHintOf(categories: readonly CategoryOption[]): string {
+  const names = categories.length > 1 ? categories.map((c) => c.name) : (categories[0]?.items ?? []).map((i) => i.name);
+  if (names.length === 0) return '';
+  return names.length > 3 ? `${names.slice(0, 3).join('、')}等` : names.join('、');
+}
+
 /** One line under the chosen item: '会议 · 第六条 · 20分'. */
 export function itemSummaryOf(item: CatalogItem): string {
   return [item.category, item.article, itemPointsLabel(item)].filter(Boolean).join(' · ');

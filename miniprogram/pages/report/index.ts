@@ -11,7 +11,7 @@ import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { claimsWindow, dayLabel } from '../../format/dates';
 import { goTo } from '../../navigation/routes';
-import { categoriesOf, itemFieldsOf, reportableItems, type CategoryOption } from './catalog-view';
+import { categoriesOf, itemFieldsOf, pickerHintOf, reportableItems, type CategoryOption } from './catalog-view';
 import { defaultsFor, missingOf, NOTE_MAX_LENGTH, payloadOf, previewOf, submittedOf, type ClaimForm } from './claim-form';
 import { addPhotos, MAX_PHOTOS, type Photo } from '../../services/evidence';
 import { clearDraft, draftOf, loadDraft, restoredFields, saveDraft, type ReportDraft } from './draft';
@@ -62,6 +62,7 @@ Component({
     status: 'loading' as Status,
     errorMessage: '',
     categories: [] as CategoryOption[],
+    pickerHint: '',
     activeCategory: 0,
     pickerVisible: false,
     dateVisible: false,
@@ -106,7 +107,8 @@ Component({
     useCatalog(catalog: DataOf<'catalog.get'>) {
       sessionOf(this).items = Object.fromEntries(reportableItems(catalog.items, catalog.selfReportMax).map((item) => [item.id, item]));
       const { start, end } = claimsWindow(catalog.claimsWindowDays);
-      this.setData({ categories: categoriesOf(catalog.items), windowStart: start, windowEnd: end });
+      const categories = categoriesOf(catalog.items);
+      this.setData({ categories, pickerHint: pickerHintOf(categories), windowStart: start, windowEnd: end });
     },
 
     async onPullDownRefresh() {

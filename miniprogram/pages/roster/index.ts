@@ -9,7 +9,7 @@ import type { DataOf } from '../../../typings/api';
 import { call } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { goTo } from '../../navigation/routes';
-import { rosterRowOf, rosterTitleOf, unitChoicesOf, type RosterRow, type UnitChoice } from './roster-view';
+import { rosterRowsOf, rosterTitleOf, unitChoicesOf, type RosterRow, type UnitChoice } from './roster-view';
 
 type Status = 'loading' | 'error' | 'loaded';
 
@@ -64,7 +64,7 @@ Component({
           units,
           unitNames: units.map((u) => u.name),
           title: rosterTitleOf(data, chosen),
-          rows: data.members.map((m) => rosterRowOf(m, data.terms)),
+          rows: rosterRowsOf(data.members, data.terms),
           cursor: data.cursor,
           moreError: '',
         });
@@ -81,7 +81,7 @@ Component({
       this.setData({ loadingMore: true, moreError: '' });
       try {
         const data = await call('members.list', this.payload(this.data.cursor));
-        this.setData({ rows: [...this.data.rows, ...data.members.map((m) => rosterRowOf(m, data.terms))], cursor: data.cursor });
+        this.setData({ rows: [...this.data.rows, ...rosterRowsOf(data.members, data.terms)], cursor: data.cursor });
       } catch (error) {
         this.setData({ moreError: messageOf(error) });
       } finally {

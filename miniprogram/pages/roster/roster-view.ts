@@ -21,6 +21,11 @@ export function rosterRowOf(member: DirectoryMember, terms: SchemeTerms): Roster
   return { id: member._id, name: member.name, subtitle: memberSubtitle(member, terms) };
 }
 
+/** The rows of a page of members.list: accounts only (a 村民小组长 or 文书 without a category has no 明细, H11, H23). */
+export function rosterRowsOf(members: readonly DirectoryMember[], terms: SchemeTerms): RosterRow[] {
+  return members.filter((m) => m.category !== null).map((m) => rosterRowOf(m, terms));
+}
+
 /** Every unit, and the whole organisation first (全会, 全部); none when the caller lists one unit only. */
 export function unitChoicesOf(data: Pick<DataOf<'members.list'>, 'branches' | 'unitId' | 'terms'>): UnitChoice[] {
   if (data.unitId !== undefined) return [];

@@ -25,7 +25,7 @@ import {
 } from '../../../domain/roster';
 import { defineAction } from '../action';
 import { id } from '../validation';
-import { database } from '../../cloud';
+import { database, type Tx } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
 import { releaseBinding } from '../../data/binding';
 import { BranchResolver, loadBranches, newBranchId } from '../../data/branches';
@@ -67,6 +67,7 @@ const patchSchema = z
     status: z.enum(['active', 'left']).optional(),
     secretariat: z.boolean().optional(),
     resetBinding: z.literal(true).optional(),
+    resetHolder: z.string().trim().min(1, '请填写户内成员姓名').max(NAME_MAX, '过长').optional(),
   })
   .strict()
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), '请至少修改一项');
@@ -82,6 +83,7 @@ export const adminMembersUpdate = defineAction('admin.members.update', {
     const inviteCode = patch.resetBinding ? (await issueInviteCodes(1))[0] : undefined;
     const before = await findMember(memberId);
     if (!before) throw new DomainError('NOT_FOUND', '会员不存在');
+    const holderCode = assertResetFits(before, patch) ? (await issueInviteCodes(1))[0] : undefined;
     const planned = patched({ ...before, _id: memberId }, patch, plannedBranch(before, patch, branches), scheme);
     const pending = await PendingClaimsPlan.plan([{ before: { ...before, _id: memberId }, after: planned }], scheme, await ctx.secretariatActor());
 
@@ -100,6 +102,7 @@ export const adminMembersUpdate = defineAction('admin.members.update', {
         member.openid = null;
         member.inviteCode = inviteCode;
       }
+      if (holderCode) Object.assign(member, await resetHolder(tx, member, patch.resetHolder!, holderCode));
       if (rosterKeyOf(member) !== rosterKeyOf(stored)) {
         const holder = await keyHolder(tx, rosterKeyOf(member));
         if (holder && holder._id !== memberId && member.phone) throw new DomainError('INVALID_INPUT', `手机号已被会员“${holder.name}”使用`);
@@ -107,7 +110,7 @@ export const adminMembersUpdate = defineAction('admin.members.update', {
       await writeMember(tx, member);
       await refreshTallies(tx, member, scheme);
       rerouted = await pending.apply(tx, member.updatedAt!);
-      return { member: withPhone(member), inviteCode: member.inviteCode };
+      return { member: withPhone(member), inviteCode: holderCode ?? member.inviteCode };
     });
     for (const { claim, newReviewers } of rerouted) await notifyReviewers(claim, newReviewers);
     return data;
@@ -159,6 +162,30 @@ function unknownIds(draft: MemberDraft, scheme: Scheme): string[] {
   const unknown = draft.roles.filter((id) => !roles.some((r) => r.id === id));
   if (unknown.length > 0) problems.push(`职务“${unknown.join('、')}”无效`);
   return problems;
+}
+
+/**
+ * Whether the patch resets one person of a household (H20). A household's accounts are its people's:
+ * resetting the household as a whole is refused (which person is meant?), and so is naming a person
+ * on a one-person account or one the household does not have.
+ */
+function assertResetFits(member: StoredMember, patch: MemberPatch): boolean {
+  const household = member.kind === 'household';
+  if (household && patch.resetBinding) throw new DomainError('INVALID_INPUT', `“${member.name}”的绑定按户内成员重置，请选择要重置哪一位`);
+  if (patch.resetHolder === undefined) return false;
+  if (!household) throw new DomainError('INVALID_INPUT', `“${member.name}”不是户，请直接重置其绑定`);
+  const named = (member.holders ?? []).filter((h) => h.name === patch.resetHolder).length;
+  if (named === 0) throw new DomainError('INVALID_INPUT', `“${member.name}”没有名为“${patch.resetHolder}”的成员`);
+  // Two people of one name are told apart by phone only (H4), which the page does not send: the sheet renames one.
+  if (named > 1) throw new DomainError('INVALID_INPUT', `“${member.name}”有 ${named} 位“${patch.resetHolder}”，请先在名单中区分姓名`);
+  return true;
+}
+
+/** Inside `tx`: frees the named person's WeChat and gives them `code`; the household's other people stay bound. */
+async function resetHolder(tx: Tx, household: StoredMember, name: string, code: string): Promise<Pick<StoredMember, 'holders' | 'holderCodes'>> {
+  const holders = (household.holders ?? []).map((h) => (h.name === name ? { ...h, openid: null, inviteCode: code } : h));
+  for (const h of household.holders ?? []) if (h.name === name && h.openid) await releaseBinding(tx, h.openid);
+  return { holders, holderCodes: holders.map((h) => h.inviteCode) };
 }
 
 async function assertPhoneFree(phone: string, memberId: string): Promise<void> {

@@ -69,16 +69,16 @@ export const membersList = defineAction('members.list', {
     const db = database();
     const where: Record<string, unknown> = { status: payload.status ?? 'active' };
     if (branchId) where.branchId = branchId;
-    if (payload.search) where.name = db.RegExp({ regexp: escapeRegExp(payload.search), options: 'i' });
+    // A household is found by its name or by any of its people's (李秀英 finds 张建国户, H22).
+    const search = payload.search ? db.RegExp({ regexp: escapeRegExp(payload.search), options: 'i' }) : null;
+    const query = search ? db.command.or([{ ...where, name: search }, { ...where, 'holders.name': search }]) : where;
     const offset = decodeCursor(payload.cursor);
     const pageSize = payload.limit ?? DIRECTORY_PAGE;
     const [{ data }, branches] = await Promise.all([
-      db.collection(COLLECTIONS.members).where(where).orderBy('name', 'asc').skip(offset).limit(pageSize).get(),
+      db.collection(COLLECTIONS.members).where(query as object).orderBy('name', 'asc').skip(offset).limit(pageSize).get(),
       branchesByName(),
     ]);
-    const members: DirectoryMember[] = (data as StoredMember[]).map((stored) =>
-      secretariat ? { ...withPhone(stored), inviteCode: stored.inviteCode, bound: stored.openid !== null } : toMember(stored),
-    );
+    const members: DirectoryMember[] = (data as StoredMember[]).map((stored) => (secretariat ? forSecretariat(stored) : toMember(stored)));
     return {
       members,
       branches,
@@ -88,3 +88,13 @@ export const membersList = defineAction('members.list', {
     };
   },
 });
+
+/**
+ * The secretariat's entry: phone, invite code and binding. A household binds through its people (H9),
+ * so its entry carries each person's code and is bound while any of them is; its own code is never shown.
+ */
+function forSecretariat(stored: StoredMember): DirectoryMember {
+  if (stored.kind !== 'household') return { ...withPhone(stored), inviteCode: stored.inviteCode, bound: stored.openid !== null };
+  const holders = (stored.holders ?? []).map((h) => ({ name: h.name, bound: h.openid !== null, inviteCode: h.inviteCode }));
+  return { ...withPhone(stored), holders, bound: holders.some((h) => h.bound) };
+}

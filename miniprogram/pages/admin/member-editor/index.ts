@@ -1,9 +1,11 @@
 /**
  * Editing one member (admin.members.update): branch, tier, positions, profession and social roles;
  * 退会 (status left, 第十七条: their ledger is kept) and a reset of the WeChat binding, each confirmed.
+ * A household (docs/rules.md H9, H20) shows each of its people with their code and resets them one by one.
  * Emits `saved` with the updated member and invite code, and `close`.
  */
 import type { Branch, DirectoryMember, MemberPatch, SchemeTerms } from '../../../../typings/api';
+import type { HouseholdHolder } from '../../../../typings/models';
 import { ApiCallError, call, newRequestId } from '../../../services/api';
 import { branchesFor, branchOptions, formOf, patchOf, positionOptions, tierOptions, type MemberForm } from '../member-form';
 import { categoryColumn } from '../roster-table';
@@ -32,6 +34,8 @@ Component({
     tierNames: [] as string[],
     positionList: [] as { value: string; label: string }[],
     inviteCode: '',
+    household: false,
+    holders: [] as HouseholdHolder[],
     saving: false,
     errorMessage: '',
   },
@@ -53,6 +57,8 @@ Component({
         positionList: positionOptions(terms),
         form: formOf(member, branchList, terms),
         inviteCode: member.inviteCode ?? '',
+        household: member.kind === 'household',
+        holders: member.holders ?? [],
         errorMessage: '',
       });
     },
@@ -79,15 +85,20 @@ Component({
       this.setData({ [`form.positions.${event.currentTarget.dataset.position}`]: event.detail.checked });
     },
 
-    async update(patch: MemberPatch, done: string): Promise<boolean> {
+    async update(patch: MemberPatch, done: string, holders?: (inviteCode: string) => HouseholdHolder[]): Promise<boolean> {
       const member = this.properties.member as DirectoryMember | null;
       if (!member || this.data.saving) return false;
       this.setData({ saving: true, errorMessage: '' });
       try {
         const result = await call('admin.members.update', { memberId: member._id, patch }, { requestId: newRequestId() });
-        this.setData({ inviteCode: result.inviteCode });
+        // A household's answer names its people without their codes: the editor keeps them, with the reset one's new code.
+        const people = holders ? holders(result.inviteCode) : this.data.holders;
+        const saved: DirectoryMember = { ...member, ...result.member };
+        if (member.kind === 'household') Object.assign(saved, { holders: people, bound: people.some((h) => h.bound) });
+        else saved.inviteCode = result.inviteCode;
+        this.setData(member.kind === 'household' ? { holders: people } : { inviteCode: result.inviteCode });
         wx.showToast({ title: done, icon: 'success' });
-        this.triggerEvent('saved', { member: { ...member, ...result.member, inviteCode: result.inviteCode }, patch });
+        this.triggerEvent('saved', { member: saved, patch });
         return true;
       } catch (error) {
         this.setData({ errorMessage: messageOf(error) });
@@ -132,6 +143,24 @@ Component({
         confirmText: '重置',
       });
       if (confirm) await this.update({ resetBinding: true }, '已重置');
+    },
+
+    async onResetHolder(event: WechatMiniprogram.BaseEvent<Record<string, never>, { index: number }>) {
+      const holder = this.data.holders[event.currentTarget.dataset.index];
+      if (!holder) return;
+      const { confirm } = await wx.showModal({
+        title: '重置绑定',
+        content: `解除 ${holder.name} 当前绑定的微信，并为其生成新的邀请码？户内其他成员的绑定不变。`,
+        confirmText: '重置',
+      });
+      if (!confirm) return;
+      const reset = (inviteCode: string) => this.data.holders.map((h) => (h.name === holder.name ? { ...h, bound: false, inviteCode } : h));
+      await this.update({ resetHolder: holder.name }, '已重置', reset);
+    },
+
+    onCopyHolder(event: WechatMiniprogram.BaseEvent<Record<string, never>, { index: number }>) {
+      const holder = this.data.holders[event.currentTarget.dataset.index];
+      if (holder?.inviteCode) wx.setClipboardData({ data: `${holder.name} ${holder.inviteCode}` });
     },
 
     onCopyInvite() {
