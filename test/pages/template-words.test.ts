@@ -78,6 +78,12 @@ describe('审批', () => {
     const award = claimView(aClaim({ kind: 'award', lines: [aLine({ points: 4 })] }));
     expect([award.kindLabel, award.recipientsLabel]).toEqual(['领导奖分', '获分人']);
   });
+
+  it('shows the volunteer hours a claim converts beside its points, and nothing for other claims (W3)', () => {
+    expect(claimView(aClaim({ lines: [aLine({ points: 3.5, hours: 3.5 })] })).hours).toBe('志愿服务 3.5 小时');
+    expect(claimView(aClaim({ lines: [aLine({ memberName: '张建国户', hours: 2 }), aLine({ memberName: '李明户', hours: 2 })] })).hours).toBe('志愿服务各 2 小时');
+    expect(claimView(aClaim({ lines: [aLine({ points: 4 })] })).hours).toBe('');
+  });
 });
 
 describe('申报', () => {

@@ -51,6 +51,8 @@ export interface ClaimView {
   photos: string[];
   /** '获分人', '扣分对象' for a deduction, or for a 一票否决 '否决对象'. */
   recipientsLabel: string;
+  /** Volunteer hours the points convert (seeds/004 第五篇, W3), for the reviewer to check against the record; '' for other claims. */
+  hours: string;
   /** A proposed 一票否决: the condition, the cycle, the reason and what approving it does. */
   veto: { condition: string; cycle: string; reason: string; effect: string } | null;
 }
@@ -113,6 +115,15 @@ function decisionText(decision: Decision): string {
   return `${decision.byName} ${STEP_LABELS[decision.step]}${DECISION_LABELS[decision.decision]}${points}${flagged}`;
 }
 
+/** The hours of a volunteer-hours claim's lines: '志愿服务 3.5 小时', '志愿服务各 2 小时' for several alike. */
+function hoursText(lines: Claim['lines']): string {
+  const hours = lines.flatMap((line) => (line.hours === undefined ? [] : [line.hours]));
+  if (hours.length === 0) return '';
+  const alike = new Set(hours).size === 1;
+  if (hours.length === 1) return `志愿服务 ${hours[0]} 小时`;
+  return alike ? `志愿服务各 ${hours[0]} 小时` : `志愿服务 ${hours.join('、')} 小时`;
+}
+
 export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBranchName'>>): ClaimView {
   // A veto has no lines: it names the member it concerns.
   const names = claim.veto ? [claim.veto.memberName] : [...new Set(claim.lines.map((line) => line.memberName))];
@@ -131,6 +142,7 @@ export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBran
     warnings: claimWarnings(claim),
     photos: (claim.evidenceUrls ?? []).filter(Boolean),
     recipientsLabel: claim.veto ? '否决对象' : deduction ? '扣分对象' : '获分人',
+    hours: hoursText(claim.lines),
     veto: claim.veto
       ? { condition: claim.veto.conditionName, cycle: periodLabel('cycle', claim.veto.key), reason: claim.note, effect: VETO_EFFECT_LABELS[claim.veto.effect] }
       : null,
