@@ -8,6 +8,9 @@ const tsJest = ['ts-jest', { diagnostics: false }];
 module.exports = {
   // Integration tests run whole function invocations; a loaded 2-core CI machine needs headroom.
   testTimeout: 60_000,
+  // One worker per core, not jest's default of one fewer: on a 2-core machine that default runs every
+  // suite in band, while the Chromium journeys and the function tests wait on different things.
+  maxWorkers: '100%',
   // The run gets a temporary folder of its own and must leave it empty (test/support/temp-guard.ts).
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
