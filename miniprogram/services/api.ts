@@ -88,6 +88,11 @@ export function knownTerms(): SchemeTerms | null {
   return lastTerms;
 }
 
+/** The scheme's words: known from an earlier answer, or asked with one me.get (a page opened from a shared link). */
+export async function schemeTermsNow(): Promise<SchemeTerms> {
+  return lastTerms ?? (await call('me.get', {})).terms;
+}
+
 /** A fresh id for one writing action; mini-programs have no crypto module, and uniqueness per caller is enough. */
 export function newRequestId(): string {
   const random = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0');

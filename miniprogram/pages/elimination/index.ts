@@ -7,7 +7,7 @@
  * direct link asks me.get for them first. Options: period, key.
  */
 import type { Period, SchemeTerms } from '../../../typings/api';
-import { call, knownTerms } from '../../services/api';
+import { call, schemeTermsNow } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import { closedKeysOf, eliminationIntroOf, eliminationRowOf, eliminationTabsOf, type EliminationRowView, type PeriodTab } from './elimination-view';
@@ -51,14 +51,12 @@ Component({
     async start() {
       const session = sessionOf(this);
       this.setData({ status: 'loading', errorMessage: '' });
-      let terms = knownTerms();
-      if (!terms) {
-        try {
-          terms = (await call('me.get', {})).terms;
-        } catch (error) {
-          this.setData({ status: 'error', errorMessage: messageOf(error) });
-          return;
-        }
+      let terms: SchemeTerms;
+      try {
+        terms = await schemeTermsNow();
+      } catch (error) {
+        this.setData({ status: 'error', errorMessage: messageOf(error) });
+        return;
       }
       session.terms = terms;
       const tabs = eliminationTabsOf(terms);
