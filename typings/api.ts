@@ -539,7 +539,7 @@ export interface Actions {
   'entry.reverse': { payload: { entryId: string; reason: string }; data: { claim: Claim } };
   /** One claim that, once approved, posts a reversing entry and the corrected one (SPEC §4 Ledger). */
   'entry.correct': { payload: { entryId: string; points: number; reason: string }; data: { claim: Claim } };
-  'inbox.list': { payload: { cursor?: string }; data: { claims: InboxClaim[]; cursor: string | null } };
+  'inbox.list': { payload: { cursor?: string }; data: { claims: InboxClaim[]; cursor: string | null; terms: SchemeTerms } };
   'claim.decide': {
     payload: { claimId: string; decision: 'approve' | 'reject'; points?: number; reason?: string };
     data: { claim: Claim };

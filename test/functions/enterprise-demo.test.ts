@@ -42,7 +42,9 @@ it('credited fixed points for August, September and October, once per person and
 });
 
 it('leaves a 班组长’s 25-point deduction waiting for the 总经理, beyond the 区队长’s 20', async () => {
-  const { claims } = await demo.h.ok(as('gm'), 'inbox.list', {});
+  const { claims, terms } = await demo.h.ok(as('gm'), 'inbox.list', {});
+  // The inbox carries the template's words: a committee's award is the 经理办公会's (三、2).
+  expect(terms.words.committee).toBe('经理办公会');
   const waiting = claims.find((c) => c.itemId === 'fault.discipline');
   expect(waiting).toMatchObject({ total: -25, waitingFor: { label: '总经理（超出提出人5分权限，上报）' } });
   expect((await demo.h.ok(as('zc1-manager'), 'inbox.list', {})).claims.map((c) => c.itemId)).toEqual(['merit.suggestion']);

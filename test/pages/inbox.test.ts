@@ -1,6 +1,6 @@
 import type { ApiEvent } from '../../typings/api';
 import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
-import { aCatalog, aMember } from './support/builders';
+import { aCatalog, aMember, jingmenTerms } from './support/builders';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
 import { aDecision, aLine, anInboxClaim, anItem } from './support/records';
@@ -65,7 +65,7 @@ describe('审批 page: the list', () => {
   });
 
   it('says so when nothing waits for the caller', async () => {
-    stubApi({ 'inbox.list': ok({ claims: [], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [], cursor: null }) });
 
     const page = openPageAt(PAGE);
     await settle();
@@ -88,6 +88,7 @@ describe('审批 page: the list', () => {
   it('shows claimant and branch first, then item, points, date, note, earlier decisions and, in plain words, whose decision it waits for', async () => {
     stubApi({
       'inbox.list': ok({
+        terms: jingmenTerms(),
         claims: [
           anInboxClaim({
             createdByName: '李四',
@@ -122,6 +123,7 @@ describe('审批 page: the list', () => {
   it('sums the lines of a collective event and lists them one by one on demand', async () => {
     stubApi({
       'inbox.list': ok({
+        terms: jingmenTerms(),
         claims: [
           anInboxClaim({
             kind: 'award',
@@ -153,7 +155,7 @@ describe('审批 page: the list', () => {
     const preview = stubWx('previewImage');
     const evidence = ['cloud://env.1/a.jpg', 'cloud://env.1/b.jpg'];
     const evidenceUrls = ['https://env.tcb.qcloud.la/a.jpg?sign=1', 'https://env.tcb.qcloud.la/b.jpg?sign=2'];
-    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ evidence, evidenceUrls })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ evidence, evidenceUrls })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -170,7 +172,7 @@ describe('审批 page: the list', () => {
       aLine({ memberName: '李四', itemName: '参加分会会议', points: 10, excluded: '已退出本会，不计入（第十七条）' }),
       aLine({ memberName: '王五', itemName: '参加分会会议', points: 10 }),
     ];
-    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ kind: 'award', lines, total: 20 })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ kind: 'award', lines, total: 20 })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -186,8 +188,8 @@ describe('审批 page: the list', () => {
     const callFunction = stubApi({
       'inbox.list': (payload) =>
         payload.cursor === 'next'
-          ? ok({ claims: [anInboxClaim({ _id: 'claim-2' })], cursor: null })
-          : ok({ claims: [anInboxClaim({ _id: 'claim-1' })], cursor: 'next' }),
+          ? ok({ terms: jingmenTerms(), claims: [anInboxClaim({ _id: 'claim-2' })], cursor: null })
+          : ok({ terms: jingmenTerms(), claims: [anInboxClaim({ _id: 'claim-1' })], cursor: 'next' }),
     });
     const page = openPageAt(PAGE);
     await settle();
@@ -201,7 +203,7 @@ describe('审批 page: the list', () => {
 
   it('reloads on pull-down and stops the refresh indicator', async () => {
     const stop = stubWx('stopPullDownRefresh');
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -213,7 +215,7 @@ describe('审批 page: the list', () => {
 
   it('highlights and scrolls to the claim a subscription message named', async () => {
     const scroll = stubWx('pageScrollTo');
-    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ _id: 'claim-1' }), anInboxClaim({ _id: 'claim-7' })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ _id: 'claim-1' }), anInboxClaim({ _id: 'claim-7' })], cursor: null }) });
 
     const page = openPageAt(PAGE, { claimId: 'claim-7' });
     await settle();
@@ -225,7 +227,7 @@ describe('审批 page: the list', () => {
 
 describe('审批 page: deciding', () => {
   it('approves with one tap: { claimId, decision: approve } with a request id, then the card leaves with a toast', async () => {
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ _id: 'claim-1' })], cursor: null }), 'claim.decide': decided('claim-1') });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ _id: 'claim-1' })], cursor: null }), 'claim.decide': decided('claim-1') });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -241,10 +243,10 @@ describe('审批 page: deciding', () => {
 
   it('sends one decision when approve is tapped twice in a row', async () => {
     let answer: () => void = () => undefined;
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }) });
     callFunction.mockImplementation(async ({ data }) => {
       const event = data as ApiEvent;
-      if (event.action === 'inbox.list') return { result: ok({ claims: [anInboxClaim()], cursor: null }), errMsg: 'ok' };
+      if (event.action === 'inbox.list') return { result: ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }), errMsg: 'ok' };
       await new Promise<void>((resolve) => (answer = resolve));
       return { result: decided('claim-1'), errMsg: 'ok' };
     });
@@ -262,10 +264,10 @@ describe('审批 page: deciding', () => {
 
   it('retries a decision whose answer was lost with the same request id', async () => {
     let attempts = 0;
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }) });
     callFunction.mockImplementation(async ({ data }) => {
       const event = data as ApiEvent;
-      if (event.action === 'inbox.list') return { result: ok({ claims: [anInboxClaim()], cursor: null }), errMsg: 'ok' };
+      if (event.action === 'inbox.list') return { result: ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }), errMsg: 'ok' };
       attempts += 1;
       if (attempts === 1) throw new Error('cloud.callFunction:fail timeout');
       return { result: decided('claim-1'), errMsg: 'ok' };
@@ -285,7 +287,7 @@ describe('审批 page: deciding', () => {
   });
 
   it("keeps the card with the server's reason when someone else decided it first", async () => {
-    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }), 'claim.decide': fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }), 'claim.decide': fail('CONFLICT', '该申请刚被他人处理，请刷新后查看') });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -297,7 +299,7 @@ describe('审批 page: deciding', () => {
   });
 
   it('refuses to reject without a reason, locally', async () => {
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -313,7 +315,7 @@ describe('审批 page: deciding', () => {
 
   it('offers the common reasons to tap, titled with the claimant, and sends those tapped before the words written', async () => {
     const callFunction = stubApi({
-      'inbox.list': ok({ claims: [anInboxClaim({ createdByName: '李四' })], cursor: null }),
+      'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ createdByName: '李四' })], cursor: null }),
       'claim.decide': decided('claim-1', 'rejected'),
     });
     const page = openPageAt(PAGE);
@@ -335,7 +337,7 @@ describe('审批 page: deciding', () => {
   });
 
   it('rejects with the reason given', async () => {
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }), 'claim.decide': decided('claim-1', 'rejected') });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }), 'claim.decide': decided('claim-1', 'rejected') });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -352,7 +354,7 @@ describe('审批 page: deciding', () => {
   it('asks once, on the first tap, to allow review messages, and never again', async () => {
     const storage = memoryStorage();
     stubApi({
-      'inbox.list': ok({ claims: [anInboxClaim({ _id: 'claim-1' }), anInboxClaim({ _id: 'claim-2' })], cursor: null }),
+      'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ _id: 'claim-1' }), anInboxClaim({ _id: 'claim-2' })], cursor: null }),
       'claim.decide': (payload) => decided(payload.claimId),
     });
     const page = openPageAt(PAGE);
@@ -375,7 +377,7 @@ describe('审批 page: deciding', () => {
   it('decides even when the subscription prompt is refused', async () => {
     subscribe.mockImplementation((options: { fail?: (e: unknown) => void }) => options.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' }));
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }), 'claim.decide': decided('claim-1') });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }), 'claim.decide': decided('claim-1') });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -391,7 +393,7 @@ describe('审批 page: batch approval', () => {
   it('sends one claim.decide per selected claim, and only for those', async () => {
     answerModal(true);
     const callFunction = stubApi({
-      'inbox.list': ok({ claims: ['c1', 'c2', 'c3'].map((_id) => anInboxClaim({ _id })), cursor: null }),
+      'inbox.list': ok({ terms: jingmenTerms(), claims: ['c1', 'c2', 'c3'].map((_id) => anInboxClaim({ _id })), cursor: null }),
       'claim.decide': (payload) => decided(payload.claimId),
     });
     const page = openPageAt(PAGE);
@@ -416,6 +418,7 @@ describe('审批 page: batch approval', () => {
     const modal = answerModal(false);
     stubApi({
       'inbox.list': ok({
+        terms: jingmenTerms(),
         claims: [
           anInboxClaim({ _id: 'c1', lines: [aLine({ points: 10 })] }),
           anInboxClaim({ _id: 'c2', lines: [aLine({ points: 20, duplicateOf: 'entry-7' })] }),
@@ -437,6 +440,7 @@ describe('审批 page: batch approval', () => {
     const modal = answerModal(true);
     stubApi({
       'inbox.list': ok({
+        terms: jingmenTerms(),
         claims: [anInboxClaim({ _id: 'c1', createdByName: '张三' }), anInboxClaim({ _id: 'c2', createdByName: '李四', itemName: '书面建言献策' })],
         cursor: null,
       }),
@@ -460,7 +464,7 @@ describe('审批 page: batch approval', () => {
     const modal = answerModal(true);
     const waiting = Array.from({ length: 40 }, (_, i) => anInboxClaim({ _id: `c${i + 1}`, lines: [aLine({ points: i < 30 ? 5 : 10 })] }));
     const callFunction = stubApi({
-      'inbox.list': (payload) => ok(payload.cursor === '20' ? { claims: waiting.slice(20), cursor: null } : { claims: waiting.slice(0, 20), cursor: '20' }),
+      'inbox.list': (payload) => ok({ terms: jingmenTerms(), ...(payload.cursor === '20' ? { claims: waiting.slice(20), cursor: null } : { claims: waiting.slice(0, 20), cursor: '20' }) }),
       'claim.decide': (payload) => decided(payload.claimId),
     });
     const page = openPageAt(PAGE);
@@ -483,7 +487,7 @@ describe('审批 page: batch approval', () => {
   });
 
   it('clears the selection on a second tap of 全选', async () => {
-    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ _id: 'c1' }), anInboxClaim({ _id: 'c2' })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ _id: 'c1' }), anInboxClaim({ _id: 'c2' })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -495,7 +499,7 @@ describe('审批 page: batch approval', () => {
 
   it('sends nothing when the batch is not confirmed', async () => {
     answerModal(false);
-    const callFunction = stubApi({ 'inbox.list': ok({ claims: [anInboxClaim()], cursor: null }) });
+    const callFunction = stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim()], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 
@@ -511,7 +515,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
 
   function contextStubs(authority: number) {
     return {
-      'inbox.list': ok({ claims: [rangeClaim], cursor: null }),
+      'inbox.list': ok({ terms: jingmenTerms(), claims: [rangeClaim], cursor: null }),
       'catalog.get': ok({
         ...aCatalog(),
         version: 1,
@@ -569,7 +573,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
   });
 
   it('offers no adjustment at final review', async () => {
-    stubApi({ 'inbox.list': ok({ claims: [anInboxClaim({ step: 'final' })], cursor: null }) });
+    stubApi({ 'inbox.list': ok({ terms: jingmenTerms(), claims: [anInboxClaim({ step: 'final' })], cursor: null }) });
     const page = openPageAt(PAGE);
     await settle();
 

@@ -8,7 +8,7 @@ import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
 import { VILLAGE_SCHEME } from '../../domain/schemes/village';
 import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
-import { claimView } from '../../miniprogram/components/claim-card/claim-view';
+import { claimView, claimWordsOf } from '../../miniprogram/components/claim-card/claim-view';
 import { awardWordsOf } from '../../miniprogram/pages/award/award-words';
 import { bindHelpOf } from '../../miniprogram/pages/bind/bind-help';
 import { homeViewOf } from '../../miniprogram/pages/mine/home-view';
@@ -77,6 +77,14 @@ describe('审批', () => {
     expect([view.kindLabel, view.recipientsLabel]).toEqual(['领导扣分', '扣分对象']);
     const award = claimView(aClaim({ kind: 'award', lines: [aLine({ points: 4 })] }));
     expect([award.kindLabel, award.recipientsLabel]).toEqual(['领导奖分', '获分人']);
+  });
+
+  it('names a committee’s award by the template’s committee and counts households in 户', () => {
+    const lines = ['张建国户', '李明户', '王强户', '赵刚户'].map((memberName) => aLine({ memberName }));
+    const view = claimView(aClaim({ kind: 'committee', lines }), claimWordsOf(village));
+    expect([view.kindLabel, view.recipients]).toEqual(['评定小组加分', '张建国户、李明户、王强户 等 4 户']);
+    expect(claimView(aClaim({ kind: 'committee' }), claimWordsOf(company)).kindLabel).toBe('经理办公会加分');
+    expect(claimView(aClaim({ kind: 'committee' })).kindLabel).toBe('会长会加分');
   });
 
   it('shows the volunteer hours a claim converts beside its points, and nothing for other claims (W3)', () => {

@@ -2,9 +2,10 @@
  * What an approver sees of a claim in the inbox (第十四条 双人审核): who asked, for what, how many
  * points, where it stands and who decided what so far. Pure, so the card and the tests share it.
  */
-import type { Claim, ClaimKind, Decision, InboxClaim } from '../../../typings/api';
+import type { Claim, ClaimKind, Decision, InboxClaim, SchemeTerms } from '../../../typings/api';
 import { DECISION_LABELS, STEP_LABELS, VETO_EFFECT_LABELS } from '../../format/labels';
 import { periodLabel } from '../../format/periods';
+import { countWord } from '../../format/terms';
 
 const KIND_LABELS: Record<ClaimKind, string> = {
   self: '自行申报',
@@ -124,7 +125,21 @@ function hoursText(lines: Claim['lines']): string {
   return alike ? `志愿服务各 ${hours[0]} 小时` : `志愿服务 ${hours.join('、')} 小时`;
 }
 
-export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBranchName'>>): ClaimView {
+/** The template's words a card needs: who decides a committee's award (会长会, 经理办公会, 评定小组) and how accounts are counted (人, 户). */
+export interface ClaimWords {
+  committee: string;
+  count: string;
+}
+
+const DEFAULT_WORDS: ClaimWords = { committee: '会长会', count: '人' };
+
+/** The card's words from the template's terms; 荆门's where an older cloud function sent none. */
+export function claimWordsOf(terms: SchemeTerms | null | undefined): ClaimWords {
+  if (!terms) return DEFAULT_WORDS;
+  return { committee: terms.words.committee || DEFAULT_WORDS.committee, count: countWord(terms) };
+}
+
+export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBranchName'>>, words: ClaimWords = DEFAULT_WORDS): ClaimView {
   // A veto has no lines: it names the member it concerns.
   const names = claim.veto ? [claim.veto.memberName] : [...new Set(claim.lines.map((line) => line.memberName))];
   // A deduction (seeds/004 第一篇 扣分, 第三篇 四(二)) is proposed like an award but takes points away: said so.
@@ -132,10 +147,10 @@ export function claimView(claim: Claim & Partial<Pick<InboxClaim, 'createdByBran
   return {
     who: claim.createdByName,
     unit: claim.createdByBranchName ?? '',
-    kindLabel: deduction ? '领导扣分' : KIND_LABELS[claim.kind],
+    kindLabel: deduction ? '领导扣分' : claim.kind === 'committee' ? `${words.committee}加分` : KIND_LABELS[claim.kind],
     totalPoints: totalPoints(claim),
     multiLine: claim.lines.length > 1,
-    recipients: names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} 人` : names.join('、'),
+    recipients: names.length > 3 ? `${names.slice(0, 3).join('、')} 等 ${names.length} ${words.count}` : names.join('、'),
     lines: claim.lines.map((line, i) => ({ key: `${i}`, memberName: line.memberName, itemName: line.itemName, points: line.points, mark: lineMark(line) })),
     waiting: waitingInWords(claim),
     decisions: claim.decisions.map((decision, i) => ({ key: `${i}`, text: decisionText(decision), reason: decision.reason ?? '' })),

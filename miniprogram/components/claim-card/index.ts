@@ -6,13 +6,15 @@
  * down the list without aiming.
  */
 import type { Claim } from '../../../typings/api';
-import { claimView, isAdjustable, type ClaimView } from './claim-view';
+import { claimView, isAdjustable, type ClaimView, type ClaimWords } from './claim-view';
 
 Component({
   options: { styleIsolation: 'apply-shared' },
 
   properties: {
     claim: { type: Object, value: null as unknown as Claim },
+    /** The template's words (claimWordsOf), from the page's inbox.list. */
+    words: { type: Object, value: null as unknown as ClaimWords | null },
     /** Shows the checkbox for batch approval. */
     selectable: { type: Boolean, value: false },
     selected: { type: Boolean, value: false },
@@ -31,9 +33,9 @@ Component({
   },
 
   observers: {
-    claim(claim: Claim | null) {
+    'claim, words'(claim: Claim | null, words: ClaimWords | null) {
       if (!claim) return;
-      this.setData({ view: claimView(claim), adjustable: isAdjustable(claim) });
+      this.setData({ view: claimView(claim, words ?? undefined), adjustable: isAdjustable(claim) });
     },
   },
 

@@ -10,7 +10,7 @@
 import type { InboxClaim } from '../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
-import { isAdjustable } from '../../components/claim-card/claim-view';
+import { claimWordsOf, isAdjustable } from '../../components/claim-card/claim-view';
 import { batchQuestion, selectionOf, settleEach, summarize } from './batch';
 import { boundedPoints, clampPoints, endorsementBounds } from './endorsement';
 import { reviewContextOnce, type ReviewContext } from './review-context';
@@ -55,6 +55,8 @@ Component({
     errorMessage: '',
     claims: [] as InboxClaim[],
     cursor: null as string | null,
+    /** The template's words for the cards (经理办公会加分, 等 5 户). */
+    cardWords: claimWordsOf(null),
     loadingMore: false,
     highlightId: '',
     selected: {} as Record<string, boolean>,
@@ -97,8 +99,8 @@ Component({
       const refreshing = this.data.status === 'loaded';
       if (!refreshing) this.setData({ status: 'loading', errorMessage: '' });
       try {
-        const { claims, cursor } = await call('inbox.list', {});
-        this.setData({ status: 'loaded', claims, cursor, failures: {} });
+        const { claims, cursor, terms } = await call('inbox.list', {});
+        this.setData({ status: 'loaded', claims, cursor, failures: {}, cardWords: claimWordsOf(terms) });
         this.select({});
         this.highlightRequested();
       } catch (error) {

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Claim, MemberRecord } from '../../../typings/models';
 import { decide } from '../../../domain/decide';
+import { schemeTerms } from '../../../domain/glossary';
 import { DomainError } from '../../../domain/errors';
 import { ROOT } from '../../../domain/organisation';
 import { rerouted, type RoutedPart } from '../../../domain/rerouting';
@@ -35,13 +36,15 @@ export const inboxList = defineAction('inbox.list', {
   async handle(ctx, payload) {
     const member = await ctx.requireMember();
     const offset = decodeCursor(payload.cursor);
-    const claims = await inboxPage(member._id, offset);
+    const [claims, scheme] = await Promise.all([inboxPage(member._id, offset), ctx.scheme()]);
     // Who filed each claim and their unit: one read of at most a page's creators, whatever the history.
     const [withUrls, creators] = await Promise.all([withEvidenceUrls(claims), findMembers(claims.map((claim) => claim.createdBy))]);
     const unitOf = new Map(creators.map((creator) => [creator._id, creator.branchName ?? null]));
     return {
       claims: withUrls.map((claim) => ({ ...claim, createdByBranchName: unitOf.get(claim.createdBy) ?? null })),
       cursor: nextCursor(offset, claims),
+      // The card names a committee's award and counts accounts in the template's words (经理办公会, 户).
+      terms: schemeTerms(scheme),
     };
   },
 });
