@@ -2,7 +2,9 @@
  * A village quarter (seeds/004 第三篇 四(二)、四(三); docs/rules.md H13–H17, W3): households report and
  * the 评定小组 records, the 评定小组组长 closes and publishes the quarter in the village, a household
  * objects and the 村委会 upholds it after the missed record is made, and the quarter is final once its
- * 5 working days are over. Volunteer hours reach the ledger with their hours.
+ * 5 working days are over. Volunteer hours reach the ledger with their hours. The 积分超市: a
+ * household reserves, the 超市管理员 hands it over on the 15th, a reservation not collected comes back,
+ * and a vetoed household is refused (S1–S21).
  */
 import { ApiHarness } from '../support/api';
 import { noon } from '../support/party';
@@ -97,4 +99,40 @@ it('bars a household’s redemption for the year by a 一票否决 the 村委会
   const report = await selfReport('wang', '2026-05-06', 'self.thrift');
   expect(report.status).toBe('approved');
   expect((await h.ok(as('wang'), 'home.get')).standings?.all.total).toBe(15);
+});
+
+describe('the 积分超市 on the village template (004 第三篇 四(五)1②)', () => {
+  let towels: string;
+  const expire = async () => (await h.cloud.invoke('cron', { Type: 'Timer', TriggerName: 'expiry' })) as { ok: boolean; data: { expired: number } };
+  const balance = async (key: string) => (await h.ok(as(key), 'shop.list', {})).balance;
+
+  it('hands a reservation over on the quarter’s redemption day, to the code the household was given', async () => {
+    h.setNow(noon('2026-06-01'));
+    towels = (await h.ok(as('cadre'), 'shop.reward.save', { name: '毛巾', cost: 1, stock: 10, keeper: '村积分超市' })).reward._id;
+    const before = await balance('liu');
+    const { redemption } = await h.ok(as('chen'), 'redeem.request', { rewardId: towels, quantity: 1 });
+    expect(redemption).toMatchObject({ memberName: '刘长春户', reservedBy: { name: '陈桂兰（刘长春户）' }, expiresOn: '2026-07-01' });
+    expect(await balance('liu')).toBe(before - 1);
+    h.setNow(noon('2026-06-15'));
+    const { redemption: handed } = await h.ok(as('keeper'), 'redeem.fulfil', { code: redemption.code.toLowerCase() });
+    expect(handed).toMatchObject({ status: 'fulfilled', fulfilledOn: '2026-06-15', fulfilledBy: { name: '牟店员' } });
+  });
+
+  it('keeps a reservation made after the redemption day until the next one, then returns its points and stock (S6, S21)', async () => {
+    h.setNow(noon('2026-06-20'));
+    const before = await balance('liu');
+    const { redemption } = await h.ok(as('liu'), 'redeem.request', { rewardId: towels, quantity: 2 });
+    expect(redemption.expiresOn).toBe('2026-09-15');
+    h.setNow(noon('2026-09-16'));
+    expect((await expire()).data.expired).toBe(1);
+    expect(await h.ok(as('liu'), 'shop.list', {})).toMatchObject({ balance: before, rewards: [{ rewardId: towels, stock: 9 }] });
+  });
+
+  it('refuses the household the 村委会 vetoed, naming why, and leaves the stock alone', async () => {
+    expect(await h.fails(as('wang'), 'redeem.request', { rewardId: towels, quantity: 1 })).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('2026 年度暂停积分兑换，积分照常累计'),
+    });
+    expect((await h.ok(as('wang'), 'shop.list', {})).rewards).toEqual([expect.objectContaining({ stock: 9 })]);
+  });
 });

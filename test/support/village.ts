@@ -25,6 +25,7 @@ export const VILLAGERS: VillagePerson[] = [
   { key: 'leader', name: '周支书', roles: ['assessment_leader', 'village_committee'] },
   { key: 'cadre', name: '何会计', roles: ['village_cadre'] },
   { key: 'committee', name: '罗主任', roles: ['village_committee'] },
+  { key: 'keeper', name: '牟店员', roles: ['shop_keeper'] },
   { key: 'gl1', name: '唐组长', branch: ONE, roles: ['group_leader'] },
   { key: 'gl2', name: '邓组长', branch: TWO, roles: ['group_leader'] },
   { key: 'zhang', name: '张建国', branch: ONE, household: '张建国户' },

@@ -32,13 +32,21 @@ export function typedCode(text: string): string {
   return text.replace(/[\s\-－]/g, '').toUpperCase();
 }
 
+/**
+ * Who of the household reserved it: the person, as the server names an actor '陈桂兰（刘长春户）' (H10)
+ * with the household shown beside it already; '' where the record names the household itself.
+ */
+function reserverOf(r: Redemption): string {
+  const name = r.reservedBy.name.endsWith(`（${r.memberName}）`) ? r.reservedBy.name.slice(0, -(r.memberName.length + 2)) : r.reservedBy.name;
+  return name === r.memberName ? '' : name;
+}
+
 export function deskRedemptionOf(r: Redemption, today: string): DeskRedemptionView {
   const late = r.status === 'reserved' && today > r.expiresOn;
   return {
     code: r.code,
     household: r.memberName,
-    // Who of the household reserved it, where the record names a person rather than the household itself.
-    reservedBy: r.reservedBy.name === r.memberName ? '' : r.reservedBy.name,
+    reservedBy: reserverOf(r),
     reward: `${r.rewardName} × ${r.quantity}`,
     pointsText: `${r.points} 积分（每件 ${r.cost} 积分）`,
     keeper: r.keeper,
@@ -50,6 +58,7 @@ export function deskRedemptionOf(r: Redemption, today: string): DeskRedemptionVi
 
 /** What the desk says once it is handed over: '已发放 牙膏 × 1 给 张建国户（张建国）'. */
 export function handedOverText(r: Redemption): string {
-  const by = r.reservedBy.name && r.reservedBy.name !== r.memberName ? `（${r.reservedBy.name}）` : '';
+  const person = reserverOf(r);
+  const by = person ? `（${person}）` : '';
   return `已发放 ${r.rewardName} × ${r.quantity} 给 ${r.memberName}${by}`;
 }

@@ -30,6 +30,8 @@ export const redeemRequest = defineAction('redeem.request', {
     const scheme = await ctx.scheme();
     const shop = shopOf(scheme);
     const member = await ctx.requireMember();
+    // Who of the household reserved: 陈桂兰（刘长春户）, for the keeper and the household's others (H10).
+    const actor = await ctx.actor();
     const today = shanghaiDate(ctx.now);
     return ctx.transact(async (tx) => {
       const veto = await getOrNull<Veto>(tx.collection(COLLECTIONS.vetoes).doc(vetoId(vetoKeyOn(today, scheme.calendar), member._id)));
@@ -53,7 +55,7 @@ export const redeemRequest = defineAction('redeem.request', {
         cost: reward.cost,
         points,
         subsidyShare: reward.subsidyShare ?? shop.subsidyShare,
-        reservedBy: { id: member._id, name: member.name },
+        reservedBy: { id: actor._id, name: actor.name },
         reservedAt: ctx.now.toISOString(),
         reservedOn: today,
         expiresOn: lastPickupDay(today, shop),
@@ -113,7 +115,7 @@ export const redeemCancel = defineAction('redeem.cancel', {
     const member = await ctx.member();
     const manager = managesShop(member, await ctx.isSecretariat(), scheme.organisation);
     if (!manager) await ctx.requireMember();
-    const by = manager ? await ctx.secretariatActor() : { id: member!._id, name: member!.name };
+    const by = manager ? await ctx.secretariatActor() : await ctx.actor().then((actor) => ({ id: actor._id, name: actor.name }));
     const today = shanghaiDate(ctx.now);
     return ctx.transact(async (tx) => {
       const redemption = await readRedemption(tx, payload.redemptionId);

@@ -32,7 +32,8 @@ export function aRedemption(overrides: Partial<Redemption> = {}): Redemption {
     cost: 8,
     points: 16,
     subsidyShare: 0.5,
-    reservedBy: { id: 'household-1', name: '李秀英' },
+    // As the server names a household's person acting for it (H10).
+    reservedBy: { id: 'household-1', name: '李秀英（张建国户）' },
     reservedAt: '2026-11-30T02:00:00.000Z',
     reservedOn: '2026-11-30',
     expiresOn: '2026-12-30',
