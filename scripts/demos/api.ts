@@ -64,6 +64,9 @@ export function chance(text: string): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
+/** One of `values`, the same one for the same text. */
+export const pick = <T>(values: readonly T[], text: string): T => values[Math.floor(chance(text) * values.length)];
+
 /** A moment on a day, Beijing time: `at('2025-03-02', '09:40')`. */
 export const at = (date: string, time: string): Date => new Date(`${date}T${time}:00+08:00`);
 

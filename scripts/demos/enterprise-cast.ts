@@ -5,7 +5,7 @@
  * carries the six 固定积分 attributes; a few are the demo's stories (a long sick leave, repeated
  * violations). Each person's openid is `demo-<key>`, the HR secretary's `local-admin`.
  */
-import { chance } from './api';
+import { chance, pick } from './api';
 
 export interface Employee {
   key: string;
@@ -34,8 +34,6 @@ const EDUCATION = ['初中及以下', '高中或中专', '高中或中专', '大
 const SKILL = ['无', '初级工', '中级工', '中级工', '高级工', '技师'];
 const SENIORITY = ['不满5年', '5至10年', '10至20年', '10至20年', '20年以上'];
 
-const pick = <T>(values: readonly T[], key: string): T => values[Math.floor(chance(key) * values.length)];
-
 function worker(key: string, post: string, title = '无'): Record<string, string> {
   return {
     学历: pick(EDUCATION, `${key}:edu`),
@@ -55,7 +53,7 @@ export function companyCast(): Employee[] {
   let n = 0;
   const nameFor = (key: string): string => {
     for (let i = 0; ; i++) {
-      const name = SURNAMES[(n * 7 + i) % SURNAMES.length] + GIVEN[Math.floor(chance(`${key}:${i}`) * GIVEN.length)];
+      const name = SURNAMES[(n * 7 + i) % SURNAMES.length] + pick(GIVEN, `${key}:${i}`);
       if (!used.has(name)) {
         used.add(name);
         n++;

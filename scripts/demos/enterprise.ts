@@ -17,7 +17,7 @@ import { addDays } from '../../domain/workdays';
 import type { DemoCast } from '../../localcloud/preview';
 import type { LocalCloud } from '../../localcloud/runtime';
 import type { SeedOutcome } from '../../localcloud/server';
-import { at, chance, DemoApi, demoOpenid, fail, history, type DemoOptions, replay } from './api';
+import { at, chance, DemoApi, demoOpenid, fail, history, pick, type DemoOptions, replay } from './api';
 import { companyCast, DEPARTMENTS, type Employee } from './enterprise-cast';
 
 /** 煤矿 work six days a week: 26 required days a month. */
@@ -102,11 +102,11 @@ export async function seedEnterprise(cloud: LocalCloud, options: DemoOptions = {
     attendance(month, i === 1 ? at(`${month}-28`, '16:00') : at(`${nextMonth(month)}-03`, '10:00'));
     for (const d of DEPARTMENTS) {
       const workers = workersOf(d.slug).filter((p) => !['zc1-11', 'jj2-12'].includes(p.key));
-      const pick = (what: string) => workers[Math.floor(chance(`${month}:${d.slug}:${what}`) * workers.length)].key;
+      const someone = (what: string) => pick(workers, `${month}:${d.slug}:${what}`).key;
       const k = Math.floor(chance(`${month}:${d.slug}`) * MERITS.length);
-      propose(`${d.slug}-leader1`, `${month}-08`, MERITS[k], pick('a'), 2 + (k % 4), MERIT_NOTES[k]);
-      propose(`${d.slug}-leader2`, `${month}-15`, FAULTS[k % 2], pick('d'), 1 + (k % 3), FAULT_NOTES[k % 2]);
-      propose(`${d.slug}-manager`, `${month}-22`, MERITS[(k + 2) % MERITS.length], pick('m'), 6 + 2 * k, MERIT_NOTES[(k + 2) % MERITS.length]);
+      propose(`${d.slug}-leader1`, `${month}-08`, MERITS[k], someone('a'), 2 + (k % 4), MERIT_NOTES[k]);
+      propose(`${d.slug}-leader2`, `${month}-15`, FAULTS[k % 2], someone('d'), 1 + (k % 3), FAULT_NOTES[k % 2]);
+      propose(`${d.slug}-manager`, `${month}-22`, MERITS[(k + 2) % MERITS.length], someone('m'), 6 + 2 * k, MERIT_NOTES[(k + 2) % MERITS.length]);
     }
   }
 

@@ -5,7 +5,7 @@
  * 委员 who looks into objections, the 超市管理员, and the 文书 who keeps the roster (the secretariat).
  * Openids are `demo-<key>`; the 文书's is `local-admin`.
  */
-import { chance } from './api';
+import { chance, pick } from './api';
 
 export const VILLAGE_NAME = '石板村';
 
@@ -40,8 +40,6 @@ const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '周', '吴',
 const MEN = ['建国', '德福', '长春', '国强', '明华', '大山', '永贵', '志刚', '海军', '春生', '玉林', '家富', '正兵', '文才', '世平'];
 const WOMEN = ['秀英', '桂兰', '淑芬', '玉兰', '春梅', '素珍', '小琴', '翠华', '丽萍', '金凤'];
 const YOUNG = ['小明', '晓燕', '浩', '婷婷', '鑫', '雨欣', '俊杰', '佳怡'];
-
-const pick = <T>(list: readonly T[], text: string): T => list[Math.floor(chance(text) * list.length)];
 
 /** 20 households a group (21 in 一组 and 四组): 122 in all. */
 export function villageHouseholds(): VillageHousehold[] {
