@@ -1,10 +1,10 @@
 /**
  * admin.export: the board as an .xlsx in cloud storage, read back with exceljs.
  */
-import ExcelJS from 'exceljs';
 import type { BoardScope, Period } from '../../typings/api';
 import { ApiHarness } from '../support/api';
 import { openidOf, putMember, associationAt, approveSelfReport } from '../support/fixtures';
+import { storedSheets } from '../support/workbook';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 const CLERK = openidOf('clerk');
@@ -17,17 +17,8 @@ const snapshot = (): string => h.snapshot();
 
 /** The rows of each sheet as arrays of cell values, header first. */
 async function readBack(fileID: string): Promise<Record<string, unknown[][]>> {
-  const content = h.cloud.storage.read(fileID);
-  expect(content).not.toBeNull();
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(content! as unknown as ArrayBuffer);
-  const sheets: Record<string, unknown[][]> = {};
-  book.eachSheet((sheet) => {
-    const rows: unknown[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    sheets[sheet.name] = rows;
-  });
-  return sheets;
+  expect(h.cloud.storage.read(fileID)).not.toBeNull();
+  return Object.fromEntries(await storedSheets(h, fileID));
 }
 
 async function exportBoard(period: Period, key?: string, scope?: BoardScope) {
