@@ -29,6 +29,12 @@ export interface FixedPointsDef {
   attributes: AttributeDef[];
 }
 
+/** The template's 固定积分, or a refusal where it keeps none. */
+export function fixedPointsOf(scheme: { fixedPoints?: FixedPointsDef }): FixedPointsDef {
+  if (!scheme.fixedPoints) throw new DomainError('INVALID_INPUT', '本方案没有固定积分');
+  return scheme.fixedPoints;
+}
+
 /** A person's attribute values, by attribute id → value id. */
 export type Attributes = Record<string, string>;
 

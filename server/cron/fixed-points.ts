@@ -10,7 +10,7 @@ import type { Scheme } from '../../domain/scheme';
 import { getOrNull, transact, type Tx } from '../cloud';
 import { creditAndWrite, pendingAttendancePage } from '../data/attendance';
 import { COLLECTIONS } from '../data/collections';
-import { findMembers, type StoredMember } from '../data/members';
+import type { StoredMember } from '../data/members';
 
 export interface FixedPointsCounts {
   /** Attendance records credited by this invocation. */
@@ -30,10 +30,9 @@ export async function creditWaitingAttendance(month: string, scheme: Scheme, now
   for (let after: string | null = null; ; ) {
     if (Date.now() >= deadline && after !== null) return counts;
     const page = await pendingAttendancePage(month, after, PAGE);
-    const members = new Map((await findMembers([...new Set(page.map((a) => a.memberId))])).map((m) => [m._id, m]));
-    const owed = page.filter((a) => members.get(a.memberId)?.status === 'active');
-    for (let i = 0; i < owed.length; i += CONCURRENCY) {
-      const results = await Promise.all(owed.slice(i, i + CONCURRENCY).map((a) => transact((tx) => creditOne(tx, a, scheme, now))));
+    // Whether the person is still active is read in each record's transaction (creditOne), not before it as well.
+    for (let i = 0; i < page.length; i += CONCURRENCY) {
+      const results = await Promise.all(page.slice(i, i + CONCURRENCY).map((a) => transact((tx) => creditOne(tx, a, scheme, now))));
       for (const posted of results) {
         if (posted === null) continue;
         counts.credited++;

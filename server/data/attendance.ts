@@ -6,8 +6,7 @@
  */
 import type { Attendance, LedgerEntry } from '../../typings/models';
 import { periodRange } from '../../domain/calendar';
-import { DomainError } from '../../domain/errors';
-import { creditAttendance } from '../../domain/fixed-points';
+import { creditAttendance, fixedPointsOf } from '../../domain/fixed-points';
 import { catalogItem, type Scheme } from '../../domain/scheme';
 import { database, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
@@ -19,8 +18,7 @@ import type { StoredMember } from './members';
  * stored), writes the attendance and returns the entry posted, if any.
  */
 export async function creditAndWrite(tx: Tx, attendance: Attendance, member: StoredMember, scheme: Scheme, now: Date, reviewers: string[]): Promise<{ attendance: Attendance; entries: LedgerEntry[] }> {
-  const def = scheme.fixedPoints;
-  if (!def) throw new DomainError('INVALID_INPUT', '本方案没有固定积分');
+  const def = fixedPointsOf(scheme);
   const { entry, attendance: settled } = creditAttendance(attendance, member.attributes, def);
   let entries: LedgerEntry[] = [];
   if (entry) {

@@ -32,10 +32,11 @@ const shardsOf = (reward: StoredReward): number => reward.shards ?? 1;
  * Draws from the hash of a reservation's id: reservations spread over the shards as their ids do, and
  * a request retried with the same key takes and returns the same shards as the first try.
  */
-const drawFrom =
-  (seed: string) =>
-  (n: number): number =>
-    createHash('sha256').update(seed).digest().readUInt32BE(0) % n;
+function drawFrom(seed: string): (n: number) => number {
+  // Hashed once: every draw of one reservation answers from the same value, as it always has.
+  const value = createHash('sha256').update(seed).digest().readUInt32BE(0);
+  return (n) => value % n;
+}
 
 function shardRef(tx: Tx, reward: StoredReward, index: number): DocRef {
   return reward.shards === undefined ? tx.collection(COLLECTIONS.rewards).doc(reward._id) : tx.collection(COLLECTIONS.rewardStock).doc(stockShardId(reward._id, index));

@@ -69,17 +69,19 @@ export async function takeCode(tx: Tx, redemptionId: string): Promise<string> {
   throw new DomainError('CONFLICT', '取货码生成失败，请重试');
 }
 
-/** The id of the open reservation holding a code, as `tx` sees it (null: none). */
-export async function openCodeIn(tx: Tx, code: string): Promise<string | null> {
-  const held = await getOrNull<{ redemptionId: string }>(tx.collection(COLLECTIONS.pickupCodes).doc(code));
+/** The id of the open reservation holding a code, as `tx` (or, without one, the database) sees it (null: none). */
+export async function openCodeIn(tx: Tx | null, code: string): Promise<string | null> {
+  const collection = tx ? tx.collection(COLLECTIONS.pickupCodes) : database().collection(COLLECTIONS.pickupCodes);
+  const held = await getOrNull<{ redemptionId: string }>(collection.doc(code));
   return held?.redemptionId ?? null;
 }
 
 /** The open reservation holding a code (null: none). */
 export async function openByCode(code: string): Promise<Redemption | null> {
-  const held = await getOrNull<{ redemptionId: string }>(database().collection(COLLECTIONS.pickupCodes).doc(code));
+  const held = await openCodeIn(null, code);
   if (!held) return null;
-  return getOrNull<Redemption>(database().collection(COLLECTIONS.redemptions).doc(held.redemptionId)).then((r) => (r ? { ...r, _id: held.redemptionId } : null));
+  const found = await getOrNull<Redemption>(database().collection(COLLECTIONS.redemptions).doc(held));
+  return found ? { ...found, _id: held } : null;
 }
 
 export async function readRedemption(tx: Tx, redemptionId: string): Promise<Redemption> {

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { Attendance, LedgerEntry } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
-import { assertAttendanceMonth, attendanceId, daysProblem, monthEnded, monthlyRate, parseAttributes, type FixedPointsDef } from '../../../domain/fixed-points';
+import { assertAttendanceMonth, attendanceId, daysProblem, fixedPointsOf, monthEnded, monthlyRate, parseAttributes } from '../../../domain/fixed-points';
 import type { Scheme } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import { id, monthKey } from '../validation';
@@ -20,11 +20,6 @@ import { findMembers, type StoredMember } from '../../data/members';
 
 /** Rows of one sheet, written in one transaction (a department at a time for a large company). */
 const ROWS_MAX = 100;
-
-function fixedPointsOf(scheme: Scheme): FixedPointsDef {
-  if (!scheme.fixedPoints) throw new DomainError('INVALID_INPUT', '本方案没有固定积分');
-  return scheme.fixedPoints;
-}
 
 /** Every row's member, or one error naming every row whose member is missing, listed twice or has left. */
 async function rowMembers(memberIds: string[], scheme: Scheme): Promise<Map<string, StoredMember>> {
