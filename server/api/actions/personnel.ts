@@ -21,6 +21,9 @@ import { findMembers, type StoredMember } from '../../data/members';
 /** Rows of one sheet, written in one transaction (a department at a time for a large company). */
 const ROWS_MAX = 100;
 
+/** A sheet's rows: at least one, at most ROWS_MAX. */
+const sheetRows = <Row extends z.ZodTypeAny>(row: Row) => z.array(row).min(1, '请至少填写一行').max(ROWS_MAX, `一次最多 ${ROWS_MAX} 行`);
+
 /** Every row's member, or one error naming every row whose member is missing, listed twice or has left. */
 async function rowMembers(memberIds: string[], scheme: Scheme): Promise<Map<string, StoredMember>> {
   const found = new Map((await findMembers(memberIds)).map((m) => [m._id, m]));
@@ -38,10 +41,7 @@ async function rowMembers(memberIds: string[], scheme: Scheme): Promise<Map<stri
 export const adminAttributesSet = defineAction('admin.attributes.set', {
   schema: z
     .object({
-      rows: z
-        .array(z.object({ memberId: id, attributes: z.record(z.string().max(20, '过长'), z.string().max(20, '过长')) }).strict())
-        .min(1, '请至少填写一行')
-        .max(ROWS_MAX, `一次最多 ${ROWS_MAX} 行`),
+      rows: sheetRows(z.object({ memberId: id, attributes: z.record(z.string().max(20, '过长'), z.string().max(20, '过长')) }).strict()),
     })
     .strict(),
   access: 'secretariat',
@@ -81,10 +81,7 @@ export const adminAttendanceRecord = defineAction('admin.attendance.record', {
     .object({
       month: monthKey,
       workdays: z.number(),
-      rows: z
-        .array(z.object({ memberId: id, days: z.number() }).strict())
-        .min(1, '请至少填写一行')
-        .max(ROWS_MAX, `一次最多 ${ROWS_MAX} 行`),
+      rows: sheetRows(z.object({ memberId: id, days: z.number() }).strict()),
     })
     .strict(),
   access: 'secretariat',
