@@ -33,15 +33,15 @@ export function periodLabel(period: Period, key: string | null): string {
   return keyLabel(key);
 }
 
-/** The keys a quarter or half board may be picked from: this one and the `count` before it, newest first. */
-export function recentKeys(period: 'quarter' | 'half', today: string, count: number): { key: string; label: string }[] {
-  const per = period === 'quarter' ? 4 : 2;
+/** The keys a month, quarter or half may be picked from: this one and the `count` before it, newest first. */
+export function recentKeys(period: 'month' | 'quarter' | 'half', today: string, count: number): { key: string; label: string }[] {
+  const per = period === 'month' ? 12 : period === 'quarter' ? 4 : 2;
   const size = 12 / per;
   let year = Number(today.slice(0, 4));
   let n = Math.floor((Number(today.slice(5, 7)) - 1) / size) + 1;
   const keys: { key: string; label: string }[] = [];
   for (let i = 0; i <= count; i++) {
-    const key = `${year}-${period === 'quarter' ? 'Q' : 'H'}${n}`;
+    const key = period === 'month' ? `${year}-${String(n).padStart(2, '0')}` : `${year}-${period === 'quarter' ? 'Q' : 'H'}${n}`;
     keys.push({ key, label: periodLabel(period, key) });
     n -= 1;
     if (n === 0) {
@@ -59,11 +59,11 @@ export function cycleKeyOf(today: string, startMonth: number): string {
 }
 
 /**
- * The periods that have ended by `today`, newest first: the last `recent` quarters (halves), or the
+ * The periods that have ended by `today`, newest first: the last `recent` months (quarters, halves), or the
  * last four years; a cycle starting in `cycleStart` (七一: 7) has ended once the next one has begun.
  */
 export function endedKeys(period: Period, today: string = chinaDay(), cycleStart = 1, recent = 8): { key: string; label: string }[] {
-  if (period === 'quarter' || period === 'half') return recentKeys(period, today, recent).slice(1);
+  if (period === 'month' || period === 'quarter' || period === 'half') return recentKeys(period, today, recent).slice(1);
   const year = Number(period === 'cycle' ? cycleKeyOf(today, cycleStart) : today.slice(0, 4));
   return [1, 2, 3, 4].map((back) => String(year - back)).map((key) => ({ key, label: periodLabel(period, key) }));
 }

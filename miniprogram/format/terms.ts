@@ -28,6 +28,14 @@ export function memberSubtitle(member: { branchName: string | null; category: st
   return parts.join(' · ');
 }
 
+/**
+ * Whether points may go to the person: accounts have a category; a person without one (the 评定小组,
+ * a 村民小组长 or 文书, H11, H23; 荆门's 政治指导员, M3) holds a role but no 积分台账.
+ */
+export function hasAccount(member: { category: string | null }): boolean {
+  return member.category !== null;
+}
+
 /** How the pages count accounts: 户 where they are households (seeds/004 以户为单位), else 人. */
 export function countWord(terms: Pick<SchemeTerms, 'households'> | null | undefined): string {
   return terms?.households ? '户' : '人';

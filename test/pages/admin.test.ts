@@ -1,7 +1,7 @@
 import type { ApiEvent, DataOf, DirectoryMember } from '../../typings/api';
 import { chinaDay } from '../../miniprogram/format/dates';
 import { parseRosterSheet } from '../../miniprogram/pages/admin/roster-table';
-import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+import { eventsOf, fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
 import { aDirectoryMember } from './support/records';
@@ -27,12 +27,8 @@ function directory(members: DirectoryMember[], cursor: string | null = null): Da
   return { members, branches: BRANCHES, cursor, terms: jingmenTerms() };
 }
 
-function events(callFunction: jest.Mock): ApiEvent[] {
-  return callFunction.mock.calls.map((call) => (call[0] as { data: ApiEvent }).data);
-}
-
 function ofAction<A extends ApiEvent['action']>(callFunction: jest.Mock, action: A): ApiEvent<A>[] {
-  return events(callFunction).filter((e): e is ApiEvent<A> => e.action === action);
+  return eventsOf(callFunction).filter((e): e is ApiEvent<A> => e.action === action);
 }
 
 type Page = ReturnType<typeof openPageAt>;
@@ -106,7 +102,7 @@ describe('管理 page: members', () => {
     const page = openPageAt(PAGE);
 
     expect(textOf(page, ['#members', '.state'])).toBe('加载中…');
-    expect(events(callFunction)).toEqual([{ action: 'members.list', payload: { status: 'active' } }]);
+    expect(eventsOf(callFunction)).toEqual([{ action: 'members.list', payload: { status: 'active' } }]);
   });
 
   it('lists members with branch, tier, positions and binding', async () => {

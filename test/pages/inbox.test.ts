@@ -1,5 +1,5 @@
 import type { ApiEvent } from '../../typings/api';
-import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+import { eventsOf, fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { aCatalog, aMember, jingmenTerms } from './support/builders';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { emitFrom, inside, openPageAt, press, tapNode, textIn } from './support/page';
@@ -18,10 +18,6 @@ jest.mock('../../miniprogram/config', () => ({
 const PAGE = 'pages/inbox/index';
 
 type Page = ReturnType<typeof openPageAt>;
-
-function eventsOf(callFunction: jest.Mock): ApiEvent[] {
-  return callFunction.mock.calls.map((call) => (call[0] as { data: ApiEvent }).data);
-}
 
 function decisionsOf(callFunction: jest.Mock): ApiEvent<'claim.decide'>[] {
   return eventsOf(callFunction).filter((event): event is ApiEvent<'claim.decide'> => event.action === 'claim.decide');

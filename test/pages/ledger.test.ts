@@ -1,6 +1,5 @@
-import type { ApiEvent } from '../../typings/api';
 import { aLedgerEntry } from './support/builders';
-import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
+import { eventsOf, fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, exists, openPage, settle, tap, textOf, textsOf, type RenderedPage } from './support/load';
 import { aClaim, aDecision } from './support/records';
 import { answerModal, argsOf, restoreWx, stubWx } from './support/wx';
@@ -8,10 +7,6 @@ import { consumeStale, markStale } from '../../miniprogram/services/stale';
 import { emitFrom, inside, tapNode } from './support/page';
 
 const PAGE = 'pages/ledger/index';
-
-function eventsOf(callFunction: jest.Mock): ApiEvent[] {
-  return callFunction.mock.calls.map((call) => (call[0] as { data: ApiEvent }).data);
-}
 
 const entries = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => aLedgerEntry({ _id: `e${from + i}`, itemName: `项目${from + i}`, points: 10 }));

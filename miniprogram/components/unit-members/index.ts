@@ -8,6 +8,7 @@
 import type { DataOf, DirectoryMember } from '../../../typings/api';
 import { call } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
+import { hasAccount } from '../../format/terms';
 
 const PAGE_SIZE = 200;
 /** The most a list shows: five pages. Beyond it the name search finds the rest. */
@@ -111,8 +112,8 @@ Component({
           const page: DataOf<'members.list'> = await call('members.list', { status: 'active', limit: PAGE_SIZE, ...(unitId ? { branchId: unitId } : {}), ...(cursor ? { cursor } : {}) });
           if (thisLoad !== session.loads) return;
           if (this.data.units.length === 0) this.useUnits(page.branches, page.unitId);
-          // Points go to accounts: a person without a category (a 村民小组长, the 文书; H11, H23) has none to list.
-          members.push(...page.members.filter((m) => m.category !== null));
+          // Points go to accounts only.
+          members.push(...page.members.filter(hasAccount));
           cursor = page.cursor;
         } while (cursor && members.length < MOST_LISTED);
         session.members = members;

@@ -5,7 +5,7 @@
  * most 100 rows a call) and what was credited. Pure: the page and the tests read it.
  */
 import type { Attendance, Branch, DirectoryMember, LedgerEntry, SchemeTerms } from '../../../typings/api';
-import { periodLabel } from '../../format/periods';
+import { recentKeys } from '../../format/periods';
 
 /** admin.attendance.record takes at most this many rows a call (server/api/actions/personnel.ts). */
 export const ROWS_PER_CALL = 100;
@@ -39,20 +39,9 @@ export interface AttendanceRow {
   outcome: string;
 }
 
-const monthBefore = (key: string): string => {
-  const [year, month] = key.split('-').map(Number);
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-};
-
 /** The current month and the five before it, newest first (a month not yet begun cannot be recorded). */
 export function monthChoicesOf(today: string): MonthChoice[] {
-  const choices: MonthChoice[] = [];
-  let key = today.slice(0, 7);
-  for (let i = 0; i <= MONTHS_BACK; i++) {
-    choices.push({ key, label: i === 0 ? `${periodLabel('month', key)}（本月）` : periodLabel('month', key), ended: i > 0 });
-    key = monthBefore(key);
-  }
-  return choices;
+  return recentKeys('month', today, MONTHS_BACK).map(({ key, label }, i) => ({ key, label: i === 0 ? `${label}（本月）` : label, ended: i > 0 }));
 }
 
 /** The departments to pick, in the directory's order, and the organisation's own people last. */

@@ -15,6 +15,7 @@ import type { Branch, CatalogItem, DirectoryMember } from '../../../typings/api'
 import { ApiCallError, call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { addDays, chinaDay } from '../../format/dates';
+import { hasAccount } from '../../format/terms';
 import { askForDecisionMessage } from '../../services/decision-message';
 import { problemsOf, proposalOf, type AwardForm } from './award-form';
 import { awardWordsOf } from './award-words';
@@ -248,9 +249,9 @@ Component({
         let cursor: string | undefined;
         do {
           const page = await call('members.list', { status: 'active', ...(cursor ? { cursor } : {}) });
-          // Only accounts get points: a person without a category (the 评定小组, a 文书, 荆门's 政治指导员) has none.
+          // Only accounts get points.
           for (const m of page.members) {
-            if (m.category !== null && !taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
+            if (hasAccount(m) && !taken.has(m._id)) added.push({ memberId: m._id, name: m.name, branchName: m.branchName, spoke: false, hosted: false });
             taken.add(m._id);
           }
           cursor = page.cursor ?? undefined;

@@ -5,7 +5,7 @@
  * their one reprieve. Pure: the page and the tests read it.
  */
 import type { DataOf, NegativeRow, SchemeTerms } from '../../../typings/api';
-import { periodLabel } from '../../format/periods';
+import { endedKeys, periodLabel } from '../../format/periods';
 import { chinaDay, dayLabel } from '../../format/dates';
 
 type Listing = DataOf<'admin.negatives.list'>;
@@ -27,18 +27,7 @@ export interface NegativeRowView {
 
 /** The ended months, newest first: the last six before the current one. */
 export function endedMonthsOf(today: string): { key: string; label: string }[] {
-  const months: { key: string; label: string }[] = [];
-  let [year, month] = today.slice(0, 7).split('-').map(Number);
-  for (let i = 0; i < PICKABLE; i++) {
-    month -= 1;
-    if (month === 0) {
-      month = 12;
-      year -= 1;
-    }
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    months.push({ key, label: periodLabel('month', key) });
-  }
-  return months;
+  return endedKeys('month', today, 1, PICKABLE);
 }
 
 /** The caption: what the list is and what a person on it may do. */

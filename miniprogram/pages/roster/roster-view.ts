@@ -3,7 +3,7 @@
  * and the units to switch between for those who may read every unit's 明细.
  */
 import type { DataOf, DirectoryMember, SchemeTerms } from '../../../typings/api';
-import { memberSubtitle, rootMembers } from '../../format/terms';
+import { hasAccount, memberSubtitle, rootMembers } from '../../format/terms';
 
 export interface RosterRow {
   id: string;
@@ -23,7 +23,7 @@ export function rosterRowOf(member: DirectoryMember, terms: SchemeTerms): Roster
 
 /** The rows of a page of members.list: accounts only (a 村民小组长 or 文书 without a category has no 明细, H11, H23). */
 export function rosterRowsOf(members: readonly DirectoryMember[], terms: SchemeTerms): RosterRow[] {
-  return members.filter((m) => m.category !== null).map((m) => rosterRowOf(m, terms));
+  return members.filter(hasAccount).map((m) => rosterRowOf(m, terms));
 }
 
 /** Every unit, and the whole organisation first (全会, 全部); none when the caller lists one unit only. */
