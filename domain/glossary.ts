@@ -73,6 +73,7 @@ export function schemeTerms(scheme: Scheme): SchemeTerms {
   }
   if (scheme.separation) terms.separation = { atOrBelow: scheme.separation.atOrBelow, reprieves: scheme.separation.reprieves };
   if (scheme.payroll) terms.payroll = true;
+  if (scheme.reminderArticle) terms.reminderArticle = scheme.reminderArticle;
   if (scheme.review.beyondLimit === 'escalate') terms.escalates = { upTo: highestAuthority(scheme.organisation) };
   return terms;
 }

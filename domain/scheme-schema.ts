@@ -218,6 +218,7 @@ const schemeSchema = z
     fixedPoints: fixedPointsSchema.optional(),
     separation: z.object({ atOrBelow: z.number(), reprieves: z.number().int().nonnegative() }).strict().optional(),
     payroll: z.boolean().optional(),
+    reminderArticle: z.string().min(1).max(20).optional(),
     claimsWindowDays: positive.max(3650),
     shop: shopSchema.optional(),
   })

@@ -91,6 +91,8 @@ export interface Scheme {
   separation?: SeparationDef;
   /** The export adds a sheet of month, quarter, year and all-time totals per person for payroll (seeds/004 六、1、2). */
   payroll?: boolean;
+  /** The rulebook's article on the bottom of the year's board (荆门 第十九条), cited by 排名靠后; absent: its rulebook has none. */
+  reminderArticle?: string;
   claimsWindowDays: number;
   /** 积分超市 (seeds/004 第三篇, 001 篇十七): absent for templates without one. */
   shop?: ShopDef;

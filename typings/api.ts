@@ -130,6 +130,8 @@ export interface DirectoryMember extends Member {
  */
 export interface SchemeTerms {
   template: string;
+  /** The article 排名靠后 cites (荆门 第十九条); absent where the rulebook has none. */
+  reminderArticle?: string;
   name: string;
   words: {
     /** 会员 / 党员. */

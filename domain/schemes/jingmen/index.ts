@@ -72,5 +72,6 @@ export const JINGMEN_SCHEME: Scheme = {
     monthly: { member: 10, director: 20, council: 30 },
     termBonus: { years: 5, points: 50 },
   },
+  reminderArticle: '第十九条',
   claimsWindowDays: 90,
 };

@@ -13,10 +13,9 @@ import { bottomRowOf, bottomSummaryOf, METHOD_NAMES, METHODS, warningNoteOf, yea
 type Status = 'loading' | 'error' | 'refused' | 'loaded';
 
 const LOAD_FAILED_MESSAGE = '加载失败，请稍后重试';
-const INTRO = '第十九条：对年度积分排名靠后的{member}，采取通报、谈话提醒等方式传压力、提动力、激活力。';
-/** seeds/004's company and village have no article on the bottom of the board: the page cites none. */
+const INTRO = '{article}：对年度积分排名靠后的{member}，采取通报、谈话提醒等方式传压力、提动力、激活力。';
+/** A rulebook without an article on the bottom of the board (seeds/001–004): the page cites none. */
 const UNCITED = '对年度积分排名靠后的{member}，可采取通报、谈话提醒等方式督促改进。';
-const WITHOUT_ARTICLE = ['enterprise', 'village'];
 
 const messageOf = (error: unknown): string => failureMessage(error, 'reminders', LOAD_FAILED_MESSAGE);
 
@@ -74,7 +73,7 @@ Component({
       const scopeName = list.unitId === null ? list.terms.boards.whole : (units.find((u) => u.id === list.unitId)?.name ?? list.rows[0]?.branchName ?? `本${list.terms.words.unit}`);
       this.setData({
         status: 'loaded',
-        intro: (WITHOUT_ARTICLE.includes(list.terms.template) ? UNCITED : INTRO).replace('{member}', list.terms.words.member),
+        intro: (list.terms.reminderArticle ? INTRO.replace('{article}', list.terms.reminderArticle) : UNCITED).replace('{member}', list.terms.words.member),
         summary: bottomSummaryOf(list, scopeName),
         warningNote: warningNoteOf(list),
         footnote: `此名单不公开，${list.terms.words.member}本人看不到`,
