@@ -4,6 +4,8 @@
  *   GET  /preview/<file>           its script, stylesheet and source map
  *   GET  /preview/miniprogram/<p>  the mini-program's own pictures (tab bar icons, images in pages)
  *   GET  /demo.json                the seeded demo's people: { scheme, people: [{ openid, name, roles, unit, household? }], start? }
+ *   GET  /clock.json               the cloud's clock: { now } in ms, so the pages count days as the functions do
+ *                                  when the clock was moved (LOCALCLOUD_NOW, a test's pinned day; clock.ts)
  *   POST /preview/storage/upload?cloudPath=<p>   the body becomes that file (wx.cloud.uploadFile from a page)
  *   POST /preview/storage/temp-urls              { fileList } → { fileList: [{ fileID, tempFileURL, maxAge, status, errMsg }] }
  *                                                (wx.cloud.getTempFileURL from a page: the URLs the cloud hands out)
@@ -176,6 +178,10 @@ export async function handlePreviewRequest(
   if (req.method === 'GET' && route === '/demo.json') {
     if (options.cast) sendJson(res, 200, options.cast);
     else sendJson(res, 404, { errCode: 'NO_DEMO', errMsg: '没有演示数据：本地云未播种演示协会（SEED=none 或数据目录来自别处）' });
+    return true;
+  }
+  if (req.method === 'GET' && route === '/clock.json') {
+    sendJson(res, 200, { now: Date.now() });
     return true;
   }
   if (req.method === 'GET' && route.startsWith('/preview/miniprogram/')) {

@@ -119,15 +119,17 @@ it('answers bad input with a clear error and writes nothing', async () => {
   expect(journalSize()).toBe(before);
 });
 
-it('starts the clock at LOCALCLOUD_NOW and lets it run on, for functions and serverDate alike', async () => {
+it('starts the clock at LOCALCLOUD_NOW and lets it run on, for functions, serverDate and the preview’s pages alike', async () => {
   const clockDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-clock-'));
   const server = await startServer({ LOCALCLOUD_DIR: clockDir, LOCALCLOUD_FUNCTIONS: functionsRoot, LOCALCLOUD_NOW: '2026-12-31T23:59:58+08:00' });
   try {
     const ask = async () =>
       (await (await fetch(`${server.base}/api/stranger`, { method: 'POST', body: '{"op":"now"}' })).json()) as { functionNow: string; serverDate: string };
     const first = await ask();
+    // The preview's pages set their clock from GET /clock.json (web/runtime/framework/clock.ts).
+    const pages = ((await (await fetch(`${server.base}/clock.json`)).json()) as { now: number }).now;
     const start = Date.parse('2026-12-31T15:59:58Z');
-    for (const at of [first.functionNow, first.serverDate]) {
+    for (const at of [first.functionNow, first.serverDate, new Date(pages).toISOString()]) {
       expect(Date.parse(at)).toBeGreaterThanOrEqual(start);
       expect(Date.parse(at)).toBeLessThan(start + 15_000);
     }

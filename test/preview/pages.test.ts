@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { previewSuite } from './support/suite';
+import { PREVIEW_NOW, previewSuite } from './support/suite';
 
 const suite = previewSuite();
 const MINIPROGRAM = path.resolve(__dirname, '..', '..', 'miniprogram');
@@ -127,6 +127,17 @@ describe('the preview', () => {
     expect(cast.people.length).toBeGreaterThanOrEqual(60);
     expect(cast.people).toContainEqual({ openid: 'local-admin', name: '周小琳', roles: ['秘书处', '会员'], unit: '总会' });
     expect(cast.people).toContainEqual({ openid: 'demo-dongbao-head', name: '黄志刚', roles: ['分会会长', '理事'], unit: '东宝分会' });
+  });
+
+  it('runs the pages on the cloud’s clock where it was moved (GET /clock.json), so a page’s today is the functions’', async () => {
+    const sinceStart = (at: number) => at - PREVIEW_NOW.getTime();
+    const { now } = (await (await fetch(`${suite.cloud.url}/clock.json`)).json()) as { now: number };
+    const phone = await suite.open('马丽', 'pages/mine/index');
+    const pages = await phone.page.evaluate(() => Date.now());
+    // The suite's clock started at PREVIEW_NOW and has run on for the suite's minutes, not the days since.
+    for (const at of [now, pages]) expect(sinceStart(at)).toBeGreaterThanOrEqual(0);
+    for (const at of [now, pages]) expect(sinceStart(at)).toBeLessThan(10 * 60_000);
+    expect(Math.abs(pages - Date.now())).toBeLessThan(5_000);
   });
 });
 

@@ -3,10 +3,11 @@
  * cloud, as the person named by `?as=<openid>`, on the page named by `#/pages/<page>/index?query`.
  *
  * Boot order follows WeChat's: the platform (built-ins, wx, the constructors), App() and its
- * onLaunch, then the entry page.
+ * onLaunch, then the entry page; before them the pages' clock is set to the cloud's, when it was moved.
  */
 import { appJson, loadApp } from 'preview:app';
 import { registerBuiltins } from './builtins';
+import { followCloudClock } from './framework/clock';
 import { callSafely, onPageError, pageErrors, watchForPageErrors } from './framework/errors';
 import { installFidelityFixes } from './framework/fidelity';
 import { isTabRoute, PageStack, parsePageUrl, type OpenedPage } from './framework/pages';
@@ -56,6 +57,8 @@ async function boot(): Promise<void> {
 
   // The cast fills the caller switcher; the page waits for it only when the URL names nobody.
   const casting = fetchCast();
+  // Before any page is loaded: a page's data may hold today.
+  await followCloudClock();
   const named = new URLSearchParams(location.search).get('as');
   const openid = named || (await casting.then((cast) => cast?.start ?? cast?.people[0]?.openid)) || FALLBACK_CALLER;
   const appName = appJson.window?.navigationBarTitleText ?? '小程序';
