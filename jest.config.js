@@ -20,6 +20,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/{domain,localcloud,functions,reliability,build}/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/test-now.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
     {
@@ -27,6 +28,7 @@ module.exports = {
       testEnvironment: 'jsdom',
       roots: ['<rootDir>/test'],
       testMatch: ['<rootDir>/test/pages/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/test-now.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
     {

@@ -41,7 +41,7 @@ export function recentKeys(period: 'month' | 'quarter' | 'half', today: string, 
   let n = Math.floor((Number(today.slice(5, 7)) - 1) / size) + 1;
   const keys: { key: string; label: string }[] = [];
   for (let i = 0; i <= count; i++) {
-    const key = period === 'month' ? `${year}-${String(n).padStart(2, '0')}` : `${year}-${period === 'quarter' ? 'Q' : 'H'}${n}`;
+    const key = keyOf(period, year, n);
     keys.push({ key, label: periodLabel(period, key) });
     n -= 1;
     if (n === 0) {
@@ -50,6 +50,19 @@ export function recentKeys(period: 'month' | 'quarter' | 'half', today: string, 
     }
   }
   return keys;
+}
+
+/** The key of the `n`th month, quarter or half of `year`: '2026-03', '2026-Q1', '2026-H1'. */
+function keyOf(period: 'month' | 'quarter' | 'half', year: number, n: number): string {
+  return period === 'month' ? `${year}-${String(n).padStart(2, '0')}` : `${year}-${period === 'quarter' ? 'Q' : 'H'}${n}`;
+}
+
+/** The period just before `key`: '2026-11' → '2026-10', '2026-Q1' → '2025-Q4', a year or cycle → the one before. */
+export function previousKey(period: Exclude<Period, 'all'>, key: string): string {
+  if (period === 'year' || period === 'cycle') return String(Number(key) - 1);
+  const year = Number(key.slice(0, 4));
+  const n = Number(key.slice(period === 'month' ? 5 : 6));
+  return n > 1 ? keyOf(period, year, n - 1) : keyOf(period, year - 1, period === 'month' ? 12 : period === 'quarter' ? 4 : 2);
 }
 
 /** The key of the assessment cycle holding `today`: the year it started in (a 七一 cycle of 2026–27 is '2026'). */

@@ -4,7 +4,7 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { openPageAt, tapNode, textIn } from './support/page';
 import { aRow } from './support/records';
-import { boardTitle, periodLabel, queryFromOptions, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
+import { boardTitle, periodLabel, previousKey, queryFromOptions, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
 import { restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/ranking/index';
@@ -113,6 +113,34 @@ describe('排行 page: the board', () => {
     stubApi({ 'ranking.get': ok(board()) });
 
     const page = openPageAt(PAGE);
+    await settle();
+
+    expect(textOf(page, '.state')).toBe('本期还没有人获得积分查看2026年10月排行');
+  });
+
+  it('offers last month’s board when nobody has points yet this month, as on the 1st, and opens it', async () => {
+    const callFunction = stubApi({
+      'ranking.get': (payload) => ok(board({ key: payload.key ?? '2026-12', rows: payload.key ? [aRow({ name: '李四', total: 30, rank: 1 })] : [] })),
+    });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(textOf(page, '.state')).toBe('本期还没有人获得积分查看2026年11月排行');
+
+    await tap(page, ['.state', '.state-view__button']);
+    await settle();
+
+    expect(boardRequests(callFunction).map((e) => e.payload)).toEqual([
+      { period: 'month', limit: 50 },
+      { period: 'month', key: '2026-11', limit: 50 },
+    ]);
+    expect(textOf(page, '.board-title')).toBe('2026年11月 全会 积分排行');
+    expect(textOf(page, '.row')).toContain('李四');
+  });
+
+  it('offers no other period on an empty board the person chose or was sent (a card pins its month)', async () => {
+    stubApi({ 'ranking.get': ok(board({ key: '2026-10' })) });
+
+    const page = openPageAt(PAGE, { period: 'month', key: '2026-10' });
     await settle();
 
     expect(textOf(page, '.state')).toBe('本期还没有人获得积分');
@@ -413,6 +441,10 @@ describe('排行 page on a party organisation (seeds/002): quarters, the year by
     expect(boardTitle({ period: 'year', key: '2026', scope: {}, units: true }, null, jingmenTerms())).toBe('2026年 分会排名');
     expect(periodLabel('cycle', '2026')).toBe('2026年度');
     expect(periodLabel('quarter', null)).toBe('本季度');
+    expect(['2027-01', '2026-03'].map((key) => previousKey('month', key))).toEqual(['2026-12', '2026-02']);
+    expect(['2026-Q1', '2026-Q4'].map((key) => previousKey('quarter', key))).toEqual(['2025-Q4', '2026-Q3']);
+    expect(['2026-H1', '2026-H2'].map((key) => previousKey('half', key))).toEqual(['2025-H2', '2026-H1']);
+    expect([previousKey('year', '2027'), previousKey('cycle', '2026')]).toEqual(['2026', '2025']);
     expect(queryFromOptions({ period: 'quarter', key: '2026-Q5' })).toMatchObject({ period: 'quarter', key: null });
     expect(queryFromOptions({ period: 'quarter', key: '2026-Q2', category: 'probationary' }, ['full', 'probationary'])).toEqual({ period: 'quarter', key: '2026-Q2', scope: { category: 'probationary' } });
   });

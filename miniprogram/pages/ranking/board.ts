@@ -6,9 +6,9 @@
 import type { BoardScope, Period, RankingRow, SchemeTerms } from '../../../typings/api';
 import { categoryName } from '../../format/terms';
 import { queryValue } from '../../navigation/routes';
-import { isKeyOf, isPeriod, periodLabel, recentKeys } from '../../format/periods';
+import { isKeyOf, isPeriod, periodLabel, previousKey, recentKeys } from '../../format/periods';
 
-export { isKeyOf, isPeriod, periodLabel, recentKeys };
+export { isKeyOf, isPeriod, periodLabel, previousKey, recentKeys };
 
 export interface BoardQuery {
   period: Period;

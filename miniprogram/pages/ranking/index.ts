@@ -24,6 +24,7 @@ import {
   branchNameOf,
   PERIODS,
   periodLabel,
+  previousKey,
   queryFromOptions,
   recentKeys,
   shareQuery,
@@ -101,6 +102,11 @@ Component({
     filterLabel: '筛选',
     /** The caller's 荣誉证书 on an ended year's board (第十八条): their rank, or 0 for none. */
     certificateRank: 0,
+    /**
+     * The period before an empty current one, offered from the empty board: on the 1st of a month
+     * nobody has points yet, and last month's board is what people come for.
+     */
+    earlier: null as { key: string; label: string } | null,
   },
 
   methods: {
@@ -136,7 +142,10 @@ Component({
       this.load().then(() => wx.stopPullDownRefresh());
     },
 
-    onRetry() {
+    /** The empty board's button: the period before, or, after a failure, the same board again. */
+    onStateAction() {
+      const { status, earlier } = this.data;
+      if (status === 'loaded' && earlier) this.setData({ key: earlier.key, limit: FIRST_ROWS, status: 'loading', earlier: null });
       this.load();
     },
 
@@ -175,6 +184,7 @@ Component({
         const branchName = branchNameOf(shown, board.rows) ?? (query.scope.branchId !== undefined ? this.data.branchName : '');
         const rows = board.rows.map((row) => ({ ...row, shown: row.score ?? row.total }));
         const myMemberId = board.me?.memberId ?? '';
+        const earlier = rows.length === 0 && query.key === null && board.period !== 'all' ? previousKey(board.period, board.key) : null;
         const earns = earnsCertificate({ ...shown, me: board.me, thisYear: this.data.today.slice(0, 4) }) && rows.some((row) => row.memberId === myMemberId);
         this.setData({
           status: 'loaded',
@@ -186,6 +196,7 @@ Component({
           me: board.me ? { ...board.me, shown: board.me.score ?? board.me.total } : null,
           myMemberId,
           certificateRank: earns ? (board.me?.rank ?? 0) : 0,
+          earlier: earlier === null ? null : { key: earlier, label: periodLabel(board.period, earlier) },
           canShowMore: board.rows.length >= this.data.limit && this.data.limit < MOST_ROWS,
         });
         this.setFilterLabel();

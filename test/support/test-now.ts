@@ -1,0 +1,13 @@
+/**
+ * TEST_NOW=<ISO time> runs every node and page suite as if the run had started then (the clock runs on
+ * from there; a suite that moves the clock itself still does). It finds tests that pass on one day and
+ * fail on another, before CI meets that day:
+ *
+ *   TEST_NOW=2027-01-01T00:05:00+08:00 npx jest --selectProjects node pages
+ *
+ * Unset, as in CI, the clock is the machine's. The preview's suites start at their own fixed moment
+ * (test/preview/support/suite.ts PREVIEW_NOW).
+ */
+import { startClockAt } from '../../localcloud/clock';
+
+if (process.env.TEST_NOW) startClockAt(process.env.TEST_NOW);
