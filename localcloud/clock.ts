@@ -13,10 +13,12 @@ let installed: { base: DateConstructor; shifted: DateConstructor } | null = null
 
 /**
  * Replaces the global Date with one shifted by the current offset, over whatever Date is global now
- * (a test framework's fake clock included); again if something replaced it since.
+ * (a test framework's fake clock included); again if something replaced it since. A Date put in since
+ * is the new time: the offset, measured from the one it replaced, starts again at zero.
  */
 function install(): DateConstructor {
   if (installed && globalThis.Date === installed.shifted) return installed.base;
+  if (installed) offsetMs = 0;
   const Base = Date;
   class ShiftedDate extends Base {
     constructor(...args: unknown[]) {

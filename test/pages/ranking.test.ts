@@ -4,7 +4,8 @@ import { fail, ok, stubApi, stubCallFunction } from './support/cloud';
 import { callPage, emit, settle, tap, textOf } from './support/load';
 import { openPageAt, tapNode, textIn } from './support/page';
 import { aRow } from './support/records';
-import { boardTitle, periodLabel, previousKey, queryFromOptions, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
+import { boardTitle, periodLabel, previousKey, queryFromOptions, recentKeys, sharePath, shareTitle } from '../../miniprogram/pages/ranking/board';
+import { chinaDay } from '../../miniprogram/format/dates';
 import { restoreWx, stubWx } from './support/wx';
 
 const PAGE = 'pages/ranking/index';
@@ -390,8 +391,16 @@ describe('排行 page on a party organisation (seeds/002): quarters, the year by
       { unitId: 'u2', name: '第二党支部', total: 900, rank: 2, members: 15, average: 60 },
     ],
   };
-  const answer = (payload: { period: string; by?: string }) =>
-    ok(payload.by === 'unit' ? (units as unknown as Board) : payload.period === 'cycle' ? scored : board({ period: payload.period as Board['period'], key: '2026-Q4', terms }));
+  // The current quarter, as the server names it when no key is asked for (the page's picker counts back from it).
+  const thisQuarter = () => recentKeys('quarter', chinaDay(), 0)[0].key;
+  const answer = (payload: { period: string; key?: string; by?: string }) =>
+    ok(
+      payload.by === 'unit'
+        ? (units as unknown as Board)
+        : payload.period === 'cycle'
+          ? scored
+          : board({ period: payload.period as Board['period'], key: payload.key ?? (payload.period === 'quarter' ? thisQuarter() : '2026-11'), terms }),
+    );
 
   it('offers the template’s tabs and scopes, and ranks the year by score in its words', async () => {
     const callFunction = stubApi({ 'ranking.get': answer });

@@ -5,9 +5,13 @@
  *
  *   TEST_NOW=2027-01-01T00:05:00+08:00 npx jest --selectProjects node pages
  *
- * Unset, as in CI, the clock is the machine's. The preview's suites start at their own fixed moment
- * (test/preview/support/suite.ts PREVIEW_NOW).
+ * A gateway a suite spawns gets it as LOCALCLOUD_NOW. Unset, as in CI, the clock is the machine's.
+ * The preview's suites start at their own fixed moment (test/preview/support/suite.ts PREVIEW_NOW).
  */
 import { startClockAt } from '../../localcloud/clock';
 
-if (process.env.TEST_NOW) startClockAt(process.env.TEST_NOW);
+if (process.env.TEST_NOW) {
+  startClockAt(process.env.TEST_NOW);
+  // A local cloud the suite starts as a process of its own (the gateway's tests) starts there too.
+  process.env.LOCALCLOUD_NOW ??= process.env.TEST_NOW;
+}
