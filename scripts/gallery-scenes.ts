@@ -5,6 +5,8 @@
  * never answers (pending: its loading state). Scenes on the `empty` cloud show an association that
  * has just started (no members, no notices); scenes on a template's cloud (scripts/gallery-template-scenes.ts) show that template's demo. Anyone adding a page adds its scenes here.
  */
+import { shanghaiDate } from '../domain/periods';
+import { DEMO_NOW } from '../web/harness/demo-cloud';
 import { photo } from '../web/harness/photo';
 import type { Phone } from '../web/harness/phone';
 import { TEMPLATE_SCENES } from './gallery-template-scenes';
@@ -37,7 +39,7 @@ const PRESIDENT = '王建华';
 const CLERK = '周小琳';
 /** A 党员 among the first ten of last year's 年度得分 board in the 常州 demo (a 荣誉证书, 第十八条). */
 const CHANGZHOU_TOP = '徐静';
-const LAST_YEAR = String(Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1);
+const LAST_YEAR = String(Number(shanghaiDate(DEMO_NOW).slice(0, 4)) - 1);
 
 /** The states every data page has besides its own: the network down, and the first answer still coming. */
 function offlineAndLoading(page: string, who: Who, route?: string): Scene[] {

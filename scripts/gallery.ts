@@ -20,9 +20,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { travelTo } from '../localcloud/clock';
 import type { ApiResult } from '../typings/api';
 import { launchChromium } from '../web/harness/chromium';
-import { ADMIN_OPENID, startPreviewCloud, type PreviewCloud } from '../web/harness/demo-cloud';
+import { ADMIN_OPENID, DEMO_NOW, startPreviewCloud, type PreviewCloud } from '../web/harness/demo-cloud';
 import { Phone } from '../web/harness/phone';
 import { buildFunctions } from './build';
 import { buildPreview } from './build-preview';
@@ -106,6 +107,8 @@ async function main(): Promise<void> {
     if (file.endsWith('.png') && scenes.some((scene) => file.startsWith(`${scene.page}--`))) fs.rmSync(path.join(OUT_DIR, file));
   }
 
+  // Every cloud of the run shares the process's clock: pictures of the same day, whenever they are taken.
+  travelTo(DEMO_NOW);
   const demo = await startPreviewCloud();
   const empty = await startPreviewCloud({ empty: true });
   // Another template's demo (常州, …), seeded only when a scene is photographed on it (a demo takes up to half a minute).

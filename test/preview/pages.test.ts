@@ -6,7 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { PREVIEW_NOW, previewSuite } from './support/suite';
+import { DEMO_NOW } from '../../web/harness/demo-cloud';
+import { previewSuite } from './support/suite';
 
 const suite = previewSuite();
 const MINIPROGRAM = path.resolve(__dirname, '..', '..', 'miniprogram');
@@ -130,11 +131,11 @@ describe('the preview', () => {
   });
 
   it('runs the pages on the cloud’s clock where it was moved (GET /clock.json), so a page’s today is the functions’', async () => {
-    const sinceStart = (at: number) => at - PREVIEW_NOW.getTime();
+    const sinceStart = (at: number) => at - DEMO_NOW.getTime();
     const { now } = (await (await fetch(`${suite.cloud.url}/clock.json`)).json()) as { now: number };
     const phone = await suite.open('马丽', 'pages/mine/index');
     const pages = await phone.page.evaluate(() => Date.now());
-    // The suite's clock started at PREVIEW_NOW and has run on for the suite's minutes, not the days since.
+    // The suite's clock started at DEMO_NOW and has run on for the suite's minutes, not the days since.
     for (const at of [now, pages]) expect(sinceStart(at)).toBeGreaterThanOrEqual(0);
     for (const at of [now, pages]) expect(sinceStart(at)).toBeLessThan(10 * 60_000);
     expect(Math.abs(pages - Date.now())).toBeLessThan(5_000);

@@ -6,7 +6,7 @@
  *   TEST_NOW=2027-01-01T00:05:00+08:00 npx jest --selectProjects node pages
  *
  * A gateway a suite spawns gets it as LOCALCLOUD_NOW. Unset, as in CI, the clock is the machine's.
- * The preview's suites start at their own fixed moment (test/preview/support/suite.ts PREVIEW_NOW).
+ * The preview's suites start at their own fixed moment (DEMO_NOW in web/harness/demo-cloud.ts).
  */
 import { startClockAt } from '../../localcloud/clock';
 

@@ -21,6 +21,15 @@ export interface PreviewCloud {
   close(): Promise<void>;
 }
 
+/**
+ * The moment the journeys and the gallery start the cloud's clock at (it runs on from there; the
+ * pages follow it, GET /clock.json): a Wednesday morning in the middle of a month and of a quarter,
+ * so the month's boards hold the demo's recent weeks and no month, quarter or 公示 window turns while
+ * they run. They see the same organisation whatever day they run; on the 1st of a month the
+ * month's boards would be empty. Days at the edges are tested on their own, with the clock moved there.
+ */
+export const DEMO_NOW = new Date('2026-11-18T10:00:00+08:00');
+
 /** The secretariat's openid in these clouds, as `npm start` has it by default. */
 export const ADMIN_OPENID = 'local-admin';
 

@@ -3,14 +3,13 @@
  * open as the demo's people. After each test every phone is checked for uncaught page errors and
  * requests to the web, then closed; after the suite the browser and the cloud go, temp folder and all.
  *
- * The suite's clock starts at PREVIEW_NOW and runs on from there: the demo is dated back from it, the
- * functions count periods from it and the pages follow it (GET /clock.json). So a journey sees the same
- * organisation whatever day the tests run; on the 1st of a month the month's boards would be empty.
+ * The suite's clock starts at DEMO_NOW (web/harness/demo-cloud.ts) and runs on from there: the demo is
+ * dated back from it, the functions count periods from it and the pages follow it (GET /clock.json).
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { travelTo } from '../../../localcloud/clock';
 import { launchChromium } from '../../../web/harness/chromium';
-import { startPreviewCloud, type PreviewCloud } from '../../../web/harness/demo-cloud';
+import { DEMO_NOW, startPreviewCloud, type PreviewCloud } from '../../../web/harness/demo-cloud';
 import { Phone } from '../../../web/harness/phone';
 import { openidOf } from './cast';
 
@@ -21,13 +20,6 @@ export interface PreviewSuite {
   openid(name: string): string;
 }
 
-/**
- * A Wednesday in the middle of a month and of a quarter, in the morning: the month's boards hold the
- * demo's recent weeks and no month, quarter or 公示 window turns during a suite. The days at the
- * edges are tested on their own, with the clock moved there.
- */
-export const PREVIEW_NOW = new Date('2026-11-18T10:00:00+08:00');
-
 /** `template`: whose demo organisation the cloud holds (jingmen's by default). */
 export function previewSuite(options: { template?: string } = {}): PreviewSuite {
   let cloud: PreviewCloud | undefined;
@@ -37,7 +29,7 @@ export function previewSuite(options: { template?: string } = {}): PreviewSuite 
   let realTime: (() => void) | undefined;
 
   beforeAll(async () => {
-    realTime = travelTo(PREVIEW_NOW);
+    realTime = travelTo(DEMO_NOW);
     [cloud, browser] = await Promise.all([startPreviewCloud({ template: options.template }), launchChromium()]);
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1 });
   }, 180_000);
