@@ -93,11 +93,27 @@ export function pointsForAttendance(rate: number, days: number, workdays: number
   return roundPoints((rate * Math.min(days, workdays)) / workdays);
 }
 
+/** A month's attendance exists once the month has begun: recording it (`录入`) or reading it (`查看`) before is refused. */
+export function assertMonthBegun(month: string, now: Date, doing: '录入' | '查看'): void {
+  if (!isMonthKey(month)) throw new DomainError('INVALID_INPUT', '月份格式应为 YYYY-MM');
+  if (month > currentMonthKey(now)) throw new DomainError('INVALID_INPUT', `${month} 尚未开始，不能${doing}出勤`);
+}
+
 /** A month may be recorded once it has begun, with its required working days (应出勤天数). */
 export function assertAttendanceMonth(month: string, workdays: number, now: Date): void {
-  if (!isMonthKey(month)) throw new DomainError('INVALID_INPUT', '月份格式应为 YYYY-MM');
-  if (month > currentMonthKey(now)) throw new DomainError('INVALID_INPUT', `${month} 尚未开始，不能录入出勤`);
+  assertMonthBegun(month, now, '录入');
   if (!Number.isInteger(workdays) || workdays < 1 || workdays > 31) throw new DomainError('INVALID_INPUT', '应出勤天数应为 1 到 31 的整数');
+}
+
+/**
+ * A department's 应出勤天数 of a month as recorded: each sheet carries the month's required days,
+ * so the latest recording's stands (a sheet saved again with other days replaces what came before,
+ * docs/rules.md E23); null where nothing was recorded.
+ */
+export function recordedWorkdays(records: readonly Pick<Attendance, 'workdays' | 'recordedAt'>[]): number | null {
+  let latest: Pick<Attendance, 'workdays' | 'recordedAt'> | null = null;
+  for (const record of records) if (latest === null || record.recordedAt > latest.recordedAt) latest = record;
+  return latest?.workdays ?? null;
 }
 
 /** Days worked are whole or half days, at most the required days; '' where they are. */

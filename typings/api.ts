@@ -681,10 +681,30 @@ export interface Actions {
     payload: { month: string; workdays: number; rows: { memberId: string; days: number }[] };
     data: { attendance: Attendance[]; entries: LedgerEntry[] };
   };
+  /**
+   * What HR recorded of a month for one department (unitId 'root': the organisation's own people):
+   * the 应出勤天数 as recorded and each active person with their days, or none, and the points
+   * credited. Pages of 500 people, by name.
+   */
+  'admin.attendance.get': {
+    payload: { month: string; unitId: string; cursor?: string };
+    data: { month: string; unitId: string; unitName: string; workdays: number | null; people: number; recorded: number; rows: AttendanceSheetRow[]; cursor: string | null };
+  };
   /** 六、4: the active accounts at zero or below at the end of an ended month, with each one's reprieve. */
   'admin.negatives.list': { payload: { month: string; branchId?: string }; data: { month: string; atOrBelow: number; rows: NegativeRow[] } };
   /** 六、4: records the one reprieve (一次不离职的机会) of a person listed at a month's end. */
   'admin.reprieve.record': { payload: { memberId: string; month: string; note: string }; data: { reprieve: Reprieve } };
+}
+
+/** A person on 出勤录入 (admin.attendance.get): their 固定积分 attributes and what was recorded of the month. */
+export interface AttendanceSheetRow {
+  memberId: string;
+  name: string;
+  attributes: Record<string, string>;
+  /** Points of a full month for the attributes on file (固定积分, seeds/004 五、1). */
+  monthly: number;
+  /** The month as recorded; null where nothing was recorded for the person. */
+  recorded: Pick<Attendance, 'days' | 'workdays' | 'pending' | 'credited' | 'recordedAt'> | null;
 }
 
 /** A row of the month-end list of accounts at zero or below (seeds/004 六、4). */

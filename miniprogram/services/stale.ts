@@ -72,6 +72,7 @@ const CHANGES: Record<ActionName, readonly DataSet[]> = {
   // 固定积分 (seeds/004 五、1): attributes change no figure until a month is credited; attendance posts points.
   'admin.attributes.set': [],
   'admin.attendance.record': POINTS_POSTED,
+  'admin.attendance.get': [],
   'admin.negatives.list': [],
   // A reprieve shows only on the month-end list, which reloads itself after recording.
   'admin.reprieve.record': [],

@@ -62,6 +62,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   claimable: '可自行申报',
   article: '条款',
   unit: '单位',
+  unitId: '单位',
   level: '级别',
   extras: '附加项目',
   deduction: '扣分',

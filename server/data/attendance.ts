@@ -2,16 +2,17 @@
  * Attendance records and the 固定积分 they credit (seeds/004 五、1; domain/fixed-points.ts). HR's
  * recording (admin.attendance.record) and the monthly job both credit through here, in the same
  * transaction that writes the attendance: the ledger id of a month's credit is fixed per person,
- * month and revision, so whichever comes first credits it and the other finds it done.
+ * month and revision, so whichever comes first credits it and the other finds it done. 出勤录入
+ * reads a department's month back (admin.attendance.get).
  */
 import type { Attendance, LedgerEntry } from '../../typings/models';
 import { periodRange } from '../../domain/calendar';
-import { creditAttendance, fixedPointsOf } from '../../domain/fixed-points';
+import { attendanceId, creditAttendance, fixedPointsOf } from '../../domain/fixed-points';
 import { catalogItem, type Scheme } from '../../domain/scheme';
 import { database, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import { postEntries, withoutId } from './ledger';
-import type { StoredMember } from './members';
+import { readAll, type StoredMember } from './members';
 
 /**
  * Inside `tx`: credits an ended month's attendance of `member` (the attendance as it is to be
@@ -44,4 +45,15 @@ export async function pendingAttendancePage(month: string, after: string | null,
   if (after !== null) where._id = _.gt(after);
   const { data } = await db.collection(COLLECTIONS.attendance).where(where).orderBy('_id', 'asc').limit(limit).get();
   return data as Attendance[];
+}
+
+/** The month's attendance of the given people, by member: one indexed read per 500 people (ids are `<member>:<month>`). */
+export async function attendanceOfMonth(memberIds: readonly string[], month: string): Promise<Map<string, Attendance>> {
+  const db = database();
+  const found = new Map<string, Attendance>();
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const ids = memberIds.slice(i, i + 500).map((memberId) => attendanceId(memberId, month));
+    for (const record of await readAll<Attendance>(db.collection(COLLECTIONS.attendance).where({ _id: db.command.in(ids) }))) found.set(record.memberId, record);
+  }
+  return found;
 }

@@ -5,7 +5,7 @@
  */
 import type { Attendance, Reprieve } from '../../typings/models';
 import { DomainError } from '../../domain/errors';
-import { creditAttendance, monthlyRate, parseAttributes, pointsForAttendance } from '../../domain/fixed-points';
+import { assertMonthBegun, creditAttendance, monthlyRate, parseAttributes, pointsForAttendance, recordedWorkdays } from '../../domain/fixed-points';
 import { coveringStart } from '../../domain/routing';
 import { parseScheme } from '../../domain/scheme';
 import { ENTERPRISE_SCHEME } from '../../domain/schemes';
@@ -55,6 +55,21 @@ describe('固定积分 (五、1)', () => {
     expect(corrected.entry).toMatchObject({ _id: 'fixed:m1:2026-10:r2', points: -2 });
     expect(corrected.attendance).toMatchObject({ credited: 2, rate: 4, pending: false });
     expect(creditAttendance(corrected.attendance, { education: 'master' }, FIXED).entry).toBeNull();
+  });
+
+  it('gives a department the 应出勤天数 of its latest recording, and none where nothing was recorded (E23)', () => {
+    const earlier = attendance({ workdays: 22, recordedAt: '2026-11-02T02:00:00.000Z' });
+    const later = attendance({ memberId: 'm2', workdays: 23, recordedAt: '2026-11-04T02:00:00.000Z' });
+    expect(recordedWorkdays([later, earlier])).toBe(23);
+    expect(recordedWorkdays([earlier, later])).toBe(23);
+    expect(recordedWorkdays([])).toBeNull();
+  });
+
+  it('refuses to read or record a month not yet begun, naming what was asked', () => {
+    const now = new Date('2026-11-30T04:00:00Z');
+    expect(() => assertMonthBegun('2026-12', now, '查看')).toThrow('2026-12 尚未开始，不能查看出勤');
+    expect(() => assertMonthBegun('2026-12', now, '录入')).toThrow('2026-12 尚未开始，不能录入出勤');
+    expect(() => assertMonthBegun('2026-11', now, '查看')).not.toThrow();
   });
 });
 

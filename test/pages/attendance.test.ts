@@ -1,4 +1,4 @@
-import type { Attendance, DataOf, DirectoryMember, LedgerEntry, PayloadOf, SchemeTerms } from '../../typings/api';
+import type { Attendance, AttendanceSheetRow, DataOf, DirectoryMember, LedgerEntry, PayloadOf, SchemeTerms } from '../../typings/api';
 import { schemeTerms } from '../../domain/glossary';
 import { ENTERPRISE_SCHEME } from '../../domain/schemes/enterprise';
 import { aLedgerEntry, jingmenTerms } from './support/builders';
@@ -6,7 +6,7 @@ import { eventsOf, fail, ok, stubApi } from './support/cloud';
 import { restoreClock, setNow } from './support/clock';
 import { emit, settle, tap, textOf, textsOf, typeInto } from './support/load';
 import { openPageAt } from './support/page';
-import { aDirectoryMember } from './support/records';
+import { aDirectoryMember, anAttendanceSheet, aSheetRow } from './support/records';
 import { restoreWx, stubWx } from './support/wx';
 import { monthChoicesOf, rowErrorOf, sheetsOf, type AttendanceRow } from '../../miniprogram/pages/attendance/attendance-view';
 
@@ -17,27 +17,38 @@ const BRANCHES = [
   { _id: 'd-jd', name: '机电科' },
 ];
 
-/** 本科 4 + 中级 4 + 班组长 2 + …: the template's table gives each person their monthly points. */
-const worker = (id: string, name: string, attributes: Record<string, string> = {}, branchId: string | null = 'd-zc1'): DirectoryMember =>
-  aDirectoryMember({ _id: id, name, branchId, branchName: branchId ? '综采一队' : null, attributes });
+/** A person of 综采一队 with the monthly points their attributes give (the server's, from the template's table). */
+const worker = (id: string, name: string, monthly = 0, attributes: Record<string, string> = {}): AttendanceSheetRow => aSheetRow({ memberId: id, name, monthly, attributes });
+
+const member = (id: string, name: string): DirectoryMember => aDirectoryMember({ _id: id, name, branchId: 'd-zc1', branchName: '综采一队' });
 
 function directory(members: DirectoryMember[], cursor: string | null = null, t: SchemeTerms = terms): DataOf<'members.list'> {
   return { members, branches: BRANCHES, cursor, terms: t };
 }
 
 function anAttendance(memberId: string, days: number, overrides: Partial<Attendance> = {}): Attendance {
-  return { _id: `${memberId}:2026-10`, memberId, month: '2026-10', days, workdays: 26, revision: 1, pending: false, rate: 10, credited: 10, recordedBy: 'hr', recordedAt: '2026-11-30T02:00:00Z', ...overrides };
+  const month = overrides.month ?? '2026-10';
+  return { _id: `${memberId}:${month}`, memberId, month, days, workdays: 26, revision: 1, pending: false, rate: 10, credited: 10, recordedBy: 'hr', recordedAt: '2026-11-30T02:00:00Z', ...overrides };
 }
 
 const entryOf = (memberId: string, points: number): LedgerEntry => aLedgerEntry({ _id: `fixed:${memberId}:2026-10`, memberId, points, occurredOn: '2026-10-31' });
 
 const records = (callFunction: jest.Mock) => eventsOf(callFunction).filter((e) => e.action === 'admin.attendance.record').map((e) => e.payload as PayloadOf<'admin.attendance.record'>);
 
-/** Opens the page and picks 综采一队 with `people` in it. */
-async function openDepartment(people: DirectoryMember[], record: (p: PayloadOf<'admin.attendance.record'>) => ReturnType<typeof ok>) {
+/**
+ * Opens the page and picks 综采一队 with `people` in it. What `record` answers is kept, and
+ * admin.attendance.get answers it back, as the server would after saving.
+ */
+async function openDepartment(people: AttendanceSheetRow[], record: (p: PayloadOf<'admin.attendance.record'>) => ReturnType<typeof ok<DataOf<'admin.attendance.record'>>>) {
+  const stored = new Map<string, Attendance>();
   const callFunction = stubApi({
-    'members.list': (payload) => ok(directory(payload.branchId ? people : [])),
-    'admin.attendance.record': record as never,
+    'members.list': ok(directory([])),
+    'admin.attendance.get': ({ month }) => ok(anAttendanceSheet(people.map((p) => ({ ...p, recorded: stored.get(`${p.memberId}:${month}`) ?? p.recorded })), { month })),
+    'admin.attendance.record': (payload) => {
+      const answer = record(payload);
+      if (answer.ok) for (const a of answer.data.attendance) stored.set(a._id, a);
+      return answer;
+    },
   });
   const page = openPageAt(PAGE);
   await settle();
@@ -70,10 +81,7 @@ describe('出勤录入 (seeds/004 五、1: 根据个人的月度出勤自动录�
   });
 
   it('lists a department with each person’s monthly 固定积分, credits an ended month at once and says how much', async () => {
-    const people = [
-      worker('m-wang', '王建国', { education: 'bachelor', title: 'middle' }),
-      worker('m-li', '李志强'),
-    ];
+    const people = [worker('m-wang', '王建国', 8, { education: 'bachelor', title: 'middle' }), worker('m-li', '李志强')];
     const { page, callFunction } = await openDepartment(people, ({ rows }) =>
       ok({ attendance: rows.map((r) => anAttendance(r.memberId, r.days, { credited: r.memberId === 'm-wang' ? 7.5 : 0 })), entries: [entryOf('m-wang', 7.5)] }),
     );
@@ -86,22 +94,27 @@ describe('出勤录入 (seeds/004 五、1: 根据个人的月度出勤自动录�
     await settle();
 
     expect(records(callFunction)).toEqual([{ month: '2026-10', workdays: 26, rows: [{ memberId: 'm-wang', days: 24.5 }, { memberId: 'm-li', days: 26 }] }]);
-    expect(textsOf(page, '.row__rate')).toEqual(['24.5 天，已计入 7.5 分', '26 天，已计入 0 分']);
+    // The page reads back what is stored.
+    expect(eventsOf(callFunction).map((e) => e.action).slice(-2)).toEqual(['admin.attendance.record', 'admin.attendance.get']);
+    expect(textsOf(page, '.row__rate')).toEqual(['每月 8 分', '未设固定积分']);
+    expect(textsOf(page, '.row__outcome')).toEqual(['24.5/26 天，已计入 7.5 分', '26/26 天，已计入 0 分']);
+    expect(textsOf(page, '.row__mark')).toEqual(['已记录', '已记录']);
     expect(textOf(page, '.actions__saved')).toBe('已保存2026年10月 2 人的出勤，计入固定积分 1 笔共 7.5 分');
   });
 
   it('keeps the current month for the monthly job and says so', async () => {
-    const { page, callFunction } = await openDepartment([worker('m-wang', '王建国')], ({ month, rows }) =>
-      ok({ attendance: rows.map((r) => anAttendance(r.memberId, r.days, { month, pending: true, rate: null, credited: null })), entries: [] }),
+    const { page, callFunction } = await openDepartment([worker('m-wang', '王建国')], ({ month, workdays, rows }) =>
+      ok({ attendance: rows.map((r) => anAttendance(r.memberId, r.days, { month, workdays, pending: true, rate: null, credited: null })), entries: [] }),
     );
     await emit(page, '.sheet__month', 'change', { value: 0 });
+    await settle();
     expect(textOf(page, '.sheet__caption')).toContain('待月末由每月任务计入固定积分');
     await typeInto(page, '.sheet__workdays', '22');
     await tap(page, '.actions__save');
     await settle();
 
     expect(records(callFunction)[0]).toMatchObject({ month: '2026-11', workdays: 22 });
-    expect(textsOf(page, '.row__rate')).toEqual(['22 天，月末计入']);
+    expect(textsOf(page, '.row__outcome')).toEqual(['22/22 天，月末计入']);
     expect(textOf(page, '.actions__saved')).toBe('已保存2026年11月 1 人的出勤；本月结束后，每月任务按出勤计入固定积分');
   });
 
@@ -139,20 +152,21 @@ describe('出勤录入 (seeds/004 五、1: 根据个人的月度出勤自动录�
     expect(textOf(page, '.actions__error')).toBe('第 103 行（员工103）：李四已离职（前 100 行已保存）');
   });
 
-  it('lists the organisation’s own people by reading every page of the directory', async () => {
+  it('asks for the organisation’s own people as the root, and reads every page of a large department', async () => {
     const callFunction = stubApi({
-      'members.list': ({ cursor }) =>
-        cursor ? ok(directory([worker('m-hr', '人事甲', {}, null)])) : ok(directory([worker('m-x', '队员', {}, 'd-zc1')], 'c2')),
+      'members.list': ok(directory([])),
+      'admin.attendance.get': ({ cursor }) =>
+        cursor ? ok(anAttendanceSheet([worker('m-hr2', '人事乙')], { unitId: 'root', unitName: '公司机关' })) : ok(anAttendanceSheet([worker('m-hr1', '人事甲')], { unitId: 'root', unitName: '公司机关', cursor: '500' })),
     });
     const page = openPageAt(PAGE);
     await settle();
     await emit(page, '.sheet__department', 'change', { value: 2 });
     await settle();
-    expect(textsOf(page, '.row__name')).toEqual(['人事甲']);
+    expect(textsOf(page, '.row__name')).toEqual(['人事甲', '人事乙']);
     expect(eventsOf(callFunction).map((e) => e.payload)).toEqual([
       { status: 'active', limit: 1 },
-      { status: 'active', limit: 200 },
-      { status: 'active', limit: 200, cursor: 'c2' },
+      { month: '2026-10', unitId: 'root' },
+      { month: '2026-10', unitId: 'root', cursor: '500' },
     ]);
   });
 
@@ -171,7 +185,7 @@ describe('出勤录入 (seeds/004 五、1: 根据个人的月度出勤自动录�
 
 describe('a person’s 固定积分 attributes, from their name on 出勤录入', () => {
   it('shows each value with its monthly points and the month they give, and saves them', async () => {
-    const { page } = await openDepartment([worker('m-wang', '王建国', { education: 'bachelor' })], () => ok({ attendance: [], entries: [] }));
+    const { page } = await openDepartment([worker('m-wang', '王建国', 4, { education: 'bachelor' })], () => ok({ attendance: [], entries: [] }));
     const setter = stubApi({
       'admin.attributes.set': ({ rows }) => ok({ updated: 1, members: [{ memberId: rows[0].memberId, name: '王建国', attributes: rows[0].attributes, monthly: 8 }] }),
     });
@@ -204,7 +218,7 @@ describe('a person’s 固定积分 attributes, from their name on 出勤录入'
 });
 
 describe('the sheets 出勤录入 sends', () => {
-  const rows: AttendanceRow[] = [1, 2, 3].map((line) => ({ memberId: `m-${line}`, line, name: `员工${line}`, rateText: '', days: line === 2 ? '20' : '', outcome: '' }));
+  const rows: AttendanceRow[] = [1, 2, 3].map((line) => ({ memberId: `m-${line}`, line, name: `员工${line}`, rateText: '', days: line === 2 ? '20' : '', recorded: false, outcome: '' }));
 
   it('sends a blank as every required day', () => {
     expect(sheetsOf(rows, 22)).toEqual([{ first: 1, rows: [{ memberId: 'm-1', days: 22 }, { memberId: 'm-2', days: 20 }, { memberId: 'm-3', days: 22 }] }]);
@@ -218,7 +232,7 @@ describe('the sheets 出勤录入 sends', () => {
 describe('人力资源部’s way in from 管理', () => {
   it('shows 出勤录入 and 零分负分名单 on a template with 固定积分, and opens them', async () => {
     const navigate = stubWx('navigateTo');
-    stubApi({ 'members.list': ok(directory([worker('m-wang', '王建国')])) });
+    stubApi({ 'members.list': ok(directory([member('m-wang', '王建国')])) });
     const page = openPageAt('pages/admin/index');
     await settle();
     await settle();
@@ -230,7 +244,7 @@ describe('人力资源部’s way in from 管理', () => {
   });
 
   it('says under 导出 that the Excel carries the 薪酬积分 sheet for payroll (六、1、2)', async () => {
-    stubApi({ 'members.list': ok(directory([worker('m-wang', '王建国')])) });
+    stubApi({ 'members.list': ok(directory([member('m-wang', '王建国')])) });
     const page = openPageAt('pages/admin/index');
     await settle();
     await settle();
@@ -238,7 +252,7 @@ describe('人力资源部’s way in from 管理', () => {
   });
 
   it('shows neither on a template without 固定积分', async () => {
-    stubApi({ 'members.list': ok(directory([worker('m-wang', '王建国')], null, jingmenTerms())) });
+    stubApi({ 'members.list': ok(directory([member('m-wang', '王建国')], null, jingmenTerms())) });
     const page = openPageAt('pages/admin/index');
     await settle();
     await settle();

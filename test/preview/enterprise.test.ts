@@ -1,6 +1,6 @@
 /**
  * The enterprise template in the browser (seeds/004 第一篇): 人力资源部 records a department's month
- * of attendance and sees its 固定积分 credited (五、1), reads last month's list of those at zero or
+ * of attendance, sees its 固定积分 credited and, reopening it, her figures (五、1; E23), reads last month's list of those at zero or
  * below and records the one reprieve (六、4); a 区队长 awards within his limit and proposes a
  * deduction beyond it, which goes up to the 总经理 (三、2 分层分级授权).
  */
@@ -18,7 +18,7 @@ function unrecordedMonth(): string {
 const nameOf = (openid: string): string => suite.cloud.cast.people.find((p) => p.openid === openid)!.name;
 
 describe('煤业公司', () => {
-  it('人力资源部 records 安全科’s attendance of an ended month and sees it credited, then records a reprieve on last month’s list', async () => {
+  it('人力资源部 records 安全科’s attendance of an ended month, sees it credited and finds it again, then records a reprieve on last month’s list', async () => {
     const hr = await suite.open('王丽娟', 'pages/admin/index');
     await hr.tap('.hr__attendance');
     await hr.sees('请选择部门');
@@ -32,7 +32,20 @@ describe('煤业公司', () => {
     await first.locator('.row__days input').fill('20');
     await hr.tap('.actions__save');
     await hr.sees(/已保存.+ \d+ 人的出勤，计入固定积分 \d+ 笔共 [\d.]+ 分/, '.actions__saved');
-    await first.locator('.row__rate', { hasText: /20 天，已计入 [\d.]+ 分/ }).waitFor();
+    await first.locator('.row__outcome', { hasText: /20\/26 天，已计入 [\d.]+ 分/ }).waitFor();
+
+    // Out to 管理 and back in: the month and department she just saved show her figures.
+    await hr.page.locator('.nav-bar__back').click();
+    await hr.tap('.hr__attendance');
+    await hr.tap('.sheet__month');
+    await hr.pick(unrecordedMonth());
+    await hr.tap('.sheet__department');
+    await hr.pick('安全科');
+    await hr.sees(/安全科.+已记录 (\d+)\/\1 人，应出勤天数按记录为 26 天/, '.sheet__recorded');
+    const again = hr.screen.locator('.row').first();
+    await again.locator('.row__mark', { hasText: '已记录' }).waitFor();
+    expect(await again.locator('.row__days input').inputValue()).toBe('20');
+    expect(await hr.screen.locator('.sheet__workdays input').inputValue()).toBe('26');
 
     // Back on 管理, to last month's list of those at zero or below, and the one reprieve.
     await hr.page.locator('.nav-bar__back').click();

@@ -1,10 +1,11 @@
 /**
  * What HR's 出勤录入 page shows and sends (seeds/004 第一篇 五、1 固定积分“根据个人的月度出勤自动录入个人
  * 的积分账户”): the months that may be recorded, a department's people with their monthly 固定积分
- * and the days each worked (blank: every required day), the sheets admin.attendance.record takes (at
- * most 100 rows a call) and what was credited. Pure: the page and the tests read it.
+ * and the days each worked as recorded (admin.attendance.get; blank: nothing recorded, saved as every
+ * required day), the sheets admin.attendance.record takes (at most 100 rows a call) and what was
+ * credited. Pure: the page and the tests read it.
  */
-import type { Attendance, Branch, DirectoryMember, LedgerEntry, SchemeTerms } from '../../../typings/api';
+import type { Attendance, AttendanceSheetRow, Branch, DataOf, LedgerEntry, SchemeTerms } from '../../../typings/api';
 import { recentKeys } from '../../format/periods';
 
 /** admin.attendance.record takes at most this many rows a call (server/api/actions/personnel.ts). */
@@ -20,8 +21,11 @@ export interface MonthChoice {
   ended: boolean;
 }
 
+/** The unit id admin.attendance.get takes for the organisation's own people (公司机关): the root's. */
+export const OWN_PEOPLE = 'root';
+
 export interface Department {
-  /** '' for the people of the organisation itself (公司直属). */
+  /** A department's id, or OWN_PEOPLE. */
   id: string;
   name: string;
 }
@@ -33,9 +37,11 @@ export interface AttendanceRow {
   name: string;
   /** '每月 12 分', or '未设固定积分' where no attribute is on file. */
   rateText: string;
-  /** Days worked as typed; '' is every required day (满勤). */
+  /** Days worked as recorded or typed; '' (nothing recorded) is every required day (满勤). */
   days: string;
-  /** After saving: '已计入 11.5 分', '月末计入'. */
+  /** Whether the month is recorded for the person: 已记录 / 未记录. */
+  recorded: boolean;
+  /** What is stored: '20/22 天，已计入 13.64 分', '22/22 天，月末计入'; '' where nothing is. */
   outcome: string;
 }
 
@@ -46,7 +52,7 @@ export function monthChoicesOf(today: string): MonthChoice[] {
 
 /** The departments to pick, in the directory's order, and the organisation's own people last. */
 export function departmentsOf(branches: readonly Branch[], terms: SchemeTerms): Department[] {
-  return [...branches.map((b) => ({ id: b._id, name: b.name })), { id: '', name: terms.words.direct }];
+  return [...branches.map((b) => ({ id: b._id, name: b.name })), { id: OWN_PEOPLE, name: terms.words.direct }];
 }
 
 /** Monthly points of a person's attributes (the template's table, SchemeTerms.fixedPoints). */
@@ -58,11 +64,35 @@ export function monthlyPointsOf(attributes: Readonly<Record<string, string>> | u
   return Math.round(total * 100) / 100;
 }
 
-export function attendanceRowsOf(members: readonly DirectoryMember[], terms: SchemeTerms): AttendanceRow[] {
-  return members.map((m, i) => {
-    const rate = monthlyPointsOf(m.attributes, terms);
-    return { memberId: m._id, line: i + 1, name: m.name, rateText: rate > 0 ? `每月 ${rate} 分` : '未设固定积分', days: '', outcome: '' };
-  });
+export const rateTextOf = (monthly: number): string => (monthly > 0 ? `每月 ${monthly} 分` : '未设固定积分');
+
+type Recorded = Pick<Attendance, 'days' | 'workdays' | 'pending' | 'credited'>;
+
+/** What a month's record stands at: credited (by HR's saving or the monthly job), or waiting for the job. */
+export function outcomeOf(recorded: Recorded, month: MonthChoice): string {
+  const days = `${recorded.days}/${recorded.workdays} 天`;
+  if (!recorded.pending) return `${days}，已计入 ${recorded.credited ?? 0} 分`;
+  return month.ended ? `${days}，待每月任务计入` : `${days}，月末计入`;
+}
+
+/** A department's people with the month as recorded: recorded days in the boxes, a blank only where nothing was recorded. */
+export function attendanceRowsOf(people: readonly AttendanceSheetRow[], month: MonthChoice): AttendanceRow[] {
+  return people.map((p, i) => ({
+    memberId: p.memberId,
+    line: i + 1,
+    name: p.name,
+    rateText: rateTextOf(p.monthly),
+    days: p.recorded ? String(p.recorded.days) : '',
+    recorded: p.recorded !== null,
+    outcome: p.recorded ? outcomeOf(p.recorded, month) : '',
+  }));
+}
+
+/** Under 应出勤天数: how much of the department the month has on file, and with which required days. */
+export function recordedSummaryOf(sheet: Pick<DataOf<'admin.attendance.get'>, 'unitName' | 'people' | 'recorded' | 'workdays'>, month: MonthChoice): string {
+  const label = month.label.replace('（本月）', '');
+  if (sheet.recorded === 0 || sheet.workdays === null) return `${sheet.unitName}${label}尚未记录出勤`;
+  return `${sheet.unitName}${label}已记录 ${sheet.recorded}/${sheet.people} 人，应出勤天数按记录为 ${sheet.workdays} 天`;
 }
 
 /** 应出勤天数 as typed, or the Chinese reason it cannot be used. */
@@ -94,14 +124,12 @@ export function rowErrorOf(message: string, first: number, rows: readonly Attend
   });
 }
 
-/** Each row's outcome once saved: the points its month now has, or that the monthly job credits it. */
-export function savedRowsOf(rows: readonly AttendanceRow[], attendance: readonly Attendance[]): AttendanceRow[] {
+/** The rows a saving stored before a later sheet was refused: recorded, with what they now stand at. */
+export function savedRowsOf(rows: readonly AttendanceRow[], attendance: readonly Attendance[], month: MonthChoice): AttendanceRow[] {
   const byMember = new Map(attendance.map((a) => [a.memberId, a]));
   return rows.map((row) => {
     const saved = byMember.get(row.memberId);
-    if (!saved) return row;
-    const outcome = saved.pending ? `${saved.days} 天，月末计入` : `${saved.days} 天，已计入 ${saved.credited ?? 0} 分`;
-    return { ...row, outcome };
+    return saved ? { ...row, recorded: true, outcome: outcomeOf(saved, month) } : row;
   });
 }
 

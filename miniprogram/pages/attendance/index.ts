@@ -1,46 +1,45 @@
 /**
  * 出勤录入 (seeds/004 第一篇 五、1; 七(三) 人力资源部): HR picks a month (the current one or one of the
- * five before), types the month's 应出勤天数 and, department by department, the days each person
- * worked (blank: every required day), and saves. An ended month is credited with its 固定积分 at once
- * and each row says how much; the current month waits for the monthly job once it ends. A department
- * larger than one call's 100 rows is sent in several sheets, one after another. A person's name opens
- * their 固定积分 attributes (attributes-sheet: admin.attributes.set).
+ * five before) and a department, and sees what was recorded (admin.attendance.get): the 应出勤天数 as
+ * recorded, each person's days in their box, marked 已记录 with the points credited, or 未记录 with
+ * a blank box (满勤). She changes what she must and saves; an ended month is credited with its
+ * 固定积分 at once, the current month waits for the monthly job once it ends; then the page reloads
+ * what is stored. A department larger than one call's 100 rows is sent in several sheets, one after
+ * another. A person's name opens their 固定积分 attributes (attributes-sheet: admin.attributes.set).
  *
  * The first screen is one call (members.list: the departments and the template's table); a
- * department's people come when it is picked. The page does not read a month's attendance back:
- * saving the same days again changes nothing, so HR may simply save a department again.
+ * department's month comes when both are picked, in pages of 500. Every load is numbered, and an
+ * answer for a month or department no longer chosen is dropped.
  */
-import type { DirectoryMember, LedgerEntry, SchemeTerms } from '../../../typings/api';
+import type { AttendanceSheetRow, DataOf, LedgerEntry, SchemeTerms } from '../../../typings/api';
 import { call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import {
-  attendanceRowsOf, departmentsOf, monthChoicesOf, rowErrorOf, savedRowsOf, savedSummaryOf, sheetsOf, workdaysOf,
+  attendanceRowsOf, departmentsOf, monthChoicesOf, rateTextOf, recordedSummaryOf, rowErrorOf, savedRowsOf, savedSummaryOf, sheetsOf, workdaysOf,
   type AttendanceRow, type Department, type MonthChoice,
 } from './attendance-view';
 
 type Status = 'loading' | 'error' | 'none' | 'loaded';
+type Sheet = DataOf<'admin.attendance.get'>;
 
 const FAILED_MESSAGE = '加载失败，请稍后重试';
-const PAGE_SIZE = 200;
 
 const messageOf = (error: unknown): string => failureMessage(error, 'attendance', FAILED_MESSAGE);
 
-const sessionOf = pageState(() => ({ terms: null as SchemeTerms | null, loads: 0, members: [] as DirectoryMember[] }));
+/** `workdaysFrom`: the month whose record filled the 应出勤天数 box; null when HR typed it. */
+const sessionOf = pageState(() => ({ terms: null as SchemeTerms | null, loads: 0, people: [] as AttendanceSheetRow[], workdaysFrom: null as string | null }));
 
-/** Every active person of a department: its pages of 200; the organisation's own people are those of no department. */
-async function departmentMembers(department: Department): Promise<DirectoryMember[]> {
-  const members: DirectoryMember[] = [];
-  let cursor: string | null = null;
-  do {
-    const payload: { status: 'active'; limit: number; branchId?: string; cursor?: string } = { status: 'active', limit: PAGE_SIZE };
-    if (department.id) payload.branchId = department.id;
-    if (cursor) payload.cursor = cursor;
-    const page = await call('members.list', payload);
-    members.push(...page.members.filter((m) => (department.id ? true : !m.branchId)));
+/** A department's month as recorded, every page of it (a department of up to 500 is one call). */
+async function departmentMonth(month: string, department: Department): Promise<{ sheet: Sheet; people: AttendanceSheetRow[] }> {
+  const first = await call('admin.attendance.get', { month, unitId: department.id });
+  const people = [...first.rows];
+  for (let cursor = first.cursor; cursor; ) {
+    const page = await call('admin.attendance.get', { month, unitId: department.id, cursor });
+    people.push(...page.rows);
     cursor = page.cursor;
-  } while (cursor);
-  return members;
+  }
+  return { sheet: first, people };
 }
 
 Component({
@@ -55,6 +54,7 @@ Component({
     rowsStatus: 'idle' as 'idle' | 'loading' | 'error' | 'loaded',
     rowsError: '',
     rows: [] as AttendanceRow[],
+    recordedSummary: '',
     saving: false,
     saveError: '',
     saved: '',
@@ -87,10 +87,12 @@ Component({
     },
 
     onMonthChange(event: WechatMiniprogram.PickerChange) {
-      this.setData({ monthIndex: Number(event.detail.value), saved: '', saveError: '', rows: this.data.rows.map((r) => ({ ...r, outcome: '' })) });
+      this.setData({ monthIndex: Number(event.detail.value) });
+      this.loadDepartment();
     },
 
     onWorkdaysInput(event: WechatMiniprogram.Input) {
+      sessionOf(this).workdaysFrom = null;
       this.setData({ workdays: event.detail.value, saveError: '' });
     },
 
@@ -99,20 +101,41 @@ Component({
       this.loadDepartment();
     },
 
-    async loadDepartment(): Promise<void> {
+    onRowsRetry() {
+      this.loadDepartment();
+    },
+
+    /**
+     * Loads the chosen department's month as recorded. `after` keeps the rows shown while reloading
+     * what a saving stored, with its summary.
+     */
+    async loadDepartment(after?: { saved: string }): Promise<void> {
       const session = sessionOf(this);
       const department = this.data.departments[this.data.departmentIndex];
-      if (!department || !session.terms) return;
+      const month = this.data.months[this.data.monthIndex];
+      if (!department || !month || !session.terms) return;
       const thisLoad = ++session.loads;
-      this.setData({ rowsStatus: 'loading', rowsError: '', rows: [], saved: '', saveError: '' });
+      if (after) this.setData({ saved: after.saved });
+      else this.setData({ rowsStatus: 'loading', rowsError: '', rows: [], recordedSummary: '', saved: '', saveError: '' });
       try {
-        const members = await departmentMembers(department);
+        const { sheet, people } = await departmentMonth(month.key, department);
         if (thisLoad !== session.loads) return;
-        session.members = members;
-        this.setData({ rowsStatus: 'loaded', rows: attendanceRowsOf(members, session.terms), terms: session.terms });
+        session.people = people;
+        // The required days as recorded. Where the department has none, what HR typed stays, and so do
+        // the days recorded for another department of the same month; another month's are cleared.
+        const stale = sheet.workdays === null && session.workdaysFrom !== null && session.workdaysFrom !== month.key;
+        if (sheet.workdays !== null || stale) session.workdaysFrom = sheet.workdays !== null ? month.key : null;
+        this.setData({
+          rowsStatus: 'loaded',
+          rows: attendanceRowsOf(people, month),
+          recordedSummary: recordedSummaryOf(sheet, month),
+          ...(sheet.workdays !== null ? { workdays: String(sheet.workdays) } : stale ? { workdays: '' } : {}),
+          terms: session.terms,
+        });
       } catch (error) {
         if (thisLoad !== session.loads) return;
-        this.setData({ rowsStatus: 'error', rowsError: messageOf(error) });
+        if (after) this.setData({ saveError: `${after.saved}；${messageOf(error)}，未能重新读取` });
+        else this.setData({ rowsStatus: 'error', rowsError: messageOf(error) });
       }
     },
 
@@ -126,9 +149,9 @@ Component({
 
     /** A person's name opens their 固定积分 attributes. */
     onEditAttributes(event: WechatMiniprogram.TouchEvent) {
-      const member = sessionOf(this).members[Number(event.currentTarget.dataset.line) - 1];
-      if (!member) return;
-      this.setData({ editing: { visible: true, memberId: member._id, name: member.name, attributes: { ...member.attributes } } });
+      const person = sessionOf(this).people[Number(event.currentTarget.dataset.line) - 1];
+      if (!person) return;
+      this.setData({ editing: { visible: true, memberId: person.memberId, name: person.name, attributes: { ...person.attributes } } });
     },
 
     onAttributesClose() {
@@ -138,9 +161,9 @@ Component({
     onAttributesSaved(event: WechatMiniprogram.CustomEvent<{ memberId: string; attributes: Record<string, string>; monthly: number }>) {
       const { memberId, attributes, monthly } = event.detail;
       const session = sessionOf(this);
-      session.members = session.members.map((m) => (m._id === memberId ? { ...m, attributes } : m));
-      const line = session.members.findIndex((m) => m._id === memberId) + 1;
-      this.setData({ 'editing.visible': false, ...(line > 0 ? { [`rows[${line - 1}].rateText`]: monthly > 0 ? `每月 ${monthly} 分` : '未设固定积分' } : {}) });
+      session.people = session.people.map((p) => (p.memberId === memberId ? { ...p, attributes, monthly } : p));
+      const line = session.people.findIndex((p) => p.memberId === memberId) + 1;
+      this.setData({ 'editing.visible': false, ...(line > 0 ? { [`rows[${line - 1}].rateText`]: rateTextOf(monthly) } : {}) });
       wx.showToast({ title: '已保存', icon: 'success' });
     },
 
@@ -153,6 +176,8 @@ Component({
         this.setData({ saveError: workdays.problem });
         return;
       }
+      const session = sessionOf(this);
+      const shownLoad = session.loads;
       this.setData({ saving: true, saveError: '', saved: '' });
       let shown = rows;
       let done = 0;
@@ -160,16 +185,22 @@ Component({
       for (const sheet of sheetsOf(rows, workdays.workdays)) {
         try {
           const answer = await call('admin.attendance.record', { month: month.key, workdays: workdays.workdays, rows: sheet.rows }, { requestId: newRequestId() });
-          shown = savedRowsOf(shown, answer.attendance);
+          shown = savedRowsOf(shown, answer.attendance, month);
           entries.push(...answer.entries);
           done += sheet.rows.length;
         } catch (error) {
           const message = rowErrorOf(messageOf(error), sheet.first, rows);
-          this.setData({ saving: false, rows: shown, saveError: done > 0 ? `${message}（前 ${done} 行已保存）` : message });
+          // The rows not saved keep what HR typed; those saved say so.
+          const refused = done > 0 ? `${message}（前 ${done} 行已保存）` : message;
+          this.setData({ saving: false, saveError: refused, ...(shownLoad === session.loads ? { rows: shown } : {}) });
           return;
         }
       }
-      this.setData({ saving: false, rows: shown, saved: savedSummaryOf(month, done, entries) });
+      const saved = savedSummaryOf(month, done, entries);
+      this.setData({ saving: false });
+      // Another month or department chosen meanwhile has loaded its own rows: the summary alone says what was saved.
+      if (shownLoad !== session.loads) this.setData({ saved });
+      else await this.loadDepartment({ saved });
     },
   },
 });

@@ -64,6 +64,7 @@ const LOADERS: Loaders = {
   'bottom.list': () => (require('./bottom') as typeof import('./bottom')).bottomList,
   'admin.attributes.set': () => personnel().adminAttributesSet,
   'admin.attendance.record': () => personnel().adminAttendanceRecord,
+  'admin.attendance.get': () => personnel().adminAttendanceGet,
   'admin.negatives.list': () => negatives().adminNegativesList,
   'admin.reprieve.record': () => negatives().adminReprieveRecord,
   'shop.list': () => shop().shopList,

@@ -3,23 +3,32 @@
  * 贯彻、落实、运行工作): each person's attributes (学历, 职称, 职务, 技能, 工龄, 特长), set in a batch
  * from the personnel sheet, and each month's attendance. Attendance of an ended month is credited at
  * once; of the current month, by the monthly job once it ends (server/cron/fixed-points.ts). Both
- * are all rows or none, each bad row named (docs/rules.md E3–E8).
+ * are all rows or none, each bad row named (docs/rules.md E3–E8). HR reads a department's month
+ * back to see what was recorded and credited (E23).
  */
 import { z } from 'zod';
-import type { Attendance, LedgerEntry } from '../../../typings/models';
+import type { AttendanceSheetRow } from '../../../typings/api';
+import type { Attendance, Branch, LedgerEntry } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
-import { assertAttendanceMonth, attendanceId, daysProblem, fixedPointsOf, monthEnded, monthlyRate, parseAttributes } from '../../../domain/fixed-points';
-import type { Scheme } from '../../../domain/scheme';
+import {
+  assertAttendanceMonth, assertMonthBegun, attendanceId, daysProblem, fixedPointsOf, monthEnded, monthlyRate, parseAttributes, recordedWorkdays,
+} from '../../../domain/fixed-points';
+import { ROOT } from '../../../domain/organisation';
+import { unitWord, type Scheme } from '../../../domain/scheme';
 import { defineAction } from '../action';
-import { id, monthKey } from '../validation';
-import { getOrNull } from '../../cloud';
+import { cursor, id, monthKey } from '../validation';
+import { database, getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
-import { creditAndWrite, writeAttendance } from '../../data/attendance';
+import { attendanceOfMonth, creditAndWrite, writeAttendance } from '../../data/attendance';
+import { decodeCursor, nextCursor } from '../../data/claims';
 import { readMembers } from '../../data/ledger';
-import { findMembers, type StoredMember } from '../../data/members';
+import { findMembers, readAll, type StoredMember } from '../../data/members';
 
 /** Rows of one sheet, written in one transaction (a department at a time for a large company). */
 const ROWS_MAX = 100;
+
+/** People a page of admin.attendance.get answers: a department of a few hundred is one call. */
+const SHEET_PAGE = 500;
 
 /** A sheet's rows: at least one, at most ROWS_MAX. */
 const sheetRows = <Row extends z.ZodTypeAny>(row: Row) => z.array(row).min(1, '请至少填写一行').max(ROWS_MAX, `一次最多 ${ROWS_MAX} 行`);
@@ -138,5 +147,54 @@ export const adminAttendanceRecord = defineAction('admin.attendance.record', {
       }
       return { attendance, entries };
     });
+  },
+});
+
+/** The unit's name, or a refusal where the id names no unit of this organisation ('root': its own people). */
+async function unitName(unitId: string, scheme: Scheme): Promise<string> {
+  if (unitId === ROOT) return scheme.words.direct;
+  const unit = await getOrNull<Branch>(database().collection(COLLECTIONS.branches).doc(unitId));
+  if (!unit) throw new DomainError('NOT_FOUND', `所选${unitWord(scheme)}不存在，请重新选择${unitWord(scheme)}`);
+  return unit.name;
+}
+
+export const adminAttendanceGet = defineAction('admin.attendance.get', {
+  schema: z.object({ month: monthKey, unitId: id, cursor }).strict(),
+  access: 'secretariat',
+  writes: false,
+  async handle(ctx, payload) {
+    const scheme = await ctx.scheme();
+    const def = fixedPointsOf(scheme);
+    assertMonthBegun(payload.month, ctx.now, '查看');
+    const offset = decodeCursor(payload.cursor);
+    const name = await unitName(payload.unitId, scheme);
+    const db = database();
+    const where = { status: 'active', branchId: payload.unitId === ROOT ? null : payload.unitId };
+    // The whole department is read (one request per 1000), so the 应出勤天数 and the count recorded are the department's, not the page's.
+    const people = (await readAll<StoredMember>(db.collection(COLLECTIONS.members).where(where))).sort(
+      (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a._id < b._id ? -1 : 1),
+    );
+    const records = await attendanceOfMonth(people.map((m) => m._id), payload.month);
+    const page = people.slice(offset, offset + SHEET_PAGE);
+    const rows: AttendanceSheetRow[] = page.map((m) => {
+      const record = records.get(m._id);
+      return {
+        memberId: m._id,
+        name: m.name,
+        attributes: m.attributes ?? {},
+        monthly: monthlyRate(m.attributes, def),
+        recorded: record ? { days: record.days, workdays: record.workdays, pending: record.pending, credited: record.credited, recordedAt: record.recordedAt } : null,
+      };
+    });
+    return {
+      month: payload.month,
+      unitId: payload.unitId,
+      unitName: name,
+      workdays: recordedWorkdays([...records.values()]),
+      people: people.length,
+      recorded: records.size,
+      rows,
+      cursor: offset + page.length < people.length ? nextCursor(offset, page, SHEET_PAGE) : null,
+    };
   },
 });

@@ -1,8 +1,8 @@
 /**
- * Builders for the documents the review, ranking, award and admin pages show: plausible defaults,
+ * Builders for the documents the review, ranking, award, admin and attendance pages show: plausible defaults,
  * overridden per test with only what the test is about.
  */
-import type { CatalogItem, Claim, ClaimLine, Decision, DirectoryMember, InboxClaim, OutcomeView, RankingRow } from '../../../typings/api';
+import type { AttendanceSheetRow, CatalogItem, Claim, ClaimLine, DataOf, Decision, DirectoryMember, InboxClaim, OutcomeView, RankingRow } from '../../../typings/api';
 import { aMember } from './builders';
 
 export function aLine(overrides: Partial<ClaimLine> = {}): ClaimLine {
@@ -77,4 +77,15 @@ export function anOutcome(overrides: Partial<OutcomeView> = {}): OutcomeView {
 
 export function aDirectoryMember(overrides: Partial<DirectoryMember> = {}): DirectoryMember {
   return { ...aMember(overrides), ...overrides, ...aMember(overrides) };
+}
+
+/** A person on 出勤录入 (admin.attendance.get), with nothing recorded for the month unless given. */
+export function aSheetRow(overrides: Partial<AttendanceSheetRow> = {}): AttendanceSheetRow {
+  return { memberId: 'member-2', name: '李四', attributes: {}, monthly: 0, recorded: null, ...overrides };
+}
+
+/** 综采一队's October as admin.attendance.get answers it; the counts and 应出勤天数 follow from the rows unless given. */
+export function anAttendanceSheet(rows: AttendanceSheetRow[], overrides: Partial<DataOf<'admin.attendance.get'>> = {}): DataOf<'admin.attendance.get'> {
+  const recorded = rows.flatMap((r) => (r.recorded ? [r.recorded] : []));
+  return { month: '2026-10', unitId: 'd-zc1', unitName: '综采一队', workdays: recorded[0]?.workdays ?? null, people: rows.length, recorded: recorded.length, rows, cursor: null, ...overrides };
 }

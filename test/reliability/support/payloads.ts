@@ -297,6 +297,7 @@ const SHAPES: Record<ActionName, { fields: Record<string, Arb>; required: string
     },
     required: ['month', 'workdays', 'rows'],
   },
+  'admin.attendance.get': { fields: { month: fc.constantFrom('2026-10', '2026-11', '2099-01', '26'), unitId: fc.constantFrom('b1', 'root', 'x', ''), cursor: fc.constantFrom('500', 'x') }, required: ['month', 'unitId'] },
   'admin.negatives.list': { fields: { month: fc.constantFrom('2026-10', '2026-11', '2099-01', '26'), branchId: fc.constantFrom('b1', 'x') }, required: ['month'] },
   'admin.reprieve.record': {
     fields: { memberId, month: fc.constantFrom('2026-10', '2026-11', '26'), note: fc.oneof(note, fc.constantFrom('本人申请一次不离职的机会')) },
