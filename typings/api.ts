@@ -492,7 +492,17 @@ export interface Actions {
       /** The most discretionary points a self-report may ask: nobody's authority covers more (第十三条). */
       selfReportMax: number;
       /** What the caller may do with the catalog (the 申报 and 奖分 pages' first screen in one call). */
-      viewer: { memberId: string | null; authority: number; roles: Role[]; can: Capabilities };
+      viewer: {
+        memberId: string | null;
+        authority: number;
+        roles: Role[];
+        can: Capabilities;
+        /**
+         * Why the caller may not report for themself, shown by 申报 in place of its form: a person with
+         * no 积分台账 (an official of no category, docs/rules.md H24); `null` for an account or the unbound.
+         */
+        selfReportRefusal: string | null;
+      };
       /** SCHEMES.md §3: the template and its roles and parts. */
       scheme: { id: string; name: string };
       roles: { id: string; name: string }[];
