@@ -30,6 +30,8 @@ describe('石板村', () => {
     const as = suite.openid('熊德明');
     const phone = await suite.open({ as }, 'pages/mine/index');
     expect(await tilesOf(phone, as)).toEqual(expect.arrayContaining(['审批', '记分', '农户明细']));
+    // Not 申报积分: they have no 积分台账 to report into (H24).
+    expect(await tilesOf(phone, as)).not.toContain('申报积分');
     await tour(phone, as, [
       // A 村民小组长 is a person of the 评定小组, with no 积分台账 of their own (H11).
       { route: 'pages/mine/index', shows: '您没有本人的积分台账，积分记在农户名下。', then: async (p) => expect(await p.screen.locator('.points').count()).toBe(0) },
