@@ -5,6 +5,7 @@ export * from './scheme';
 export * from './authority';
 export * from './points';
 export * from './proposals';
+export * from './ledgers';
 export * from './routing';
 export * from './review-groups';
 export * from './rerouting';

@@ -7,13 +7,18 @@
 import type { CatalogItem, MemberRecord } from '../typings/models';
 import { authorityLimit, committeeAuthority, highestPersonalAuthority } from './authority';
 import { DomainError } from './errors';
+import { assertAllHoldLedgers, assertMayReportForSelf } from './ledgers';
 import { holdsRight } from './organisation';
 import { isAssociationLeader } from './routing';
 import { committeeName, rootName, unitWord, type Scheme } from './scheme';
 
-/** A member may self-report a claimable item while they are a member (第十五条 个性化事件). */
+/**
+ * A member may self-report a claimable item while they are a member (第十五条 个性化事件), into a
+ * ledger of their own: a person without one (an official of no category) is refused (H24).
+ */
 export function assertMayClaim(claimant: MemberRecord, item: CatalogItem, scheme: Scheme): void {
   if (claimant.status !== 'active') throw new DomainError('FORBIDDEN', `您已不是在册${scheme.words.member}，不能申报`);
+  assertMayReportForSelf(claimant, scheme);
   if (!item.claimable) throw new DomainError('FORBIDDEN', `“${item.name}”不能自行申报`, { itemId: item.id });
 }
 
@@ -50,7 +55,7 @@ export interface Committee {
   branchId: string | null;
 }
 
-export type Recipient = Pick<MemberRecord, '_id' | 'name' | 'branchId' | 'branchName'>;
+export type Recipient = Pick<MemberRecord, '_id' | 'name' | 'branchId' | 'branchName' | 'category' | 'kind' | 'roles'>;
 
 /**
  * Checks that `proposer` may award `item` to `recipients` and returns the authority that caps it.
@@ -75,6 +80,8 @@ export function assertMayPropose(
     throw new DomainError('FORBIDDEN', '固定积分由人力资源部按月度出勤计入，不能手工奖分', { itemId: item.id });
   }
   if (recipients.some((r) => r._id === proposer._id)) throw new DomainError('SELF_REVIEW', '不能给自己奖分');
+  // Points go to accounts only: an official of no category has no ledger a board counts (H24).
+  assertAllHoldLedgers(recipients, scheme);
 
   if (committee !== undefined || item.kind === 'committee') {
     const rootCommittee = committeeName(scheme, 'root');

@@ -382,6 +382,8 @@ export interface RewardView {
   cost: number;
   stock: number;
   keeper: string;
+  /** The share of the unit price the 财政补助 covers (S13): for the shop's managers only, never a household. */
+  subsidyShare?: number;
 }
 
 /** When rewards are handed over, for the 积分超市's first screen (S7, S6, S9). */
@@ -492,7 +494,17 @@ export interface Actions {
       /** The most discretionary points a self-report may ask: nobody's authority covers more (第十三条). */
       selfReportMax: number;
       /** What the caller may do with the catalog (the 申报 and 奖分 pages' first screen in one call). */
-      viewer: { memberId: string | null; authority: number; roles: Role[]; can: Capabilities };
+      viewer: {
+        memberId: string | null;
+        authority: number;
+        roles: Role[];
+        can: Capabilities;
+        /**
+         * Why the caller may not report for themself, shown by 申报 in place of its form: a person with
+         * no 积分台账 (an official of no category, docs/rules.md H24); `null` for an account or the unbound.
+         */
+        selfReportRefusal: string | null;
+      };
       /** SCHEMES.md §3: the template and its roles and parts. */
       scheme: { id: string; name: string };
       roles: { id: string; name: string }[];
@@ -656,7 +668,11 @@ export interface Actions {
   'admin.scheme.adopt': { payload: { template: string }; data: { scheme: { id: string; name: string }; version: number } };
   'admin.export': { payload: { period: Period; key?: string; scope?: BoardScope }; data: { fileID: string; url: string } };
   /** 积分超市 (seeds/004 第三篇): the rewards in stock and the caller's balance, in one call. */
-  'shop.list': { payload: Record<string, never> | undefined; data: { rewards: RewardView[]; balance: number; total: number; keeper: boolean; manager: boolean; days: ShopDays } };
+  'shop.list': {
+    payload: Record<string, never> | undefined;
+    /** `subsidyShare`: the template's share, a new reward's and the most a reward may have (S13); managers only. */
+    data: { rewards: RewardView[]; balance: number; total: number; keeper: boolean; manager: boolean; days: ShopDays; subsidyShare?: number };
+  };
   /** Adds a reward (no rewardId) or changes one: administrators (the secretariat, or a role with the 'shop' right). */
   'shop.reward.save': { payload: RewardInput; data: { reward: Reward } };
   /** One transaction: checks balance and stock together, writes the reservation with a pickup code, spends the points. */

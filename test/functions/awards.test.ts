@@ -55,7 +55,8 @@ describe('committees (第十三条 1、2)', () => {
 
 describe('an event everyone attended (第十四条: nobody reviews their own points)', () => {
   it('records the 全体会员大会 for all members as one claim per final reviewer', async () => {
-    const recipients = EVERYONE.filter((k) => k !== 'secgen');
+    // Every 会员 but the proposer; the political instructor is not one and has no ledger (H24).
+    const recipients = EVERYONE.filter((k) => k !== 'secgen' && k !== 'instructor');
     const { claim, claims } = await h.ok(as('secgen'), 'award.propose', {
       itemId: 'meeting.attend.association',
       occurredOn: DATE,
@@ -77,11 +78,11 @@ describe('an event everyone attended (第十四条: nobody reviews their own poi
       committee: 'association',
       reference: '会长会纪要〔2026〕12号',
       occurredOn: DATE,
-      recipients: ['president', 'instructor', 'm1'].map((memberId) => ({ memberId, points: 8 })),
+      recipients: ['president', 'vice', 'm1'].map((memberId) => ({ memberId, points: 8 })),
       note: '年度活动突出表现',
     });
     expect(claims.map((c) => [c.waitingFor!.memberIds, c.lines.map((l) => l.memberId)])).toEqual([
-      [['president'], ['instructor', 'm1']],
+      [['president'], ['vice', 'm1']],
       [['instructor'], ['president']],
     ]);
   });

@@ -52,6 +52,10 @@ describe('rewards (S2, S13)', () => {
     expect(await refused(as('a'), 'shop.reward.save', { name: '毛巾', cost: 8, stock: 10, keeper: '村积分超市' })).toEqual({ code: 'FORBIDDEN', message: '只有积分超市的管理人员或秘书处可以管理兑换商品' });
     expect(await refused(as('keeper'), 'shop.reward.save', { name: '毛巾', cost: 8, stock: 10, keeper: '村积分超市' })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refused(ADMIN_OPENID, 'shop.reward.save', { name: '毛巾', cost: 8, stock: 10, keeper: '村积分超市', subsidyShare: 0.6 })).toEqual({ code: 'INVALID_INPUT', message: '财政补助比例应在 0 到 50% 之间' });
+    // A percent typed as a number (60 for 60%) and a negative share get the same words (S23).
+    for (const subsidyShare of [60, -0.1]) {
+      expect(await refused(ADMIN_OPENID, 'shop.reward.save', { name: '毛巾', cost: 8, stock: 10, keeper: '村积分超市', subsidyShare })).toEqual({ code: 'INVALID_INPUT', message: '财政补助比例应在 0 到 50% 之间' });
+    }
     expect(await refused(ADMIN_OPENID, 'shop.reward.save', { name: '毛巾', cost: 8.5, stock: 10, keeper: '村积分超市' })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('所需积分') });
     expect(await refused(ADMIN_OPENID, 'shop.reward.save', { name: '毛巾', cost: 8, stock: -1, keeper: '村积分超市' })).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('库存') });
   });
@@ -68,6 +72,15 @@ describe('rewards (S2, S13)', () => {
       ],
     });
     expect((await shop('keeper')).keeper).toBe(true);
+  });
+
+  it('tell the shop’s managers each reward’s subsidy share and the template’s, and a 党员 neither (S23)', async () => {
+    const managed = await shop('manager');
+    expect(managed.subsidyShare).toBe(0.5);
+    expect(managed.rewards.map((r) => [r.name, r.subsidyShare])).toEqual([['大米 10 斤', 0.5], ['食用油 5 升', 0.3], ['香皂', 0.5]]);
+    const member = await shop('a');
+    expect(member).not.toHaveProperty('subsidyShare');
+    expect(member.rewards.every((r) => !('subsidyShare' in r))).toBe(true);
   });
 
   it('say when rewards are handed over: the next redemption day, the days a reservation waits, how many at once (S20)', async () => {

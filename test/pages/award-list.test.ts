@@ -29,7 +29,7 @@ function catalog(viewer: Partial<DataOf<'catalog.get'>['viewer']> = {}, items: C
   return {
     ...aCatalog(),
     items,
-    viewer: { memberId: 'm-leader', authority: 5, roles: ['branch_president'], can: { review: true, award: true, record: false, sign: false }, ...viewer },
+    viewer: { memberId: 'm-leader', authority: 5, roles: ['branch_president'], can: { review: true, award: true, record: false, sign: false }, selfReportRefusal: null, ...viewer },
   };
 }
 

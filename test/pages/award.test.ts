@@ -28,7 +28,7 @@ const ZHANG = aDirectoryMember({ _id: 'm-zhang', name: '张三' });
 const LI = aDirectoryMember({ _id: 'm-li', name: '李四' });
 
 function catalogFor(authority: number, roles: Role[] = ['branch_president']): DataOf<'catalog.get'> {
-  const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles, can: { review: authority > 0, award: authority > 0, record: false, sign: false } };
+  const viewer = { memberId: aMember({ _id: 'm-leader', name: '王会长' })._id, authority, roles, can: { review: authority > 0, award: authority > 0, record: false, sign: false }, selfReportRefusal: null };
   return { ...aCatalog(), version: 1, effectiveFrom: '2026-01-01', items: CATALOG, claimsWindowDays: 90, selfReportMax: 10, viewer };
 }
 
@@ -396,7 +396,7 @@ describe('记分 page: a 记分员 records for their 支部 (seeds/002 六(一))
     anItem({ id: 'study.xuexi_missed', name: '学习强国未登录（每次）', category: '政治学习', kind: 'per_count', points: -0.5, deduction: true, unit: '次', maxCount: 31, range: undefined, claimable: false }),
     anItem({ id: 'feature.volunteer', name: '参加志愿服务', category: '特色分', kind: 'fixed', points: 5, range: undefined }),
   ];
-  const KEEPER = { memberId: 'm-keeper', authority: 0, roles: ['scorekeeper'], can: { review: true, award: false, record: true, sign: false } };
+  const KEEPER = { memberId: 'm-keeper', authority: 0, roles: ['scorekeeper'], can: { review: true, award: false, record: true, sign: false }, selfReportRefusal: null };
   const branch = [aDirectoryMember({ _id: 'm-keeper', name: '赵记分员' }), aDirectoryMember({ _id: 'm-chen', name: '陈党员' }), aDirectoryMember({ _id: 'm-liu', name: '刘党员' })];
   const RECORDED = aClaim({ kind: 'award', status: 'approved', step: 'final', waitingFor: null, total: -3, lines: [aLine({ memberId: 'm-chen', points: -1.5 }), aLine({ memberId: 'm-liu', points: -1.5 })] });
   const recorderStubs = () => ({

@@ -519,7 +519,7 @@ describe('审批 page: an endorser setting the value of a range item', () => {
         items: [anItem({ id: 'deed.unquantified', range: [1, 20] })],
         claimsWindowDays: 90,
         selfReportMax: 10,
-        viewer: { memberId: aMember()._id, authority, roles: ['branch_president' as const], can: { review: true, award: true, record: false, sign: false } },
+        viewer: { memberId: aMember()._id, authority, roles: ['branch_president' as const], can: { review: true, award: true, record: false, sign: false }, selfReportRefusal: null },
       }),
       'claim.decide': decided('claim-1', 'pending'),
     };

@@ -15,7 +15,7 @@ import { argsOf, memoryStorage, restoreWx, stubWx } from './support/wx';
 const PAGE = 'pages/report/index';
 const NOW = '2026-11-21T04:00:00Z';
 
-const UNBOUND = aCatalog({ viewer: { memberId: null, authority: 0, roles: [], can: { review: false, award: false, record: false, sign: false } } });
+const UNBOUND = aCatalog({ viewer: { memberId: null, authority: 0, roles: [], can: { review: false, award: false, record: false, sign: false }, selfReportRefusal: null } });
 const BOUND = aCatalog();
 const SUBMITTED = ok({ claim: aClaim({ itemName: '在市新联会活动中突出表现（额外）', waitingFor: { memberIds: ['leader-1'], label: '东宝分会领导' } }) });
 

@@ -1,9 +1,9 @@
 import { eventsOf, fail, ok, stubApi } from './support/cloud';
 import { emit, exists, settle, textOf, textsOf } from './support/load';
 import { openPageAt, press, tapNode } from './support/page';
-import { aListing } from './support/shop';
+import { aListing, aReward } from './support/shop';
 import { answerModal, restoreWx, stubWx } from './support/wx';
-import { rewardInputOf } from '../../miniprogram/pages/shop/reward-form';
+import { rewardFormOf, rewardInputOf } from '../../miniprogram/pages/shop/reward-form';
 import type { Reward } from '../../typings/api';
 
 const PAGE = 'pages/shop/index';
@@ -19,8 +19,16 @@ afterEach(() => {
   restoreWx();
 });
 
+/** What shop.list answers a manager: each reward's 财政补助 share and the template's (S23); the oil is a partner's at 30%. */
+const managerListing = () =>
+  aListing({
+    manager: true,
+    subsidyShare: 0.5,
+    rewards: [aReward({ subsidyShare: 0.5 }), aReward({ rewardId: 'reward-oil', name: '食用油（5升）', cost: 60, stock: 20, keeper: '石板村积分超市', subsidyShare: 0.3 })],
+  });
+
 async function openAsManager(stubs: Parameters<typeof stubApi>[0] = {}) {
-  const callFunction = stubApi({ 'shop.list': ok(aListing({ manager: true })), 'shop.reward.save': (input) => ok({ reward: saved(input) }), ...stubs });
+  const callFunction = stubApi({ 'shop.list': ok(managerListing()), 'shop.reward.save': (input) => ok({ reward: saved(input) }), ...stubs });
   const page = openPageAt(PAGE);
   await settle();
   return { page, callFunction };
@@ -74,6 +82,57 @@ describe('the rewards of the 积分超市, kept by its managers (S2)', () => {
     expect(textOf(page, ['.reward-editor', '.editor__error'])).toBe('只有积分超市的管理人员或秘书处可以管理兑换商品');
   });
 
+  it('shows the template’s 50% for a new reward and saves a partner shop’s goods at a lower share', async () => {
+    const { page, callFunction } = await openAsManager();
+    await press(page.querySelector('.add-reward'));
+    expect(textOf(page, ['.reward-editor', '.editor__hint'])).toBe('按商品单价计，最高 50%；合作商店的商品可以低一些。');
+    expect((page.querySelector('.reward-editor')?.querySelector('.editor__share')?.instance?.data as { value: string } | undefined)?.value).toBe('50');
+    await field(page, 'name', '洗衣粉');
+    await field(page, 'cost', '12');
+    await field(page, 'stock', '40');
+    await field(page, 'keeper', '惠民超市');
+    await field(page, 'share', '20');
+    await press(page.querySelector('.reward-editor')?.querySelector('.editor__save'));
+
+    expect(saves(callFunction)).toEqual([{ name: '洗衣粉', cost: 12, stock: 40, keeper: '惠民超市', subsidyShare: 0.2 }]);
+  });
+
+  it('opens a reward with its own share, and keeps it when another field is changed', async () => {
+    const { page, callFunction } = await openAsManager();
+    await tapNode(page.querySelectorAll('.reward__main')[1]);
+    expect((page.querySelector('.reward-editor')?.querySelector('.editor__share')?.instance?.data as { value: string } | undefined)?.value).toBe('30');
+    await field(page, 'cost', '58');
+    await press(page.querySelector('.reward-editor')?.querySelector('.editor__save'));
+    await tapNode(page.querySelectorAll('.reward__main')[1]);
+    await field(page, 'share', '25');
+    await press(page.querySelector('.reward-editor')?.querySelector('.editor__save'));
+
+    expect(saves(callFunction)).toEqual([
+      { rewardId: 'reward-oil', name: '食用油（5升）', cost: 58, stock: 20, keeper: '石板村积分超市' },
+      { rewardId: 'reward-oil', name: '食用油（5升）', cost: 60, stock: 20, keeper: '石板村积分超市', subsidyShare: 0.25 },
+    ]);
+  });
+
+  it('refuses a share beyond the template’s before asking, in the server’s words', async () => {
+    const { page, callFunction } = await openAsManager();
+    await tapNode(page.querySelectorAll('.reward__main')[0]);
+    await field(page, 'share', '60');
+    await press(page.querySelector('.reward-editor')?.querySelector('.editor__save'));
+    expect(textOf(page, ['.reward-editor', '.editor__error'])).toBe('财政补助比例应在 0 到 50% 之间');
+    expect(saves(callFunction)).toEqual([]);
+  });
+
+  it('shows the managers each reward’s 财政补助, and a household none', async () => {
+    const { page } = await openAsManager();
+    expect(textsOf(page, '.reward__subsidy')).toEqual(['财政补助 50%', '财政补助 30%']);
+
+    stubApi({ 'shop.list': ok(aListing()) });
+    const household = openPageAt(PAGE);
+    await settle();
+    expect(textsOf(household, '.reward__name')).toEqual(['牙膏', '食用油（5升）']);
+    expect(textsOf(household, '.reward__subsidy')).toEqual([]);
+  });
+
   it('offers a household neither 新增商品 nor 修改', async () => {
     stubApi({ 'shop.list': ok(aListing()) });
     const page = openPageAt(PAGE);
@@ -87,11 +146,27 @@ describe('the rewards of the 积分超市, kept by its managers (S2)', () => {
 
 describe('a reward’s form', () => {
   it('asks for a name, a whole price of at least 1, a whole stock and a keeper', () => {
-    const form = { name: '大米', cost: '30', stock: '0', keeper: '石板村积分超市' };
-    expect(rewardInputOf(form, null)).toEqual({ input: { name: '大米', cost: 30, stock: 0, keeper: '石板村积分超市' } });
-    expect(rewardInputOf({ ...form, name: ' ' }, null)).toEqual({ error: '请填写商品名称' });
-    expect(rewardInputOf({ ...form, cost: '0' }, null)).toMatchObject({ error: expect.stringContaining('所需积分') });
-    expect(rewardInputOf({ ...form, stock: '-1' }, null)).toEqual({ error: '库存应为不小于 0 的整数' });
-    expect(rewardInputOf({ ...form, keeper: '' }, 'r-1')).toMatchObject({ error: expect.stringContaining('兑换点') });
+    const form = { name: '大米', cost: '30', stock: '0', keeper: '石板村积分超市', share: '50', shareWas: '50' };
+    expect(rewardInputOf(form, null, 0.5)).toEqual({ input: { name: '大米', cost: 30, stock: 0, keeper: '石板村积分超市' } });
+    expect(rewardInputOf({ ...form, name: ' ' }, null, 0.5)).toEqual({ error: '请填写商品名称' });
+    expect(rewardInputOf({ ...form, cost: '0' }, null, 0.5)).toMatchObject({ error: expect.stringContaining('所需积分') });
+    expect(rewardInputOf({ ...form, stock: '-1' }, null, 0.5)).toEqual({ error: '库存应为不小于 0 的整数' });
+    expect(rewardInputOf({ ...form, keeper: '' }, 'r-1', 0.5)).toMatchObject({ error: expect.stringContaining('兑换点') });
+  });
+
+  it('opens with the template’s share for a new reward and the reward’s own on edit, in percent', () => {
+    expect(rewardFormOf(null, '石板村积分超市', 0.5)).toMatchObject({ share: '50', shareWas: '50' });
+    expect(rewardFormOf(aReward({ subsidyShare: 0.375 }), '', 0.5)).toMatchObject({ share: '37.5', shareWas: '37.5' });
+  });
+
+  it('takes a share of 0 to the template’s percent, sends it as a fraction only when changed, and refuses the rest in the server’s words', () => {
+    const form = { name: '食用油', cost: '60', stock: '20', keeper: '惠民超市', share: '30', shareWas: '30' };
+    const shareOf = (share: string) => rewardInputOf({ ...form, share }, 'r-oil', 0.5);
+    expect(shareOf('30')).toEqual({ input: { rewardId: 'r-oil', name: '食用油', cost: 60, stock: 20, keeper: '惠民超市' } });
+    expect(shareOf('30.0')).toEqual(shareOf('30'));
+    expect(shareOf('0')).toMatchObject({ input: { subsidyShare: 0 } });
+    expect(shareOf('33.33')).toMatchObject({ input: { subsidyShare: 0.3333 } });
+    expect(shareOf('50')).toMatchObject({ input: { subsidyShare: 0.5 } });
+    for (const beyond of ['50.5', '60', '-5', '', '三十', '12.345']) expect(shareOf(beyond)).toEqual({ error: '财政补助比例应在 0 到 50% 之间' });
   });
 });

@@ -49,6 +49,12 @@ describe('我的', () => {
     expect(homeViewOf(aHome({ member: household, terms: village, acting: '谢建国' })).accountless).toBe(false);
   });
 
+  it('offers a 村民小组长 no 申报积分 tile, since 申报 would only say why not (H24), and a household one', () => {
+    const titles = (member: ReturnType<typeof aMember>) => homeViewOf(aHome({ member, terms: village })).links.map((l) => l.title);
+    expect(titles(aMember({ name: '熊德明', category: null, tier: null, roles: ['group_leader'] }))).not.toContain('申报积分');
+    expect(titles(aMember({ name: '谢建国户', kind: 'household', category: 'general' }))).toContain('申报积分');
+  });
+
   it('asks someone not yet bound to bind as the template’s people', () => {
     expect(homeViewOf(aHome({ member: null, terms: company })).memberWord).toBe('员工');
   });

@@ -30,9 +30,17 @@ describe('石板村', () => {
     const as = suite.openid('熊德明');
     const phone = await suite.open({ as }, 'pages/mine/index');
     expect(await tilesOf(phone, as)).toEqual(expect.arrayContaining(['审批', '记分', '农户明细']));
+    // Not 申报积分: they have no 积分台账 to report into (H24).
+    expect(await tilesOf(phone, as)).not.toContain('申报积分');
     await tour(phone, as, [
       // A 村民小组长 is a person of the 评定小组, with no 积分台账 of their own (H11).
       { route: 'pages/mine/index', shows: '您没有本人的积分台账，积分记在农户名下。', then: async (p) => expect(await p.screen.locator('.points').count()).toBe(0) },
+      // Nor may they report for themself: 申报 says why in place of its form (H24).
+      {
+        route: 'pages/report/index',
+        shows: '您没有本人的积分台账，不能为自己申报：积分以户为单位，记在农户名下',
+        then: async (p) => expect(await p.screen.locator('.submit, .field-item').count()).toBe(0),
+      },
       { route: 'pages/inbox/index', shows: /（.+户）/, selector: '.claim-card, claim-card' },
       { route: 'pages/award/index', shows: '为本村民小组农户记分' },
       {

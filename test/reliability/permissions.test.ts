@@ -15,6 +15,8 @@ const DATE = '2026-11-20';
 /** Authority limits of the default scheme's leaders (第十三条): 理事 and 分会班子 2, 分会会长/副会长/秘书长 5, 会长 10. */
 const LEADERS: Record<string, number> = { b1lead: 2, director: 2, b1head: 5, vice: 5, secgen: 5, president: 10 };
 const EVERYONE = ['president', 'vice', 'secgen', 'instructor', 'clerk', 'b1head', 'b1lead', 'director', 'm1', 'm2', 'm3', 'm4'];
+/** Everyone who holds a 积分台账: the political instructor has none, so reports nothing and is awarded nothing (H24). */
+const ACCOUNTS = EVERYONE.filter((k) => k !== 'instructor');
 /** Leaders of branch b1 (not of the association): they award b1's members only. */
 const BRANCH_LEADERS = ['b1head', 'b1lead', 'director'];
 const BRANCH_OF: Record<string, string | null> = { b1head: 'b1', b1lead: 'b1', director: 'b1', m1: 'b1', m2: 'b1', m3: 'b2' };
@@ -121,11 +123,10 @@ describe('nobody reviews their own points (第十四条)', () => {
   it('refuses every claimant at both steps of their own self-report, and the endorser at final review', async () => {
     let cells = 0;
     const wrong: string[] = [];
-    for (const claimant of EVERYONE) {
+    for (const claimant of ACCOUNTS) {
       const { claim } = await h.ok(as(claimant), 'claim.submit', { itemId: 'honor.county', occurredOn: DATE, note: '' });
       cells += await interestedMayNotDecide(claim, [claimant], wrong);
-      // The first endorser whose approval can reach a final reviewer (the president endorsing the instructor's
-      // claim cannot: the president's final reviewer is the instructor, the claimant, and nobody is above).
+      // The first endorser whose approval can reach a final reviewer (one who is interested is refused).
       let endorser = '';
       let endorsed: Claim | null = null;
       for (const candidate of claim.waitingFor!.memberIds) {
@@ -150,7 +151,7 @@ describe('nobody reviews their own points (第十四条)', () => {
     let cells = 0;
     const wrong: string[] = [];
     for (const proposer of Object.keys(LEADERS)) {
-      const others = EVERYONE.filter((k) => k !== proposer);
+      const others = ACCOUNTS.filter((k) => k !== proposer);
       // Each other person alone, then all the other leaders at once.
       const groups = [...others.map((k) => [k]), Object.keys(LEADERS).filter((k) => k !== proposer)];
       for (const recipients of groups) {
@@ -208,13 +209,13 @@ describe('reading ledgers', () => {
   it('lets a member read their own ledger, leaders their branch’s, association officers and the secretariat everyone’s, and nobody else', async () => {
     putMember(h, 'gone', { name: '已退会员', status: 'left' });
     const owners = [...EVERYONE, 'gone'];
-    // Everybody has an entry.
+    // Everybody with a ledger has an entry (the political instructor has none, H24).
     const { claim } = await h.ok(as('clerk'), 'award.propose', {
       itemId: 'deed.major',
       committee: 'association',
       reference: '会长会纪要 2026-11',
       occurredOn: DATE,
-      recipients: owners.filter((k) => !['clerk', 'president', 'gone'].includes(k)).map((memberId) => ({ memberId, points: 3 })),
+      recipients: owners.filter((k) => !['clerk', 'president', 'gone', 'instructor'].includes(k)).map((memberId) => ({ memberId, points: 3 })),
       note: '',
     });
     await h.ok(as(claim.waitingFor!.memberIds[0]), 'claim.decide', { claimId: claim._id, decision: 'approve' });

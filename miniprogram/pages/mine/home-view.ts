@@ -61,6 +61,7 @@ function initialOf(member: NonNullable<Home['member']>): string {
 
 /** The page's data for a loaded home. */
 export function homeViewOf(home: Home) {
+  const accountless = home.member !== null && home.member.category === null && home.member.kind !== 'household' && home.recent.length === 0;
   return {
     member: home.member,
     subtitle: home.member ? actingLine(home) + memberSubtitle(home.member, home.terms) : '',
@@ -69,14 +70,15 @@ export function homeViewOf(home: Home) {
     recent: home.recent,
     inboxCount: home.inboxCount,
     authority: home.authority,
-    links: home.member ? quickLinksOf(home) : [],
+    // No 申报积分 tile for a person who may not report for themself (H24: 申报 would only say why).
+    links: home.member ? quickLinksOf(home).filter((link) => !(accountless && link.page === 'report')) : [],
     /** The template's word for whom a WeChat binds to (会员, 农户, 员工), for the card shown before binding. */
     memberWord: home.terms?.words.member ?? '会员',
     /**
      * A person without a category and without entries (the 评定小组's people and the 文书 of a village,
      * H11, H23; 荆门's 政治指导员, M3) has no 积分台账: no points card and no call to report for themself.
      */
-    accountless: home.member !== null && home.member.category === null && home.member.kind !== 'household' && home.recent.length === 0,
+    accountless,
   };
 }
 

@@ -77,6 +77,8 @@ Component({
     /** Not bound to a member yet: 申报 says so before anything is filled, and keeps a draft. */
     bound: true,
     memberWord: '会员',
+    /** Why the caller may not report for themself (no 积分台账 of their own, H24): shown in place of the form. */
+    refusal: '',
     draftRestored: false,
     ...EMPTY_FORM,
   },
@@ -96,9 +98,10 @@ Component({
         const bound = catalog.viewer.memberId !== null;
         sessionOf(this).keepsDraft = !bound;
         const occurredOn = this.data.occurredOn || this.data.windowEnd;
-        this.setData({ status: 'loaded', bound, memberWord: catalog.terms.words.member, occurredOn, occurredOnLabel: dayLabel(occurredOn) });
+        const refusal = catalog.viewer.selfReportRefusal ?? '';
+        this.setData({ status: 'loaded', bound, refusal, memberWord: catalog.terms.words.member, occurredOn, occurredOnLabel: dayLabel(occurredOn) });
         const draft = loadDraft();
-        if (draft) this.restore(draft);
+        if (draft && !refusal) this.restore(draft);
       } catch (error) {
         this.setData({ status: 'error', errorMessage: messageOf(error, LOAD_FAILED_MESSAGE) });
       }

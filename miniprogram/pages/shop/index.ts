@@ -45,6 +45,8 @@ Component({
     /** The reward the manager is changing, {} for a new one, null when the editor is closed. */
     editing: null as RewardView | Record<string, never> | null,
     keeperDefault: '',
+    /** The template's 财政补助 share, for the reward editor (managers only, S23). */
+    subsidyShare: 0,
     reserve: { visible: false, rewardId: '', name: '', cost: 0, keeper: '', value: 1, max: 1, costText: '', note: '', error: '', busy: false },
     reserved: null as null | { code: string; title: string; where: string },
     mine: { status: 'idle' as 'idle' | 'loading' | 'error' | 'loaded', errorMessage: '', rows: [] as RedemptionRowView[], more: false, loadingMore: false },
@@ -85,6 +87,7 @@ Component({
           keeper: listing.keeper,
           manager: listing.manager,
           keeperDefault: listing.rewards[0]?.keeper ?? '',
+          subsidyShare: listing.subsidyShare ?? 0,
         });
       } catch (error) {
         if (thisLoad !== session.loads) return;

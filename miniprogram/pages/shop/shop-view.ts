@@ -6,6 +6,7 @@
  */
 import type { DataOf, Redemption, RewardView, ShopDays } from '../../../typings/api';
 import { addDays, shortDayLabel } from '../../format/dates';
+import { percentOf } from './reward-form';
 
 type Listing = DataOf<'shop.list'>;
 
@@ -17,6 +18,8 @@ export interface RewardRowView {
   keeper: string;
   /** Why it cannot be reserved now ('已兑完', '积分不足'); '' when it can. */
   blocked: string;
+  /** '财政补助 50%' for the shop's managers, who alone are sent the share (S23); '' for a household. */
+  subsidyText: string;
 }
 
 export interface RedemptionRowView {
@@ -61,6 +64,7 @@ export function rewardRowOf(reward: RewardView, balance: number, days: ShopDays)
     stockText: reward.stock === 0 ? '已兑完' : `库存 ${reward.stock} 件`,
     keeper: reward.keeper,
     blocked,
+    subsidyText: reward.subsidyShare === undefined ? '' : `财政补助 ${percentOf(reward.subsidyShare)}%`,
   };
 }
 

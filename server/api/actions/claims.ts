@@ -10,6 +10,7 @@ import { assertInClaimsWindow } from '../../../domain/periods';
 import { capabilitiesOf } from '../../../domain/capabilities';
 import { countsIn, hoursOf, linePoints, shownItem } from '../../../domain/points';
 import { assertMayClaim, assertSelfReportWithinAuthority } from '../../../domain/proposals';
+import { selfReportRefusal } from '../../../domain/ledgers';
 import { selfReportRoute } from '../../../domain/routing';
 import { itemFor } from '../../../domain/unit-items';
 import { unitItemsOf } from '../../data/unit-items';
@@ -40,7 +41,13 @@ export const catalogGet = defineAction('catalog.get', {
       items: [...scheme.items, ...own.map((u) => u.item)].map(shownItem),
       claimsWindowDays: scheme.claimsWindowDays,
       selfReportMax: highestPersonalAuthority(scheme),
-      viewer: { memberId: active?._id ?? null, authority: active ? authorityLimit(active, scheme) : 0, roles, can: capabilitiesOf(active, scheme) },
+      viewer: {
+        memberId: active?._id ?? null,
+        authority: active ? authorityLimit(active, scheme) : 0,
+        roles,
+        can: capabilitiesOf(active, scheme),
+        selfReportRefusal: selfReportRefusal(active, scheme),
+      },
       scheme: { id: scheme.template, name: scheme.name },
       roles: scheme.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
       ...(scheme.composition ? { components: scheme.composition.components.map((c) => ({ id: c.id, name: c.name, max: c.max })) } : {}),

@@ -1,7 +1,7 @@
 /**
  * 积分超市 (seeds/004 第三篇 四(五)1②): the first screen (shop.list: the rewards and the caller's
  * balance, one call) and the administrators' rewards (shop.reward.save: add or change a reward, its
- * price in points, stock, keeper and subsidy share). Readings: docs/rules.md S1–S22.
+ * price in points, stock, keeper and subsidy share). Readings: docs/rules.md S1–S23.
  */
 import { z } from 'zod';
 import type { Reward } from '../../../typings/api';
@@ -26,13 +26,17 @@ export const shopList = defineAction('shop.list', {
     const [rewards, tally, secretariat] = await Promise.all([activeRewards(), account ? allTally(null, account._id) : Promise.resolve(null), ctx.isSecretariat()]);
     // Each reward's stock is its shards added up (S22).
     const stocks = await stocksOf(rewards);
+    const manager = managesShop(account, secretariat, scheme.organisation);
+    // The 财政补助 share is the managers' business (S13, S23): each reward's own, and the template's for a new one.
+    const share = (r: Pick<Reward, 'subsidyShare'>) => (manager ? { subsidyShare: r.subsidyShare ?? shop.subsidyShare } : {});
     return {
-      rewards: rewards.map((r) => ({ rewardId: r._id, name: r.name, cost: r.cost, stock: stocks.get(r._id) ?? 0, keeper: r.keeper })),
+      rewards: rewards.map((r) => ({ rewardId: r._id, name: r.name, cost: r.cost, stock: stocks.get(r._id) ?? 0, keeper: r.keeper, ...share(r) })),
       balance: balanceOf(tally),
       total: tally?.total ?? 0,
       keeper: keepsShop(account, shop),
-      manager: managesShop(account, secretariat, scheme.organisation),
+      manager,
       days: shopDaysOf(shanghaiDate(ctx.now), shop),
+      ...(manager ? { subsidyShare: shop.subsidyShare } : {}),
     };
   },
 });
@@ -45,7 +49,8 @@ const rewardInput = z
     cost: z.number().int('须为整数').min(1, '至少 1 分').max(100000, '过大'),
     stock: z.number().int('须为整数').min(0, '不能为负').max(1000000, '过大'),
     keeper: z.string().trim().min(1, '不能为空').max(40, '不能超过 40 字'),
-    subsidyShare: z.number().min(0, '不能为负').max(1, '不能超过 1').optional(),
+    // Bounded by the template's share, with its message (subsidyShareOf: 财政补助比例应在 0 到 50% 之间).
+    subsidyShare: z.number().finite().optional(),
     active: z.boolean().optional(),
   })
   .strict();
@@ -58,7 +63,7 @@ export const shopRewardSave = defineAction('shop.reward.save', {
     const scheme = await ctx.scheme();
     const shop = shopOf(scheme);
     await requireManager(ctx);
-    // An edit that does not name the share keeps the reward's own (S13): the page edits price and stock only.
+    // An edit that does not name the share keeps the reward's own (S13): the page sends it only when changed (S23).
     const asked = payload.subsidyShare === undefined ? undefined : subsidyShareOf(payload.subsidyShare, shop);
     return ctx.transact(async (tx) => {
       const earlier = payload.rewardId ? await readReward(tx, payload.rewardId) : null;

@@ -109,7 +109,7 @@ export function aCatalog(overrides: Partial<DataOf<'catalog.get'>> = {}): DataOf
     effectiveFrom: '2024-01-18T00:00:00+08:00',
     claimsWindowDays: 90,
     selfReportMax: 10,
-    viewer: { memberId: 'm-1', authority: 0, roles: [], can: { review: false, award: false, record: false, sign: false } },
+    viewer: { memberId: 'm-1', authority: 0, roles: [], can: { review: false, award: false, record: false, sign: false }, selfReportRefusal: null },
     scheme: { id: 'jingmen', name: JINGMEN_SCHEME.name },
     roles: JINGMEN_SCHEME.organisation.roles.map((r) => ({ id: r.id, name: r.name })),
     terms: jingmenTerms(),

@@ -1,12 +1,13 @@
 /**
  * Adding or changing a reward of the 积分超市 (shop.reward.save, for the secretariat and holders of the
- * 'shop' right; docs/rules.md S2): name, price in points, stock, who keeps it; 下架 withdraws it after a
+ * 'shop' right; docs/rules.md S2): name, price in points, stock, who keeps it, the 财政补助 in percent
+ * (S13, S23: the template's for a new reward, at most the template's); 下架 withdraws it after a
  * confirmation (its reservations' history is kept). Emits `saved` with the reward, and `close`.
  * `reward`: the reward to change, `{}` for a new one, null when closed.
  */
 import type { RewardInput, RewardView } from '../../../../typings/api';
 import { ApiCallError, call, newRequestId } from '../../../services/api';
-import { rewardFormOf, rewardInputOf, type RewardForm } from '../reward-form';
+import { percentOf, rewardFormOf, rewardInputOf, type RewardForm } from '../reward-form';
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiCallError) return error.message;
@@ -21,6 +22,8 @@ Component({
     reward: { type: Object, value: null as unknown as RewardView | Record<string, never> | null },
     /** The keeper a new reward starts with: the first reward's. */
     keeper: { type: String, value: '' },
+    /** The template's 财政补助 share (shop.list's `subsidyShare`): a new reward's, and the most one may have. */
+    subsidyShare: { type: Number, value: 0 },
   },
 
   data: {
@@ -29,6 +32,8 @@ Component({
     form: null as RewardForm | null,
     saving: false,
     errorMessage: '',
+    /** The most a share may be, in percent, for the field's hint. */
+    shareCap: '',
   },
 
   observers: {
@@ -38,7 +43,8 @@ Component({
         return;
       }
       const existing = 'rewardId' in reward ? (reward as RewardView) : null;
-      this.setData({ visible: true, rewardId: existing?.rewardId ?? '', form: rewardFormOf(existing, this.properties.keeper), errorMessage: '' });
+      const form = rewardFormOf(existing, this.properties.keeper, this.properties.subsidyShare);
+      this.setData({ visible: true, rewardId: existing?.rewardId ?? '', form, shareCap: percentOf(this.properties.subsidyShare), errorMessage: '' });
     },
   },
 
@@ -69,7 +75,7 @@ Component({
     async onSave() {
       const { form, rewardId } = this.data;
       if (!form) return;
-      const checked = rewardInputOf(form, rewardId || null);
+      const checked = rewardInputOf(form, rewardId || null, this.properties.subsidyShare);
       if ('error' in checked) {
         this.setData({ errorMessage: checked.error });
         return;
@@ -80,7 +86,7 @@ Component({
     async onWithdraw() {
       const { form, rewardId } = this.data;
       if (!form || !rewardId) return;
-      const checked = rewardInputOf(form, rewardId);
+      const checked = rewardInputOf(form, rewardId, this.properties.subsidyShare);
       if ('error' in checked) {
         this.setData({ errorMessage: checked.error });
         return;
