@@ -6,7 +6,7 @@ import type { MemberRecord } from '../typings/models';
 import { authorityLimit } from './authority';
 import { hasVetoes } from './glossary';
 import { grantsOf, holdsRight, type Right } from './organisation';
-import { ledgerReach, reminderReach } from './reach';
+import { ledgerReach, reminderReach, unitExportReach } from './reach';
 import type { Scheme } from './scheme';
 
 export interface Capabilities {
@@ -31,6 +31,8 @@ export interface Capabilities {
   eliminate: boolean;
   /** May open the 积分超市 (seeds/004 第三篇 四(五)1②): an active account where the template keeps one (S20). */
   shop: boolean;
+  /** May export their own unit's sheets (admin.export scoped to it, docs/rules.md F2): a unit's 支部书记, 分会会长 and the like. */
+  exportUnit: boolean;
 }
 
 /** The roles any review chain of the scheme names. */
@@ -49,7 +51,7 @@ function holdsAtOwnUnit(member: MemberRecord, rights: readonly Right[], scheme: 
 export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secretariat = false): Capabilities {
   const bottom = scheme.outcomes?.bottom !== undefined;
   if (!member || member.status !== 'active') {
-    return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat, veto: false, eliminate: bottom && secretariat, shop: false };
+    return { review: false, award: false, record: false, sign: false, read: secretariat, remind: secretariat, veto: false, eliminate: bottom && secretariat, shop: false, exportUnit: false };
   }
   const authority = authorityLimit(member, scheme);
   const reviewing = reviewingRoles(scheme);
@@ -63,5 +65,6 @@ export function capabilitiesOf(member: MemberRecord | null, scheme: Scheme, secr
     veto: hasVetoes(scheme) && holdsAtOwnUnit(member, ['sign', 'record'], scheme),
     eliminate: bottom && (secretariat || ledgerReach(member, scheme) === 'all'),
     shop: scheme.shop !== undefined,
+    exportUnit: unitExportReach(member, scheme) !== null,
   };
 }

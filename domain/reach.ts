@@ -4,7 +4,7 @@
  * record of a 通报 or 谈话提醒 for a member at the bottom of a year's board (docs/rules.md B1).
  */
 import type { MemberRecord } from '../typings/models';
-import { holdsRight, ROOT } from './organisation';
+import { grantsOf, holdsRight, ROOT, type Right } from './organisation';
 import { isAssociationLeader, isBranchLeader } from './routing';
 import type { Scheme } from './scheme';
 
@@ -40,4 +40,23 @@ export function reminderReach(viewer: MemberRecord | null, secretariat: boolean,
 export function reaches(reach: Reach, unit: string | null): boolean {
   if (reach === null) return false;
   return reach === 'all' || reach.unit === unit;
+}
+
+/** The rights by which a unit-held role keeps the unit's books: signs its periods, records its entries, acts on its bottom. */
+const BOOKKEEPING: readonly Right[] = ['sign', 'record', 'remind'];
+
+/**
+ * F2: whose sheets a person other than the secretariat may export (admin.export): their own unit's,
+ * where a role held at that unit both reads its 明细 (L1) and keeps its books (signs, records or
+ * reminds): 支部书记 and 记分员 (seeds/002: the 支部 hands in its 考核表 for the 书记 to sign),
+ * 分会会长, 村民小组长, 部门经理. A root role exports nothing of its own: the wider sheets are the
+ * secretariat's, who is decided by the caller.
+ */
+export function unitExportReach(viewer: MemberRecord, scheme: Scheme): { unit: string } | null {
+  const unit = viewer.branchId;
+  if (viewer.status !== 'active' || unit === null) return null;
+  const keeps = grantsOf(viewer, scheme.organisation).some(
+    (g) => g.unit === unit && g.rights.includes('read') && g.rights.some((r) => BOOKKEEPING.includes(r)),
+  );
+  return keeps ? { unit } : null;
 }

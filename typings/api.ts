@@ -259,6 +259,8 @@ export interface Capabilities {
   eliminate?: boolean;
   /** May open the 积分超市 (shop.list): an active account where the template keeps one. Absent: no. */
   shop?: boolean;
+  /** May export their own unit's sheets (admin.export scoped to it, docs/rules.md F2). Absent: no. */
+  exportUnit?: boolean;
 }
 
 /** A closed period as the pages see it (SCHEMES.md §3 Outcomes and 公示). */

@@ -12,7 +12,12 @@ export type Access =
   /** A bound, active member. */
   | 'member'
   /** The secretariat (秘书处). */
-  | 'secretariat';
+  | 'secretariat'
+  /**
+   * A gate of the action's own, for callers beyond one of the above (admin.export: the secretariat or a
+   * unit's book-keeper, F2). It throws FORBIDDEN or NOT_BOUND; the handler still checks the payload's target.
+   */
+  | { gate(ctx: RequestContext): Promise<void> };
 
 export interface ActionDef<A extends ActionName> {
   schema: z.ZodType<PayloadOf<A>>;

@@ -44,6 +44,7 @@ async function run(def: ActionDef<ActionName>, ctx: RequestContext, rawPayload: 
   // Who may call comes first: a caller without the right learns nothing about the payload's rules.
   if (def.access === 'member') await ctx.requireMember();
   if (def.access === 'secretariat') await ctx.requireSecretariat();
+  if (typeof def.access === 'object') await def.access.gate(ctx);
   const parsed = def.schema.safeParse(rawPayload);
   if (!parsed.success) throw new DomainError('INVALID_INPUT', formatIssues(parsed.error));
   return def.handle(ctx, parsed.data as never);

@@ -2,6 +2,7 @@ import { capabilitiesOf } from '../../domain/capabilities';
 import type { Scheme } from '../../domain/scheme';
 import { CHANGZHOU_SCHEME } from '../../domain/schemes/changzhou';
 import { JINGMEN_SCHEME } from '../../domain/schemes/jingmen';
+import { ENTERPRISE_SCHEME, PARTY_BRANCH_SCHEME, QIUXIAN_SCHEME, VILLAGE_SCHEME } from '../../domain/schemes';
 import { member } from './builders';
 
 /** 常州's organisation with seeds/001's 一票否决: a condition and the 机关党委 deciding it. */
@@ -60,5 +61,35 @@ describe('who is offered the 积分超市 (seeds/004 第三篇 四(五)1②, S20
     expect(capabilitiesOf(member(), JINGMEN_SCHEME).shop).toBe(false);
     expect(capabilitiesOf(member({ status: 'left' }), WITH_SHOP).shop).toBe(false);
     expect(capabilitiesOf(null, WITH_SHOP, true).shop).toBe(false);
+  });
+});
+
+describe('who exports their own unit’s sheets (docs/rules.md F2)', () => {
+  const at = (roles: string[], category: string | null = 'member') => member({ branchId: 'u1', branchName: '本单位', category, roles });
+  const exporters = (scheme: Scheme, roles: string[], category?: string | null) =>
+    roles.filter((role) => capabilitiesOf(at([role], category), scheme).exportUnit);
+
+  it('offers it on the party templates to the 支部书记 and the 记分员, not to a 支委委员 or a 党小组长', () => {
+    for (const scheme of [PARTY_BRANCH_SCHEME, CHANGZHOU_SCHEME]) {
+      expect(exporters(scheme, ['branch_secretary', 'scorekeeper', 'branch_committee', 'group_leader'], 'full')).toEqual(['branch_secretary', 'scorekeeper']);
+    }
+  });
+
+  it('offers it on 荆门 and 邱县 to the 分会会长, not to the 分会领导班子 or a 理事', () => {
+    expect(exporters(JINGMEN_SCHEME, ['branch_president', 'branch_leader'])).toEqual(['branch_president']);
+    expect(exporters(QIUXIAN_SCHEME, ['branch_president', 'branch_leader'])).toEqual(['branch_president']);
+    expect(capabilitiesOf(at([], 'director'), JINGMEN_SCHEME).exportUnit).toBe(false);
+  });
+
+  it('offers it to a 村民小组长 for their group, and to a 部门经理 but not a 班组长', () => {
+    expect(exporters(VILLAGE_SCHEME, ['group_leader'], null)).toEqual(['group_leader']);
+    expect(exporters(ENTERPRISE_SCHEME, ['dept_manager', 'team_leader'])).toEqual(['dept_manager']);
+  });
+
+  it('offers it to no holder of a root role, whose wider sheets are the secretariat’s, nor to anyone who left', () => {
+    expect(capabilitiesOf(member({ branchId: 'u1', category: 'full', roles: ['party_committee'] }), PARTY_BRANCH_SCHEME).exportUnit).toBe(false);
+    expect(capabilitiesOf(member({ roles: ['president'] }), JINGMEN_SCHEME).exportUnit).toBe(false);
+    expect(capabilitiesOf(member({ branchId: 'u1', roles: ['branch_president'], status: 'left' }), JINGMEN_SCHEME).exportUnit).toBe(false);
+    expect(capabilitiesOf(null, JINGMEN_SCHEME, true).exportUnit).toBe(false);
   });
 });

@@ -143,6 +143,7 @@ const MATRIX: Record<ActionName, [Outcome, Outcome, Outcome, Outcome, Outcome, O
   'objection.submit': ['NOT_BOUND', 'FORBIDDEN', 'OTHER', 'OTHER', 'OTHER', 'NOT_BOUND'], // no such outcome
   // A branch's leaders and the secretariat propose a branch's own item (第四条).
   'item.propose': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
+  // The whole association's board: the secretariat's; a 分会会长 exports their own 分会's only (F2, test/reliability/permissions.test.ts).
   'admin.export': ['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
   // 第十九条: the secretariat and the heads of units (a 分会领导班子成员 is not one).
   'reminder.list': ['NOT_BOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],

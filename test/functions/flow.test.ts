@@ -14,7 +14,7 @@ it('answers me.get for an unknown caller with no member', async () => {
   expect(me).toMatchObject({ member: null, roles: [], authority: 0, inboxCount: 0 });
   // The pages learn the scheme's words and what the caller may do from the same answer.
   expect(me.terms).toMatchObject({ template: 'jingmen', words: { member: '会员', unit: '分会', root: '市新联会' } });
-  expect(me.can).toEqual({ review: false, award: false, record: false, sign: false, read: false, remind: false, veto: false, eliminate: false, shop: false });
+  expect(me.can).toEqual({ review: false, award: false, record: false, sign: false, read: false, remind: false, veto: false, eliminate: false, shop: false, exportUnit: false });
 });
 
 it('takes a self-report through endorsement and final review onto the boards', async () => {

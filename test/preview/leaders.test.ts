@@ -1,7 +1,8 @@
 /**
  * What leaders may see (issue 13 item 9, docs/rules.md L1) and 第十九条 in the browser: 东宝分会's
  * president opens a member's 明细 from the branch's roster, and records a 谈话提醒 for a member at
- * the bottom of the year's board; a member has neither, and a direct link tells them why.
+ * the bottom of the year's board, and exports the branch's board from its roster (F2); a member has
+ * neither, and a direct link tells them why.
  */
 import { previewSuite } from './support/suite';
 
@@ -17,6 +18,17 @@ describe('a branch president', () => {
     await head.screen.locator('entry-row').first().waitFor();
     expect(await head.page.locator('.nav-bar__title').textContent()).toBe('马丽的积分明细');
     expect(await head.route()).toBe('pages/member-ledger/index');
+  });
+
+  it('exports the branch’s board from its roster as a spreadsheet and opens it on the phone (F2)', async () => {
+    const head = await suite.open('黄志刚', 'pages/mine/index');
+    await head.tap('.link', '会员明细');
+    await head.sees('东宝分会', '.export__unit');
+    await head.tap('.export__go', '导出本分会');
+    const sheet = head.wechatLayer.locator('.document');
+    await sheet.waitFor();
+    expect(await sheet.locator('.document__name').textContent()).toMatch(/\.xlsx$/);
+    expect((await head.wechatLog()).map((entry) => entry.kind)).toContain('document');
   });
 
   it('records a 谈话提醒 for a member at the bottom of the branch’s year, kept for the next visit', async () => {

@@ -334,3 +334,40 @@ describe('末尾淘汰 (seeds/003)', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('exporting sheets (F1, F2)', () => {
+  it('lets the secretariat export any board, a 分会会长 their own 分会’s only, and nobody else anything', async () => {
+    putMember(h, 'gone', { name: '已退会长', branch: 'b1', status: 'left', positions: ['branch_president'] });
+    const SCOPES: Record<string, { branchId?: string; profession?: string } | undefined> = {
+      whole: undefined,
+      b1: { branchId: 'b1' },
+      b2: { branchId: 'b2' },
+      'b1 doctors': { branchId: 'b1', profession: '医生' },
+      doctors: { profession: '医生' },
+    };
+    const exporters = ['stranger', ADMIN_OPENID, 'gone', ...EVERYONE];
+    const expected = (who: string, scope: string): 'ok' | ErrorCode => {
+      if (who === ADMIN_OPENID || who === 'clerk') return 'ok';
+      if (who === 'b1head' && scope === 'b1') return 'ok';
+      return 'FORBIDDEN';
+    };
+    const wrong: string[] = [];
+    const files = new Map<string, string>();
+    let cells = 0;
+    for (const who of exporters) {
+      const openid = who === 'stranger' ? 'stranger-openid' : who === ADMIN_OPENID ? ADMIN_OPENID : as(who);
+      for (const [name, scope] of Object.entries(SCOPES)) {
+        const before = h.snapshot();
+        const result = await h.call(openid, 'admin.export', { period: 'month', ...(scope ? { scope } : {}) });
+        cells++;
+        if (outcome(result) !== expected(who, name)) wrong.push(`${who} exporting ${name}: ${outcome(result)}, expected ${expected(who, name)}`);
+        if (!result.ok && h.snapshot() !== before) wrong.push(`${who} exporting ${name} was refused but wrote`);
+        if (result.ok) files.set(`${who}/${name}`, result.data.fileID);
+      }
+    }
+    sizes['exports'] = cells;
+    expect(wrong).toEqual([]);
+    // Each export is its maker's own file: the 分会会长's b1 sheet is not the secretariat's.
+    expect(new Set([files.get('b1head/b1'), files.get(`${ADMIN_OPENID}/b1`), files.get('clerk/b1')]).size).toBe(3);
+  });
+});

@@ -38,7 +38,11 @@ export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & 
   if (home.can.award || home.can.record) links.push({ page: 'award', title: home.can.award ? '奖分' : '记分', icon: iconOf(home.can.award ? 'award' : 'record'), badge: 0 });
   // Leaders and readers open their members' 明细 (L1); the secretariat and heads of units act on the bottom of the year's board (第十九条).
   // A unit's 支部书记 and 记分员 propose a 一票否决 from a member's 明细 (seeds/001 篇二十一).
-  if (home.can.read) links.push({ page: 'roster', title: `${home.terms?.words.member ?? '会员'}明细`, icon: iconOf('roster'), badge: 0, ...(home.can.veto ? { query: { veto: 1 } } : {}) });
+  // A unit's book-keeper (支部书记, 分会会长: F2) exports their unit's sheets from its 明细 list.
+  if (home.can.read) {
+    const query = { ...(home.can.veto ? { veto: 1 } : {}), ...(home.can.exportUnit ? { export: 1 } : {}) };
+    links.push({ page: 'roster', title: `${home.terms?.words.member ?? '会员'}明细`, icon: iconOf('roster'), badge: 0, ...(Object.keys(query).length > 0 ? { query } : {}) });
+  }
   if (home.can.remind) links.push({ page: 'reminders', title: '排名靠后', icon: iconOf('reminders'), badge: 0 });
   // 末尾淘汰 (seeds/003): the last places of a closed half-year or year, for the 会长会.
   if (home.can.eliminate) links.push({ page: 'elimination', title: '末尾淘汰', icon: iconOf('elimination'), badge: 0 });

@@ -3,9 +3,10 @@
  * (pages/member-ledger). A unit's leaders and readers see their unit (the server confines the list);
  * association officers and the secretariat switch between every unit. Search is by name within the
  * unit shown. The first screen costs one call (members.list); more load at the bottom. Opened with
- * `veto=1`, each member's 明细 offers 提出一票否决.
+ * `veto=1`, each member's 明细 offers 提出一票否决. Opened with `export=1` (a unit's book-keeper, me.get's
+ * can.exportUnit: docs/rules.md F2), it offers 导出本支部 for a period above the list of their unit.
  */
-import type { DataOf } from '../../../typings/api';
+import type { Branch, DataOf, SchemeTerms } from '../../../typings/api';
 import { call } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { goTo } from '../../navigation/routes';
@@ -17,7 +18,7 @@ const LOAD_FAILED_MESSAGE = '加载失败，请稍后重试';
 
 const messageOf = (error: unknown): string => failureMessage(error, 'roster', LOAD_FAILED_MESSAGE);
 
-const sessionOf = pageState(() => ({ search: '', last: null as DataOf<'members.list'> | null, veto: false }));
+const sessionOf = pageState(() => ({ search: '', last: null as DataOf<'members.list'> | null, veto: false, exportable: false }));
 
 Component({
   data: {
@@ -32,6 +33,9 @@ Component({
     loadingMore: false,
     moreError: '',
     search: '',
+    /** The unit the caller exports (export=1 and a list confined to one unit); null: no export here. */
+    exportUnit: null as Branch | null,
+    terms: null as SchemeTerms | null,
   },
 
   lifetimes: {
@@ -44,6 +48,7 @@ Component({
     /** `veto=1`: the caller may propose a 一票否决 (me.get's can.veto), offered on each member's 明细. */
     onLoad(options: Record<string, string | undefined>) {
       sessionOf(this).veto = options.veto === '1';
+      sessionOf(this).exportable = options.export === '1';
     },
 
     payload(cursor?: string): { branchId?: string; search?: string; cursor?: string } {
@@ -67,12 +72,20 @@ Component({
           rows: rosterRowsOf(data.members, data.terms),
           cursor: data.cursor,
           moreError: '',
+          terms: data.terms,
+          exportUnit: this.exportUnitOf(data),
         });
         wx.setNavigationBarTitle({ title: `${data.terms.words.member}积分明细` });
       } catch (error) {
         if (quiet && this.data.status === 'loaded') wx.showToast({ title: messageOf(error), icon: 'none' });
         else this.setData({ status: 'error', errorMessage: messageOf(error) });
       }
+    },
+
+    /** The caller's own unit, where they may export it (F2) and the server lists that unit only. */
+    exportUnitOf(data: DataOf<'members.list'>): Branch | null {
+      if (!sessionOf(this).exportable || !data.unitId) return null;
+      return { _id: data.unitId, name: data.branches.find((b) => b._id === data.unitId)?.name ?? `本${data.terms.words.unit}` };
     },
 
     async loadMore() {

@@ -8,6 +8,10 @@
  * The same board exported by the same secretary on the same day is the same file and the same record
  * (ids derived from them), so exporting again or retrying replaces it rather than piling up copies.
  *
+ * Besides the secretariat, a unit's book-keeper (支部书记, 分会会长, 村民小组长, 部门经理: docs/rules.md F2)
+ * exports their own unit's board, and only it: the file then holds that unit's people, its 考核表 and
+ * 评定结果. The file is theirs as the secretariat's is theirs (F1: ids follow the caller).
+ *
  * Templates with a composition add a 考核表 per unit in the layout of their appendix (assessment-sheet.ts),
  * an export of a closed cycle with outcome rules the year's 评定结果 per unit (results-sheet.ts), and
  * templates tied to pay (seeds/004 六、1、2) a 薪酬积分 sheet (payroll-sheet.ts).
@@ -17,11 +21,13 @@ import type { BoardScope, Period, RankingRow } from '../../../typings/api';
 import type { Branch, LedgerEntry } from '../../../typings/models';
 import { effectivePeriod, PERIOD_NAMES, periodKeyOf, periodRange, type CalendarDef } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/errors';
+import { unitExportReach } from '../../../domain/reach';
 import { categoryName } from '../../../domain/glossary';
 import { rankBoard, type Measure } from '../../../domain/ranking';
 import { unitWord, type Scheme } from '../../../domain/scheme';
 import { boardPeriod, ranksByScore, type TallyKey } from '../../../domain/tally';
 import { defineAction } from '../action';
+import type { RequestContext } from '../context';
 import { addAssessmentSheets, type AssessedPerson } from './assessment-sheet';
 import { addResultSheets, type ResultRows } from './results-sheet';
 import { assessed } from '../../../domain/outcome-rows';
@@ -50,10 +56,12 @@ export const adminExport = defineAction('admin.export', {
       scope: scopeSchema.optional(),
     })
     .strict(),
-  access: 'secretariat',
+  // The secretariat, or a unit's book-keeper (F2), before the payload is looked at; the unit asked is checked next.
+  access: { gate: (ctx) => mayExportSome(ctx) },
   writes: false,
   async handle(ctx, payload) {
     const scheme = await ctx.scheme();
+    await assertMayExport(ctx, payload.scope, scheme);
     const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now, scheme);
     const by: Measure = ranksByScore(tallyKey, scheme) ? 'score' : 'total';
     const tallies = await allBoardTallies(tallyKey, payload.scope, by);
@@ -68,6 +76,30 @@ export const adminExport = defineAction('admin.export', {
     return publishExport(ctx, [payload.period, key, payload.scope ?? {}], `${payload.period}-${key}`, file);
   },
 });
+
+/** F2: the secretariat, or a unit's book-keeper (支部书记, 分会会长, 村民小组长, 部门经理); nobody else learns more. */
+async function mayExportSome(ctx: RequestContext): Promise<void> {
+  if (await ctx.isSecretariat()) return;
+  const [member, scheme] = await Promise.all([ctx.member(), ctx.scheme()]);
+  if (!member || !unitExportReach(member, scheme)) throw new DomainError('FORBIDDEN', `只有秘书处和${unitWord(scheme)}负责人可以导出积分表`);
+}
+
+/**
+ * F2: the secretariat exports any board; a unit's book-keeper only their own unit's, asked as
+ * `scope: { branchId }` and nothing else (a facet within the unit would be a board of other rows).
+ */
+async function assertMayExport(ctx: RequestContext, scope: BoardScope | undefined, scheme: Scheme): Promise<void> {
+  if (await ctx.isSecretariat()) return;
+  const member = await ctx.requireMember();
+  const reach = unitExportReach(member, scheme);
+  const unit = unitWord(scheme);
+  if (!reach) throw new DomainError('FORBIDDEN', `只有秘书处和${unit}负责人可以导出积分表`);
+  const own = Object.keys(scope ?? {}).length === 1 && scope?.branchId === reach.unit;
+  if (!own) {
+    const name = member.branchName ? `（${member.branchName}）` : '';
+    throw new DomainError('FORBIDDEN', `您只能导出本${unit}${name}的积分表，范围请选本${unit}；其他范围的积分表请向秘书处索取`);
+  }
+}
 
 /** Every tally of the board, in board order, 1000 per read. */
 async function allBoardTallies(tallyKey: TallyKey, scope: BoardScope | undefined, by: Measure): Promise<StoredTally[]> {

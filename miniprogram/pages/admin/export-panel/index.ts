@@ -3,6 +3,9 @@
  * entries (and, for a template with a composition, each unit's 考核表), opened on the phone (to
  * forward from the document viewer) or, failing that, its download link. The boards offered are the
  * template's: months, quarters, the year's score, all time.
+ *
+ * Given a `unit` (成员明细 of a 支部书记, 分会会长 and the like: docs/rules.md F2), the panel exports
+ * that unit only: no scope to pick, and the button says 导出本支部 in the template's word.
  */
 import type { Branch, BoardScope, Period, SchemeTerms } from '../../../../typings/api';
 import { ApiCallError, call } from '../../../services/api';
@@ -31,6 +34,8 @@ Component({
   properties: {
     branches: { type: Array, value: [] as Branch[] },
     terms: { type: Object, value: null as SchemeTerms | null },
+    /** The caller's own unit, the only one they may export; null: the secretariat's choice of scope. */
+    unit: { type: Object, value: null as Branch | null },
   },
 
   data: {
@@ -47,6 +52,7 @@ Component({
     exporting: false,
     errorMessage: '',
     link: '',
+    goLabel: '导出 Excel',
   },
 
   observers: {
@@ -55,6 +61,9 @@ Component({
       const periods = terms ? terms.boards.tabs.map((t) => ({ value: t.value, label: t.label })) : PERIOD_OPTIONS;
       const changed = periods.map((p) => p.value).join() !== this.data.periods.map((p: Option) => p.value).join();
       this.setData({ whole, scopeNames: [whole, ...branches.map((b) => b.name)], scopeIndex: 0, ...(changed ? { periods, ...this.periodState(periods, 0) } : {}) });
+    },
+    'unit, terms'(unit: Branch | null, terms: SchemeTerms | null) {
+      this.setData({ goLabel: unit ? `导出本${terms?.words.unit ?? '分会'}` : '导出 Excel' });
     },
   },
 
@@ -90,7 +99,8 @@ Component({
       const period = this.period();
       const payload: { period: Period; key?: string; scope?: BoardScope } = { period };
       if (period !== 'all' && this.data.key) payload.key = this.data.key;
-      const branch = (this.properties.branches as Branch[])[this.data.scopeIndex - 1];
+      const unit = this.properties.unit as Branch | null;
+      const branch = unit ?? (this.properties.branches as Branch[])[this.data.scopeIndex - 1];
       if (branch) payload.scope = { branchId: branch._id };
       this.setData({ exporting: true, errorMessage: '', link: '' });
       try {
