@@ -128,9 +128,8 @@ export class LocalCloud {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new FunctionTimeoutError(name, timeoutMs / 1000)), timeoutMs);
       // The limit alone keeps no process alive: a call left hanging by a closed store must not hold a
-      // test worker (or `npm start` on Ctrl-C) for the minute of its limit. (A page test's jsdom has
-      // the browser's timers, numbers without unref.)
-      (timer as { unref?: () => void } | undefined)?.unref?.();
+      // test worker (or `npm start` on Ctrl-C) for the minute of its limit.
+      timer.unref();
     });
     try {
       const result = await Promise.race([run, timeout]);
