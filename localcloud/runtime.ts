@@ -127,9 +127,6 @@ export class LocalCloud {
     const run = runWithEnv(overlay, async () => main(payload, context));
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new FunctionTimeoutError(name, timeoutMs / 1000)), timeoutMs);
-      // The limit alone keeps no process alive: a call left hanging by a closed store must not hold a
-      // test worker (or `npm start` on Ctrl-C) for the minute of its limit.
-      timer.unref();
     });
     try {
       const result = await Promise.race([run, timeout]);
