@@ -673,7 +673,8 @@ export interface Actions {
   'shop.list': {
     payload: Record<string, never> | undefined;
     /** `subsidyShare`: the template's share, a new reward's and the most a reward may have (S13); managers only. */
-    data: { rewards: RewardView[]; balance: number; total: number; keeper: boolean; manager: boolean; days: ShopDays; subsidyShare?: number };
+    /** `ledger`: whether the caller holds a 积分台账 (a household, or a person of a category, H24); only then is there a balance to spend. */
+    data: { rewards: RewardView[]; balance: number; total: number; ledger: boolean; keeper: boolean; manager: boolean; days: ShopDays; subsidyShare?: number };
   };
   /** Adds a reward (no rewardId) or changes one: administrators (the secretariat, or a role with the 'shop' right). */
   'shop.reward.save': { payload: RewardInput; data: { reward: Reward } };

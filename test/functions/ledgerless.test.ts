@@ -41,6 +41,16 @@ describe('on the village template (seeds/004 以户为单位建立积分台账)'
     expect((await h.ok('v-stranger', 'catalog.get', {})).viewer.selfReportRefusal).toBeNull();
   });
 
+  it('tells the 积分超市 that its keeper and its managing 村干部 hold no ledger, so they are shown no balance to spend', async () => {
+    const listings = await Promise.all(['keeper', 'cadre', 'zhang'].map((key) => h.ok(villageOpenid(key), 'shop.list', {})));
+    expect(listings.map(({ ledger, keeper, manager }) => ({ ledger, keeper, manager }))).toEqual([
+      { ledger: false, keeper: true, manager: false },
+      { ledger: false, keeper: false, manager: true },
+      { ledger: true, keeper: false, manager: false },
+    ]);
+    expect((await h.ok('v-stranger', 'shop.list', {})).ledger).toBe(false);
+  });
+
   it("refuses a record naming a 村民小组长's own account, pointing to the household, and still records households", async () => {
     const before = h.snapshot();
     const record = { itemId: 'self.labour', occurredOn: '2026-05-10', note: '义务劳动' };

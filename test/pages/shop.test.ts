@@ -51,6 +51,18 @@ describe('积分超市 (seeds/004 第三篇 四(五)1②)', () => {
     expect(exists(page, '.desk-button')).toBe(false);
   });
 
+  it('shows the keeper, an official with no ledger of their own (H24), no figures, no 兑换 and no 我的兑换, but what they do here', async () => {
+    const { page } = await openShop({ 'shop.list': ok(aListing({ ledger: false, balance: 0, total: 0, keeper: true })) });
+
+    expect(exists(page, '.figures')).toBe(false);
+    expect(textOf(page, '.explain')).toBe('您没有本人的积分台账，不能兑换商品；您负责在兑换日凭取货码发放商品。');
+    expect(exists(page, '.tabs')).toBe(false);
+    expect(textsOf(page, '.reward__name')).toEqual(['牙膏', '食用油（5升）']);
+    expect(exists(page, '.reward__reserve')).toBe(false);
+    expect(exists(page, '.reward__blocked')).toBe(false);
+    expect(exists(page, '.desk-button')).toBe(true);
+  });
+
   it('says so on a redemption day, and marks a reward the balance cannot pay for', async () => {
     const { page } = await openShop({ 'shop.list': ok(aListing({ balance: 7, days: { next: '2026-11-30', reservationDays: 30, maxQuantity: 10 } })) });
     expect(textOf(page, '.days')).toContain('今天是兑换日，可凭取货码到店领取');

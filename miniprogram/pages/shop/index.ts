@@ -40,6 +40,8 @@ Component({
     explain: '',
     daysText: '',
     rewards: [] as RewardRowView[],
+    /** Whether the caller holds a ledger: without one, no figures, no 兑换 and no 我的兑换 (H24). */
+    ledger: true,
     keeper: false,
     manager: false,
     /** The reward the manager is changing, {} for a new one, null when the editor is closed. */
@@ -84,6 +86,7 @@ Component({
           ...balanceViewOf(listing),
           daysText: daysTextOf(listing.days, today),
           rewards: listing.rewards.map((reward) => rewardRowOf(reward, listing.balance, listing.days)),
+          ledger: listing.ledger,
           keeper: listing.keeper,
           manager: listing.manager,
           keeperDefault: listing.rewards[0]?.keeper ?? '',

@@ -35,8 +35,16 @@ export interface RedemptionRowView {
   cancellable: boolean;
 }
 
-/** The balance line's words: what can be spent, what was earned, and why they differ (S1, S17). */
-export function balanceViewOf(listing: Pick<Listing, 'balance' | 'total'>) {
+/**
+ * The balance line's words: what can be spent, what was earned, and why they differ (S1, S17). An
+ * official with no ledger of their own (a 村干部 managing the shop, its keeper; H24) has nothing to
+ * spend: no figures, and what they do here instead.
+ */
+export function balanceViewOf(listing: Pick<Listing, 'balance' | 'total' | 'ledger' | 'manager' | 'keeper'>) {
+  if (!listing.ledger) {
+    const does = [listing.manager ? '新增、修改和下架商品' : '', listing.keeper ? '在兑换日凭取货码发放商品' : ''].filter(Boolean).join('，');
+    return { balanceText: '', totalText: '', explain: `您没有本人的积分台账，不能兑换商品${does ? `；您负责${does}` : ''}。` };
+  }
   return {
     balanceText: String(listing.balance),
     totalText: String(listing.total),

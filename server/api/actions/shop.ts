@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Reward } from '../../../typings/api';
 import { DomainError } from '../../../domain/errors';
 import { shanghaiDate } from '../../../domain/periods';
+import { hasLedger } from '../../../domain/ledgers';
 import { balanceOf, keepsShop, managesShop, shopDaysOf, shopOf, subsidyShareOf } from '../../../domain/shop';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
@@ -33,6 +34,8 @@ export const shopList = defineAction('shop.list', {
       rewards: rewards.map((r) => ({ rewardId: r._id, name: r.name, cost: r.cost, stock: stocks.get(r._id) ?? 0, keeper: r.keeper, ...share(r) })),
       balance: balanceOf(tally),
       total: tally?.total ?? 0,
+      // The shop's officials (a 村干部 managing it, its keeper) may hold no ledger of their own (H24).
+      ledger: account !== null && hasLedger(account),
       keeper: keepsShop(account, shop),
       manager,
       days: shopDaysOf(shanghaiDate(ctx.now), shop),

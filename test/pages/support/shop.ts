@@ -10,6 +10,7 @@ export function aListing(overrides: Partial<DataOf<'shop.list'>> = {}): DataOf<'
     rewards: [aReward(), aReward({ rewardId: 'reward-oil', name: '食用油（5升）', cost: 60, stock: 20, keeper: '石板村积分超市' })],
     balance: 100,
     total: 236,
+    ledger: true,
     keeper: false,
     manager: false,
     days: { next: '2026-12-15', reservationDays: 30, maxQuantity: 10 },
