@@ -110,6 +110,13 @@ describe('排行 page: the board', () => {
     expect(textOf(page, '.mine-none')).toBe('本期暂无积分');
   });
 
+  it('adds no note where no board ranks by a score (荆门: every board is points earned)', async () => {
+    stubApi({ 'ranking.get': ok(board({ rows: [aRow()] })) });
+    const page = openPageAt(PAGE);
+    await settle();
+    expect(page.querySelector('.board-note')).toBeUndefined();
+  });
+
   it('shows an empty state for a board nobody is on yet', async () => {
     stubApi({ 'ranking.get': ok(board()) });
 
@@ -419,6 +426,19 @@ describe('排行 page on a party organisation (seeds/002): quarters, the year by
     await tapNode(page.querySelectorAll('.scope')[3]);
     await settle();
     expect(boardRequests(callFunction).at(-1)?.payload).toEqual({ period: 'cycle', key: '2026', scope: { category: 'probationary' }, limit: 50 });
+  });
+
+  it('says under a quarter’s board that it adds up what was registered, deductions negative, and not under the year’s score', async () => {
+    stubApi({ 'ranking.get': answer });
+    const page = openPageAt(PAGE);
+    await settle();
+    await emit(page, '.periods', 'change', { value: 'quarter' });
+    await settle();
+    expect(textOf(page, '.board-note')).toBe('季榜是登记的加分与扣分之和，扣分为负，不是得分；得分见「年度得分」。');
+
+    await emit(page, '.periods', 'change', { value: 'cycle' });
+    await settle();
+    expect(page.querySelector('.board-note')).toBeUndefined();
   });
 
   it('picks a quarter from the recent ones, and ranks the 支部 against each other in the quarter’s 比拼 (seeds/003 一季一比拼)', async () => {

@@ -26,6 +26,18 @@ export const PERIODS: { value: Period; label: string }[] = [
   { value: 'all', label: '累计' },
 ];
 
+/**
+ * Where the year ranks by a score (a composition: 常州's 基础分, 特色分 and 评议分; the party branch's 日常
+ * and 评议), the other boards rank what was registered, deductions negative. Said under the board, so
+ * that a 党员 at −2 on the quarter's board does not read it as their score; '' elsewhere.
+ */
+export function boardNote(period: Period, terms: SchemeTerms | null): string {
+  const scored = terms?.components ? terms.boards.tabs.find((tab) => tab.value === 'cycle') : undefined;
+  if (!terms || !scored || period === 'cycle') return '';
+  const label = terms.boards.tabs.find((tab) => tab.value === period)?.label ?? '本榜';
+  return `${label}是登记的加分与扣分之和，扣分为负，不是得分；得分见「${scored.label}」。`;
+}
+
 /** The board's audience: '全会' (the terms' name of the whole), the branch's name, '领导', '会员', a category, a profession or a social role. */
 export function scopeLabel(scope: BoardScope, branchName: string | null, terms?: SchemeTerms | null): string {
   const parts: string[] = [];

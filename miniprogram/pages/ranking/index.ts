@@ -20,6 +20,7 @@ import { earnsCertificate } from '../../pictures/certificate';
 import { sharePicture } from '../../pictures/render';
 import { certificateFor, memberPictureRows, sharedBoardPicture, unitDetail, unitPictureRows } from './pictures';
 import {
+  boardNote,
   boardTitle,
   branchNameOf,
   PERIODS,
@@ -107,6 +108,8 @@ Component({
      * nobody has points yet, and last month's board is what people come for.
      */
     earlier: null as { key: string; label: string } | null,
+    /** What the board adds up where it is not the score (boardNote); '' elsewhere. */
+    note: '',
   },
 
   methods: {
@@ -197,6 +200,7 @@ Component({
           myMemberId,
           certificateRank: earns ? (board.me?.rank ?? 0) : 0,
           earlier: earlier === null ? null : { key: earlier, label: periodLabel(board.period, earlier) },
+          note: boardNote(query.period, board.terms),
           canShowMore: board.rows.length >= this.data.limit && this.data.limit < MOST_ROWS,
         });
         this.setFilterLabel();
@@ -226,6 +230,7 @@ Component({
           keyLabel: periodLabel(period, shownKey),
           title: boardTitle({ period, key: shownKey, scope: {}, units: true }, null, board.terms),
           unitRows: board.rows.map((row) => ({ ...row, detail: unitDetail(row, board.terms) })),
+          note: boardNote(period, board.terms),
           rows: [],
           me: null,
           canShowMore: false,
