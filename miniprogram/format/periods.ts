@@ -35,20 +35,10 @@ export function periodLabel(period: Period, key: string | null): string {
 
 /** The keys a month, quarter or half may be picked from: this one and the `count` before it, newest first. */
 export function recentKeys(period: 'month' | 'quarter' | 'half', today: string, count: number): { key: string; label: string }[] {
-  const per = period === 'month' ? 12 : period === 'quarter' ? 4 : 2;
-  const size = 12 / per;
-  let year = Number(today.slice(0, 4));
-  let n = Math.floor((Number(today.slice(5, 7)) - 1) / size) + 1;
+  const size = period === 'month' ? 1 : period === 'quarter' ? 3 : 6;
+  let key = keyOf(period, Number(today.slice(0, 4)), Math.floor((Number(today.slice(5, 7)) - 1) / size) + 1);
   const keys: { key: string; label: string }[] = [];
-  for (let i = 0; i <= count; i++) {
-    const key = keyOf(period, year, n);
-    keys.push({ key, label: periodLabel(period, key) });
-    n -= 1;
-    if (n === 0) {
-      n = per;
-      year -= 1;
-    }
-  }
+  for (let i = 0; i <= count; i++, key = previousKey(period, key)) keys.push({ key, label: periodLabel(period, key) });
   return keys;
 }
 
