@@ -25,9 +25,10 @@ export function isReviewer(home: Pick<Home, 'can' | 'inboxCount'>): boolean {
   return home.can.review || home.inboxCount > 0;
 }
 
-export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & { terms?: Home['terms'] }): QuickLink[] {
+/** `accountless`: no 申报积分 tile for a person who may not report for themself (H24: 申报 would only say why). */
+export function quickLinksOf(home: Pick<Home, 'roles' | 'can' | 'inboxCount'> & { terms?: Home['terms'] }, accountless = false): QuickLink[] {
   const links: QuickLink[] = [
-    { page: 'report', title: '申报积分', icon: iconOf('report'), badge: 0 },
+    ...(accountless ? [] : [{ page: 'report' as const, title: '申报积分', icon: iconOf('report'), badge: 0 }]),
     { page: 'ledger', title: '积分明细', icon: iconOf('ledger'), badge: 0 },
     { page: 'ranking', title: '排行榜', icon: iconOf('ranking'), badge: 0 },
     { page: 'notices', title: '公示', icon: iconOf('notices'), badge: 0 },
@@ -74,8 +75,7 @@ export function homeViewOf(home: Home) {
     recent: home.recent,
     inboxCount: home.inboxCount,
     authority: home.authority,
-    // No 申报积分 tile for a person who may not report for themself (H24: 申报 would only say why).
-    links: home.member ? quickLinksOf(home).filter((link) => !(accountless && link.page === 'report')) : [],
+    links: home.member ? quickLinksOf(home, accountless) : [],
     /** The template's word for whom a WeChat binds to (会员, 农户, 员工), for the card shown before binding. */
     memberWord: home.terms?.words.member ?? '会员',
     /**
