@@ -95,6 +95,17 @@ export function recordedSummaryOf(sheet: Pick<DataOf<'admin.attendance.get'>, 'u
   return `${sheet.unitName}${label}已记录 ${sheet.recorded}/${sheet.people} 人，应出勤天数按记录为 ${sheet.workdays} 天`;
 }
 
+/**
+ * The 应出勤天数 box once a department's month has loaded, and the month its value came from (null:
+ * typed by HR): the days as recorded. Where the department has none, what HR typed stays, and so do
+ * the days recorded for another department of the same month; another month's are cleared.
+ */
+export function workdaysBoxOf(recorded: number | null, from: string | null, month: string): { workdays?: string; from: string | null } {
+  if (recorded !== null) return { workdays: String(recorded), from: month };
+  if (from !== null && from !== month) return { workdays: '', from: null };
+  return { from };
+}
+
 /** 应出勤天数 as typed, or the Chinese reason it cannot be used. */
 export function workdaysOf(text: string): { workdays: number } | { problem: string } {
   const workdays = Number(text.trim());

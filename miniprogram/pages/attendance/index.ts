@@ -16,7 +16,7 @@ import { call, newRequestId } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import {
-  attendanceRowsOf, departmentsOf, monthChoicesOf, rateTextOf, recordedSummaryOf, rowErrorOf, savedRowsOf, savedSummaryOf, sheetsOf, workdaysOf,
+  attendanceRowsOf, departmentsOf, monthChoicesOf, rateTextOf, recordedSummaryOf, rowErrorOf, savedRowsOf, savedSummaryOf, sheetsOf, workdaysBoxOf, workdaysOf,
   type AttendanceRow, type Department, type MonthChoice,
 } from './attendance-view';
 
@@ -121,15 +121,13 @@ Component({
         const { sheet, people } = await departmentMonth(month.key, department);
         if (thisLoad !== session.loads) return;
         session.people = people;
-        // The required days as recorded. Where the department has none, what HR typed stays, and so do
-        // the days recorded for another department of the same month; another month's are cleared.
-        const stale = sheet.workdays === null && session.workdaysFrom !== null && session.workdaysFrom !== month.key;
-        if (sheet.workdays !== null || stale) session.workdaysFrom = sheet.workdays !== null ? month.key : null;
+        const box = workdaysBoxOf(sheet.workdays, session.workdaysFrom, month.key);
+        session.workdaysFrom = box.from;
         this.setData({
           rowsStatus: 'loaded',
           rows: attendanceRowsOf(people, month),
           recordedSummary: recordedSummaryOf(sheet, month),
-          ...(sheet.workdays !== null ? { workdays: String(sheet.workdays) } : stale ? { workdays: '' } : {}),
+          ...(box.workdays === undefined ? {} : { workdays: box.workdays }),
           terms: session.terms,
         });
       } catch (error) {
