@@ -6,7 +6,7 @@
  * credited. Pure: the page and the tests read it.
  */
 import type { Attendance, AttendanceSheetRow, Branch, DataOf, LedgerEntry, SchemeTerms } from '../../../typings/api';
-import { recentKeys } from '../../format/periods';
+import { periodLabel, recentKeys } from '../../format/periods';
 
 /** admin.attendance.record takes at most this many rows a call (server/api/actions/personnel.ts). */
 export const ROWS_PER_CALL = 100;
@@ -90,7 +90,7 @@ export function attendanceRowsOf(people: readonly AttendanceSheetRow[], month: M
 
 /** Under 应出勤天数: how much of the department the month has on file, and with which required days. */
 export function recordedSummaryOf(sheet: Pick<DataOf<'admin.attendance.get'>, 'unitName' | 'people' | 'recorded' | 'workdays'>, month: MonthChoice): string {
-  const label = month.label.replace('（本月）', '');
+  const label = periodLabel('month', month.key);
   if (sheet.recorded === 0 || sheet.workdays === null) return `${sheet.unitName}${label}尚未记录出勤`;
   return `${sheet.unitName}${label}已记录 ${sheet.recorded}/${sheet.people} 人，应出勤天数按记录为 ${sheet.workdays} 天`;
 }
@@ -146,7 +146,7 @@ export function savedRowsOf(rows: readonly AttendanceRow[], attendance: readonly
 
 /** What saving did: '已保存 2026年10月 18 人的出勤，计入固定积分 18 笔共 201.5 分'. */
 export function savedSummaryOf(month: MonthChoice, saved: number, entries: readonly LedgerEntry[]): string {
-  const head = `已保存${month.label.replace('（本月）', '')} ${saved} 人的出勤`;
+  const head = `已保存${periodLabel('month', month.key)} ${saved} 人的出勤`;
   if (!month.ended) return `${head}；本月结束后，每月任务按出勤计入固定积分`;
   if (entries.length === 0) return `${head}；与已计入的相同，积分不变`;
   const total = Math.round(entries.reduce((sum, e) => sum + e.points, 0) * 100) / 100;
