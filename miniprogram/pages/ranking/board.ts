@@ -27,6 +27,17 @@ export const PERIODS: { value: Period; label: string }[] = [
 ];
 
 /**
+ * The period before an empty current board, offered from it: on the 1st of a month nobody has points
+ * yet, and last month's board is what people come for. Null for a board with rows, a period picked
+ * by key, or 累计.
+ */
+export function earlierOf(board: { period: Period; key: string; rows: readonly unknown[] }, pickedKey: string | null): { key: string; label: string } | null {
+  if (board.rows.length > 0 || pickedKey !== null || board.period === 'all') return null;
+  const key = previousKey(board.period, board.key);
+  return { key, label: periodLabel(board.period, key) };
+}
+
+/**
  * Where the year ranks by a score (a composition: 常州's 基础分, 特色分 and 评议分; the party branch's 日常
  * and 评议), the other boards rank what was registered, deductions negative. Said under the board, so
  * that a 党员 at −2 on the quarter's board does not read it as their score; '' elsewhere.

@@ -23,9 +23,9 @@ import {
   boardNote,
   boardTitle,
   branchNameOf,
+  earlierOf,
   PERIODS,
   periodLabel,
-  previousKey,
   queryFromOptions,
   recentKeys,
   shareQuery,
@@ -103,10 +103,7 @@ Component({
     filterLabel: '筛选',
     /** The caller's 荣誉证书 on an ended year's board (第十八条): their rank, or 0 for none. */
     certificateRank: 0,
-    /**
-     * The period before an empty current one, offered from the empty board: on the 1st of a month
-     * nobody has points yet, and last month's board is what people come for.
-     */
+    /** The period before an empty current board, offered from it (earlierOf). */
     earlier: null as { key: string; label: string } | null,
     /** What the board adds up where it is not the score (boardNote); '' elsewhere. */
     note: '',
@@ -187,7 +184,6 @@ Component({
         const branchName = branchNameOf(shown, board.rows) ?? (query.scope.branchId !== undefined ? this.data.branchName : '');
         const rows = board.rows.map((row) => ({ ...row, shown: row.score ?? row.total }));
         const myMemberId = board.me?.memberId ?? '';
-        const earlier = rows.length === 0 && query.key === null && board.period !== 'all' ? previousKey(board.period, board.key) : null;
         const earns = earnsCertificate({ ...shown, me: board.me, thisYear: this.data.today.slice(0, 4) }) && rows.some((row) => row.memberId === myMemberId);
         this.setData({
           status: 'loaded',
@@ -199,7 +195,7 @@ Component({
           me: board.me ? { ...board.me, shown: board.me.score ?? board.me.total } : null,
           myMemberId,
           certificateRank: earns ? (board.me?.rank ?? 0) : 0,
-          earlier: earlier === null ? null : { key: earlier, label: periodLabel(board.period, earlier) },
+          earlier: earlierOf(board, query.key),
           note: boardNote(query.period, board.terms),
           canShowMore: board.rows.length >= this.data.limit && this.data.limit < MOST_ROWS,
         });
