@@ -12,7 +12,8 @@ import { catalogItem, type Scheme } from '../../domain/scheme';
 import { database, type Tx } from '../cloud';
 import { COLLECTIONS } from './collections';
 import { postEntries, withoutId } from './ledger';
-import { readAll, type StoredMember } from './members';
+import type { StoredMember } from './members';
+import { readByIds } from './outcomes';
 
 /**
  * Inside `tx`: credits an ended month's attendance of `member` (the attendance as it is to be
@@ -47,13 +48,8 @@ export async function pendingAttendancePage(month: string, after: string | null,
   return data as Attendance[];
 }
 
-/** The month's attendance of the given people, by member: one indexed read per 500 people (ids are `<member>:<month>`). */
+/** The month's attendance of the given people, by member: by id, 500 ids a read (ids are `<member>:<month>`). */
 export async function attendanceOfMonth(memberIds: readonly string[], month: string): Promise<Map<string, Attendance>> {
-  const db = database();
-  const found = new Map<string, Attendance>();
-  for (let i = 0; i < memberIds.length; i += 500) {
-    const ids = memberIds.slice(i, i + 500).map((memberId) => attendanceId(memberId, month));
-    for (const record of await readAll<Attendance>(db.collection(COLLECTIONS.attendance).where({ _id: db.command.in(ids) }))) found.set(record.memberId, record);
-  }
-  return found;
+  const records = await readByIds<Attendance>(COLLECTIONS.attendance, memberIds.map((memberId) => attendanceId(memberId, month)));
+  return new Map(records.map((record) => [record.memberId, record]));
 }

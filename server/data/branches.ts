@@ -17,6 +17,11 @@ export async function loadBranches(): Promise<Branch[]> {
   return readAll<Branch>(database().collection(COLLECTIONS.branches));
 }
 
+/** The branch of that id, or null where there is none. */
+export async function findBranch(branchId: string): Promise<Branch | null> {
+  return getOrNull<Branch>(database().collection(COLLECTIONS.branches).doc(branchId));
+}
+
 /** Every branch by name, as a page's list of units shows them (a deployment has far fewer than 1000). */
 export async function branchesByName(): Promise<Branch[]> {
   const { data } = await database().collection(COLLECTIONS.branches).orderBy('name', 'asc').limit(1000).get();

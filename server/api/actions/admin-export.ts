@@ -57,11 +57,12 @@ export const adminExport = defineAction('admin.export', {
     })
     .strict(),
   // The secretariat, or a unit's book-keeper (F2), before the payload is looked at; the unit asked is checked next.
-  access: { gate: (ctx) => mayExportSome(ctx) },
+  access: { gate: async (ctx) => void (await exportReach(ctx)) },
   writes: false,
   async handle(ctx, payload) {
     const scheme = await ctx.scheme();
-    await assertMayExport(ctx, payload.scope, scheme);
+    const reach = await exportReach(ctx);
+    if (reach) assertOwnUnit(payload.scope, reach, scheme);
     const { key, tallyKey } = boardPeriod(payload.period, payload.key, ctx.now, scheme);
     const by: Measure = ranksByScore(tallyKey, scheme) ? 'score' : 'total';
     const tallies = await allBoardTallies(tallyKey, payload.scope, by);
@@ -77,28 +78,33 @@ export const adminExport = defineAction('admin.export', {
   },
 });
 
-/** F2: the secretariat, or a unit's book-keeper (支部书记, 分会会长, 村民小组长, 部门经理); nobody else learns more. */
-async function mayExportSome(ctx: RequestContext): Promise<void> {
-  if (await ctx.isSecretariat()) return;
-  const [member, scheme] = await Promise.all([ctx.member(), ctx.scheme()]);
-  if (!member || !unitExportReach(member, scheme)) throw new DomainError('FORBIDDEN', `只有秘书处和${unitWord(scheme)}负责人可以导出积分表`);
+/** The unit a book-keeper exports: its id and, for the refusal, its name. */
+interface OwnUnit {
+  unit: string;
+  name: string | null;
 }
 
 /**
- * F2: the secretariat exports any board; a unit's book-keeper only their own unit's, asked as
- * `scope: { branchId }` and nothing else (a facet within the unit would be a board of other rows).
+ * F2: the secretariat (null: any board), or a unit's book-keeper (支部书记, 分会会长, 村民小组长,
+ * 部门经理: the unit they are held to); nobody else learns more. The gate and the handler both ask it.
  */
-async function assertMayExport(ctx: RequestContext, scope: BoardScope | undefined, scheme: Scheme): Promise<void> {
-  if (await ctx.isSecretariat()) return;
-  const member = await ctx.requireMember();
-  const reach = unitExportReach(member, scheme);
+async function exportReach(ctx: RequestContext): Promise<OwnUnit | null> {
+  if (await ctx.isSecretariat()) return null;
+  const [member, scheme] = await Promise.all([ctx.member(), ctx.scheme()]);
+  const reach = member ? unitExportReach(member, scheme) : null;
+  if (!member || !reach) throw new DomainError('FORBIDDEN', `只有秘书处和${unitWord(scheme)}负责人可以导出积分表`);
+  return { unit: reach.unit, name: member.branchName };
+}
+
+/**
+ * F2: a unit's book-keeper exports only their own unit's board, asked as `scope: { branchId }` and
+ * nothing else (a facet within the unit would be a board of other rows).
+ */
+function assertOwnUnit(scope: BoardScope | undefined, reach: OwnUnit, scheme: Scheme): void {
+  if (Object.keys(scope ?? {}).length === 1 && scope?.branchId === reach.unit) return;
   const unit = unitWord(scheme);
-  if (!reach) throw new DomainError('FORBIDDEN', `只有秘书处和${unit}负责人可以导出积分表`);
-  const own = Object.keys(scope ?? {}).length === 1 && scope?.branchId === reach.unit;
-  if (!own) {
-    const name = member.branchName ? `（${member.branchName}）` : '';
-    throw new DomainError('FORBIDDEN', `您只能导出本${unit}${name}的积分表，范围请选本${unit}；其他范围的积分表请向秘书处索取`);
-  }
+  const name = reach.name ? `（${reach.name}）` : '';
+  throw new DomainError('FORBIDDEN', `您只能导出本${unit}${name}的积分表，范围请选本${unit}；其他范围的积分表请向秘书处索取`);
 }
 
 /** Every tally of the board, in board order, 1000 per read. */

@@ -19,15 +19,13 @@ import { unitItemsOf } from '../../data/unit-items';
 import { defineAction } from '../action';
 import type { RequestContext } from '../context';
 import { calendarDate, evidence, id, note, points } from '../validation';
-import { database, getOrNull } from '../../cloud';
-import { COLLECTIONS } from '../../data/collections';
+import { findBranch } from '../../data/branches';
 import { writeClaim } from '../../data/claims';
 import { postClaim } from '../../data/claim-posting';
 import { readMembers } from '../../data/ledger';
 import { findMembers, loadEndorsers } from '../../data/members';
 import { newClaim, recordClaims } from '../../data/claim-builder';
 import { withDuplicatesFlagged } from '../../data/duplicates';
-import type { Branch } from '../../../typings/models';
 
 const MAX_RECIPIENTS = 300;
 
@@ -142,7 +140,7 @@ async function recordAtOnce(ctx: RequestContext, pending: Claim, scheme: Scheme)
 async function resolveCommittee(committeeId: string, scheme: Scheme): Promise<Committee> {
   const root = committeeName(scheme, 'root');
   if (committeeId === 'association') return { id: 'association', name: root, branchId: null };
-  const branch = await getOrNull<Branch>(database().collection(COLLECTIONS.branches).doc(committeeId));
+  const branch = await findBranch(committeeId);
   const unit = unitWord(scheme);
   if (!branch) throw new DomainError('INVALID_INPUT', `决定机构应为${root}或某一${unit}的${committeeName(scheme, 'unit')}，没有找到这个${unit}`);
   return { id: committeeId, name: `${branch.name}${committeeName(scheme, 'unit')}`, branchId: committeeId };

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { AttendanceSheetRow } from '../../../typings/api';
-import type { Attendance, Branch, LedgerEntry } from '../../../typings/models';
+import type { Attendance, LedgerEntry } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import {
   assertAttendanceMonth, assertMonthBegun, attendanceId, daysProblem, fixedPointsOf, monthEnded, monthlyRate, parseAttributes, recordedWorkdays,
@@ -19,6 +19,7 @@ import { defineAction } from '../action';
 import { cursor, id, monthKey } from '../validation';
 import { database, getOrNull } from '../../cloud';
 import { COLLECTIONS } from '../../data/collections';
+import { findBranch } from '../../data/branches';
 import { attendanceOfMonth, creditAndWrite, writeAttendance } from '../../data/attendance';
 import { decodeCursor, nextCursor } from '../../data/claims';
 import { readMembers } from '../../data/ledger';
@@ -153,7 +154,7 @@ export const adminAttendanceRecord = defineAction('admin.attendance.record', {
 /** The unit's name, or a refusal where the id names no unit of this organisation ('root': its own people). */
 async function unitName(unitId: string, scheme: Scheme): Promise<string> {
   if (unitId === ROOT) return scheme.words.direct;
-  const unit = await getOrNull<Branch>(database().collection(COLLECTIONS.branches).doc(unitId));
+  const unit = await findBranch(unitId);
   if (!unit) throw new DomainError('NOT_FOUND', `所选${unitWord(scheme)}不存在，请重新选择${unitWord(scheme)}`);
   return unit.name;
 }

@@ -5,7 +5,6 @@
  * files it in unitItems and it applies to that unit's people.
  */
 import { z } from 'zod';
-import type { Branch } from '../../../typings/models';
 import { DomainError } from '../../../domain/errors';
 import { holdsRight, ROOT } from '../../../domain/organisation';
 import { chainOf, isBranchLeader, roleStep } from '../../../domain/routing';
@@ -14,8 +13,7 @@ import { shanghaiDate } from '../../../domain/periods';
 import { unitWord } from '../../../domain/scheme';
 import { defineAction } from '../action';
 import { id } from '../validation';
-import { database, getOrNull } from '../../cloud';
-import { COLLECTIONS } from '../../data/collections';
+import { findBranch } from '../../data/branches';
 import { newClaim, newClaimId, recordClaim } from '../../data/claim-builder';
 import { loadOfficers } from '../../data/members';
 
@@ -41,7 +39,7 @@ export const itemPropose = defineAction('item.propose', {
     const member = await ctx.member();
     const unitId = payload.unitId ?? member?.branchId ?? null;
     if (!unitId) throw new DomainError('INVALID_INPUT', `请选择提出项目的${unitWord(scheme)}`);
-    const unit = await getOrNull<Branch>(database().collection(COLLECTIONS.branches).doc(unitId));
+    const unit = await findBranch(unitId);
     if (!unit) throw new DomainError('NOT_FOUND', `没有这个${unitWord(scheme)}`);
     const active = member?.status === 'active' ? member : null;
     const heads = Boolean(active && (holdsRight(active, 'sign', scheme.organisation, unitId) || isBranchLeader(active, unitId, scheme)));
