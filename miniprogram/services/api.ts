@@ -93,6 +93,23 @@ export async function schemeTermsNow(): Promise<SchemeTerms> {
   return lastTerms ?? (await call('me.get', {})).terms;
 }
 
+/**
+ * The scheme's words for a page that needs them before its first call (末尾淘汰, 零分负分名单): the page
+ * shows its loading state, and a failure in its error state (then null).
+ */
+export async function schemeTermsFor(
+  page: { setData(data: { status: 'loading' | 'error'; errorMessage: string }): void },
+  messageOf: (error: unknown) => string,
+): Promise<SchemeTerms | null> {
+  page.setData({ status: 'loading', errorMessage: '' });
+  try {
+    return await schemeTermsNow();
+  } catch (error) {
+    page.setData({ status: 'error', errorMessage: messageOf(error) });
+    return null;
+  }
+}
+
 /** A fresh id for one writing action; mini-programs have no crypto module, and uniqueness per caller is enough. */
 export function newRequestId(): string {
   const random = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0');

@@ -7,7 +7,7 @@
  * direct link asks me.get for them first. Options: period, key.
  */
 import type { Period, SchemeTerms } from '../../../typings/api';
-import { call, schemeTermsNow } from '../../services/api';
+import { call, schemeTermsFor } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import { closedKeysOf, eliminationIntroOf, eliminationRowOf, eliminationTabsOf, type EliminationRowView, type PeriodTab } from './elimination-view';
@@ -50,14 +50,8 @@ Component({
     /** The template's words (known from 我的, or one me.get), then the newest closed period. */
     async start() {
       const session = sessionOf(this);
-      this.setData({ status: 'loading', errorMessage: '' });
-      let terms: SchemeTerms;
-      try {
-        terms = await schemeTermsNow();
-      } catch (error) {
-        this.setData({ status: 'error', errorMessage: messageOf(error) });
-        return;
-      }
+      const terms = await schemeTermsFor(this, messageOf);
+      if (!terms) return;
       session.terms = terms;
       const tabs = eliminationTabsOf(terms);
       if (!terms.bottom || tabs.length === 0) {

@@ -8,7 +8,7 @@
  * words are known (from 管理 or 我的); a direct link asks me.get for them first. Options: month.
  */
 import type { NegativeRow, SchemeTerms } from '../../../typings/api';
-import { call, newRequestId, schemeTermsNow } from '../../services/api';
+import { call, newRequestId, schemeTermsFor } from '../../services/api';
 import { failureMessage, pageState } from '../../services/page-state';
 import { chinaDay } from '../../format/dates';
 import { endedMonthsOf, negativeRowOf, negativesIntroOf, type NegativeRowView } from './negatives-view';
@@ -49,14 +49,8 @@ Component({
 
     async start(month?: string) {
       const session = sessionOf(this);
-      this.setData({ status: 'loading', errorMessage: '' });
-      let terms: SchemeTerms;
-      try {
-        terms = await schemeTermsNow();
-      } catch (error) {
-        this.setData({ status: 'error', errorMessage: messageOf(error) });
-        return;
-      }
+      const terms = await schemeTermsFor(this, messageOf);
+      if (!terms) return;
       session.terms = terms;
       if (!terms.separation) {
         this.setData({ status: 'none', errorMessage: '本方案没有零分、负分名单' });
